@@ -1,0 +1,1 @@
+# Data package: installed as simulator._prompts so that `pip install .` ships the question bank and rubric.

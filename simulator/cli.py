@@ -1,0 +1,219 @@
+"""The command line: the only place that prints, and turns errors into exit codes.
+
+Imports here are cheap; commands import heavy modules inside their bodies so
+that ``mock-interview --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from simulator import __version__
+from simulator.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, BadInputError, MockInterviewError
+
+log = logging.getLogger("simulator")
+
+SAMPLE_ANSWER = "good_answer.flac"  # in audio_fixtures/, used by `practice --demo`
+
+
+def _read_text(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError as e:
+        raise BadInputError(f"{path}: no such {what} file; check the path.") from e
+    except IsADirectoryError as e:
+        raise BadInputError(f"{path} is a folder; give the {what} file.") from e
+    except OSError as e:
+        raise BadInputError(f"Cannot read {what} file {path} ({e.strerror}); check its permissions.") from e
+
+
+def _context(args):
+    from simulator.analysis import AnswerContext
+
+    posting = _read_text(args.posting, "job posting") if args.posting else None
+    return AnswerContext(role=args.role, company=args.company, posting=posting)
+
+
+def _transcribe_options(args):
+    from simulator.transcribe import TranscribeOptions
+
+    if args.model:
+        return TranscribeOptions(model=args.model, model_path=args.model)
+    return TranscribeOptions()
+
+
+def _emit(analysis, args) -> None:
+    if args.json:
+        from simulator.jsonout import dumps
+
+        print(dumps(analysis))
+    else:
+        from simulator.report import render_text
+
+        print(render_text(analysis, color=sys.stdout.isatty()))
+
+
+def _spinner(args):
+    from simulator.progress import Spinner
+
+    return Spinner(enabled=not getattr(args, "quiet", False))
+
+
+def cmd_questions(args) -> int:
+    from simulator.questions import load_questions
+
+    for q in load_questions():
+        mark = " (default)" if q.default else ""
+        print(f"{q.id:<24} {q.text}{mark}")
+    return 0
+
+
+def cmd_analyze(args) -> int:
+    from simulator import pipeline
+    from simulator.questions import get_question
+
+    question = get_question(args.question)
+    context = _context(args)
+    if args.text:
+        analysis = pipeline.analyze_text(_read_text(args.text, "answer text"), question, context)
+        y = None
+    else:
+        if not args.file:
+            raise BadInputError("Give an audio FILE to analyse, or --text FILE for a written answer.")
+        with _spinner(args) as progress:
+            analysis, y, sr = pipeline.analyze_file(
+                args.file, question, context, transcribe_options=_transcribe_options(args), progress=progress
+            )
+    if args.save:
+        from simulator.store import save_session
+
+        analysis.session_id = save_session(analysis, y, sr if y is not None else None)
+    _emit(analysis, args)
+    return 0
+
+
+def _speak_question(text: str, *, required: bool, quiet: bool) -> None:
+    from simulator import tts
+    from simulator.errors import NoDeviceError
+
+    try:
+        tts.speak(text)
+    except NoDeviceError as e:
+        if required:
+            raise
+        if not quiet:
+            print(f"(Not speaking the question: {e})", file=sys.stderr)
+
+
+def _answer_path(args) -> tuple[Path, bool]:
+    """The answer file to analyse, and whether it is a fresh recording."""
+    if args.answer:
+        return Path(args.answer), False
+    from simulator import recorder
+    from simulator.paths import fixtures_dir
+
+    if args.demo and not recorder.has_input_device():
+        sample = fixtures_dir() / SAMPLE_ANSWER
+        print(f"No microphone found: using the bundled sample answer {sample}.", file=sys.stderr)
+        return sample, False
+    return recorder.record_answer(max_s=args.max_seconds, silence_stop_s=args.silence_stop), True
+
+
+def cmd_practice(args) -> int:
+    from simulator import pipeline
+    from simulator.questions import get_question
+    from simulator.store import save_session
+
+    question = get_question(args.question)
+    context = _context(args)
+    if not args.json:
+        print(f"Question: {question.text}", file=sys.stderr)
+    if not args.no_speak:
+        _speak_question(question.text, required=False, quiet=args.json)
+    path, recorded = _answer_path(args)
+    with _spinner(args) as progress:
+        analysis, y, sr = pipeline.analyze_file(
+            path, question, context, transcribe_options=_transcribe_options(args), progress=progress
+        )
+        progress("Saving the session")
+        analysis.session_id = save_session(analysis, y, sr)
+    if recorded:
+        path.unlink(missing_ok=True)  # now stored in the session
+    _emit(analysis, args)
+    if getattr(args, "open", False):
+        from simulator.cli_sessions import open_report
+
+        open_report(analysis.session_id)
+    return 0
+
+
+def _add_context_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--question", metavar="ID", help="question id from `mock-interview questions` (default: career goals)")
+    p.add_argument("--role", help="the role you are interviewing for")
+    p.add_argument("--company", help="the company you are interviewing with")
+    p.add_argument("--posting", metavar="FILE", help="a text file with the job posting (used by the content check)")
+    p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
+    p.add_argument("--model", metavar="FOLDER", help="another faster-whisper model folder (default: bundled tiny.en)")
+    p.add_argument("--quiet", action="store_true", help="no progress output on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mock-interview",
+        description="Offline voice mock-interview coach: hear a question, answer aloud, get feedback on delivery and content.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("practice", help="hear a question, answer aloud, get a report; the session is saved")
+    _add_context_options(p)
+    p.add_argument("--answer", metavar="FILE", help="use this recorded answer instead of the microphone")
+    p.add_argument("--demo", action="store_true", help="use the bundled sample answer if there is no microphone")
+    p.add_argument("--no-speak", action="store_true", help="do not speak the question aloud")
+    p.add_argument("--max-seconds", type=float, default=180.0, help="longest answer to record (default 180)")
+    p.add_argument("--silence-stop", type=float, default=3.0, metavar="S",
+                   help="stop after this many seconds of silence following speech (default 3)")
+    p.add_argument("--open", action="store_true", help="open the HTML report when done")
+    p.set_defaults(func=cmd_practice)
+
+    p = sub.add_parser("analyze", help="analyse a recorded answer (or --text) without storing it")
+    p.add_argument("file", nargs="?", metavar="FILE", help="audio file: WAV, FLAC, MP3, OGG or M4A")
+    _add_context_options(p)
+    p.add_argument("--text", metavar="FILE", help="analyse a written answer; no delivery part")
+    p.add_argument("--save", action="store_true", help="also store the result as a session")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("questions", help="list the question bank")
+    p.set_defaults(func=cmd_questions)
+
+    from simulator import cli_sessions
+
+    cli_sessions.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return args.func(args)
+    except MockInterviewError as e:
+        print(f"mock-interview: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("mock-interview: interrupted; nothing was lost (any recording is kept).", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # noqa: BLE001 - last resort: one line, details with -v
+        log.debug("internal error", exc_info=True)
+        print(f"mock-interview: internal error ({type(e).__name__}: {e}); rerun with -v and report it.", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,62 @@
+"""Where the tool keeps user data and reads its bundled data.
+
+``MOCK_INTERVIEW_HOME`` redirects all user data (the tests set it).
+``MOCK_INTERVIEW_PROMPTS`` points at another question bank / rubric folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+HOME_ENV = "MOCK_INTERVIEW_HOME"
+PROMPTS_ENV = "MOCK_INTERVIEW_PROMPTS"
+APP_NAME = "mock-interview"
+
+
+def data_home() -> Path:
+    """The user data folder (sessions, database); created owner-only on demand."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        home = Path(override).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        home = Path(user_data_dir(APP_NAME, appauthor=False))
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return home
+
+
+def cache_home() -> Path:
+    """The user cache folder (converted models, numba cache)."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        cache = Path(override).expanduser() / "cache"
+    else:
+        from platformdirs import user_cache_dir
+
+        cache = Path(user_cache_dir(APP_NAME, appauthor=False))
+    cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return cache
+
+
+def prompts_dir() -> Path:
+    """The folder holding questions.toml and the rubric data.
+
+    A source checkout uses the top-level ``prompts/``; an installed package uses
+    the copy installed as ``simulator._prompts``.
+    """
+    override = os.environ.get(PROMPTS_ENV)
+    if override:
+        return Path(override)
+    checkout = Path(__file__).resolve().parent.parent / "prompts"
+    if (checkout / "questions.toml").is_file():
+        return checkout
+    from importlib.resources import files
+
+    return Path(str(files("simulator._prompts")))
+
+
+def fixtures_dir() -> Path:
+    """The bundled audio fixtures of a source checkout (used by the demo)."""
+    return Path(__file__).resolve().parent.parent / "audio_fixtures"

@@ -1,0 +1,94 @@
+"""Orchestration: audio or text in, a complete ``Analysis`` out.
+
+Works on arrays and files only; never on devices, and never prints. Progress
+is reported through an optional callback so the CLI can show a spinner.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from simulator.analysis import Analysis, AnswerContext, AudioInfo
+from simulator.errors import BadInputError, NoSpeechError
+from simulator.questions import Question
+from simulator.transcribe import TranscribeOptions
+from simulator.transcript import Transcript
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+SILENCE_PEAK = 1e-3  # peak amplitude (about -60 dBFS) below which a file is treated as silent
+MIN_SPEECH_S = 0.5  # s; shorter audio cannot hold an answer
+
+
+def _noop(stage: str) -> None:
+    log.debug("stage: %s", stage)
+
+
+def analyze_audio(
+    y: np.ndarray,
+    sr: int,
+    question: Question,
+    context: AnswerContext = AnswerContext(),
+    *,
+    source: str | Path | None = None,
+    transcribe_options: TranscribeOptions = TranscribeOptions(),
+    delivery_options=None,
+    progress: Progress = _noop,
+) -> Analysis:
+    """Transcribe and analyse one answer given as 16 kHz mono samples."""
+    name = str(source) if source else "the recording"
+    duration = y.size / sr
+    if duration < MIN_SPEECH_S:
+        raise NoSpeechError(f"{name} is only {duration:.2f} s long; record a full answer.")
+    if float(np.max(np.abs(y))) < SILENCE_PEAK:
+        raise NoSpeechError(f"No speech detected in {name}: it is silent. Check the microphone and record again.")
+    progress("Transcribing")
+    from simulator.transcribe import transcribe
+
+    transcript = transcribe(y, sr, options=transcribe_options)
+    if not transcript.words:
+        raise NoSpeechError(f"No speech detected in {name}; speak closer to the microphone and try again.")
+    analysis = Analysis(
+        question=question,
+        context=context,
+        transcript=transcript,
+        audio=AudioInfo(duration_s=round(duration, 3), sample_rate=sr, source=str(source) if source else None),
+        engine=transcribe_options,
+    )
+    progress("Measuring delivery")
+    from simulator.delivery import analyze_delivery
+
+    analysis.delivery = analyze_delivery(y, sr, transcript, options=delivery_options)
+    progress("Checking content")
+    _check_content(analysis)
+    return analysis
+
+
+def analyze_file(path: str | Path, question: Question, context: AnswerContext = AnswerContext(), **kw) -> tuple[Analysis, np.ndarray, int]:
+    """Decode ``path`` and analyse it; also returns the decoded samples for storage."""
+    from simulator.audio_io import load_audio
+
+    progress: Progress = kw.get("progress", _noop)
+    progress("Decoding audio")
+    y, sr = load_audio(path)
+    return analyze_audio(y, sr, question, context, source=path, **kw), y, sr
+
+
+def analyze_text(text: str, question: Question, context: AnswerContext = AnswerContext()) -> Analysis:
+    """Check the content of a written answer; there is no delivery part."""
+    if not text.strip():
+        raise BadInputError("The answer text is empty; write or paste the answer into the file.")
+    analysis = Analysis(question=question, context=context, transcript=Transcript.from_text(text))
+    _check_content(analysis)
+    return analysis
+
+
+def _check_content(analysis: Analysis) -> None:
+    from simulator.content import check_content
+
+    analysis.content = check_content(analysis.transcript, analysis.question, analysis.context)
