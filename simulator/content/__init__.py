@@ -1,0 +1,1 @@
+"""Content check: what the answer said, judged against the article's rubric."""

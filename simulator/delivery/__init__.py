@@ -1,0 +1,1 @@
+"""Delivery analysis: how the answer was said (pace, pauses, fillers, pitch, volume)."""
