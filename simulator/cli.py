@@ -214,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as e:  # noqa: BLE001 - last resort: one line, details with -v
-        log.debug("internal error", exc_info=True)
+        if args.verbose:
+            import traceback
+
+            traceback.print_exc()
         print(f"mock-interview: internal error ({type(e).__name__}: {e}); rerun with -v and report it.", file=sys.stderr)
         return EXIT_INTERNAL
