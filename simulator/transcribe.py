@@ -7,6 +7,7 @@ importing this module is cheap and a second transcription pays no load.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -19,6 +20,11 @@ from simulator.errors import ModelError
 from simulator.transcript import Transcript, Word
 
 log = logging.getLogger(__name__)
+
+# A segment Whisper itself thinks is probably not speech, and decoded with low
+# confidence, is a hallucination on noise or music ("I'm, I'm, I'm..."): dropped.
+NO_SPEECH_PROB = 0.6
+NO_SPEECH_MAX_LOGPROB = -0.5
 
 # Whisper drops hesitations unless its prompt shows them; this keeps most.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
@@ -79,6 +85,8 @@ _load_lock = threading.Lock()
 
 @lru_cache(maxsize=2)
 def _load_model(path: str, compute_type: str, cpu_threads: int):
+    # Offline by design: never let a library reach for a model hub.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from faster_whisper import WhisperModel
 
     log.info("loading Whisper model from %s", path)
@@ -118,8 +126,15 @@ def transcribe(
     )
     words: list[Word] = []
     texts: list[str] = []
+    logprob_sum = duration_sum = 0.0
     for seg in segments:  # a generator: decoding happens here
+        if seg.no_speech_prob > NO_SPEECH_PROB and seg.avg_logprob < NO_SPEECH_MAX_LOGPROB:
+            log.info("dropping a likely non-speech segment at %.1f s: %r", seg.start, seg.text)
+            continue
         texts.append(seg.text.strip())
+        span = max(seg.end - seg.start, 0.01)
+        logprob_sum += seg.avg_logprob * span
+        duration_sum += span
         for w in seg.words or []:
             token = normalize_filler(w.word.strip())
             if token:
@@ -128,5 +143,9 @@ def transcribe(
                 )
     text = " ".join(normalize_filler(t) for t in " ".join(texts).split())
     return Transcript(
-        text=text, words=words, language=info.language, language_probability=float(info.language_probability)
+        text=text,
+        words=words,
+        language=info.language,
+        language_probability=float(info.language_probability),
+        avg_logprob=round(logprob_sum / duration_sum, 4) if duration_sum else None,
     )

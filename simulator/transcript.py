@@ -36,6 +36,10 @@ class Transcript:
     words: list[Word] = field(default_factory=list)
     language: str = "en"
     language_probability: float = 1.0
+    # Decoder confidence: duration-weighted mean token log-probability of the
+    # kept segments (None for text input). Very low values mean the audio is
+    # not English speech the English-only model can follow.
+    avg_logprob: float | None = None
 
     @property
     def timed(self) -> bool:
