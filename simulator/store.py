@@ -262,7 +262,7 @@ def _save_error(e: BaseException, doc: dict) -> StorageError:
 def list_sessions(*, question_id: str | None = None) -> list[Session]:
     """Every indexed session, oldest first (the analysis documents are not loaded)."""
     root = sessions_root()
-    with index.connect(db_path()) as conn:
+    with index.connect(db_path(), read_only=True) as conn:
         rows = index.select(conn, question_id=question_id)
     return [_session(r, root) for r in rows]
 
@@ -271,7 +271,7 @@ def _resolve(ref: str) -> dict:
     ref = (ref or "").strip()
     if not ref:
         raise BadInputError("Give a session id (see `mock-interview sessions`) or `last`.")
-    with index.connect(db_path()) as conn:
+    with index.connect(db_path(), read_only=True) as conn:
         rows = index.find(conn, ref)
     if not rows:
         what = "There are no stored sessions yet" if ref == "last" else f"No session {ref!r}"

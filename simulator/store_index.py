@@ -18,6 +18,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 from simulator.errors import StorageError
 
@@ -115,18 +116,44 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
     return target
 
 
-@contextmanager
-def connect(path: Path) -> Iterator[sqlite3.Connection]:
-    """An autocommit connection to a migrated index; sqlite errors become StorageError."""
-    if not path.exists():
-        _create_private(path)
-    conn = None
+def _open(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _open_frozen(path: Path) -> sqlite3.Connection:
+    """Read the file as it is, creating nothing (no -wal/-shm): for listings on a full disk."""
+    conn = sqlite3.connect(f"file:{quote(str(path))}?immutable=1", uri=True, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+@contextmanager
+def connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connection]:
+    """An autocommit connection to a migrated index; sqlite errors become StorageError.
+
+    WAL needs to create its -wal/-shm files when the index is opened. When
+    that fails (a full disk) a ``read_only`` caller still gets the listing.
+    """
+    if not path.exists():
+        _create_private(path)
+    conn = None
+    try:
+        try:
+            conn = _open(path)
+        except sqlite3.OperationalError as e:
+            if not read_only or "i/o" not in str(e).lower() and "full" not in str(e).lower():
+                raise
+            log.warning("sessions index %s: %s; reading it without WAL", path, e)
+            conn = _open_frozen(path)
         yield conn
     except sqlite3.Error as e:
         raise _storage_error(path, e) from e
