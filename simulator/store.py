@@ -24,11 +24,10 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-
 from simulator import store_index as index
 from simulator.errors import BadInputError, SessionNotFoundError, StorageError
 from simulator.paths import data_home
+from simulator.session_doc import count, dig, number
 
 log = logging.getLogger(__name__)
 
@@ -90,44 +89,23 @@ def sessions_root() -> Path:
 
 # --- the JSON document -> an index row (the stable contract) ---------------------
 
-def _get(doc: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(doc, dict):
-            return None
-        doc = doc.get(key)
-    return doc
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
-
-
-def _count(value: Any) -> int | None:
-    if isinstance(value, list):
-        return len(value)
-    number = _number(value)
-    return None if number is None else int(number)
-
-
 def row_from_doc(doc: dict, *, session_id: str, audio_file: str | None, status: str = "complete") -> dict:
     """The index row for an analysis document (``jsonout.to_jsonable(analysis)``)."""
-    duration = _number(_get(doc, "audio", "duration_s"))
+    duration = number(dig(doc, "audio", "duration_s"))
     if duration is None:
-        duration = _number(_get(doc, "delivery", "duration_s"))
+        duration = number(dig(doc, "delivery", "duration_s"))
     return {
         "id": session_id,
         "created_at": doc.get("created_at") or _now_iso(),
-        "question_id": _get(doc, "question", "id"),
-        "question_text": _get(doc, "question", "text"),
-        "role": _get(doc, "context", "role"),
-        "company": _get(doc, "context", "company"),
+        "question_id": dig(doc, "question", "id"),
+        "question_text": dig(doc, "question", "text"),
+        "role": dig(doc, "context", "role"),
+        "company": dig(doc, "context", "company"),
         "duration_s": duration,
-        "wpm": _number(_get(doc, "delivery", "wpm")),
-        "long_pauses": _count(_get(doc, "delivery", "long_pauses")),
-        "fillers_per_min": _number(_get(doc, "delivery", "fillers_per_min")),
-        "content_score": _number(_get(doc, "content", "score")),
+        "wpm": number(dig(doc, "delivery", "wpm")),
+        "long_pauses": count(dig(doc, "delivery", "long_pauses")),
+        "fillers_per_min": number(dig(doc, "delivery", "fillers_per_min")),
+        "content_score": number(dig(doc, "content", "score")),
         "status": status,
         "audio_file": audio_file,
         "analysis_file": ANALYSIS_NAME,
@@ -166,7 +144,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a private temporary file, fsync it, then rename it over ``path``."""
     tmp = path.with_name(f".{path.name}.part")
     try:
@@ -232,7 +210,7 @@ def save_session(analysis, y=None, sr: int | None = None, *, status: str = "comp
         if y is not None:
             _write_answer_audio(folder / AUDIO_NAME, y, sr)
         data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-        _write_atomic(folder / ANALYSIS_NAME, data)
+        write_atomic(folder / ANALYSIS_NAME, data)
         _fsync_dir(folder)
         _fsync_dir(root)
     except (OSError, StorageError) as e:
@@ -252,7 +230,7 @@ def save_session(analysis, y=None, sr: int | None = None, *, status: str = "comp
 
 def _save_error(e: BaseException, doc: dict) -> StorageError:
     reason = getattr(e, "strerror", None) or str(e)
-    source = _get(doc, "audio", "source")
+    source = dig(doc, "audio", "source")
     kept = f" The answer audio is still at {source}." if source else ""
     return StorageError(
         f"Could not save the session ({reason}); free some disk space and retry. Earlier sessions are intact.{kept}"

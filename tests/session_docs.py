@@ -62,20 +62,29 @@ def delivery_doc(words: list[Word], phrases: list[dict], duration_s: float) -> d
 
 
 def content_doc(words: list[Word], score: float) -> dict:
+    """Shaped like simulator.content.types.ContentReport (issue 4 names)."""
     hedges = [w for w in words if bare(w.word) in {"maybe", "probably", "hopefully", "guess"}]
+    first = words[:6]
     return {
         "score": score,
         "criteria": [
-            {"id": "single_focus", "kind": "do", "status": "met",
-             "evidence": [{"text": " ".join(w.word for w in words[:6]), "start": words[0].start, "end": words[5].end}],
-             "tip": "Keep the one goal <and> name it first."},
-            {"id": "confident_language", "kind": "do", "status": "partial" if hedges else "met",
+            {"id": "single_focus", "kind": "do", "status": "met", "label": "One clear goal",
+             "evidence": [{"text": " ".join(w.word for w in first), "start": first[0].start, "end": first[-1].end}],
+             "tip": "Keep the one goal <and> name it first.", "reason": "one goal found"},
+            {"id": "confident_language", "kind": "do", "status": "partial" if hedges else "met", "label": "Confident language",
              "evidence": [{"text": w.word, "start": w.start, "end": w.end} for w in hedges],
-             "tip": "Say \"when I\" rather than \"if I\"."},
-            {"id": "timeline", "kind": "do", "status": "missing", "evidence": [], "tip": "Add a date."},
-            {"id": "no_boasting", "kind": "avoid", "status": "clear", "evidence": [], "tip": ""},
+             "tip": 'Say "when I" rather than "if I".', "reason": f"{len(hedges)} hedges"},
+            {"id": "timeline", "kind": "do", "status": "missing", "label": "A realistic timeline", "evidence": [],
+             "tip": "Add a date for the exam.", "reason": "no time expression"},
+            {"id": "no_boasting", "kind": "avoid", "status": "clear", "label": "No boasting", "evidence": [], "tip": "",
+             "reason": ""},
         ],
-        "summary": {"did_well": ["One clear goal."], "improve": ["Add a timeline."]},
+        "summary": {"well_done": ["One clear goal."], "improvements": ["Add a timeline.", "Name the exam date."]},
+        "structure": [
+            {"part": "goal", "label": "Goal", "found": True, "order": 1, "evidence": None},
+            {"part": "plan", "label": "Plan", "found": True, "order": 2, "evidence": None},
+            {"part": "timeline", "label": "Timeline", "found": False, "order": None, "evidence": None},
+        ],
     }
 
 

@@ -125,7 +125,7 @@ def test_failure_after_audio_write_leaves_no_half_session(monkeypatch, isolated_
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch, pytest.raises(StorageError, match="No space left on device.*Earlier sessions are intact"):
-        patch.setattr(store, "_write_atomic", disk_full)  # the audio is already written by then
+        patch.setattr(store, "write_atomic", disk_full)  # the audio is already written by then
         store.save_session(analysis_from_truth(), y, sr)
     assert [s.id for s in store.list_sessions()] == [first]
     assert sorted(p.name for p in store.sessions_root().iterdir()) == [first]
@@ -153,7 +153,7 @@ def test_killed_mid_save_never_shows_in_listing(isolated_home):
         from simulator import store
         def die(path, data):
             os._exit(9)  # the process dies after the audio write, before analysis.json
-        store._write_atomic = die
+        store.write_atomic = die
         store.save_session(metrics_analysis(wpm=99.0), np.zeros(16000, np.float32) + 0.1, 16000)
         """
     )

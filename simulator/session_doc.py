@@ -1,0 +1,134 @@
+"""Reading a stored analysis document (``jsonout.to_jsonable(analysis)``).
+
+The JSON names are the stable contract between the analysis and everything
+that reads sessions (store, replay, history, HTML report), so these helpers
+read the dict defensively: a missing part gives None or an empty list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.transcript import bare
+
+PACE_BAND_WPM = (110.0, 160.0)  # wpm; the delivery default, used when the document does not state its band
+LONG_PAUSE_S = 2.0  # s; the delivery default, used when the document does not state it
+FILLER_MATCH_S = 0.3  # s; a filler's start must be this close to a word's start to mark that word
+CONTENT_HEDGE_CRITERION = "confident_language"
+
+
+def dig(doc: Any, *keys: str) -> Any:
+    """``doc[k1][k2]...`` or None when any level is missing."""
+    for key in keys:
+        if not isinstance(doc, dict):
+            return None
+        doc = doc.get(key)
+    return doc
+
+
+def number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def count(value: Any) -> int | None:
+    """A list's length or a number as int (``long_pauses`` is a list of pauses)."""
+    if isinstance(value, list):
+        return len(value)
+    n = number(value)
+    return None if n is None else int(n)
+
+
+def _options(doc: dict) -> dict:
+    opts = dig(doc, "delivery", "options")
+    return opts if isinstance(opts, dict) else {}
+
+
+def pace_band(doc: dict) -> tuple[float, float]:
+    """The target pace band the delivery analysis used, e.g. (110, 160) wpm."""
+    lo = hi = None
+    for key, value in _options(doc).items():
+        k = key.lower()
+        if "band" in k and isinstance(value, (list, tuple)) and len(value) == 2 and all(number(v) is not None for v in value):
+            return float(value[0]), float(value[1])
+        if "wpm" in k and number(value) is not None:
+            if any(s in k for s in ("min", "low", "slow")):
+                lo = float(value)
+            elif any(s in k for s in ("max", "high", "fast")):
+                hi = float(value)
+    if lo is not None and hi is not None and lo < hi:
+        return lo, hi
+    return PACE_BAND_WPM
+
+
+def long_pause_s(doc: dict) -> float:
+    for key, value in _options(doc).items():
+        if "long_pause" in key.lower() and number(value) is not None:
+            return float(value)
+    return LONG_PAUSE_S
+
+
+def words(doc: dict) -> list[dict]:
+    """Transcript words as dicts with word/start/end (times may be None for text answers)."""
+    items = dig(doc, "transcript", "words")
+    return [w for w in items if isinstance(w, dict) and isinstance(w.get("word"), str)] if isinstance(items, list) else []
+
+
+def timed(items: list[dict]) -> bool:
+    return bool(items) and all(number(w.get("start")) is not None for w in items)
+
+
+def pauses(doc: dict) -> list[dict]:
+    items = dig(doc, "delivery", "pauses")
+    if not isinstance(items, list):
+        items = dig(doc, "delivery", "long_pauses")
+    if not isinstance(items, list):
+        return []
+    out = [dict(p) for p in items if isinstance(p, dict) and number(p.get("start")) is not None and number(p.get("end")) is not None]
+    for p in out:
+        p.setdefault("duration", p["end"] - p["start"])
+    return out
+
+
+def _nearest(items: list[dict], t: float) -> int | None:
+    best, best_d = None, FILLER_MATCH_S
+    for i, w in enumerate(items):
+        start = number(w.get("start"))
+        if start is not None and abs(start - t) <= best_d:
+            best, best_d = i, abs(start - t)
+    return best
+
+
+def filler_indexes(doc: dict, items: list[dict] | None = None) -> set[int]:
+    """Indexes of transcript words that are fillers ("you know" marks two words)."""
+    items = words(doc) if items is None else items
+    out: set[int] = set()
+    fillers = dig(doc, "delivery", "fillers")
+    for f in fillers if isinstance(fillers, list) else []:
+        if not isinstance(f, dict) or number(f.get("start")) is None:
+            continue
+        i = _nearest(items, float(f["start"]))
+        if i is not None:
+            out.update(range(i, min(i + max(len(str(f.get("word", "")).split()), 1), len(items))))
+    return out
+
+
+def hedge_indexes(doc: dict, items: list[dict] | None = None) -> set[int]:
+    """Indexes of words quoted as hedges by the content check (its timed evidence)."""
+    items = words(doc) if items is None else items
+    criteria = dig(doc, "content", "criteria")
+    out: set[int] = set()
+    for c in criteria if isinstance(criteria, list) else []:
+        if not isinstance(c, dict) or c.get("id") != CONTENT_HEDGE_CRITERION or c.get("status") == "met":
+            continue
+        for ev in c.get("evidence") or []:
+            start, end = number(dig(ev, "start")), number(dig(ev, "end"))
+            if start is None or end is None:
+                continue
+            quoted = {bare(t) for t in str(ev.get("text", "")).split()}
+            for i, w in enumerate(items):
+                ws = number(w.get("start"))
+                if ws is not None and start - 0.05 <= ws < end and bare(w["word"]) in quoted:
+                    out.add(i)
+    return out
