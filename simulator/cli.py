@@ -40,9 +40,12 @@ def _context(args):
 def _transcribe_options(args):
     from simulator.transcribe import TranscribeOptions
 
+    engine = {}
+    if getattr(args, "engine", None) == "openai-whisper":
+        engine = {"engine": "openai-whisper", "compute_type": "float32"}
     if args.model:
-        return TranscribeOptions(model=args.model, model_path=args.model)
-    return TranscribeOptions()
+        return TranscribeOptions(model=args.model, model_path=args.model, **engine)
+    return TranscribeOptions(**engine)
 
 
 def _emit(analysis, args) -> None:
@@ -158,6 +161,8 @@ def _add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
     p.add_argument("--model", metavar="FOLDER", help="another faster-whisper model folder (default: bundled tiny.en)")
     p.add_argument("--quiet", action="store_true", help="no progress output on stderr")
+    p.add_argument("--engine", choices=("faster-whisper", "openai-whisper"), default="faster-whisper",
+                   help="speech-to-text engine (openai-whisper needs the [openai-whisper] extra)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -114,6 +114,10 @@ def transcribe(
     """Transcribe mono float32 audio at 16 kHz; word times are offset by ``offset_s``."""
     if sr != 16_000:
         raise ValueError(f"transcribe() needs 16 kHz audio, got {sr} Hz")
+    if options.engine == "openai-whisper":  # optional reference engine (issue 6)
+        from simulator.openai_engine import transcribe_openai
+
+        return transcribe_openai(y, sr, options=options, offset_s=offset_s)
     model = get_model(options)
     segments, info = model.transcribe(
         np.ascontiguousarray(y, dtype=np.float32),
