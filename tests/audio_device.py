@@ -1,0 +1,98 @@
+"""The virtual sound card for device tests: a session fixture and play/capture helpers.
+
+scripts/virtual-audio.sh starts a headless PulseAudio with two null sinks:
+"speaker" (default sink: the tool speaks there) and "mic" (its monitor is the
+default source: tests play answers into it). The CI runs the script before
+pytest; the fixture starts it too when needed, and skips the device tests,
+with the reason, only when it cannot be started.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.conftest import ROOT
+
+SCRIPT = ROOT / "scripts" / "virtual-audio.sh"
+SPEAKER_SINK = "speaker"
+MIC_SINK = "mic"
+CAPTURE_SR = 16_000
+
+
+def _pactl(*args: str) -> str | None:
+    try:
+        res = subprocess.run(["pactl", *args], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return res.stdout if res.returncode == 0 else None
+
+
+def virtual_audio_ready() -> bool:
+    info = _pactl("info")
+    sinks = _pactl("list", "short", "sinks") or ""
+    names = {line.split("\t")[1] for line in sinks.splitlines() if "\t" in line}
+    return bool(info) and {SPEAKER_SINK, MIC_SINK} <= names and f"Default Source: {MIC_SINK}.monitor" in info
+
+
+@pytest.fixture(scope="session")
+def virtual_audio() -> None:
+    """The virtual sound card is up (started here if needed); sounddevice sees it."""
+    missing = [tool for tool in ("pulseaudio", "pactl", "pacat", "paplay", "parec") if not shutil.which(tool)]
+    if missing:
+        pytest.skip(f"virtual audio device unavailable: {', '.join(missing)} not installed "
+                    "(apt-get install pulseaudio pulseaudio-utils)")
+    if not virtual_audio_ready():
+        res = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True, timeout=60)
+        if not virtual_audio_ready():
+            pytest.skip(f"virtual audio device could not be started by {SCRIPT.name}: "
+                        f"{(res.stderr or res.stdout).strip()[-300:]}")
+    if "sounddevice" in sys.modules:  # PortAudio lists devices once; refresh after a start
+        sd = sys.modules["sounddevice"]
+        sd._terminate()
+        sd._initialize()
+
+
+def play_into_mic(path: Path) -> subprocess.Popen:
+    """Start playing an audio file into the "mic" sink (what the recorder hears)."""
+    return subprocess.Popen(["paplay", f"--device={MIC_SINK}", str(path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+class SpeakerCapture:
+    """Records what is played into the "speaker" sink (via its monitor) while in the with-block."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.proc: subprocess.Popen | None = None
+
+    def __enter__(self) -> "SpeakerCapture":
+        self.file = open(self.path, "wb")
+        self.proc = subprocess.Popen(
+            ["parec", f"--device={SPEAKER_SINK}.monitor", "--raw", "--format=float32le",
+             f"--rate={CAPTURE_SR}", "--channels=1", "--latency-msec=20"],
+            stdout=self.file, stderr=subprocess.DEVNULL,
+        )
+        time.sleep(0.3)  # let the capture stream connect
+        return self
+
+    def __exit__(self, *exc) -> None:
+        time.sleep(0.3)
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+        self.file.close()
+
+    def audio(self) -> np.ndarray:
+        return np.fromfile(self.path, dtype="<f4")
+
+
+def sounding_span(y: np.ndarray, sr: int, *, level: float = 0.01) -> float:
+    """Seconds from the first to the last sample above ``level`` (0 when silent)."""
+    idx = np.flatnonzero(np.abs(y) > level)
+    return 0.0 if idx.size == 0 else (idx[-1] - idx[0]) / sr
