@@ -6,6 +6,7 @@ tests feed it synthetic levels.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections import deque
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ import numpy as np
 
 SILENT_DBFS = -90.0  # dBFS; the level reported for digital silence (and the lowest floor)
 METER_LOW_DBFS = -60.0  # dBFS; the empty end of the meter bar
-METER_WIDTH = 24  # characters
+METER_WIDTH = 20  # characters
 NON_TTY_EVERY_S = 10.0  # s; without a terminal, one progress line this often
 
 
@@ -109,16 +110,17 @@ class TerminalMeter:
             enter_stops = sys.stdin is not None and sys.stdin.isatty()
         hints = ["press Enter to stop"] if enter_stops else []
         if silence_stop_s > 0:
-            hints.append(f"or stay silent {silence_stop_s:g} s" if hints else f"stay silent {silence_stop_s:g} s to stop")
-        self.hint = " ".join(hints)
+            hints.append(f", or stay silent {silence_stop_s:g} s" if hints else f"stay silent {silence_stop_s:g} s to stop")
+        self.hint = "".join(hints)
         self._next_line_s = 0.0
         self._drawn = False
 
     def __call__(self, elapsed_s: float, level_dbfs: float) -> None:
         m, s = divmod(int(elapsed_s), 60)
         if self.tty:
-            line = f"\r● REC {m:02d}:{s:02d}  {meter_bar(level_dbfs)} {level_dbfs:5.0f} dBFS  {self.hint}\033[K"
-            self.stream.write(line)
+            line = f"● REC {m:02d}:{s:02d}  {meter_bar(level_dbfs)} {level_dbfs:4.0f} dBFS  {self.hint}"
+            width = shutil.get_terminal_size().columns - 1  # never wrap: \r must redraw one line
+            self.stream.write(f"\r{line[:width]}\033[K")
             self.stream.flush()
             self._drawn = True
         elif elapsed_s >= self._next_line_s:

@@ -378,7 +378,7 @@ def test_terminal_meter(tty, expect):
     s = Stream()
     meter = TerminalMeter(s, enter_stops=tty, silence_stop_s=3.0)
     meter(0.0, -90.0)
-    meter(12.3, -6.0)
+    meter(12.3, 0.0)
     meter.finish()
     out = s.getvalue()
     assert expect in out
