@@ -122,7 +122,8 @@ def _answer_path(args) -> tuple[Path, bool]:
         sample = fixtures_dir() / SAMPLE_ANSWER
         print(f"No microphone found: using the bundled sample answer {sample}.", file=sys.stderr)
         return sample, False
-    return recorder.record_answer(max_s=args.max_seconds, silence_stop_s=args.silence_stop), True
+    meter = None if args.quiet else recorder.terminal_meter(silence_stop_s=args.silence_stop)
+    return recorder.record_answer(max_s=args.max_seconds, silence_stop_s=args.silence_stop, on_status=meter), True
 
 
 def cmd_practice(args) -> int:
