@@ -1,0 +1,81 @@
+"""What every rule receives (``Ctx``) and returns (``Verdict``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from simulator.content.types import ContentOptions
+
+
+@dataclass
+class Verdict:
+    """A rule's decision: status, the tip outcome, supporting token spans and tip slots."""
+
+    status: str
+    outcome: str  # key of the rubric tip template
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token ranges quoted as evidence
+    slots: dict[str, str] = field(default_factory=dict)
+    reason: str = ""
+
+
+@dataclass
+class Ctx:
+    """The parsed answer plus everything the rules share (computed once, lazily)."""
+
+    parsed: object  # segment.Parsed
+    lex: object  # lexicon.Lexicon
+    context: object  # analysis.AnswerContext
+    options: ContentOptions
+    word_count: int
+    speech_s: float | None
+    nlp: object = None
+
+    @property
+    def doc(self):
+        return self.parsed.doc
+
+    @cached_property
+    def goals(self):
+        from simulator.content.goals import find_goals
+
+        return find_goals(self.parsed, self.lex)
+
+    @cached_property
+    def times(self):
+        from simulator.content.timex import find_time_expressions
+
+        return find_time_expressions(self.doc, self.lex)
+
+    @cached_property
+    def why(self):
+        from simulator.content.why import find_why
+
+        return find_why(self)
+
+    @cached_property
+    def steps(self):
+        from simulator.content.crit_plan import find_steps
+
+        return find_steps(self)
+
+    @cached_property
+    def accomplishments(self):
+        from simulator.content.crit_plan import find_accomplishments
+
+        return find_accomplishments(self)
+
+    def quote(self, span: tuple[int, int]) -> str:
+        return self.parsed.quote(*span)
+
+    def goal_text(self) -> str:
+        main = self.goals.main
+        return f"“{main.text}”" if main else "your goal"
+
+    def in_goal(self, i: int) -> bool:
+        return any(g.start <= i < g.end for g in self.goals.mentions)
+
+
+def q(text: str) -> str:
+    """Quote words the candidate said."""
+    return f"“{text}”"

@@ -1,0 +1,119 @@
+"""The avoid-rules: no_boasting, professional_goal, motivation_not_money."""
+
+from __future__ import annotations
+
+import re
+
+from simulator.content.base import Ctx, Verdict, q
+from simulator.content.ling import UPCOMING, governing_verb, is_first_person, lower, negated, subject, verb_time
+from simulator.content.segment import clause_of
+from simulator.content.types import CLEAR, FLAGGED
+
+SELF_VERBS = frozenset({"be", "consider", "call", "think", "believe", "know", "feel", "seem", "remain"})
+SELF_WORDS = frozenset({"i", "me", "myself", "my"})
+
+
+def _aspiration(tok, heads: frozenset[str]) -> bool:
+    """'I want to be the best …', 'the best nurse I can be': an aim, not a boast."""
+    for anc in list(tok.ancestors)[:5]:
+        if anc.lemma_.lower() in heads and anc.lemma_.lower() != "be":
+            return True
+    sent = tok.sent
+    after = [lower(t) for t in sent[tok.i - sent.start + 1 :]][:6]
+    return "can" in after or "could" in after
+
+
+def _about_self(tok) -> bool:
+    verb = governing_verb(tok)
+    if verb.lemma_.lower() not in SELF_VERBS:
+        return False
+    subj = subject(verb)
+    if subj is not None and lower(subj) in ("i", "we"):
+        return True
+    # "I think I'm the best": the inner clause's subject is checked above; "my work is the best" too
+    return subj is not None and any(lower(c) == "my" for c in subj.children)
+
+
+def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
+    lex, doc = ctx.lex, ctx.doc
+    heads = lex.words("avoid", "aspiration_heads")
+    exempt_next = lex.words("avoid", "boast_exempt_next")
+    out = [s for s in lex.ph("avoid", "boast_phrases").find(doc) if not negated(doc[s[0]])]
+    for lo, hi in lex.ph("avoid", "boast_words").find(doc):
+        tok = doc[lo]
+        nxt = doc[hi] if hi < len(doc) else None
+        if nxt is not None and (lower(nxt) in exempt_next or lower(doc[hi - 1]) == "my"):
+            continue
+        if lo > 0 and lower(doc[lo - 1]) in ("my", "our"):
+            continue  # "my best", "do my best"
+        if _about_self(tok) and not negated(tok) and not _aspiration(tok, heads):
+            out.append((lo, hi))
+    targets = lex.ph("avoid", "than_targets")
+    for tok in doc:
+        if tok.lemma_.lower() in lex.words("avoid", "comparatives") or lower(tok) in lex.words("avoid", "comparatives"):
+            than = [c for c in doc[tok.i + 1 : tok.i + 4] if lower(c) == "than"]
+            if than and targets.find(doc[than[0].i + 1 : than[0].i + 4]) and is_first_person(governing_verb(tok)) and not negated(tok):
+                out.append((tok.i, min(len(doc), than[0].i + 3)))
+    return sorted(set(out))
+
+
+def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
+    lex, doc = ctx.lex, ctx.doc
+    others = lex.ph("avoid", "others")
+    out = []
+    for lo, hi in lex.ph("avoid", "insults").find(doc):
+        tok = doc[lo]
+        if negated(tok):
+            continue
+        if tok.dep_ == "amod" and others.has(tok.head):
+            out.append(clause_of(tok))
+            continue
+        subj = subject(governing_verb(tok))
+        if subj is not None and lower(subj) not in SELF_WORDS and (others.has(subj) or any(others.has(c) for c in subj.subtree)):
+            out.append(clause_of(tok))
+    return out
+
+
+def no_boasting(ctx: Ctx) -> Verdict:
+    """Superlatives about oneself, or running others down."""
+    boasts, downs = _boasts(ctx), _put_downs(ctx)
+    if boasts:
+        spans = [clause_of(ctx.doc[a]) for a, _ in boasts][:3]
+        return Verdict(FLAGGED, "boast", spans, {"quote": q(ctx.quote(spans[0]))}, "self-praise with superlatives")
+    if downs:
+        return Verdict(FLAGGED, "put_down", downs[:3], {"quote": q(ctx.quote(downs[0]))}, "runs other people down")
+    return Verdict(CLEAR, "clear", [], {}, "no self-praise or put-downs found")
+
+
+def _related(ctx: Ctx, related: tuple[str, ...]) -> bool:
+    c = ctx.context
+    text = " ".join(x for x in (c.role, c.company, c.posting) if x).lower()
+    return any(re.search(rf"\b{re.escape(r)}", text) for r in related)
+
+
+def professional_goal(ctx: Ctx) -> Verdict:
+    """The goal is a hobby or personal project unrelated to the job."""
+    doc = ctx.doc
+    for phrases, hobby in ctx.lex.hobbies:
+        if _related(ctx, hobby.related):
+            continue
+        for lo, hi in phrases.find(doc):
+            tok = doc[lo]
+            verb = governing_verb(tok)
+            ahead = verb_time(verb) in UPCOMING - {"present"} and (is_first_person(verb) or subject(verb) is None)
+            if negated(tok) or not (ctx.in_goal(lo) or ahead):
+                continue
+            span = clause_of(tok)
+            return Verdict(FLAGGED, "hobby", [span], {"quote": q(ctx.quote(span)), "term": doc[lo:hi].text}, "a hobby or personal goal")
+    return Verdict(CLEAR, "clear", [], {}, "the goals are professional")
+
+
+def motivation_not_money(ctx: Ctx) -> Verdict:
+    """Money or a title as the sole driver; pay alongside a real reason is fine."""
+    why = ctx.why
+    if not (why.money or why.titles) or why.real_motivation():
+        reason = "money or title mentioned alongside a real reason" if why.money or why.titles else "no money or title motive"
+        return Verdict(CLEAR, "clear", [], {}, reason)
+    spans = [clause_of(ctx.doc[a]) for a, _ in (why.money or why.titles)][:3]
+    outcome = "money" if why.money else "title"
+    return Verdict(FLAGGED, outcome, spans, {"quote": q(ctx.quote(spans[0]))}, f"{outcome} is the only driver given")

@@ -1,0 +1,216 @@
+"""Rules about the plan: milestones, past_accomplishment and timeline.
+
+Tense decides which is which: a course "I will take" is a milestone, a
+course "I completed" is past evidence; a date on "will take the test" is a
+timeline, a date on "completed an internship" is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.content.base import Ctx, Verdict, q
+from simulator.content.ling import (
+    PAST, PERFECT, content_lemmas, governing_verb, is_first_person, is_past, lower, negated, subject, verb_time, UPCOMING,
+)
+from simulator.content.segment import clause_of
+from simulator.content.types import MET, MISSING, PARTIAL
+
+# Perfect-tense verbs that commit to something still ahead: "I've enrolled in …".
+COMMIT_VERBS = frozenset({"enroll", "enrol", "register", "sign", "book", "schedule", "start", "begin", "create", "set", "apply", "join", "plan", "arrange", "commit"})
+VAGUE_MODIFIERS = frozenset({"some", "more", "few", "other", "new", "different", "relevant", "additional", "extra", "various", "several", "any", "many", "a", "couple", "certain", "further", "useful", "good", "right"})
+INTENT_HEADS = frozenset({"want", "plan", "hope", "try", "decide", "need", "intend", "aim", "wish", "mean", "expect", "would", "like"})
+EXPERIENCE_VERBS = frozenset({"work", "spend", "be", "have", "stay"})
+RESTATE_OVERLAP = 0.6  # share of a step's content words that repeat the goal
+GENERIC_OBJECTS = frozenset({"thing", "things", "stuff", "lot", "it", "that", "this", "everything", "something", "anything", "much"})
+
+
+@dataclass
+class Step:
+    span: tuple[int, int]
+    head_i: int
+    concrete: bool
+    time: object | None = None  # timex.TimeExpr with a real date, if the step has one
+
+
+@dataclass
+class Accomplishment:
+    span: tuple[int, int]
+    specific: bool
+    kind: str  # verb | credential | learned | experience
+
+
+def _mine(verb) -> bool:
+    subj = subject(verb)
+    return subj is None or is_first_person(verb) or any(lower(c) in ("my", "our") for c in subj.children)
+
+
+def _step_time(ctx: Ctx, verb) -> object | None:
+    for t in ctx.times:
+        if t.upcoming and not t.vague and not t.frequency and t.verb_i == verb.i:
+            return t
+    return None
+
+
+def _concrete_noun(tok) -> bool:
+    if tok.pos_ == "PROPN" or tok.ent_type_ or (tok.text.isupper() and len(tok.text) > 1):
+        return True
+    for c in tok.children:
+        low = lower(c)
+        if c.dep_ in ("compound", "amod", "nummod", "npadvmod") and low not in VAGUE_MODIFIERS:
+            return True
+        if c.dep_ == "prep" and low in ("in", "on", "for", "with", "about") and any(g.pos_ in ("NOUN", "PROPN") for g in c.children):
+            return True
+    return False
+
+
+def _upcoming_step_verb(verb) -> bool:
+    t = verb_time(verb)
+    return t in UPCOMING or (t == PERFECT and verb.lemma_.lower() in COMMIT_VERBS)
+
+
+def find_steps(ctx: Ctx) -> list[Step]:
+    """Upcoming or ongoing steps (not the goal statement itself), in order."""
+    lex, doc = ctx.lex, ctx.doc
+    nouns, step_verbs = lex.ph("steps", "nouns"), lex.ph("steps", "verbs")
+    weak = lex.words("accomplishment", "weak_verbs")
+    main = ctx.goals.main
+    skip = {i for g in ctx.goals.mentions if g is main or not g.step for i in range(g.start, g.end)}
+    steps: dict[int, Step] = {}
+    for tok in doc:
+        if tok.i in skip or negated(tok):
+            continue
+        if tok.pos_ == "NOUN" and nouns.has(tok):
+            verb = governing_verb(tok)
+        elif tok.pos_ == "VERB" and step_verbs.has(tok) and tok.lemma_.lower() not in weak and _has_object(tok):
+            verb = tok
+        else:
+            continue
+        if verb.i in steps or verb.lemma_ == "be" or not _upcoming_step_verb(verb) or not _mine(verb) or negated(verb):
+            continue
+        span = clause_of(tok)
+        if main and _restates(content_lemmas(doc[span[0] : span[1]]), main.lemmas):
+            continue  # "to ensure I earn my CPA": the goal again, not a step toward it
+        when = _step_time(ctx, verb)
+        concrete = _concrete_noun(tok) if tok.pos_ == "NOUN" else any(_concrete_noun(o) for o in _objects(tok))
+        steps[verb.i] = Step(span=span, head_i=tok.i, concrete=concrete or when is not None, time=when)
+    return sorted(steps.values(), key=lambda s: s.span[0])
+
+
+def _restates(step: set[str], goal: frozenset[str]) -> bool:
+    return bool(step) and bool(goal) and len(step & goal) / len(step) >= RESTATE_OVERLAP
+
+
+def _objects(verb) -> list:
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            out.append(c)
+        elif c.dep_ == "prep":
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return [o for o in out if lower(o) not in GENERIC_OBJECTS]
+
+
+def _has_object(verb) -> bool:
+    return bool(_objects(verb))
+
+
+def milestones(ctx: Ctx) -> Verdict:
+    """Concrete upcoming steps: a named course, exam, certification or project."""
+    steps = ctx.steps
+    concrete = sorted((s for s in steps if s.concrete), key=lambda s: s.time is None)
+    if concrete:
+        spans = [s.span for s in concrete[:3]]
+        return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, f"{len(concrete)} concrete upcoming step(s)")
+    if steps:
+        return Verdict(PARTIAL, "vague", [s.span for s in steps[:2]], {"quote": q(ctx.quote(steps[0].span))}, "upcoming steps, none concrete")
+    return Verdict(MISSING, "missing", [], {}, "no upcoming step found")
+
+
+def _accomplishment_verb(ctx: Ctx, tok) -> Accomplishment | None:
+    lex = ctx.lex
+    if tok.pos_ not in ("VERB", "AUX") or not lex.ph("accomplishment", "verbs").has(tok):
+        return None
+    if verb_time(tok) not in (PAST, PERFECT) or negated(tok) or not _mine(tok):
+        return None
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in INTENT_HEADS:
+        return None  # "I decided to learn", "I wanted to finish": an intention, not a result
+    if tok.lemma_.lower() in EXPERIENCE_VERBS:
+        return Accomplishment(clause_of(tok), False, "experience")
+    objs = _objects(tok) + [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")]
+    weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
+    specific = bool(objs) and (not weak or any(_concrete_noun(o) or lex.ph("steps", "nouns").has(o) or lex.ph("accomplishment", "credentials").has(o) for o in objs))
+    if tok.lemma_.lower() in ("graduate", "qualify"):
+        specific = True
+    return Accomplishment(clause_of(tok), specific, "verb")
+
+
+def _credential(ctx: Ctx, tok) -> Accomplishment | None:
+    if tok.pos_ != "NOUN" or not ctx.lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
+        return None
+    verb = governing_verb(tok)
+    held = any(lower(c) in ("my", "our") for c in tok.children if c.dep_ == "poss") or (verb.lemma_ in ("have", "hold") and is_first_person(verb))
+    if not held or (verb.lemma_ not in ("be", "have", "hold") and not is_past(verb)) or verb_time(verb) not in ("present", PAST, PERFECT):
+        return None
+    return Accomplishment(clause_of(tok), _concrete_noun(tok), "credential")
+
+
+def find_accomplishments(ctx: Ctx) -> list[Accomplishment]:
+    lex, doc = ctx.lex, ctx.doc
+    out: list[Accomplishment] = []
+    for tok in doc:
+        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok)
+        if found:
+            out.append(found)
+    for lo, _ in lex.ph("accomplishment", "learned").find(doc):
+        if not negated(doc[lo]) and verb_time(governing_verb(doc[lo])) != "future":
+            out.append(Accomplishment(clause_of(doc[lo]), True, "learned"))
+    for lo, _ in lex.ph("accomplishment", "experience").find(doc):
+        if not negated(doc[lo]):
+            out.append(Accomplishment(clause_of(doc[lo]), False, "experience"))
+    return sorted(out, key=lambda a: a.span[0])
+
+
+def past_accomplishment(ctx: Ctx) -> Verdict:
+    """A goal already reached, offered as evidence, or what was learned from it."""
+    found = ctx.accomplishments
+    done = [a for a in found if a.specific and a.kind in ("verb", "credential")]
+    learned = [a for a in found if a.kind == "learned"]
+    if done or (learned and any(a.kind != "learned" for a in found)):
+        spans = _distinct([a.span for a in done + learned])[:3]
+        return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "a reached goal told in the past tense")
+    if found:
+        spans = _distinct([a.span for a in found])[:2]
+        return Verdict(PARTIAL, "vague", spans, {"quote": q(ctx.quote(spans[0]))}, "only general experience or lessons")
+    return Verdict(MISSING, "missing", [], {}, "no past accomplishment found")
+
+
+def _distinct(spans):
+    out = []
+    for s in spans:
+        if not any(s[0] < o[1] and o[0] < s[1] for o in out):
+            out.append(s)
+    return out
+
+
+def timeline(ctx: Ctx) -> Verdict:
+    """A time frame attached to an upcoming step or to the goal."""
+    doc = ctx.doc
+    ahead = [t for t in ctx.times if t.upcoming and not t.frequency and not _duration(doc, t) and _mine(doc[t.verb_i])]
+    real = [t for t in ahead if not t.vague]
+    step = ctx.steps[0] if ctx.steps else None
+    slots = {"step": f" ({q(ctx.quote(step.span))})" if step else ""}
+    if real:
+        spans = [(t.start, t.end) for t in real[:3]]
+        return Verdict(MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "a dated upcoming step or goal")
+    if ahead:
+        spans = [(t.start, t.end) for t in ahead[:2]]
+        return Verdict(PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "only vague timing")
+    return Verdict(MISSING, "missing", [], slots, "no time frame for what lies ahead")
+
+
+def _duration(doc, t) -> bool:
+    """'for two hours', 'two hours a day': how long, not by when."""
+    first = doc[t.start]
+    before = doc[t.start - 1] if t.start > 0 else None
+    return lower(first) == "for" or (before is not None and lower(before) == "for") or any(lower(x) in ("hour", "hours", "minute", "minutes") for x in doc[t.start : t.end])

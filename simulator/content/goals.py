@@ -1,0 +1,198 @@
+"""Finding the goals an answer states, for single_focus and the other rules.
+
+A goal is the complement of a goal statement made by the speaker about their
+own future: "My goal is to <earn the CPA license>", "I want to <become a
+data analyst>", "I'd like to <lead a team>", "I'm working toward <a PMP>".
+Negated ("I don't want to …") and past ("I wanted to …") statements are not
+goals. Goals listed together ("get promoted, learn coding and run a
+marathon") count separately; goals chained by "then"/"eventually" form one
+path; steps ("take a course") are not counted while a real goal is present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
+from simulator.content.segment import clause_span
+
+MAX_GOAL_WORDS = 14
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
+OTHERS_POSS = frozenset({"your", "their", "his", "her", "its"})
+SAME_GOAL_OVERLAP = 0.5  # share of content words two goal phrases share to be the same goal
+
+
+@dataclass
+class Goal:
+    head_i: int  # token index of the goal's head word (verb or noun)
+    trigger_i: int  # the goal word or verb that introduced it
+    start: int
+    end: int
+    text: str
+    lemmas: frozenset[str]
+    generic: bool = False
+    step: bool = False  # "take a course": a step rather than a goal
+
+
+@dataclass
+class GoalFindings:
+    goals: list[Goal]  # distinct goals, in order of mention
+    mentions: list[Goal]  # every goal statement (duplicates included)
+    stated_count: int | None = None  # "I have three goals" -> 3; "a lot of goals" -> 99
+    stated_at: tuple[int, int] | None = None
+
+    @property
+    def count(self) -> int:
+        return max(len(self.goals), self.stated_count or 0)
+
+    @property
+    def main(self) -> Goal | None:
+        specific = [g for g in self.goals if not g.generic]
+        return (specific or self.goals or [None])[0]
+
+
+def _noun_complement(tok):
+    """'My goal is to X' / 'I have a goal of X' -> the head of X."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        for dep in ("xcomp", "ccomp", "attr", "acomp", "oprd", "advcl"):
+            for child in head.children:
+                if child.dep_ == dep and child.i > tok.i:
+                    return child
+    for child in tok.children:
+        if child.dep_ in ("acl", "relcl") and any(c.lower_ == "to" for c in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for sub in child.children:
+                if sub.dep_ in ("pobj", "pcomp"):
+                    return sub
+    return None
+
+
+def _noun_trigger_ok(tok) -> bool:
+    dets = {lower(c) for c in tok.children if c.dep_ in ("poss", "det")}
+    if dets & OTHERS_POSS:
+        return False
+    if tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some"):
+        return True
+    return bool(dets & {"my", "our", "the", "another", "one", "a", "main", "next"}) or any(c.dep_ == "amod" for c in tok.children)
+
+
+def _verb_complement(tok, needs_would: frozenset[str]):
+    """'I want to X' / 'I'd like to X' / 'working toward X' / 'see myself X' -> the head of X."""
+    lemma = tok.lemma_.lower()
+    if lemma in needs_would and not any(lower(a) in ("would", "'d") for a in tok.children if a.dep_ == "aux"):
+        return None
+    if lemma == "work":
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("toward", "towards"):
+                return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        return None
+    if lemma == "see":
+        selves = ("myself", "ourselves")
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp", "advcl", "oprd") and any(s.lower_ in selves for s in c.children):
+                return c
+        if any(c.lower_ in selves for c in tok.children):
+            return next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "in"))), None)
+        return None
+    if lemma == "look" and tok.tag_ != "VBG":
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    return comp
+
+
+def _goal_from(parsed, comp, trigger, lex) -> Goal:
+    lo, hi = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
+    hi = min(hi, lo + MAX_GOAL_WORDS)
+    toks = parsed.doc[lo:hi]
+    lemmas = frozenset(content_lemmas(toks) - {"want", "goal", "become", "be", "get"})
+    generic = bool(lex.ph("specificity", "generic").find(toks)) or not lemmas
+    step_nouns = lex.ph("steps", "nouns")
+    step = comp.lemma_.lower() in lex.words("steps", "verbs") and any(step_nouns.has(t) for t in toks if t.pos_ == "NOUN")
+    text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
+    text = text[3:] if text.lower().startswith("to ") else text
+    return Goal(head_i=comp.i, trigger_i=trigger.i, start=lo, end=hi, text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"), lemmas=lemmas, generic=generic, step=step)
+
+
+def _np_span(tok) -> tuple[int, int]:
+    idx = [t.i for t in tok.subtree]
+    return min(idx), max(idx) + 1
+
+
+def _stated_count(tok, lex) -> int | None:
+    """'three goals' -> 3, 'a lot of goals' / 'many goals' -> 99, else None."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    many = lex.words("goal", "many_quantifiers")
+    for child in tok.children:
+        if child.dep_ in ("nummod", "amod", "det", "quantmod") and lower(child) in NUMBER_WORDS:
+            return NUMBER_WORDS[lower(child)]
+        if lower(child) in many:
+            return 3 if lower(child) in ("few", "couple") else 99
+    if tok.head.lower_ == "of" and lower(tok.head.head) in many:
+        return 3 if lower(tok.head.head) in ("few", "couple") else 99
+    for t in tok.sent:  # "my goals, I have a lot of them"
+        if t.lemma_ == "have" and is_first_person(t):
+            for obj in t.children:
+                if obj.dep_ == "dobj" and lower(obj) in many and lower(obj) not in ("few", "couple"):
+                    return 99
+    return None
+
+
+def _chained(comp, prev, lex) -> bool:
+    """True when a listed goal continues a path ('…, and then lead a team')."""
+    seq = lex.ph("goal", "sequence")
+    window = comp.doc[max(prev.i + 1, comp.i - 4) : comp.i]
+    return bool(seq.find(window)) or any(seq.has(c) for c in comp.children if c.dep_ == "advmod")
+
+
+def find_goals(parsed, lex) -> GoalFindings:
+    doc = parsed.doc
+    nouns, verbs = lex.words("goal", "nouns"), lex.words("goal", "verbs")
+    needs_would = lex.words("goal", "needs_would")
+    mentions: list[Goal] = []
+    stated, stated_at = None, None
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        comp = None
+        if lemma in nouns and tok.pos_ == "NOUN":
+            n = _stated_count(tok, lex)
+            if n and (stated is None or n > stated):
+                stated, stated_at = n, (max(0, tok.i - 4), tok.i + 1)
+            if _noun_trigger_ok(tok) and not negated(governing_verb(tok)):
+                comp = _noun_complement(tok)
+        elif lemma in verbs and tok.pos_ in ("VERB", "AUX", "ADJ"):
+            if is_first_person(tok) and not negated(tok) and verb_time(tok) not in ("past", "perfect"):
+                comp = _verb_complement(tok, needs_would)
+        if comp is None:
+            continue
+        prev = comp
+        mentions.append(_goal_from(parsed, comp, tok, lex))
+        extra = [c for c in tok.conjuncts if c.i > tok.i and subject_of_own(c) is None and c.lemma_.lower() not in verbs]
+        for conj in sorted(set(comp.conjuncts) | set(extra), key=lambda t: t.i):
+            if conj.i > comp.i and conj.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+                if not _chained(conj, prev, lex):
+                    mentions.append(_goal_from(parsed, conj, tok, lex))
+                prev = conj
+    return GoalFindings(goals=_distinct(mentions), mentions=mentions, stated_count=stated, stated_at=stated_at)
+
+
+def subject_of_own(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+
+
+def _same(a: Goal, b: Goal) -> bool:
+    if not a.lemmas or not b.lemmas:
+        return a.text.lower() == b.text.lower()
+    shared = len(a.lemmas & b.lemmas)
+    return shared / min(len(a.lemmas), len(b.lemmas)) >= SAME_GOAL_OVERLAP
+
+
+def _distinct(mentions: list[Goal]) -> list[Goal]:
+    real = [g for g in mentions if not g.step] or mentions
+    out: list[Goal] = []
+    for g in real:
+        if not any(_same(g, o) for o in out):
+            out.append(g)
+    return out

