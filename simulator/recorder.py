@@ -25,7 +25,7 @@ from typing import Callable
 
 import numpy as np
 
-from simulator.errors import NoDeviceError
+from simulator.errors import NoDeviceError, StorageError
 from simulator.level_meter import SILENT_DBFS, SilenceDetector, SilenceOptions, TerminalMeter, block_dbfs
 from simulator.player import import_sounddevice, stream_settings
 from simulator.recording_file import (
@@ -206,7 +206,11 @@ def _destination(dest: Path | None) -> Path:
     dest = Path(dest)
     if dest.is_dir():
         return dest / new_recording_path().name
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StorageError(f"Cannot create the recording {dest} ({e.strerror or e}); "
+                           "choose a writable folder.") from e
     return dest
 
 
@@ -221,7 +225,11 @@ def record(*, max_s: float = 180.0, silence_stop_s: float = 3.0, dest: Path | No
     _cue(beep)
     blocks: queue.Queue = queue.Queue()
     stream, rate = _open_stream(sd, blocks, device)
-    out = RecordingFile(_destination(dest), rate)
+    try:
+        out = RecordingFile(_destination(dest), rate)
+    except BaseException:
+        stream.close()
+        raise
     writer = _Writer(out, blocks, SilenceDetector(opts, block_s=BLOCK_S), max_frames=int(max_s * rate))
     restore_sigterm = _sigterm_as_interrupt()
     try:

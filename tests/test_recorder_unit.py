@@ -440,3 +440,15 @@ def test_list_interrupted_skips_live_recordings_and_drops_empty_ones(tmp_path):
     assert not empty.exists()
     assert oct(os.stat(found[0].path).st_mode & 0o777) == "0o600"
     assert {r.path.name for r in list_interrupted()} == {"done.wav", "live.wav"}
+
+
+def test_unwritable_recordings_folder_is_a_storage_error(fake_sd, tmp_path):
+    fake_sd.signal = speechlike(1.0)
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    if os.access(locked, os.W_OK):  # root ignores permissions: use a path under a file instead
+        (tmp_path / "file").write_text("x")
+        locked = tmp_path / "file"
+    with pytest.raises(StorageError, match="Cannot create the recording"):
+        recorder.record(beep=False, dest=locked / "answer.wav")
+    assert fake_sd.streams_opened == 0
