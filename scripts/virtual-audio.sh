@@ -56,11 +56,20 @@ ensure_sink() {  # name
     fi
 }
 
+keepalive_up() {  # sink name: asks the server, so a stale pid file cannot fool it
+    pactl list sink-inputs 2>/dev/null | grep -q "application.name = \"keepalive-$1\""
+}
+
 ensure_keepalive() {  # sink name
     local pidfile="$STATE_DIR/keepalive-$1.pid"
-    if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    if keepalive_up "$1"; then
         return 0
     fi
+    for _ in $(seq 1 20); do  # a keep-alive that was just started may still be connecting
+        [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null || break
+        keepalive_up "$1" && return 0
+        sleep 0.1
+    done
     # setsid + nohup: the stream outlives this script and the calling shell.
     setsid nohup pacat --playback --device="$1" --client-name="keepalive-$1" \
         --stream-name="keepalive-$1" /dev/zero >/dev/null 2>&1 < /dev/null &
@@ -73,10 +82,7 @@ status() {
     sinks="$(pactl list short sinks | awk '{print $2}')"
     for s in "$SPEAKER" "$MIC"; do
         grep -qx "$s" <<<"$sinks" || { echo "sink $s: missing"; ok=1; }
-        local pidfile="$STATE_DIR/keepalive-$s.pid"
-        if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then :; else
-            echo "keep-alive into $s: not running"; ok=1
-        fi
+        keepalive_up "$s" || { echo "keep-alive into $s: not running"; ok=1; }
     done
     pactl info | grep -E '^Default (Sink|Source):'
     return $ok
