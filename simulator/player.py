@@ -42,7 +42,7 @@ def import_sounddevice():
     return sd
 
 
-def _device_info(kind: str, device=None) -> dict | None:
+def device_info(kind: str, device=None) -> dict | None:
     """The default (or given) device of ``kind`` ('input'/'output'), or None."""
     try:
         sd = import_sounddevice()
@@ -59,13 +59,13 @@ def _device_info(kind: str, device=None) -> dict | None:
 
 def has_output_device(device=None) -> bool:
     """True when a sound output device is available (PortAudio installed, a device present)."""
-    return _device_info("output", device) is not None
+    return device_info("output", device) is not None
 
 
 def require_output_device(device=None) -> dict:
     """The output device info; NoDeviceError with advice when there is none."""
     import_sounddevice()  # a missing PortAudio gets its own message
-    info = _device_info("output", device)
+    info = device_info("output", device)
     if info is None:
         raise NoDeviceError("No sound output device found; connect speakers or headphones, or use --no-speak.")
     return info

@@ -63,9 +63,9 @@ class Recording:
 
 def has_input_device(device=None) -> bool:
     """True when a microphone is available (PortAudio installed, an input device present)."""
-    from simulator.player import _device_info
+    from simulator.player import device_info
 
-    return _device_info("input", device) is not None
+    return device_info("input", device) is not None
 
 
 def terminal_meter(stream=None, *, silence_stop_s: float = 3.0) -> TerminalMeter:
@@ -131,6 +131,13 @@ def _open_stream(sd, blocks: queue.Queue, device):
     except (sd.PortAudioError, ValueError) as e:
         raise NoDeviceError(f"Cannot open the microphone ({e}); check it, or use --answer FILE.") from e
     return stream, rate
+
+
+def _start(sd, stream) -> None:
+    try:
+        stream.start()
+    except sd.PortAudioError as e:  # busy or vanished device
+        raise NoDeviceError(f"Cannot start the microphone ({e}); check it, or use --answer FILE.") from e
 
 
 def _enter_watcher() -> Callable[[], bool]:
@@ -234,7 +241,7 @@ def record(*, max_s: float = 180.0, silence_stop_s: float = 3.0, dest: Path | No
     restore_sigterm = _sigterm_as_interrupt()
     try:
         writer.start()
-        stream.start()
+        _start(sd, stream)
         reason = _wait(writer, out, stop_event, on_status, _enter_watcher())
     finally:
         _shutdown(stream, blocks, writer, out)

@@ -19,7 +19,6 @@ import soundfile as sf
 
 from simulator.audio_io import load_audio
 from simulator.errors import EXIT_INTERRUPTED, EXIT_NO_DEVICE
-from simulator.transcript import bare
 from simulator.wer import normalize_words, wer
 from tests.audio_device import CAPTURE_SR, SpeakerCapture, play_into_mic, sounding_span, virtual_audio  # noqa: F401
 from tests.conftest import FIXTURES, ROOT, load_truth
