@@ -151,7 +151,9 @@ def _strengths(pace: str, *, wpm: float, long_pauses: list[Pause], fillers_per_m
         out.append(f"Pace {wpm:.0f} wpm, inside the {opts.pace_min_wpm:.0f}-{opts.pace_max_wpm:.0f} wpm band.")
     if not long_pauses:
         out.append(f"No pause over {opts.long_pause_s:g} s.")
-    if fillers_per_min <= opts.max_fillers_per_min:
+    if fillers_per_min == 0:
+        out.append("No fillers.")
+    elif fillers_per_min <= opts.max_fillers_per_min:
         out.append(f"Few fillers ({fillers_per_min:.1f} a minute).")
     if pitch.range_semitones is not None and not pitch.monotone:
         out.append(f"A lively voice ({pitch.range_semitones:.1f} semitones of pitch range).")
