@@ -41,19 +41,24 @@ def analyze_audio(
     source: str | Path | None = None,
     transcribe_options: TranscribeOptions = TranscribeOptions(),
     delivery_options=None,
+    transcript: Transcript | None = None,
     progress: Progress = _noop,
 ) -> Analysis:
-    """Transcribe and analyse one answer given as 16 kHz mono samples."""
+    """Transcribe and analyse one answer given as 16 kHz mono samples.
+
+    Pass ``transcript`` when it was already made while recording (streaming).
+    """
     name = str(source) if source else "the recording"
     duration = y.size / sr
     if duration < MIN_SPEECH_S:
         raise NoSpeechError(f"{name} is only {duration:.2f} s long; record a full answer.")
     if float(np.max(np.abs(y))) < SILENCE_PEAK:
         raise NoSpeechError(f"No speech detected in {name}: it is silent. Check the microphone and record again.")
-    progress("Transcribing")
-    from simulator.transcribe import transcribe
+    if transcript is None:
+        progress("Transcribing")
+        from simulator.transcribe import transcribe
 
-    transcript = transcribe(y, sr, options=transcribe_options)
+        transcript = transcribe(y, sr, options=transcribe_options)
     if not transcript.words:
         raise NoSpeechError(f"No speech detected in {name}; speak closer to the microphone and try again.")
     if transcript.avg_logprob is not None and transcript.avg_logprob < NOT_ENGLISH_LOGPROB:
@@ -94,6 +99,16 @@ def analyze_text(text: str, question: Question, context: AnswerContext = AnswerC
     analysis = Analysis(question=question, context=context, transcript=Transcript.from_text(text))
     _check_content(analysis)
     return analysis
+
+
+def warm_up(transcribe_options: TranscribeOptions = TranscribeOptions()) -> None:
+    """Load the model and import the analysis libraries ahead of time (e.g. while
+    the question is being spoken), so the answer's feedback does not wait for them."""
+    from simulator.transcribe import get_model
+
+    get_model(transcribe_options)
+    import simulator.content  # noqa: F401
+    import simulator.delivery  # noqa: F401
 
 
 def _check_content(analysis: Analysis) -> None:
