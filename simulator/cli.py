@@ -98,59 +98,67 @@ def cmd_analyze(args) -> int:
     return 0
 
 
-def _speak_question(text: str, *, required: bool, quiet: bool) -> None:
-    from simulator import tts
-    from simulator.errors import NoDeviceError
-
-    try:
-        tts.speak(text)
-    except NoDeviceError as e:
-        if required:
-            raise
-        if not quiet:
-            print(f"(Not speaking the question: {e})", file=sys.stderr)
+def _note(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
-def _answer_path(args) -> tuple[Path, bool]:
-    """The answer file to analyse, and whether it is a fresh recording."""
-    if args.answer:
-        return Path(args.answer), False
+def _offer_leftovers(args) -> None:
+    """Tell the user about recordings an earlier run could not finish."""
+    from simulator.recorder import list_interrupted
+
+    for rec in list_interrupted():
+        _note(f"An interrupted recording ({rec.duration_s:.0f} s, {rec.recorded_at}) is kept at {rec.path}; "
+              f"analyse it with: mock-interview practice --answer '{rec.path}'")
+
+
+def _record_kw(args) -> dict:
     from simulator import recorder
+
+    meter = None if args.quiet or args.json else recorder.terminal_meter(silence_stop_s=args.silence_stop)
+    return {"max_s": args.max_seconds, "silence_stop_s": args.silence_stop, "on_status": meter}
+
+
+def _practice_answer(args, question, context, options):
+    """Record (or take) the answer and analyse it; returns a PracticeAnswer."""
+    from simulator import practice, recorder
     from simulator.paths import fixtures_dir
 
-    if args.demo and not recorder.has_input_device():
-        sample = fixtures_dir() / SAMPLE_ANSWER
-        print(f"No microphone found: using the bundled sample answer {sample}.", file=sys.stderr)
-        return sample, False
-    meter = None if args.quiet else recorder.terminal_meter(silence_stop_s=args.silence_stop)
-    return recorder.record_answer(max_s=args.max_seconds, silence_stop_s=args.silence_stop, on_status=meter), True
+    answer = Path(args.answer) if args.answer else None
+    if answer is None and args.demo and not recorder.has_input_device():
+        answer = fixtures_dir() / SAMPLE_ANSWER
+        _note(f"No microphone found: using the bundled sample answer {answer}.")
+    warmer = practice.ask(question, speak=not args.no_speak, options=options, on_note=_note)
+    if answer is None:
+        warmer.result()  # the model is ready before the first word is recorded
+        if not args.json:
+            _note("Answer now. Stop with Enter, or just stop talking.")
+        with _spinner(args) as progress:
+            return practice.record_and_analyze(question, context, options=options, record_kw=_record_kw(args),
+                                               progress=progress)
+    with _spinner(args) as progress:
+        return practice.analyze_answer_file(answer, question, context, options=options, progress=progress)
 
 
 def cmd_practice(args) -> int:
-    from simulator import pipeline
     from simulator.questions import get_question
     from simulator.store import save_session
 
     question = get_question(args.question)
     context = _context(args)
+    options = _transcribe_options(args)
+    if not args.answer:
+        _offer_leftovers(args)
     if not args.json:
-        print(f"Question: {question.text}", file=sys.stderr)
-    if not args.no_speak:
-        _speak_question(question.text, required=False, quiet=args.json)
-    path, recorded = _answer_path(args)
-    with _spinner(args) as progress:
-        analysis, y, sr = pipeline.analyze_file(
-            path, question, context, transcribe_options=_transcribe_options(args), progress=progress
-        )
-        progress("Saving the session")
-        analysis.session_id = save_session(analysis, y, sr)
-    if recorded:
-        path.unlink(missing_ok=True)  # now stored in the session
-    _emit(analysis, args)
-    if getattr(args, "open", False):
+        _note(f"Question: {question.text}")
+    result = _practice_answer(args, question, context, options)
+    result.analysis.session_id = save_session(result.analysis, result.y, result.sr)
+    if result.recording is not None:
+        result.recording.unlink(missing_ok=True)  # now stored in the session
+    _emit(result.analysis, args)
+    if args.open:
         from simulator.cli_sessions import open_report
 
-        open_report(analysis.session_id)
+        open_report(result.analysis.session_id)
     return 0
 
 

@@ -48,6 +48,7 @@ BEEP_GAP_S = 0.1  # s between the end of the beep and opening the microphone
 NO_MIC = "No microphone found; connect one, or answer from a file with --answer FILE."
 
 StatusCallback = Callable[[float, float], None]
+BlockCallback = Callable[[np.ndarray, int], None]  # (mono float32 block, the recording's rate)
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,11 @@ def terminal_meter(stream=None, *, silence_stop_s: float = 3.0) -> TerminalMeter
 class _Writer(threading.Thread):
     """Drains the callback queue into the file, measures levels, detects the end."""
 
-    def __init__(self, out: RecordingFile, blocks: queue.Queue, detector: SilenceDetector, max_frames: int):
+    def __init__(self, out: RecordingFile, blocks: queue.Queue, detector: SilenceDetector, max_frames: int,
+                 on_block: BlockCallback | None = None):
         super().__init__(name="recorder-writer", daemon=True)
         self.out, self.blocks, self.detector, self.max_frames = out, blocks, detector, max_frames
+        self.on_block = on_block
         self.level_dbfs = SILENT_DBFS
         self.stop_reason: str | None = None
         self.error: BaseException | None = None
@@ -91,6 +94,8 @@ class _Writer(threading.Thread):
             return
         mono = mono[:room]
         self.out.write(mono)
+        if self.on_block is not None:
+            self.on_block(mono, self.out.samplerate)  # after the block is safe on disk
         self.level_dbfs = block_dbfs(mono)
         if self.detector.update(self.level_dbfs, mono.size / self.out.samplerate):
             self._end("silence")
@@ -223,8 +228,13 @@ def _destination(dest: Path | None) -> Path:
 
 def record(*, max_s: float = 180.0, silence_stop_s: float = 3.0, dest: Path | None = None,
            on_status: StatusCallback | None = None, stop_event: threading.Event | None = None,
-           device=None, beep: bool = True, options: SilenceOptions | None = None) -> Recording:
-    """Record one answer; see the module doc. ``options`` overrides the silence detection tunables."""
+           device=None, beep: bool = True, options: SilenceOptions | None = None,
+           on_block: BlockCallback | None = None) -> Recording:
+    """Record one answer; see the module doc. ``options`` overrides the silence detection tunables.
+
+    ``on_block`` receives each mono block once it is written (from the writer
+    thread), e.g. to transcribe while the person is still speaking.
+    """
     sd = import_sounddevice()
     if not has_input_device(device):
         raise NoDeviceError(NO_MIC)
@@ -237,7 +247,8 @@ def record(*, max_s: float = 180.0, silence_stop_s: float = 3.0, dest: Path | No
     except BaseException:
         stream.close()
         raise
-    writer = _Writer(out, blocks, SilenceDetector(opts, block_s=BLOCK_S), max_frames=int(max_s * rate))
+    writer = _Writer(out, blocks, SilenceDetector(opts, block_s=BLOCK_S), max_frames=int(max_s * rate),
+                     on_block=on_block)
     restore_sigterm = _sigterm_as_interrupt()
     try:
         writer.start()

@@ -66,6 +66,7 @@ class StreamingTranscriber:
         self._last_cut = 0  # sample index
         self._jobs: list[Future] = []
         self._previous_text = ""
+        self._resampler = None
         self._speculation: tuple[Future, int] | None = None  # (job, cut sample)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stream-asr")
 
@@ -83,9 +84,16 @@ class StreamingTranscriber:
         floor = float(np.percentile(self._frame_db, 10)) if self._frame_db else -90.0
         return max(floor + self.so.speech_margin_db, self.so.min_threshold_dbfs)
 
-    def feed(self, block: np.ndarray) -> None:
-        """Add samples; may start transcribing a completed stretch in the background."""
+    def feed(self, block: np.ndarray, sr: int | None = None) -> None:
+        """Add samples (at ``sr`` Hz, default 16 kHz); may start transcribing a
+        completed stretch in the background."""
         block = np.asarray(block, dtype=np.float32).reshape(-1)
+        if sr is not None and sr != self.sr:
+            if self._resampler is None:
+                import soxr
+
+                self._resampler = soxr.ResampleStream(sr, self.sr, 1, dtype="float32")
+            block = self._resampler.resample_chunk(block)
         self._blocks.append(block)
         self._n += block.size
         data = np.concatenate([self._pending, block])
@@ -147,6 +155,13 @@ class StreamingTranscriber:
         if commit:
             self._previous_text = part.text or self._previous_text
         return part
+
+    def abandon(self) -> None:
+        """Stop without a transcript (the recording failed or was interrupted)."""
+        self._speculation = None
+        for job in self._jobs:
+            job.cancel()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def finish(self) -> Transcript:
         """Transcribe what is left and return the transcript of the whole answer."""

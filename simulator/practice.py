@@ -1,0 +1,113 @@
+"""One practice run: ask the question, record the answer, give feedback fast.
+
+The slow parts overlap with the person: the model loads and the analysis
+libraries warm up while the question is being spoken, and the answer is
+transcribed stretch by stretch while it is still being given (see
+``streaming``). When the recording stops, only the last stretch and the
+signal analysis are left to do.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from simulator.analysis import Analysis, AnswerContext
+from simulator.errors import NoDeviceError
+from simulator.questions import Question
+from simulator.transcribe import TranscribeOptions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PracticeAnswer:
+    """What a practice run produced: the analysis and the audio it came from."""
+
+    analysis: Analysis
+    y: np.ndarray
+    sr: int
+    recording: Path | None  # the raw recording file, if the answer was recorded
+
+
+class _Warmer(threading.Thread):
+    """Loads the model and imports the analysis code in the background."""
+
+    def __init__(self, options: TranscribeOptions):
+        super().__init__(name="warm-up", daemon=True)
+        self.options = options
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from simulator.pipeline import warm_up
+
+        try:
+            warm_up(self.options)
+        except BaseException as e:  # noqa: BLE001 - re-raised in the main thread
+            self.error = e
+
+    def result(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
+def ask(question: Question, *, speak: bool, options: TranscribeOptions, on_note: Callable[[str], None]) -> _Warmer:
+    """Speak the question while the model loads; returns the warm-up to wait on."""
+    warmer = _Warmer(options)
+    warmer.start()
+    if speak:
+        from simulator import tts
+
+        try:
+            tts.speak(question.text)
+        except NoDeviceError as e:
+            on_note(f"Not speaking the question: {e}")
+    return warmer
+
+
+def record_and_analyze(
+    question: Question,
+    context: AnswerContext,
+    *,
+    options: TranscribeOptions = TranscribeOptions(),
+    record_kw: dict | None = None,
+    progress: Callable[[str], None] = lambda stage: None,
+) -> PracticeAnswer:
+    """Record from the microphone while transcribing, then analyse."""
+    from simulator import recorder
+    from simulator.pipeline import analyze_audio
+    from simulator.streaming import StreamingTranscriber
+
+    streamer = StreamingTranscriber(options=options)
+    try:
+        rec = recorder.record(on_block=streamer.feed, **(record_kw or {}))
+    except BaseException:
+        streamer.abandon()
+        raise
+    progress("Finishing the transcript")
+    transcript = streamer.finish()
+    y = streamer.audio()
+    analysis = analyze_audio(y, 16_000, question, context, source=rec.path, transcribe_options=options,
+                             transcript=transcript, progress=progress)
+    return PracticeAnswer(analysis, y, 16_000, rec.path)
+
+
+def analyze_answer_file(
+    path: Path,
+    question: Question,
+    context: AnswerContext,
+    *,
+    options: TranscribeOptions = TranscribeOptions(),
+    progress: Callable[[str], None] = lambda stage: None,
+) -> PracticeAnswer:
+    """Analyse a recorded answer file (``practice --answer FILE``)."""
+    from simulator.pipeline import analyze_file
+
+    analysis, y, sr = analyze_file(path, question, context, transcribe_options=options, progress=progress)
+    return PracticeAnswer(analysis, y, sr, None)
