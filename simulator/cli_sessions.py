@@ -122,7 +122,15 @@ def cmd_history(args) -> int:
     if not sessions:
         print("No sessions yet; run `mock-interview practice` to record one.")
         return 0
-    print("\n".join(history.render(history.histories(sessions, question_id=args.question), Style(sys.stdout.isatty()))))
+    from simulator.errors import StorageError
+    from simulator.session_doc import PACE_BAND_WPM, pace_band
+
+    try:
+        band = pace_band(store.load_session(sessions[-1].id).analysis)  # the band the latest analysis used
+    except StorageError:
+        band = PACE_BAND_WPM
+    items = history.histories(sessions, question_id=args.question, band=band)
+    print("\n".join(history.render(items, Style(sys.stdout.isatty()))))
     return 0
 
 

@@ -28,6 +28,7 @@ TICK_S = 0.05  # s; screen refresh and key poll interval
 SHOW_PAUSE_S = 0.5  # s; shorter pauses are not marked
 MAX_LINE_WORDS = 14  # a line also breaks after this many words
 END_GRACE_S = 3.0  # s; give up waiting for the device this long after the answer should have ended
+STALL_S = 5.0  # s; playback that does not advance for this long (not paused) means the device hung
 KEYS = {b" ": "pause", b"q": "quit", b"Q": "quit", b"\x1b[C": "forward", b"\x1b[D": "back",
         b"\x1bOC": "forward", b"\x1bOD": "back", b"\x03": "quit"}
 
@@ -258,6 +259,7 @@ def _loop(player, all_lines: list[Line], out, s: Style, tty: bool, keys_from) ->
     width = shutil.get_terminal_size((100, 24)).columns
     shown_line = -1
     deadline = None
+    last_t, last_move = -1.0, time.monotonic()
     player.start()
     with RawKeys(keys_from) as keys:
         while not player.finished:
@@ -271,6 +273,12 @@ def _loop(player, all_lines: list[Line], out, s: Style, tty: bool, keys_from) ->
                     player.seek(player.position + (SEEK_S if action == "forward" else -SEEK_S))
                     shown_line = -1
             t = player.position
+            if t != last_t or player.paused:
+                last_t, last_move = t, time.monotonic()
+            elif time.monotonic() - last_move > STALL_S:
+                from simulator.errors import NoDeviceError
+
+                raise NoDeviceError("The sound output stopped playing (device busy or gone); try again or use --no-audio.")
             if not player.paused and t >= player.duration_s - 1e-3:
                 deadline = deadline or time.monotonic() + END_GRACE_S
                 if time.monotonic() > deadline:

@@ -46,27 +46,17 @@ def _options(doc: dict) -> dict:
 
 
 def pace_band(doc: dict) -> tuple[float, float]:
-    """The target pace band the delivery analysis used, e.g. (110, 160) wpm."""
-    lo = hi = None
-    for key, value in _options(doc).items():
-        k = key.lower()
-        if "band" in k and isinstance(value, (list, tuple)) and len(value) == 2 and all(number(v) is not None for v in value):
-            return float(value[0]), float(value[1])
-        if "wpm" in k and number(value) is not None:
-            if any(s in k for s in ("min", "low", "slow")):
-                lo = float(value)
-            elif any(s in k for s in ("max", "high", "fast")):
-                hi = float(value)
+    """The target pace band the delivery analysis used (options pace_min_wpm/pace_max_wpm)."""
+    opts = _options(doc)
+    lo, hi = number(opts.get("pace_min_wpm")), number(opts.get("pace_max_wpm"))
     if lo is not None and hi is not None and lo < hi:
         return lo, hi
     return PACE_BAND_WPM
 
 
 def long_pause_s(doc: dict) -> float:
-    for key, value in _options(doc).items():
-        if "long_pause" in key.lower() and number(value) is not None:
-            return float(value)
-    return LONG_PAUSE_S
+    value = number(_options(doc).get("long_pause_s"))
+    return LONG_PAUSE_S if value is None or value <= 0 else value
 
 
 def words(doc: dict) -> list[dict]:
@@ -101,16 +91,22 @@ def _nearest(items: list[dict], t: float) -> int | None:
 
 
 def filler_indexes(doc: dict, items: list[dict] | None = None) -> set[int]:
-    """Indexes of transcript words that are fillers ("you know" marks two words)."""
+    """Indexes of transcript words that are fillers ("you know" marks two words).
+
+    Uses the filler's ``word_index``/``n_words`` when given, else its start time.
+    """
     items = words(doc) if items is None else items
     out: set[int] = set()
     fillers = dig(doc, "delivery", "fillers")
     for f in fillers if isinstance(fillers, list) else []:
-        if not isinstance(f, dict) or number(f.get("start")) is None:
+        if not isinstance(f, dict):
             continue
-        i = _nearest(items, float(f["start"]))
-        if i is not None:
-            out.update(range(i, min(i + max(len(str(f.get("word", "")).split()), 1), len(items))))
+        n = count(f.get("n_words")) or max(len(str(f.get("word", "")).split()), 1)
+        i = count(f.get("word_index"))
+        if i is None and number(f.get("start")) is not None:
+            i = _nearest(items, float(f["start"]))
+        if i is not None and 0 <= i < len(items):
+            out.update(range(i, min(i + n, len(items))))
     return out
 
 

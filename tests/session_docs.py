@@ -57,7 +57,7 @@ def delivery_doc(words: list[Word], phrases: list[dict], duration_s: float) -> d
         "pauses_per_min": round(len(pauses) / span * 60, 2),
         "fillers": fillers, "fillers_per_min": round(len(fillers) / span * 60, 2),
         "verdict": {"pace": pace, "slow_and_clear": pace == "slow and clear" and not long_pauses, "reasons": reasons},
-        "options": {"pace_band_wpm": [110, 160], "long_pause_s": LONG_PAUSE_S},
+        "options": {"pace_min_wpm": 110.0, "pace_max_wpm": 160.0, "max_articulation_wpm": 220.0, "long_pause_s": LONG_PAUSE_S},
     }
 
 
@@ -89,8 +89,11 @@ def content_doc(words: list[Word], score: float) -> dict:
 
 
 def analysis_from_truth(name: str = "good_answer", *, score: float = 72.0, role: str | None = "Data analyst",
-                        company: str | None = "Acme <Data> & Co") -> Analysis:
+                        company: str | None = "Acme <Data> & Co", until_s: float | None = None) -> Analysis:
+    """The fixture's answer as an analysis; ``until_s`` keeps only the phrases (and audio) before that time."""
     t = truth(name)
+    if until_s is not None:
+        t = dict(t, phrases=[p for p in t["phrases"] if p["end"] <= until_s], duration_s=until_s)
     words = timed_words(t["phrases"])
     transcript = Transcript(" ".join(w.word for w in words), words)
     return Analysis(

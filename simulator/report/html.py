@@ -106,9 +106,10 @@ def _voice_notes(d: dict) -> list[str]:
                           ("trailing_off", "Sentence endings trail off.")):
             if volume.get(key):
                 notes.append(text)
-    unsure = clarity.get("unclear_words") if isinstance(clarity, dict) else None
+    unsure = clarity.get("unsure_words") if isinstance(clarity, dict) else None
     if isinstance(unsure, list) and unsure:
-        notes.append(f"Unclear words: {len(unsure)}.")
+        listed = ", ".join(str(w.get("word", "")).strip() for w in unsure[:5] if isinstance(w, dict))
+        notes.append(f"Words the transcriber was unsure of (mumbled?): {listed}.")
     return notes
 
 
