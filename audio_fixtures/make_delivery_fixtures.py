@@ -51,8 +51,8 @@ LOOKALIKES = re.compile(r"\b(like|kind of|you know|I mean|actually|basically)\b"
 
 PACE_TEXT = (
     "In the next |{0}| two years I want to grow into a |{1}| team lead. |{2}| First I will finish my |{3}| "
-    "data certificate, |{4}| and then I will mentor a junior analyst. |{5}| That would show the |{6}| whole team "
-    "that I am ready."
+    "online course, |{4}| and then I will mentor a junior analyst. |{5}| That would show the |{6}| whole team "
+    "that I'm ready."
 )
 
 FIXTURES: dict[str, dict] = {
