@@ -23,6 +23,7 @@ from simulator.transcript import Transcript
 
 log = logging.getLogger(__name__)
 
+FLOOR_PERCENTILE = 5  # the noise floor is this percentile of the frame levels so far
 PROMPT_WORDS = 40  # words of the previous stretch used to prime the next
 
 
@@ -37,6 +38,7 @@ class StreamOptions:
     # speculatively: kept if the answer ends here, dropped if the speaker goes on
     max_chunk_s: float = 25.0  # s; cut anyway before Whisper's 30 s window fills
     speech_margin_db: float = 12.0  # dB above the noise floor that counts as speech
+    below_typical_db: float = 15.0  # dB; the threshold stays this far below the median level
     min_threshold_dbfs: float = -60.0  # dBFS; floor for the speech threshold (digital silence)
     prompt_previous: bool = True  # prime each stretch with the words before it
 
@@ -67,6 +69,7 @@ class StreamingTranscriber:
         self._jobs: list[Future] = []
         self._previous_text = ""
         self._resampler = None
+        self.cuts: list[float] = []  # s; where the audio was cut into stretches
         self._speculation: tuple[Future, int] | None = None  # (job, cut sample)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stream-asr")
 
@@ -81,8 +84,12 @@ class StreamingTranscriber:
         return self._blocks[0] if self._blocks else np.zeros(0, np.float32)
 
     def _threshold_db(self) -> float:
-        floor = float(np.percentile(self._frame_db, 10)) if self._frame_db else -90.0
-        return max(floor + self.so.speech_margin_db, self.so.min_threshold_dbfs)
+        """Speech threshold: above the noise floor, and well below the typical level."""
+        if not self._frame_db:
+            return self.so.min_threshold_dbfs
+        floor, typical = np.percentile(self._frame_db, [FLOOR_PERCENTILE, 50])
+        threshold = min(floor + self.so.speech_margin_db, typical - self.so.below_typical_db)
+        return max(float(threshold), self.so.min_threshold_dbfs)
 
     def feed(self, block: np.ndarray, sr: int | None = None) -> None:
         """Add samples (at ``sr`` Hz, default 16 kHz); may start transcribing a
@@ -104,12 +111,12 @@ class StreamingTranscriber:
         frames = data[:usable].reshape(-1, self._frame)
         dbs = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
         first_frame = (self._n - self._pending.size - usable) // self._frame
+        self._frame_db.extend(float(db) for db in dbs)
+        threshold = self._threshold_db()
         for k, db in enumerate(dbs):
-            self._frame_db.append(float(db))
-            self._on_frame(first_frame + k, float(db))
+            self._on_frame(first_frame + k, db < threshold)
 
-    def _on_frame(self, index: int, db: float) -> None:
-        quiet = db < self._threshold_db()
+    def _on_frame(self, index: int, quiet: bool) -> None:
         self._quiet_run = self._quiet_run + 1 if quiet else 0
         self._speech_since_cut |= not quiet
         end = (index + 1) * self._frame
@@ -141,6 +148,7 @@ class StreamingTranscriber:
     def _cut(self, at: int) -> None:
         start, self._last_cut = self._last_cut, at
         self._speech_since_cut = False
+        self.cuts.append(at / self.sr)
         chunk = self.audio()[start:at].copy()
         log.debug("stream cut %.2f-%.2f s", start / self.sr, at / self.sr)
         self._jobs.append(self._pool.submit(self._transcribe_next, chunk, start / self.sr, True))
@@ -168,6 +176,7 @@ class StreamingTranscriber:
         if self._speculation is not None:  # silence since the guess: it stands
             job, self._last_cut = self._speculation
             self._jobs.append(job)
+            self.cuts.append(self._last_cut / self.sr)
         elif self._n > self._last_cut and self._speech_since_cut:
             self._cut(self._n)
         try:
