@@ -255,9 +255,44 @@ def follow_along(session, *, speak_question: bool = True, out=None, keys_from=No
     return time.monotonic() - started
 
 
+class _Screen:
+    """What the follow-along shows: finished lines scroll up, the current one is redrawn in place."""
+
+    def __init__(self, all_lines: list[Line], out, s: Style, tty: bool):
+        self.lines, self.out, self.s, self.tty = all_lines, out, s, tty
+        self.width = shutil.get_terminal_size((100, 24)).columns
+        self.shown = -1
+
+    def finish_line(self) -> None:
+        if self.tty and self.shown >= 0:  # keep the finished line, time-coded, in the scrollback
+            line = self.lines[self.shown]
+            print(f"\r\033[K{stamp(line.start)} {render_line(line, self.s, width=self.width - 10)}", file=self.out)
+        self.shown = -1
+
+    def note(self, text: str) -> None:
+        self.finish_line()
+        print(self.s(text, "dim"), file=self.out, flush=True)
+
+    def show(self, t: float, duration_s: float, paused: bool) -> None:
+        if not self.lines:
+            return
+        line_i, word = _where(self.lines, t)
+        if not self.tty:
+            if line_i != self.shown:
+                print(f"{stamp(self.lines[line_i].start)} {render_line(self.lines[line_i], self.s)}", file=self.out, flush=True)
+            self.shown = line_i
+            return
+        if line_i != self.shown:
+            self.finish_line()
+        state = self.s(" paused ", "reverse") if paused else ""
+        head = f"{clock(t)}/{clock(duration_s)} "
+        body = render_line(self.lines[line_i], self.s, now=word, width=self.width - len(head) - 10)
+        print(f"\r\033[K{head}{state}{body}", end="", file=self.out, flush=True)
+        self.shown = line_i
+
+
 def _loop(player, all_lines: list[Line], out, s: Style, tty: bool, keys_from) -> None:
-    width = shutil.get_terminal_size((100, 24)).columns
-    shown_line = -1
+    screen = _Screen(all_lines, out, s, tty)
     deadline = None
     last_t, last_move = -1.0, time.monotonic()
     player.start()
@@ -265,13 +300,14 @@ def _loop(player, all_lines: list[Line], out, s: Style, tty: bool, keys_from) ->
         while not player.finished:
             for action in keys.read(TICK_S):
                 if action == "quit":
-                    print("" if not tty else "\n", end="", file=out)
+                    screen.finish_line()
                     return
                 if action == "pause":
                     player.toggle_pause()
                 elif action in ("forward", "back"):
-                    player.seek(player.position + (SEEK_S if action == "forward" else -SEEK_S))
-                    shown_line = -1
+                    before = player.position
+                    after = player.seek(before + (SEEK_S if action == "forward" else -SEEK_S))
+                    screen.note(f"  {'»' if after >= before else '«'} {clock(before)} → {clock(after)}")
             t = player.position
             if t != last_t or player.paused:
                 last_t, last_move = t, time.monotonic()
@@ -283,18 +319,6 @@ def _loop(player, all_lines: list[Line], out, s: Style, tty: bool, keys_from) ->
                 deadline = deadline or time.monotonic() + END_GRACE_S
                 if time.monotonic() > deadline:
                     break
-            if not all_lines:
-                continue
-            line_i, word = _where(all_lines, t)
-            if tty:
-                if line_i != shown_line and shown_line >= 0:
-                    print(file=out)  # keep the finished line in the scrollback
-                state = s(" paused ", "reverse") if player.paused else ""
-                head = f"{clock(t)}/{clock(player.duration_s)} "
-                body = render_line(all_lines[line_i], s, now=word, width=width - len(head) - 10)
-                print(f"\r\033[K{head}{state}{body}", end="", file=out, flush=True)
-            elif line_i != shown_line:
-                print(f"{stamp(all_lines[line_i].start)} {render_line(all_lines[line_i], s)}", file=out, flush=True)
-            shown_line = line_i
-    print("\n" if tty else "", end="", file=out)
+            screen.show(t, player.duration_s, player.paused)
+    screen.finish_line()
     print(f"Replay finished ({clock(player.duration_s)}).", file=out, flush=True)
