@@ -26,11 +26,12 @@ class Metric:
     better: str  # "higher" | "lower" | "band"
     tolerance: float  # a change smaller than this (in the metric's unit) is "steady"
     digits: int = 0
+    count: bool = False  # a whole number per session; a mean of several gets one decimal (2.5)
 
 
 METRICS: tuple[Metric, ...] = (
     Metric("wpm", "pace (wpm)", "band", tolerance=5.0),
-    Metric("long_pauses", "long pauses", "lower", tolerance=0.5),
+    Metric("long_pauses", "long pauses", "lower", tolerance=0.5, count=True),
     Metric("fillers_per_min", "fillers/min", "lower", tolerance=0.5, digits=1),
     Metric("content_score", "content score", "higher", tolerance=3.0),
 )
@@ -78,8 +79,8 @@ def trend(sessions: list, metric: Metric, *, band: tuple[float, float] = PACE_BA
 
 
 def _value(metric: Metric, v: float) -> str:
-    """The value in the metric's digits; a mean that is not whole gets one decimal (2.5 long pauses)."""
-    digits = metric.digits if metric.digits or abs(v - round(v)) < 0.05 else 1
+    """The value in the metric's digits; a mean count that is not whole gets one decimal (2.5 long pauses)."""
+    digits = 1 if metric.count and abs(v - round(v)) >= 0.05 else metric.digits
     return f"{v:.{digits}f}"
 
 

@@ -7,6 +7,8 @@ read the dict defensively: a missing part gives None or an empty list.
 
 from __future__ import annotations
 
+import logging
+from functools import lru_cache
 from typing import Any
 
 from simulator.transcript import bare
@@ -15,6 +17,9 @@ PACE_BAND_WPM = (110.0, 160.0)  # wpm; the delivery default, used when the docum
 LONG_PAUSE_S = 2.0  # s; the delivery default, used when the document does not state it
 FILLER_MATCH_S = 0.3  # s; a filler's start must be this close to a word's start to mark that word
 CONTENT_HEDGE_CRITERION = "confident_language"
+FALLBACK_HEDGES = ("maybe", "perhaps", "hopefully", "probably", "i guess", "i think", "kind of", "sort of", "try to")
+
+log = logging.getLogger(__name__)
 
 
 def dig(doc: Any, *keys: str) -> Any:
@@ -110,11 +115,51 @@ def filler_indexes(doc: dict, items: list[dict] | None = None) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def hedge_phrases() -> tuple[tuple[str, ...], ...]:
+    """The content check's hedge phrases (prompts/lexicons.toml), as word tuples; "*" matches any word."""
+    try:
+        from simulator.content.lexicon import load_lexicon
+        from simulator.paths import prompts_dir
+
+        phrases = load_lexicon(prompts_dir())("hedges", "phrases")
+    except Exception as e:  # noqa: BLE001 - highlighting is optional; the checklist still quotes them
+        log.debug("no hedge lexicon: %s", e)
+        phrases = FALLBACK_HEDGES
+    return tuple(tuple(_norm(w) for w in p.split()) for p in phrases)
+
+
+def _norm(word: str) -> str:
+    return bare(word.replace("’", "'").replace("‘", "'"))
+
+
+def _matches(phrase: tuple[str, ...], seq: list[str], at: int) -> bool:
+    return at + len(phrase) <= len(seq) and all(p in ("*", seq[at + k]) for k, p in enumerate(phrase))
+
+
+def _hedges_in(normed: list[str], window: list[int]) -> set[int]:
+    if not window:
+        return set()
+    first, seq = window[0], normed[window[0]:window[-1] + 1]
+    found: set[int] = set()
+    for at in range(len(seq)):
+        for phrase in hedge_phrases():
+            if _matches(phrase, seq, at):
+                found.update(first + at + k for k in range(len(phrase)))
+    return found
+
+
 def hedge_indexes(doc: dict, items: list[dict] | None = None) -> set[int]:
-    """Indexes of words quoted as hedges by the content check (its timed evidence)."""
+    """Indexes of the hedge words inside the content check's quotes for confident language.
+
+    The quotes carry a little context ("promoted, and maybe I'm coding"), so
+    only the words matching a hedge phrase are marked; a quote of one or two
+    words with no match is marked whole.
+    """
     items = words(doc) if items is None else items
     criteria = dig(doc, "content", "criteria")
     out: set[int] = set()
+    normed = [_norm(w["word"]) for w in items]
     for c in criteria if isinstance(criteria, list) else []:
         if not isinstance(c, dict) or c.get("id") != CONTENT_HEDGE_CRITERION or c.get("status") == "met":
             continue
@@ -122,9 +167,8 @@ def hedge_indexes(doc: dict, items: list[dict] | None = None) -> set[int]:
             start, end = number(dig(ev, "start")), number(dig(ev, "end"))
             if start is None or end is None:
                 continue
-            quoted = {bare(t) for t in str(ev.get("text", "")).split()}
-            for i, w in enumerate(items):
-                ws = number(w.get("start"))
-                if ws is not None and start - 0.05 <= ws < end and bare(w["word"]) in quoted:
-                    out.add(i)
+            window = [i for i, w in enumerate(items)
+                      if number(w.get("start")) is not None and start - 0.05 <= w["start"] < end]
+            found = _hedges_in(normed, window)
+            out |= found if found or len(window) > 2 else set(window)
     return out

@@ -109,4 +109,4 @@ def test_render_shows_sparklines_and_the_read():
     assert "▁▄█" in score_line and "40 → 80" in score_line and score_line.endswith("improved")
     pauses_line = next(line for line in lines if line.strip().startswith("long pauses"))
     assert "█▅▁" in pauses_line and pauses_line.endswith("improved")
-    assert "Improved: pace (wpm) 190 → 150, long pauses 3 → 0, fillers/min 6.5 → 1.0, content score 47.5 → 80." in text
+    assert "Improved: pace (wpm) 190 → 150, long pauses 3 → 0, fillers/min 6.5 → 1.0, content score 48 → 80." in text

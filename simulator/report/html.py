@@ -16,6 +16,7 @@ from simulator import session_doc as sd
 from simulator.report.html_assets import CSP, CSS, JS
 from simulator.report.html_charts import pace_svg, peaks, waveform_svg
 from simulator.report.style import clock
+from simulator.transcript import bare
 
 SHOW_PAUSE_S = 0.5  # s; shorter pauses are not marked in the transcript (they are shaded in the waveform)
 AUDIO_MIME = {".flac": "audio/flac", ".wav": "audio/wav", ".ogg": "audio/ogg", ".opus": "audio/ogg"}
@@ -108,8 +109,8 @@ def _voice_notes(d: dict) -> list[str]:
                 notes.append(text)
     unsure = clarity.get("unsure_words") if isinstance(clarity, dict) else None
     if isinstance(unsure, list) and unsure:
-        listed = ", ".join(str(w.get("word", "")).strip() for w in unsure[:5] if isinstance(w, dict))
-        notes.append(f"Words the transcriber was unsure of (mumbled?): {listed}.")
+        listed = list(dict.fromkeys(bare(str(w.get("word", ""))) for w in unsure if isinstance(w, dict)))
+        notes.append(f"Words the transcriber was unsure of (mumbled?): {', '.join(w for w in listed[:6] if w)}.")
     return notes
 
 
@@ -200,9 +201,10 @@ def _content(doc: dict) -> str:
     summary = c.get("summary") or {}
     well, better = summary.get("well_done") or [], summary.get("improvements") or []
     if well or better:
-        parts.append('<div class="cols"><div><h3>Done well</h3><ul>' + "".join(f"<li>{_e(x)}</li>" for x in well)
-                     + '</ul></div><div><h3>Improve next</h3><ol>' + "".join(f"<li>{_e(x)}</li>" for x in better)
-                     + "</ol></div></div>")
+        done = "".join(f"<li>{_e(x)}</li>" for x in well) or '<li class="why">Nothing stood out yet.</li>'
+        nxt = "".join(f"<li>{_e(x)}</li>" for x in better) or '<li class="why">Nothing to add.</li>'
+        parts.append(f'<div class="cols"><div><h3>Done well</h3><ul>{done}</ul></div>'
+                     f'<div><h3>Improve next</h3><ol>{nxt}</ol></div></div>')
     rows = [_criterion_row(x) for x in c.get("criteria") or [] if isinstance(x, dict)]
     parts.append(f'<table class="checks">{"".join(rows)}</table></section>')
     return "".join(parts)
