@@ -6,7 +6,9 @@ stretched over it, in either direction. So words are matched to the *sound
 segments* found on the signal, not the other way round: each word goes to the
 segment it overlaps most (its start counts double, since Whisper's starts are
 more reliable than its ends), keeping the words in order (a small dynamic
-programme). The answer then runs from the start of the first word's segment to
+programme). A word stretched over a pause is nudged to the side it is usually
+spoken on: words that open a clause ("and", "because") after the pause, any
+other word before it ("to |pause| finish", "a |pause| team"). The answer then runs from the start of the first word's segment to
 the end of the last word's segment: leading and trailing silence, and sounds
 with no words before or after the answer, are not part of it.
 
@@ -39,6 +41,8 @@ from simulator.transcript import Word
 
 START_HALF_WINDOW_S = 0.1  # s; a word's start is taken as this window around Whisper's start time
 START_WEIGHT = 2.0  # the start window's overlap counts this much more than the word's own span
+SPAN_BONUS_S = 0.3  # s of overlap credited to the likely side of a word stretched over a pause
+SPAN_SLACK_S = 0.05  # s; a word within this of two segments is taken as stretched over the pause
 DISTANCE_PENALTY = 1e-3  # per s; breaks ties for words that overlap no segment: nearest wins
 
 
@@ -71,6 +75,10 @@ def assign_words(words: list[Word], segments: list[tuple[float, float]]) -> list
     score = _overlap(starts, ends, seg) + START_WEIGHT * _overlap(
         starts - START_HALF_WINDOW_S, starts + START_HALF_WINDOW_S, seg
     )
+    touches = _overlap(starts - SPAN_SLACK_S, ends + SPAN_SLACK_S, seg) > 0
+    for i in np.flatnonzero(touches.sum(axis=1) >= 2):  # stretched over a pause: prefer its usual side
+        ks = np.flatnonzero(touches[i])
+        score[i, ks[-1] if norm(words[i].word) in CLAUSE_OPENERS else ks[0]] += SPAN_BONUS_S
     centres = (starts + ends) / 2
     gap = np.maximum(seg[None, :, 0] - centres[:, None], centres[:, None] - seg[None, :, 1])
     score -= DISTANCE_PENALTY * np.clip(gap, 0.0, None)
