@@ -72,11 +72,34 @@ def cmd_sessions(args) -> int:
     sessions = store.list_sessions()
     if args.json:
         print(json.dumps([_session_json(s) for s in sessions], indent=2, ensure_ascii=False))
-    elif not sessions:
+        return 0
+    if not sessions:
         print("No sessions yet; run `mock-interview practice` to record one.")
     else:
         print("\n".join(session_table(sessions)))
+    leftovers = interrupted_lines()
+    if leftovers:
+        print("\n".join([""] + leftovers))
     return 0
+
+
+def interrupted_lines() -> list[str]:
+    """Recordings cut off by a crash or Ctrl-C, not yet analysed (shown under the listing)."""
+    from simulator.report.style import clock
+
+    try:
+        from simulator.recording_file import list_interrupted
+
+        found = list_interrupted()
+    except Exception as e:  # noqa: BLE001 - the listing must not fail because of a leftover file
+        log.warning("could not look for interrupted recordings: %s", e)
+        return []
+    if not found:
+        return []
+    lines = ["Interrupted recordings (kept, not analysed yet; analyse one with `mock-interview analyze FILE --save`):"]
+    for rec in found:
+        lines.append(f"  {_local(rec.recorded_at)}  {clock(rec.duration_s):>5}  (interrupted)  {rec.path}")
+    return lines
 
 
 def cmd_sessions_delete(args) -> int:

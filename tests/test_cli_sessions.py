@@ -170,3 +170,18 @@ def test_help_is_fast_and_lists_the_session_commands():
     assert done.returncode == 0 and "--rebuild" in done.stdout
     for heavy in ("sqlite3", "numpy", "soundfile", "sounddevice", "librosa"):
         assert f" {heavy}\n" not in done.stderr and f" {heavy}." not in done.stderr, heavy
+
+
+def test_sessions_shows_interrupted_recordings(capsys, rushed_audio):
+    import soundfile as sf
+
+    from simulator.recording_file import recordings_dir
+
+    y, sr = rushed_audio
+    leftover = recordings_dir() / "answer-20260107-090000.wav"
+    sf.write(str(leftover), y[: sr * 5], sr, subtype="PCM_16")
+    code, out, _ = run(capsys, "sessions")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "No sessions yet; run `mock-interview practice` to record one."
+    assert lines[2].startswith("Interrupted recordings (kept, not analysed yet;")
+    assert lines[3].split()[2:] == ["0:05", "(interrupted)", str(leftover)]
