@@ -34,11 +34,17 @@ def _about_self(tok) -> bool:
     return subj is not None and any(lower(c) == "my" for c in subj.children)
 
 
+def _someone_else(tok) -> bool:
+    """'as you know better than anyone': the claim is about another person."""
+    subj = subject(governing_verb(tok))
+    return subj is not None and lower(subj) in ("you", "he", "she", "they", "it")
+
+
 def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     heads = lex.words("avoid", "aspiration_heads")
     exempt_next = lex.words("avoid", "boast_exempt_next")
-    out = [s for s in lex.ph("avoid", "boast_phrases").find(doc) if not negated(doc[s[0]])]
+    out = [s for s in lex.ph("avoid", "boast_phrases").find(doc) if not negated(doc[s[0]]) and not _someone_else(doc[s[0]])]
     for lo, hi in lex.ph("avoid", "boast_words").find(doc):
         tok = doc[lo]
         nxt = doc[hi] if hi < len(doc) else None
@@ -91,6 +97,14 @@ def _related(ctx: Ctx, related: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(r)}", text) for r in related)
 
 
+def _goal_sentence(ctx: Ctx, tok) -> bool:
+    """The sentence states a goal of the speaker ('I want to …', 'my goal is …')."""
+    sent = tok.sent
+    return any(sent.start <= g.trigger_i < sent.end for g in ctx.goals.mentions) or (
+        ctx.goals.stated_at is not None and sent.start <= ctx.goals.stated_at[0] < sent.end
+    )
+
+
 def professional_goal(ctx: Ctx) -> Verdict:
     """The goal is a hobby or personal project unrelated to the job."""
     doc = ctx.doc
@@ -100,8 +114,10 @@ def professional_goal(ctx: Ctx) -> Verdict:
         for lo, hi in phrases.find(doc):
             tok = doc[lo]
             verb = governing_verb(tok)
-            ahead = verb_time(verb) in UPCOMING - {"present"} and (is_first_person(verb) or subject(verb) is None)
-            if negated(tok) or not (ctx.in_goal(lo) or ahead):
+            mine = is_first_person(verb) or subject(verb) is None
+            ahead = verb_time(verb) in UPCOMING - {"present"} and mine
+            planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
+            if negated(tok) or not (ctx.in_goal(lo) or ahead or planned):
                 continue
             span = clause_of(tok)
             return Verdict(FLAGGED, "hobby", [span], {"quote": q(ctx.quote(span)), "term": doc[lo:hi].text}, "a hobby or personal goal")

@@ -27,43 +27,40 @@ def single_focus(ctx: Ctx) -> Verdict:
             first = plans[0]
             return Verdict(PARTIAL, "implicit", [first.span], {"step": q(ctx.quote(first.span))}, "no goal statement, but plans are described")
         return Verdict(MISSING, "none", [], slots, "no goal statement found")
+    main = found.main
+    if all(g.generic for g in found.goals) and not (found.stated_count and found.stated_count > opts.goals_partial):
+        return Verdict(PARTIAL, "generic", spans[:2], {"goal": q(main.text)}, "the only goals stated are generic")
     if n > opts.goals_partial:
         return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")
     if n == opts.goals_partial:
         return Verdict(PARTIAL, "three", spans, slots, "three distinct goals")
-    main = found.main
-    if all(g.generic for g in found.goals):
-        return Verdict(PARTIAL, "generic", spans, {"goal": q(main.text)}, "the only goal stated is generic")
     return Verdict(MET, "met", [(main.start, main.end)], {}, f"{len(found.goals)} goal(s) stated")
 
 
 def goal_why(ctx: Ctx) -> Verdict:
     """Why the goal matters, and what success or impact looks like."""
     why = ctx.why
-    strong = [r for r in why.reasons if r.kind == STRONG]
-    substantive = [r for r in why.reasons if r.kind == SUBSTANTIVE]
-    thin = [r for r in why.reasons if r.kind == THIN]
-    money = [r for r in why.reasons if r.kind == MONEY]
+    if ctx.goals.count == 0 and not ctx.steps:
+        return Verdict(MISSING, "missing", [], {}, "no current goal to give a reason for")
+    strong = [(r.start, r.end) for r in why.reasons if r.kind in (STRONG, SUBSTANTIVE)]
+    thin = [(r.start, r.end) for r in why.reasons if r.kind == THIN]
+    money = [(r.start, r.end) for r in why.reasons if r.kind == MONEY]
+    rich_values = [(a, b) for a, b, rich in why.values if rich]
+    thin_values = [(a, b) for a, b, rich in why.values if not rich]
     ben_impacts = [(a, b) for a, b, ben in why.impacts if ben]
-    any_impact = [(a, b) for a, b, _ in why.impacts]
-    if why.success:
-        span = why.success[0]
-        return Verdict(MET, "met", [span], {"quote": q(ctx.quote(span))}, "says what success looks like")
-    if strong or (substantive and any_impact) or (why.values and ben_impacts):
-        r = (strong or substantive)[0] if (strong or substantive) else None
-        spans = [(r.start, r.end)] if r else [why.values[0], ben_impacts[0]]
-        return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "gives a reason with its impact or value")
-    if substantive or thin or why.values:
-        span = (substantive + thin)[0] if (substantive or thin) else None
-        span = (span.start, span.end) if span else why.values[0]
-        return Verdict(PARTIAL, "thin", [span], {"quote": q(ctx.quote(span))}, "a reason, but no impact or value")
-    if ben_impacts:
-        span = ben_impacts[0]
-        span = _clause(ctx, span)
-        return Verdict(PARTIAL, "impact_only", [span], {"quote": q(ctx.quote(span))}, "an impact, but no reason")
+    met = why.success + strong + [_clause(ctx, v) for v in rich_values] + [_clause(ctx, i) for i in ben_impacts]
+    if met:
+        spans = sorted(set(met))[:2]
+        return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "gives a reason, a value or the impact it will have")
+    if thin or thin_values:
+        span = (thin or [_clause(ctx, v) for v in thin_values])[0]
+        return Verdict(PARTIAL, "thin", [span], {"quote": q(ctx.quote(span))}, "a reason, but a thin one")
+    impacts = [(a, b) for a, b, _ in why.impacts]
+    if impacts:
+        span = _clause(ctx, impacts[0])
+        return Verdict(PARTIAL, "impact_only", [span], {"quote": q(ctx.quote(span))}, "an impact, but no reason or beneficiary")
     if money:
-        span = (money[0].start, money[0].end)
-        return Verdict(PARTIAL, "money", [span], {"quote": q(ctx.quote(span))}, "the only reason is money")
+        return Verdict(PARTIAL, "money", money[:1], {"quote": q(ctx.quote(money[0]))}, "the only reason is money")
     return Verdict(MISSING, "missing", [], {}, "no reason or impact found")
 
 

@@ -21,6 +21,11 @@ COMMIT_VERBS = frozenset({"enroll", "enrol", "register", "sign", "book", "schedu
 VAGUE_MODIFIERS = frozenset({"some", "more", "few", "other", "new", "different", "relevant", "additional", "extra", "various", "several", "any", "many", "a", "couple", "certain", "further", "useful", "good", "right"})
 INTENT_HEADS = frozenset({"want", "plan", "hope", "try", "decide", "need", "intend", "aim", "wish", "mean", "expect", "would", "like"})
 EXPERIENCE_VERBS = frozenset({"work", "spend", "be", "have", "stay"})
+COLLECTIVE = frozenset({"team", "group", "department", "project", "work", "company", "startup", "class", "crew", "unit", "squad", "store", "shop", "business", "office", "lab", "app", "product", "paper", "research"})
+OTHER_PEOPLE = frozenset({"he", "she", "they", "you", "him", "her", "them", "people", "everyone"})
+HEDGED_TIME = frozenset({"maybe", "perhaps", "possibly", "probably", "hopefully"})
+SELF_DEVELOPMENT = frozenset({"learn", "study", "develop", "improve", "gain", "keep", "expand", "grow", "practice", "practise", "read"})
+NOT_ACTIONS = frozenset({"be", "have", "become", "feel", "think", "know", "need", "see", "get", "go", "want", "like", "love", "hope"})
 RESTATE_OVERLAP = 0.6  # share of a step's content words that repeat the goal
 GENERIC_OBJECTS = frozenset({"thing", "things", "stuff", "lot", "it", "that", "this", "everything", "something", "anything", "much"})
 
@@ -41,8 +46,17 @@ class Accomplishment:
 
 
 def _mine(verb) -> bool:
+    """The speaker (or their team or project) is the one acting."""
     subj = subject(verb)
-    return subj is None or is_first_person(verb) or any(lower(c) in ("my", "our") for c in subj.children)
+    if subj is None or is_first_person(verb):
+        return True
+    return subj.lemma_.lower() in COLLECTIVE and any(lower(c) in ("my", "our") for c in subj.children)
+
+
+def _not_someone_else(verb) -> bool:
+    """For time frames: anyone but another person ('which ends in June' is fine, 'he retires in May' is not)."""
+    subj = subject(verb)
+    return subj is None or lower(subj) not in OTHER_PEOPLE
 
 
 def _step_time(ctx: Ctx, verb) -> object | None:
@@ -73,7 +87,8 @@ def find_steps(ctx: Ctx) -> list[Step]:
     """Upcoming or ongoing steps (not the goal statement itself), in order."""
     lex, doc = ctx.lex, ctx.doc
     nouns, step_verbs = lex.ph("steps", "nouns"), lex.ph("steps", "verbs")
-    weak = lex.words("accomplishment", "weak_verbs")
+    tails = lex.ph("steps", "vague_tails").find(doc)
+    step_heads = {g.head_i for g in ctx.goals.mentions if g.step}
     main = ctx.goals.main
     skip = {i for g in ctx.goals.mentions if g is main or not g.step for i in range(g.start, g.end)}
     steps: dict[int, Step] = {}
@@ -82,18 +97,31 @@ def find_steps(ctx: Ctx) -> list[Step]:
             continue
         if tok.pos_ == "NOUN" and nouns.has(tok):
             verb = governing_verb(tok)
-        elif tok.pos_ == "VERB" and step_verbs.has(tok) and tok.lemma_.lower() not in weak and _has_object(tok):
+        elif tok.pos_ == "VERB" and step_verbs.has(tok) and _has_object(tok):
             verb = tok
         else:
             continue
-        if verb.i in steps or verb.lemma_ == "be" or not _upcoming_step_verb(verb) or not _mine(verb) or negated(verb):
+        if verb.i in steps or verb.i in ctx.goals.heads - step_heads or verb.lemma_ == "be" or not _upcoming_step_verb(verb) or not _mine(verb) or negated(verb):
             continue
         span = clause_of(tok)
         if main and _restates(content_lemmas(doc[span[0] : span[1]]), main.lemmas):
             continue  # "to ensure I earn my CPA": the goal again, not a step toward it
         when = _step_time(ctx, verb)
-        concrete = _concrete_noun(tok) if tok.pos_ == "NOUN" else any(_concrete_noun(o) for o in _objects(tok))
+        if tok.pos_ == "NOUN":
+            concrete = _concrete_noun(tok)
+        elif tok.lemma_.lower() in SELF_DEVELOPMENT:  # "learn more about X" is vague; "learn Python" is not
+            concrete = any(o.pos_ == "PROPN" or o.ent_type_ or (o.text.isupper() and len(o.text) > 1) for o in _objects(tok))
+        else:
+            concrete = any(_concrete_noun(o) for o in _objects(tok))
+        if any(span[0] <= lo <= span[1] + 1 for lo, _ in tails):
+            concrete, when = False, None  # "a leadership course or something"
         steps[verb.i] = Step(span=span, head_i=tok.i, concrete=concrete or when is not None, time=when)
+    for t in ctx.times:  # "I'm entering the regional competition in April": any dated action still ahead
+        verb = doc[t.verb_i]
+        if verb.i in steps or verb.i in skip or not t.upcoming or t.vague or t.frequency:
+            continue
+        if verb.pos_ == "VERB" and verb.lemma_.lower() not in NOT_ACTIONS | lex.words("goal", "verbs") and _mine(verb) and not negated(verb):
+            steps[verb.i] = Step(span=clause_of(verb), head_i=verb.i, concrete=True, time=t)
     return sorted(steps.values(), key=lambda s: s.span[0])
 
 
@@ -127,16 +155,27 @@ def milestones(ctx: Ctx) -> Verdict:
     return Verdict(MISSING, "missing", [], {}, "no upcoming step found")
 
 
+def _measured(tok) -> bool:
+    """A number or named thing in the clause: 'logged 6,000 hours', 'migrated to Snowflake'."""
+    lo, hi = clause_of(tok)
+    return any((t.like_num and lower(t) not in ("one",)) or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL") for t in tok.doc[lo:hi])
+
+
 def _accomplishment_verb(ctx: Ctx, tok) -> Accomplishment | None:
     lex = ctx.lex
-    if tok.pos_ not in ("VERB", "AUX") or not lex.ph("accomplishment", "verbs").has(tok):
-        return None
-    if verb_time(tok) not in (PAST, PERFECT) or negated(tok) or not _mine(tok):
+    if tok.pos_ not in ("VERB", "AUX") or verb_time(tok) not in (PAST, PERFECT) or negated(tok) or not _mine(tok):
         return None
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in INTENT_HEADS:
         return None  # "I decided to learn", "I wanted to finish": an intention, not a result
-    if tok.lemma_.lower() in EXPERIENCE_VERBS:
-        return Accomplishment(clause_of(tok), False, "experience")
+    lemma = tok.lemma_.lower()
+    if lemma in EXPERIENCE_VERBS:
+        duration = any(t.like_num or t.lemma_ in ("year", "month") for t in tok.subtree)
+        return Accomplishment(clause_of(tok), False, "experience") if duration or lemma != "be" else None
+    listed = lex.ph("accomplishment", "verbs").has(tok)
+    if not listed:
+        if lemma in lex.words("accomplishment", "non_verbs") or not (_objects(tok) and _measured(tok)):
+            return None
+        return Accomplishment(clause_of(tok), True, "verb")
     objs = _objects(tok) + [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")]
     weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
     specific = bool(objs) and (not weak or any(_concrete_noun(o) or lex.ph("steps", "nouns").has(o) or lex.ph("accomplishment", "credentials").has(o) for o in objs))
@@ -166,7 +205,8 @@ def find_accomplishments(ctx: Ctx) -> list[Accomplishment]:
         if not negated(doc[lo]) and verb_time(governing_verb(doc[lo])) != "future":
             out.append(Accomplishment(clause_of(doc[lo]), True, "learned"))
     for lo, _ in lex.ph("accomplishment", "experience").find(doc):
-        if not negated(doc[lo]):
+        verb = governing_verb(doc[lo])
+        if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in ("have", "be", "bring")) and _mine(verb):
             out.append(Accomplishment(clause_of(doc[lo]), False, "experience"))
     return sorted(out, key=lambda a: a.span[0])
 
@@ -196,8 +236,8 @@ def _distinct(spans):
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
     doc = ctx.doc
-    ahead = [t for t in ctx.times if t.upcoming and not t.frequency and not _duration(doc, t) and _mine(doc[t.verb_i])]
-    real = [t for t in ahead if not t.vague]
+    ahead = [t for t in ctx.times if t.upcoming and not t.frequency and not _duration(doc, t) and _not_someone_else(doc[t.verb_i])]
+    real = [t for t in ahead if not t.vague and not _hedged(doc, t)]
     step = ctx.steps[0] if ctx.steps else None
     slots = {"step": f" ({q(ctx.quote(step.span))})" if step else ""}
     if real:
@@ -207,6 +247,11 @@ def timeline(ctx: Ctx) -> Verdict:
         spans = [(t.start, t.end) for t in ahead[:2]]
         return Verdict(PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "only vague timing")
     return Verdict(MISSING, "missing", [], slots, "no time frame for what lies ahead")
+
+
+def _hedged(doc, t) -> bool:
+    """'maybe next year': a time frame the speaker does not commit to."""
+    return any(lower(x) in HEDGED_TIME for x in doc[max(0, t.start - 2) : t.start])
 
 
 def _duration(doc, t) -> bool:

@@ -12,6 +12,9 @@ from simulator.content.types import MET, MISSING, PARTIAL
 STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
 MAX_POSTING_CHARS = 20_000  # longer postings are cut (a posting is a page, not a book)
 NEAR = 10  # tokens after a verb searched for who benefits
+# "I've been in this job for three years": past-tense verbs that make "this job" the current one.
+SELF_OBJECTS = frozenset({"skill", "career", "life", "knowledge", "ability", "chance", "resume", "network", "confidence", "experience", "craft", "game", "portfolio", "understanding", "english", "self"})
+CURRENT_JOB_VERBS = frozenset({"be", "work", "stay", "spend", "join", "start", "leave", "have", "hire", "do"})
 
 
 def _stem(word: str) -> str:
@@ -56,15 +59,21 @@ def _explicit_refs(ctx: Ctx) -> list[int]:
     """Token indices of references to this position, team or company."""
     lex, doc = ctx.lex, ctx.doc
     nouns, the_nouns = lex.ph("role", "nouns"), lex.ph("role", "the_nouns")
-    dets = lex.words("role", "determiners")
+    dets, generic_your = lex.words("role", "determiners"), lex.ph("role", "generic_your")
     hits = []
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or not (nouns.has(tok) or the_nouns.has(tok)):
+        if tok.pos_ not in ("NOUN", "PROPN") or negated(tok):
             continue
         det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
-        ok = bool(det & dets) or ("the" in det and the_nouns.has(tok))
+        if "your" in det and not generic_your.has(tok):
+            hits.append(tok.i)  # "your sales floor", "your claims data": the employer's
+            continue
+        if not (nouns.has(tok) or the_nouns.has(tok)):
+            continue
         verb = governing_verb(tok)
-        if ok and not negated(tok) and not ("your" not in det and is_past(verb)):
+        if det & dets and not (is_past(verb) and verb.lemma_.lower() in CURRENT_JOB_VERBS):
+            hits.append(tok.i)
+        elif "the" in det and the_nouns.has(tok) and not is_past(verb):
             hits.append(tok.i)
     for lo, _ in lex.ph("role", "phrases").find(doc):
         if not negated(doc[lo]):
@@ -128,9 +137,20 @@ def _for_employer(ctx: Ctx, verb) -> bool:
     return False
 
 
-def _self_directed(verb) -> bool:
-    """'help me', 'help myself': the speaker benefits, not the employer."""
-    return any(lower(c) in ("me", "myself") and c.dep_ in ("dobj", "dative", "nsubj", "iobj") for c in verb.children)
+def _self_directed(verb, strong: bool) -> bool:
+    """'help me', 'improve my skills': the speaker benefits, not the employer."""
+    for c in verb.children:
+        if lower(c) in ("me", "myself") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
+            return True
+        if not strong and c.dep_ == "dobj" and any(lower(p) == "my" for p in c.children if p.dep_ == "poss") and c.lemma_.lower() in SELF_OBJECTS:
+            return True
+    return False
+
+
+def _helps_others(ctx: Ctx, verb) -> bool:
+    """'help people', 'make a difference': giving, but not to this employer."""
+    ben = ctx.lex.ph("why", "beneficiaries")
+    return any((ben.has(t) and t.pos_ in ("NOUN", "PROPN")) or t.lemma_ in ("difference", "impact") for t in verb.subtree if t.i > verb.i)
 
 
 def contribution(ctx: Ctx) -> Verdict:
@@ -141,7 +161,7 @@ def contribution(ctx: Ctx) -> Verdict:
     strong_hits = {lo for lo, _ in strong.find(doc)}
     met, vague = [], []
     for tok in doc:
-        if tok.pos_ != "VERB" or not verbs.has(tok) or negated(tok) or is_past(tok) or _self_directed(tok):
+        if tok.pos_ != "VERB" or not verbs.has(tok) or negated(tok) or is_past(tok) or _self_directed(tok, tok.i in strong_hits):
             continue
         subj = subject(tok)
         mine = subj is None or is_first_person(tok) or any(lower(c) in ("my", "our") for c in subj.children) or lower(subj) in ("this", "it", "that")
@@ -149,7 +169,7 @@ def contribution(ctx: Ctx) -> Verdict:
             continue
         if tok.i in strong_hits or _for_employer(ctx, tok):
             met.append(clause_of(tok))
-        elif lex.ph("why", "impact").has(tok):
+        elif lex.ph("why", "impact").has(tok) and _helps_others(ctx, tok):
             vague.append(clause_of(tok))
     for tok in doc:
         if lex.ph("contribution", "nouns").has(tok) and tok.pos_ == "NOUN" and not negated(tok):

@@ -107,8 +107,9 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     labels, weak = lex.words("specificity", "entity_labels"), lex.words("specificity", "weak_numbers")
     spans: list[tuple[int, int]] = []
+    vague = {lo for lo, _ in lex.ph("time", "vague").find(doc)}
     for ent in doc.ents:
-        if ent.label_.upper() in {x.upper() for x in labels} and ent.text.lower() not in weak:
+        if ent.label_.upper() in {x.upper() for x in labels} and ent.text.lower() not in weak and not any(ent.start <= v < ent.end for v in vague):
             spans.append((ent.start, ent.end))
     for tok in doc:
         covered = any(a <= tok.i < b for a, b in spans)
@@ -149,13 +150,13 @@ def succinct(ctx: Ctx) -> Verdict:
     words, secs = ctx.word_count, ctx.speech_s
     slots = {"words": str(words), "seconds": f" ({secs:.0f} s)" if secs is not None else ""}
     value, lo, hi, unit = (secs, o.min_speech_s, o.max_speech_s, "s") if secs is not None else (words, o.min_words, o.max_words, "words")
-    reason = f"{value:.0f} {unit}; target {lo:g}-{hi:g} {unit}"
+    reason = f"{value:.0f} {unit}; target about {lo:g}-{hi:g} {unit}"
     if value < lo * o.much_shorter:
         return Verdict(MISSING, "very_short", [], slots, reason)
-    if value < lo:
+    if value < lo * (1 - o.tolerance):
         return Verdict(PARTIAL, "short", [], slots, reason)
     if value > hi * o.much_longer:
         return Verdict(MISSING, "very_long", [], slots, reason)
-    if value > hi:
+    if value > hi * (1 + o.tolerance):
         return Verdict(PARTIAL, "long", [], slots, reason)
     return Verdict(MET, "met", [], slots, reason)

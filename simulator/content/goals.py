@@ -11,7 +11,7 @@ path; steps ("take a course") are not counted while a real goal is present.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
 from simulator.content.segment import clause_span
@@ -20,6 +20,9 @@ MAX_GOAL_WORDS = 14
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
 OTHERS_POSS = frozenset({"your", "their", "his", "her", "its"})
 SAME_GOAL_OVERLAP = 0.5  # share of content words two goal phrases share to be the same goal
+STEM = 5  # characters compared when matching goal words: "pharmacist" ~ "pharmacy"
+IMPACT_VERBS = frozenset({"help", "serve", "support", "protect", "empower", "save", "mentor", "teach", "make"})
+SELF_DEVELOPMENT = frozenset({"learn", "study", "develop", "improve", "build", "gain", "get", "keep", "expand", "grow"})
 
 
 @dataclass
@@ -40,6 +43,8 @@ class GoalFindings:
     mentions: list[Goal]  # every goal statement (duplicates included)
     stated_count: int | None = None  # "I have three goals" -> 3; "a lot of goals" -> 99
     stated_at: tuple[int, int] | None = None
+    wishes: list[tuple[int, int]] = field(default_factory=list)  # "I want my work to prevent that": impact pictures
+    heads: set[int] = field(default_factory=set)  # every goal head, chained path items included
 
     @property
     def count(self) -> int:
@@ -103,13 +108,17 @@ def _verb_complement(tok, needs_would: frozenset[str]):
 
 
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
-    lo, hi = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
-    hi = min(hi, lo + MAX_GOAL_WORDS)
+    lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
+    hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - {"want", "goal", "become", "be", "get"})
-    generic = bool(lex.ph("specificity", "generic").find(toks)) or not lemmas
+    generic = bool(lex.ph("specificity", "generic").find(parsed.doc[lo:full])) or not lemmas
     step_nouns = lex.ph("steps", "nouns")
-    step = comp.lemma_.lower() in lex.words("steps", "verbs") and any(step_nouns.has(t) for t in toks if t.pos_ == "NOUN")
+    verb = comp.lemma_.lower()
+    objects = [t for t in toks if t.head.i == comp.i and t.dep_ in ("dobj", "advmod", "npadvmod")]
+    step = (verb in lex.words("steps", "verbs") and any(step_nouns.has(t) for t in toks if t.pos_ == "NOUN")) or (
+        verb in SELF_DEVELOPMENT and any(lower(o) in lex.words("steps", "vague_objects") for o in objects)
+    )
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
     return Goal(head_i=comp.i, trigger_i=trigger.i, start=lo, end=hi, text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"), lemmas=lemmas, generic=generic, step=step)
@@ -152,6 +161,8 @@ def find_goals(parsed, lex) -> GoalFindings:
     nouns, verbs = lex.words("goal", "nouns"), lex.words("goal", "verbs")
     needs_would = lex.words("goal", "needs_would")
     mentions: list[Goal] = []
+    wishes: list[tuple[int, int]] = []
+    heads: set[int] = set()
     stated, stated_at = None, None
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -160,22 +171,65 @@ def find_goals(parsed, lex) -> GoalFindings:
             n = _stated_count(tok, lex)
             if n and (stated is None or n > stated):
                 stated, stated_at = n, (max(0, tok.i - 4), tok.i + 1)
-            if _noun_trigger_ok(tok) and not negated(governing_verb(tok)):
+            gov = governing_verb(tok)
+            if _noun_trigger_ok(tok) and not negated(gov) and verb_time(gov) not in ("past", "perfect"):
                 comp = _noun_complement(tok)
-        elif lemma in verbs and tok.pos_ in ("VERB", "AUX", "ADJ"):
+        elif lemma in verbs and tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("relcl", "acl"):
             if is_first_person(tok) and not negated(tok) and verb_time(tok) not in ("past", "perfect"):
                 comp = _verb_complement(tok, needs_would)
-        if comp is None:
+        if lemma in verbs and tok.dep_ == "relcl" and lower(tok.head) in ("things", "goals", "directions", "paths", "ideas"):
+            quant = [c for c in tok.head.subtree if lower(c) in lex.words("goal", "many_quantifiers")] + [
+                a for a in tok.head.ancestors if lower(a) in lex.words("goal", "many_quantifiers")]
+            if quant and is_first_person(tok):
+                stated, stated_at = 99, (max(0, tok.head.i - 3), tok.i + 1)  # "a lot of things I want to do"
+        if comp is None or _not_a_goal(comp, lex, wishes):
             continue
         prev = comp
         mentions.append(_goal_from(parsed, comp, tok, lex))
         extra = [c for c in tok.conjuncts if c.i > tok.i and subject_of_own(c) is None and c.lemma_.lower() not in verbs]
+        extra += _list_items(tok, comp)
+        heads |= {comp.i} | {c.i for c in comp.conjuncts} | {c.i for c in extra}
         for conj in sorted(set(comp.conjuncts) | set(extra), key=lambda t: t.i):
-            if conj.i > comp.i and conj.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            if conj.i > comp.i and conj.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and not _not_a_goal(conj, lex, wishes):
                 if not _chained(conj, prev, lex):
                     mentions.append(_goal_from(parsed, conj, tok, lex))
                 prev = conj
-    return GoalFindings(goals=_distinct(mentions), mentions=mentions, stated_count=stated, stated_at=stated_at)
+    return GoalFindings(goals=_distinct(mentions), mentions=mentions, stated_count=stated, stated_at=stated_at, wishes=wishes, heads=heads)
+
+
+def _list_items(trigger, comp) -> list:
+    """'I want to get my MBA, learn to code, become …': comma-listed verbs the parser attached loosely."""
+    items, anchors = [], {trigger.i, comp.i}
+    for t in comp.doc[comp.i + 1 : trigger.sent.end]:
+        if t.pos_ != "VERB" or subject_of_own(t) is not None or t.head.i not in anchors:
+            continue
+        if t.dep_ in ("conj", "dep", "advcl") and any(p.text in (",", "and", "or") for p in t.doc[max(comp.i, t.i - 3) : t.i]):
+            items.append(t)
+            anchors.add(t.i)
+    return items
+
+
+def _not_a_goal(comp, lex, wishes: list) -> bool:
+    """Complements that are not goals: talk about the answer, wishes for others, impact pictures."""
+    doc = comp.doc
+    if lex.ph("goal", "not_goals").find(doc[comp.i : comp.i + 3]) and comp.i in {lo for lo, _ in lex.ph("goal", "not_goals").find(doc[comp.i : comp.i + 3])}:
+        return True
+    own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is not None and lower(own) not in ("i", "we", "myself"):
+        wishes.append(clause_span(comp))  # "I want my work to prevent that"
+        return True
+    obj = next((c for c in comp.children if c.dep_ in ("dobj", "pobj")), None)
+    if obj is not None and any(lower(d) in ("that", "this", "it") for d in obj.children if d.dep_ == "det") and len(list(obj.children)) == 1:
+        return True  # "start that journey": refers back, not a new goal
+    if comp.lemma_.lower() in IMPACT_VERBS and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in comp.children):
+        wishes.append(clause_span(comp))  # "help people get better care": the impact of the goal
+        return True
+    if comp.lemma_ == "be":
+        attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
+        if attr is not None and lex.ph("goal", "impact_roles").has(attr) and any(c.dep_ in ("relcl", "acl") for c in attr.children):
+            wishes.append(clause_span(comp))  # "be the person who catches it"
+            return True
+    return not content_lemmas(doc[comp.i : comp.i + 4]) and comp.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "attr", "prep", "xcomp") for c in comp.children)
 
 
 def subject_of_own(verb):
@@ -185,12 +239,12 @@ def subject_of_own(verb):
 def _same(a: Goal, b: Goal) -> bool:
     if not a.lemmas or not b.lemmas:
         return a.text.lower() == b.text.lower()
-    shared = len(a.lemmas & b.lemmas)
-    return shared / min(len(a.lemmas), len(b.lemmas)) >= SAME_GOAL_OVERLAP
+    sa, sb = {w[:STEM] for w in a.lemmas}, {w[:STEM] for w in b.lemmas}
+    return len(sa & sb) / min(len(sa), len(sb)) >= SAME_GOAL_OVERLAP or a.start <= b.start < a.end or b.start <= a.start < b.end
 
 
 def _distinct(mentions: list[Goal]) -> list[Goal]:
-    real = [g for g in mentions if not g.step] or mentions
+    real = [g for g in mentions if not g.step and not g.generic] or [g for g in mentions if not g.step] or mentions
     out: list[Goal] = []
     for g in real:
         if not any(_same(g, o) for o in out):

@@ -17,15 +17,15 @@ WILDCARD = "*"
 
 # section -> list-of-strings keys (all required). "avoid.hobby" is a table array.
 SCHEMA: dict[str, tuple[str, ...]] = {
-    "goal": ("nouns", "verbs", "needs_would", "many_quantifiers", "sequence"),
-    "steps": ("nouns", "verbs", "vague_objects"),
+    "goal": ("nouns", "verbs", "needs_would", "many_quantifiers", "not_goals", "impact_roles", "sequence"),
+    "steps": ("nouns", "verbs", "vague_objects", "vague_tails"),
     "time": ("vague", "units"),
     "hedges": ("phrases", "conditional_subjects", "conditional_exempt", "confident"),
     "specificity": ("generic", "entity_labels", "weak_numbers"),
-    "why": ("reason_markers", "value", "impact", "success", "beneficiaries"),
-    "role": ("nouns", "determiners", "the_nouns", "phrases", "field", "posting_noise"),
+    "why": ("reason_markers", "value", "impact", "thin_words", "success", "beneficiaries"),
+    "role": ("nouns", "determiners", "the_nouns", "generic_your", "phrases", "field", "posting_noise"),
     "contribution": ("verbs", "strong_verbs", "employer", "nouns"),
-    "accomplishment": ("verbs", "weak_verbs", "credentials", "learned", "experience"),
+    "accomplishment": ("verbs", "weak_verbs", "non_verbs", "credentials", "learned", "experience"),
     "avoid": (
         "boast_words", "comparatives", "than_targets", "boast_exempt_next", "boast_phrases",
         "aspiration_heads", "others", "insults", "money", "titles", "money_exempt",

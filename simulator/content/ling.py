@@ -29,7 +29,7 @@ def lower(tok) -> str:
 def governing_verb(token):
     """The nearest verb or auxiliary at or above ``token``."""
     t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
         t = t.head
     return t
 
@@ -41,7 +41,7 @@ def subject(verb):
         for child in t.children:
             if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
                 return child
-        if t.dep_ in ("xcomp", "conj", "pcomp", "acomp", "advcl") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "pcomp", "acomp", "advcl") and t.head.i != t.i:
             t, seen = governing_verb(t.head), seen + 1
             continue
         return None
@@ -70,7 +70,7 @@ def negated(token) -> bool:
         if t.dep_ in _LINK_DEPS or (t.dep_ in ("ccomp",) and t.head.lemma_ in ("think", "believe")):
             t, hops = t.head, hops + 1
             continue
-        if t.pos_ not in ("VERB", "AUX") and t.head is not t and t.dep_ not in ("ROOT",):
+        if t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ not in ("ROOT",):
             t, hops = t.head, hops + 1
             continue
         return False
@@ -90,8 +90,8 @@ def verb_time(verb, depth: int = 0) -> str:
     if any(a in ("would", "'d", "should", "could", "might", "may", "can", "must") for a in lows):
         if "'d" in lows and verb.tag_ == "VBN":
             return PAST  # "I'd finished" = I had finished
-        if verb.dep_ in ("ccomp", "conj", "advcl") and verb.head is not verb and verb.head.tag_ == "VBD" and depth < 6:
-            return PAST  # reported past: "I decided that I'd ask …"
+        if verb.dep_ in ("ccomp", "conj", "advcl", "relcl") and verb.head.i != verb.i and governing_verb(verb.head).tag_ == "VBD" and depth < 6:
+            return PAST  # reported past: "I decided that I'd ask …", "the students we could serve"
         return CONDITIONAL
     if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
         return PAST if any(a.tag_ == "VBD" for a in auxes if a.lemma_ == "have") else PERFECT
@@ -110,11 +110,11 @@ def verb_time(verb, depth: int = 0) -> str:
 
 def _inherited(verb, depth: int) -> str:
     head = verb.head
-    if head is verb or depth > 6:
+    if head.i == verb.i or depth > 6:
         return PRESENT
     if head.pos_ not in ("VERB", "AUX"):
         head = governing_verb(head)
-        if head is verb or head.pos_ not in ("VERB", "AUX"):
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
             return FUTURE if verb.tag_ == "VB" else PRESENT
     if verb.tag_ == "VB" and head.lemma_.lower() in READY and any(lower(a) == "to" for a in verb.children):
         return FUTURE  # "prepared to contribute", "ready to lead": still ahead whatever the tagger says

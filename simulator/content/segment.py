@@ -69,7 +69,7 @@ def parse(transcript: Transcript, nlp) -> Parsed:
 def clause_head(token):
     """The verb (or root) heading the clause that contains ``token``."""
     t = token
-    while t.dep_ not in CLAUSE_DEPS and t.head is not t:
+    while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
         t = t.head
     return t
 

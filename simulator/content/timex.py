@@ -23,7 +23,7 @@ FRAME_WORDS = frozenset({"next", "this", "coming", "following", "upcoming", "end
 PAST_WORDS = frozenset({"last", "ago", "previous", "past", "earlier", "former", "prior"})
 FUTURE_WORDS = frozenset({"next", "coming", "upcoming", "following", "within", "by", "before"})
 FREQUENCY_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annually", "twice", "once", "hourly"})
-VAGUE_QUANT = frozenset({"few", "couple", "several", "some", "many", "coming", "future"})
+VAGUE_QUANT = frozenset({"few", "several", "some", "many", "future"})
 YEAR = re.compile(r"^(19|20)\d\d$")
 MONTHS_MAY_EXCLUDE = frozenset({"may", "march"})  # also verbs: need a time preposition or a number
 
@@ -77,7 +77,10 @@ def find_time_expressions(doc, lex) -> list[TimeExpr]:
             lo, hi = _expand(tok)
             spans.append((lo, hi, False))
     for lo, hi in lex.ph("time", "vague").find(doc):
-        if not any(a <= lo < b for a, b, _ in spans):
+        inside = [k for k, (a, b, _) in enumerate(spans) if a <= lo < b]
+        for k in inside:  # "one day" is a DATE entity, but a vague one
+            spans[k] = (spans[k][0], spans[k][1], True)
+        if not inside:
             spans.append((lo, hi, True))
     out = []
     for lo, hi, vague in sorted(spans):

@@ -2,19 +2,23 @@
 
 A reason is the clause after a reason or purpose marker ("because …",
 "so that …", "which is why …"). It is judged by what it holds: impact or
-value words make it strong; pay alone makes it a money reason; a step alone
-("so I can pass the exam") is not a reason for the goal at all. "since"
-followed by a past event is about time, not a reason.
+value words make it strong; words beyond the goal itself make it
+substantive; pay alone makes it a money reason; a step alone ("so I can
+pass the exam") is not a reason for the goal at all. "since" followed by a
+past event is about time, not a reason. Value statements ("I love that …",
+"what excites me is …") and pictures of impact ("I want to be the person
+who …", "I want my work to prevent that") count too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator.content.ling import content_lemmas, governing_verb, is_past, lower, negated
+from simulator.content.ling import content_lemmas, governing_verb, is_first_person, is_past, lower, negated
+from simulator.content.segment import clause_of
 
 REASON_WINDOW = 18  # tokens after a marker that belong to its reason
-SUBSTANTIVE_LEMMAS = 4  # content words that make a plain reason more than thin
+SUBSTANTIVE_LEMMAS = 3  # content words beyond the goal and filler that make a reason substantive
 STRONG, SUBSTANTIVE, THIN, MONEY, STEP = "strong", "substantive", "thin", "money", "step"
 
 
@@ -28,29 +32,42 @@ class Reason:
 @dataclass
 class WhyFindings:
     reasons: list[Reason] = field(default_factory=list)
-    values: list[tuple[int, int]] = field(default_factory=list)  # "it matters to me", "I love …"
+    values: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, substantive)
     impacts: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, has beneficiary)
-    success: list[tuple[int, int]] = field(default_factory=list)  # "success would look like …"
+    success: list[tuple[int, int]] = field(default_factory=list)  # "success would look like …", impact pictures
     money: list[tuple[int, int]] = field(default_factory=list)  # money/title said as a motive
     titles: list[tuple[int, int]] = field(default_factory=list)
 
     def real_motivation(self) -> bool:
         """A reason other than money: strong or substantive reason, value, impact or success."""
         return bool(
-            any(r.kind in (STRONG, SUBSTANTIVE) for r in self.reasons) or self.values or self.success
-            or any(b for _, _, b in self.impacts)
+            any(r.kind in (STRONG, SUBSTANTIVE) for r in self.reasons) or any(s for _, _, s in self.values)
+            or self.success or any(b for _, _, b in self.impacts)
         )
 
 
 def _reason_end(doc, lo: int) -> int:
-    sent_end = doc[lo].sent.end
-    return min(sent_end, lo + REASON_WINDOW)
+    return min(doc[lo].sent.end, lo + REASON_WINDOW)
 
 
 def _is_temporal_since(doc, lo: int) -> bool:
-    verb = governing_verb(doc[lo].head) if doc[lo].head is not doc[lo] else doc[lo]
+    verb = governing_verb(doc[lo].head) if doc[lo].head.i != lo else doc[lo]
     nxt = doc[lo + 1] if lo + 1 < len(doc) else None
     return is_past(verb) or (nxt is not None and (nxt.like_num or nxt.ent_type_ in ("DATE", "TIME")))
+
+
+def _substance(ctx, toks) -> int:
+    """Content words that say something beyond the goal itself and filler words."""
+    main = ctx.goals.main
+    goal = {w[:5] for w in main.lemmas} if main else set()
+    thin = ctx.lex.words("why", "thin_words")
+    return len({w for w in content_lemmas(toks) if w not in thin and w[:5] not in goal})
+
+
+def _is_step(ctx, toks) -> bool:
+    """'so I can pass the exam': the reason is only the next step."""
+    step_nouns, step_verbs = ctx.lex.ph("steps", "nouns"), ctx.lex.words("steps", "verbs")
+    return any(t.pos_ == "NOUN" and step_nouns.has(t) and t.head.lemma_.lower() in step_verbs for t in toks)
 
 
 def _classify(ctx, lo: int, hi: int) -> str:
@@ -60,16 +77,39 @@ def _classify(ctx, lo: int, hi: int) -> str:
     impact = lex.ph("why", "impact").find(toks)
     if money and not valued and not _beneficiary(ctx, toks):
         return MONEY
-    if valued or (impact and not ctx.lex.ph("steps", "nouns").find(toks)) or (impact and _beneficiary(ctx, toks)):
+    if valued or impact or _beneficiary(ctx, toks, people_only=True):
         return STRONG
-    if ctx.lex.ph("steps", "nouns").find(toks):
+    if _is_step(ctx, toks):
         return STEP
-    return SUBSTANTIVE if len(content_lemmas(toks)) >= SUBSTANTIVE_LEMMAS else THIN
+    return SUBSTANTIVE if _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS else THIN
 
 
-def _beneficiary(ctx, toks) -> bool:
+ORGANISATIONS = frozenset({"company", "team", "firm", "organization", "organisation", "department", "business", "office", "school", "hospital", "industry", "company's"})
+
+
+def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
+    """Someone other than the speaker is affected (with people_only: people, not organisations)."""
     ben = ctx.lex.ph("why", "beneficiaries")
-    return any(ben.has(t) for t in toks if t.pos_ in ("NOUN", "PROPN", "PRON") and lower(t) not in ("i", "me", "myself"))
+    return any(
+        ben.has(t) and not (people_only and t.lemma_.lower() in ORGANISATIONS)
+        for t in toks if t.pos_ in ("NOUN", "PROPN", "PRON") and lower(t) not in ("i", "me", "myself")
+    )
+
+
+def _values(ctx) -> list[tuple[int, int, bool]]:
+    """'I love that …', 'what excites me is …', 'I like solving …' (not 'I'd like to')."""
+    doc, lex = ctx.doc, ctx.lex
+    hits = list(lex.ph("why", "value").find(doc))
+    for tok in doc:
+        if tok.lemma_ == "like" and tok.pos_ == "VERB" and is_first_person(tok) and not any(lower(a) in ("would", "'d") for a in tok.children):
+            hits.append((tok.i, tok.i + 1))
+    out = []
+    for lo, hi in hits:
+        if negated(doc[lo]) or lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)]):
+            continue
+        span = clause_of(doc[lo])
+        out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
+    return out
 
 
 def find_why(ctx) -> WhyFindings:
@@ -82,16 +122,15 @@ def find_why(ctx) -> WhyFindings:
         if end - hi < 2 or negated(doc[lo]):
             continue
         out.reasons.append(Reason(lo, end, _classify(ctx, hi, end)))
-    for lo, hi in lex.ph("why", "value").find(doc):
-        if not negated(doc[lo]) and not lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)]):
-            out.values.append((lo, hi))
+    out.values = _values(ctx)
     for lo, hi in lex.ph("why", "impact").find(doc):
         verb = governing_verb(doc[lo])
-        if negated(doc[lo]) or is_past(verb):
+        if negated(doc[lo]) or is_past(verb) or not (is_first_person(verb) or ctx.in_goal(lo)):
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
         out.impacts.append((lo, hi, _beneficiary(ctx, clause)))
-    out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])]
+    wishes = [w for w in ctx.goals.wishes if _beneficiary(ctx, doc[w[0] : w[1]], people_only=True) and not lex.ph("avoid", "titles").find(doc[w[0] : w[1]])]
+    out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
     out.titles = _motives(ctx, lex.ph("avoid", "titles"))
     return out
@@ -101,19 +140,15 @@ def _motives(ctx, phrases) -> list[tuple[int, int]]:
     """Money/title words said as a motive: in a goal, a reason or a 'want' clause, not negated."""
     doc, lex = ctx.doc, ctx.lex
     exempt = lex.ph("avoid", "money_exempt").find(doc)
-    wants = lex.words("goal", "verbs") | {"motivate", "drive", "about", "for", "because", "get", "earn", "make", "chase"}
+    wants = lex.words("goal", "verbs") | {"motivate", "drive", "about", "for", "because", "get", "earn", "make", "chase", "need", "apply", "pay"}
+    markers = [(lo, _reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
     out = []
     for lo, hi in phrases.find(doc):
         if any(a <= lo < b for a, b in exempt) or negated(doc[lo]):
             continue
         tok = doc[lo]
         heads = {a.lemma_.lower() for a in list(tok.ancestors)[:4]}
-        motive = ctx.in_goal(lo) or bool(heads & wants) or any(r.start <= lo < r.end for r in _reasons_cache(ctx))
+        motive = ctx.in_goal(lo) or bool(heads & wants) or any(a <= lo < b for a, b in markers)
         if motive and not is_past(governing_verb(tok)):
             out.append((lo, hi))
     return out
-
-
-def _reasons_cache(ctx) -> list[Reason]:
-    doc, lex = ctx.doc, ctx.lex
-    return [Reason(lo, _reason_end(doc, hi), "") for lo, hi in lex.ph("why", "reason_markers").find(doc)]
