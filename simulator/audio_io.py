@@ -121,7 +121,8 @@ def write_audio(path: str | os.PathLike, y: np.ndarray, sr: int) -> Path:
     try:
         sf.write(str(tmp), np.asarray(y, dtype=np.float32), sr, format=path.suffix[1:].upper())
         os.replace(tmp, path)
-    except OSError as e:
+    except (OSError, RuntimeError) as e:  # libsndfile reports a full disk as LibsndfileError
         tmp.unlink(missing_ok=True)
-        raise StorageError(f"Could not write {path} ({e.strerror or e}); free some disk space and retry.") from e
+        reason = getattr(e, "strerror", None) or e
+        raise StorageError(f"Could not write {path} ({reason}); free some disk space and retry.") from e
     return path

@@ -15,6 +15,7 @@ import numpy as np
 from simulator.analysis import Analysis, AnswerContext, AudioInfo
 from simulator.errors import BadInputError, NoSpeechError, UnsupportedLanguageError
 from simulator.questions import Question
+from simulator.speech_check import not_english_reason
 from simulator.transcribe import TranscribeOptions
 from simulator.transcript import Transcript
 
@@ -23,9 +24,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 SILENCE_PEAK = 1e-3  # peak amplitude (about -60 dBFS) below which a file is treated as silent
 MIN_SPEECH_S = 0.5  # s; shorter audio cannot hold an answer
-# Below this mean token log-probability the English-only model is guessing:
-# English answers score about -0.2 to -0.5, other languages -0.8 and lower.
-NOT_ENGLISH_LOGPROB = -0.75
 
 
 def _noop(stage: str) -> None:
@@ -61,10 +59,11 @@ def analyze_audio(
         transcript = transcribe(y, sr, options=transcribe_options)
     if not transcript.words:
         raise NoSpeechError(f"No speech detected in {name}; speak closer to the microphone and try again.")
-    if transcript.avg_logprob is not None and transcript.avg_logprob < NOT_ENGLISH_LOGPROB:
+    reason = not_english_reason(transcript)
+    if reason:
         raise UnsupportedLanguageError(
-            f"{name} does not sound like English speech (model confidence {transcript.avg_logprob:.2f}); "
-            "the coach scores English answers only, so please answer in English."
+            f"{name} does not sound like English speech ({reason}); the coach scores English answers only, "
+            "so please answer in English."
         )
     analysis = Analysis(
         question=question,
