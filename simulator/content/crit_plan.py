@@ -18,7 +18,7 @@ from simulator.content.types import MET, MISSING, PARTIAL
 
 # Perfect-tense verbs that commit to something still ahead: "I've enrolled in …".
 COMMIT_VERBS = frozenset({"enroll", "enrol", "register", "sign", "book", "schedule", "start", "begin", "create", "set", "apply", "join", "plan", "arrange", "commit"})
-VAGUE_MODIFIERS = frozenset({"some", "more", "few", "other", "new", "different", "relevant", "additional", "extra", "various", "several", "any", "many", "a", "couple", "certain", "further", "useful", "good", "right"})
+VAGUE_MODIFIERS = frozenset({"some", "more", "few", "online", "other", "new", "different", "relevant", "additional", "extra", "various", "several", "any", "many", "a", "couple", "certain", "further", "useful", "good", "right", "any"})
 INTENT_HEADS = frozenset({"want", "plan", "hope", "try", "decide", "need", "intend", "aim", "wish", "mean", "expect", "would", "like"})
 EXPERIENCE_VERBS = frozenset({"work", "spend", "be", "have", "stay"})
 COLLECTIVE = frozenset({"team", "group", "department", "project", "work", "company", "startup", "class", "crew", "unit", "squad", "store", "shop", "business", "office", "lab", "app", "product", "paper", "research"})
@@ -69,6 +69,8 @@ def _step_time(ctx: Ctx, verb) -> object | None:
 def _concrete_noun(tok) -> bool:
     if tok.pos_ == "PROPN" or tok.ent_type_ or (tok.text.isupper() and len(tok.text) > 1):
         return True
+    if any(c.dep_ == "det" and lower(c) in VAGUE_MODIFIERS for c in tok.children):
+        return False  # "some online classes", "more training"
     for c in tok.children:
         low = lower(c)
         if c.dep_ in ("compound", "amod", "nummod", "npadvmod") and low not in VAGUE_MODIFIERS:
@@ -156,9 +158,9 @@ def milestones(ctx: Ctx) -> Verdict:
 
 
 def _measured(tok) -> bool:
-    """A number or named thing in the clause: 'logged 6,000 hours', 'migrated to Snowflake'."""
+    """A number, date or named thing in the clause: 'logged 6,000 hours', 'rewrote the scripts last spring'."""
     lo, hi = clause_of(tok)
-    return any((t.like_num and lower(t) not in ("one",)) or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL") for t in tok.doc[lo:hi])
+    return any((t.like_num and lower(t) not in ("one",)) or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE") for t in tok.doc[lo:hi])
 
 
 def _accomplishment_verb(ctx: Ctx, tok) -> Accomplishment | None:
@@ -168,6 +170,8 @@ def _accomplishment_verb(ctx: Ctx, tok) -> Accomplishment | None:
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in INTENT_HEADS:
         return None  # "I decided to learn", "I wanted to finish": an intention, not a result
     lemma = tok.lemma_.lower()
+    if lemma == "get" and tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux") and verb_time(tok) == PERFECT:
+        return None  # "I've got a few things going on" = I have
     if lemma in EXPERIENCE_VERBS:
         duration = any(t.like_num or t.lemma_ in ("year", "month") for t in tok.subtree)
         return Accomplishment(clause_of(tok), False, "experience") if duration or lemma != "be" else None

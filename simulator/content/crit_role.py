@@ -65,7 +65,7 @@ def _explicit_refs(ctx: Ctx) -> list[int]:
         if tok.pos_ not in ("NOUN", "PROPN") or negated(tok):
             continue
         det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
-        if "your" in det and not generic_your.has(tok):
+        if "your" in det and not generic_your.has(tok) and not any(lower(c) == "own" for c in tok.children):
             hits.append(tok.i)  # "your sales floor", "your claims data": the employer's
             continue
         if not (nouns.has(tok) or the_nouns.has(tok)):

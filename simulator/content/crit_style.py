@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from simulator.content.base import Ctx, Verdict, q
-from simulator.content.ling import governing_verb, is_past, lower, negated
+from simulator.content.ling import governing_verb, is_past, lower, negated  # noqa: F401
 from simulator.content.segment import clause_of
 from simulator.content.types import MET, MISSING, PARTIAL
 
@@ -109,7 +109,8 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     vague = {lo for lo, _ in lex.ph("time", "vague").find(doc)}
     for ent in doc.ents:
-        if ent.label_.upper() in {x.upper() for x in labels} and ent.text.lower() not in weak and not any(ent.start <= v < ent.end for v in vague):
+        fuzzy = any(lower(t) in ("few", "several", "some", "many", "couple") for t in ent)  # "a few years"
+        if ent.label_.upper() in {x.upper() for x in labels} and ent.text.lower() not in weak and not fuzzy and not any(ent.start <= v < ent.end for v in vague):
             spans.append((ent.start, ent.end))
     for tok in doc:
         covered = any(a <= tok.i < b for a, b in spans)

@@ -56,6 +56,16 @@ class GoalFindings:
         return (specific or self.goals or [None])[0]
 
 
+def _cleft_complement(tok, cleft: frozenset[str]):
+    """'Where I'm headed is X', 'What I want is to X': the be-verb's complement."""
+    if tok.lemma_ != "be":
+        return None
+    for c in tok.children:
+        if c.dep_ in ("csubj", "nsubj") and c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in cleft and is_first_person(c):
+            return next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
+    return None
+
+
 def _noun_complement(tok):
     """'My goal is to X' / 'I have a goal of X' -> the head of X."""
     head = tok.head
@@ -174,7 +184,9 @@ def find_goals(parsed, lex) -> GoalFindings:
             gov = governing_verb(tok)
             if _noun_trigger_ok(tok) and not negated(gov) and verb_time(gov) not in ("past", "perfect"):
                 comp = _noun_complement(tok)
-        elif lemma in verbs and tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("relcl", "acl"):
+        elif lemma == "be" and verb_time(tok) not in ("past", "perfect") and _cleft_complement(tok, lex.words("goal", "cleft_verbs")) is not None:
+            comp = _cleft_complement(tok, lex.words("goal", "cleft_verbs"))
+        elif lemma in verbs and tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("relcl", "acl", "csubj"):
             if is_first_person(tok) and not negated(tok) and verb_time(tok) not in ("past", "perfect"):
                 comp = _verb_complement(tok, needs_would)
         if lemma in verbs and tok.dep_ == "relcl" and lower(tok.head) in ("things", "goals", "directions", "paths", "ideas"):
@@ -186,6 +198,7 @@ def find_goals(parsed, lex) -> GoalFindings:
             continue
         prev = comp
         mentions.append(_goal_from(parsed, comp, tok, lex))
+        wishes += _impact_in_goal(comp, lex)
         extra = [c for c in tok.conjuncts if c.i > tok.i and subject_of_own(c) is None and c.lemma_.lower() not in verbs]
         extra += _list_items(tok, comp)
         heads |= {comp.i} | {c.i for c in comp.conjuncts} | {c.i for c in extra}
@@ -195,6 +208,19 @@ def find_goals(parsed, lex) -> GoalFindings:
                     mentions.append(_goal_from(parsed, conj, tok, lex))
                 prev = conj
     return GoalFindings(goals=_distinct(mentions), mentions=mentions, stated_count=stated, stated_at=stated_at, wishes=wishes, heads=heads)
+
+
+def _impact_in_goal(comp, lex) -> list[tuple[int, int]]:
+    """People the goal serves: 'an advocate for people who …', 'who makes the EHR work for nurses'."""
+    ben = lex.ph("why", "beneficiaries")
+    out = []
+    for t in comp.subtree:
+        if not ben.has(t) or t.pos_ not in ("NOUN", "PROPN") or t.i == comp.i:
+            continue
+        head = t.head
+        if (head.lower_ == "for" and head.dep_ == "prep") or head.lemma_.lower() in IMPACT_VERBS:
+            out.append(clause_span(governing_verb(t)))
+    return out
 
 
 def _list_items(trigger, comp) -> list:

@@ -17,7 +17,7 @@ WILDCARD = "*"
 
 # section -> list-of-strings keys (all required). "avoid.hobby" is a table array.
 SCHEMA: dict[str, tuple[str, ...]] = {
-    "goal": ("nouns", "verbs", "needs_would", "many_quantifiers", "not_goals", "impact_roles", "sequence"),
+    "goal": ("nouns", "cleft_verbs", "verbs", "needs_would", "many_quantifiers", "not_goals", "impact_roles", "sequence"),
     "steps": ("nouns", "verbs", "vague_objects", "vague_tails"),
     "time": ("vague", "units"),
     "hedges": ("phrases", "conditional_subjects", "conditional_exempt", "confident"),

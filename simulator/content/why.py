@@ -72,7 +72,7 @@ def _is_step(ctx, toks) -> bool:
 
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
-    money = lex.ph("avoid", "money").find(toks) and not lex.ph("avoid", "money_exempt").find(toks)
+    money = (lex.ph("avoid", "money").find(toks) or lex.ph("avoid", "titles").find(toks)) and not lex.ph("avoid", "money_exempt").find(toks)
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
     if money and not valued and not _beneficiary(ctx, toks):
@@ -96,7 +96,7 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     )
 
 
-def _values(ctx) -> list[tuple[int, int, bool]]:
+def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
     """'I love that …', 'what excites me is …', 'I like solving …' (not 'I'd like to')."""
     doc, lex = ctx.doc, ctx.lex
     hits = list(lex.ph("why", "value").find(doc))
@@ -108,7 +108,13 @@ def _values(ctx) -> list[tuple[int, int, bool]]:
         if negated(doc[lo]) or lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)]):
             continue
         span = clause_of(doc[lo])
-        out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
+        if any(a.dep_ == "csubj" for a in [doc[lo], *doc[lo].ancestors]):
+            span = (lo, doc[lo].sent.end)  # "what I love about it is the responsibility: …"
+        toks = doc[span[0] : span[1]]
+        if lex.ph("avoid", "titles").find(toks) or lex.ph("avoid", "money").find(toks):
+            money_values.append(Reason(span[0], span[1], MONEY))  # "titles matter in this industry"
+            continue
+        out.append((lo, hi, _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS))
     return out
 
 
@@ -122,7 +128,9 @@ def find_why(ctx) -> WhyFindings:
         if end - hi < 2 or negated(doc[lo]):
             continue
         out.reasons.append(Reason(lo, end, _classify(ctx, hi, end)))
-    out.values = _values(ctx)
+    status_values: list[Reason] = []
+    out.values = _values(ctx, status_values)
+    out.reasons += status_values
     for lo, hi in lex.ph("why", "impact").find(doc):
         verb = governing_verb(doc[lo])
         if negated(doc[lo]) or is_past(verb) or not (is_first_person(verb) or ctx.in_goal(lo)):
