@@ -3,6 +3,7 @@
 
     python bench/eval_delivery.py                  # all fixtures, clean + noisy + stereo 44.1 kHz
     python bench/eval_delivery.py --variants clean pace_easy fillers_um_like
+    python bench/eval_delivery.py --heldout        # scripts not used in development, rendered on the fly
 
 For every fixture with a truth JSON (audio_fixtures/*.json) and every variant
 (``clean``; ``noise`` adds white noise at --noise-dbfs, -50 dBFS by default;
@@ -16,8 +17,8 @@ runs ``analyze_delivery``, then prints:
   pause kind (boundary/hesitation) matches the script's punctuation;
 - pace: wpm error against words / true speaking span, the speaking-span edge
   errors, and whether the pace verdict is right;
-- fillers: recall of spoken um/uh (per phrase), recall of the other filler
-  words, and false positives on look-alikes such as a verb "like".
+- fillers: recall of spoken um/uh, recall of the other filler words, and
+  false positives (reports beyond what was spoken, e.g. a verb "like").
 
 Numbers only; nothing is asserted (tests/test_delivery_*.py do that).
 """
@@ -41,7 +42,6 @@ FIXTURES = ROOT / "audio_fixtures"
 TOL_S = 0.15  # s; the issue's tolerance on pause start and duration
 MIN_CHECKED_PAUSE_S = 0.5  # s; inserted pauses this long must be found
 HESITATION_SOUNDS = {"um", "uh", "er", "ah", "hmm"}
-PHRASE_SLACK_S = 0.3  # s; a filler is credited to a phrase it starts within (plus this slack)
 
 
 def variant_audio(path: Path, variant: str, noise_dbfs: float, tmp: Path) -> tuple[np.ndarray, int]:
@@ -85,60 +85,91 @@ def pause_scores(report, truth: dict) -> dict:
     }
 
 
-def phrase_of(t: float | None, phrases: list[dict]) -> int | None:
-    if t is None:
-        return None
-    for k, p in enumerate(phrases):
-        if p["start"] - PHRASE_SLACK_S <= t <= p["end"] + PHRASE_SLACK_S:
-            return k
-    return None
-
-
 def filler_scores(report, truth: dict) -> dict:
-    """Per (class, phrase): true positives up to the spoken count; the rest are false positives.
+    """Per filler class (um/uh/er/ah/hmm together, then each filler word): true positives up
+    to the spoken count, the rest false positives. Counted over the clip, since Whisper's
+    times for a filler next to a pause are loose.
 
     Fixtures whose truth lists no fillers (make_fixtures.py's) are not scored.
     """
     def cls(word: str) -> str:
         return "hesitation" if word in HESITATION_SOUNDS else word
 
-    spoken: dict[tuple[str, int], int] = {}
-    for f in truth.get("fillers", []):
-        key = (cls(f["word"]), f["phrase"])
-        spoken[key] = spoken.get(key, 0) + 1
-    reported: dict[tuple[str, int], int] = {}
-    for f in report.fillers:
-        key = (cls(f.word), phrase_of(f.start, truth["phrases"]))
-        reported[key] = reported.get(key, 0) + 1
     out = {"hes_spoken": 0, "hes_found": 0, "other_spoken": 0, "other_found": 0, "false_pos": 0, "like_fp": 0}
     if "fillers" not in truth:
         return dict(out, lookalikes=0, verb_like=0)
+    spoken: dict[str, int] = {}
+    for f in truth["fillers"]:
+        spoken[cls(f["word"])] = spoken.get(cls(f["word"]), 0) + 1
+    reported: dict[str, int] = {}
+    for f in report.fillers:
+        reported[cls(f.word)] = reported.get(cls(f.word), 0) + 1
     for key in set(spoken) | set(reported):
         s, r = spoken.get(key, 0), reported.get(key, 0)
-        group = "hes" if key[0] == "hesitation" else "other"
+        group = "hes" if key == "hesitation" else "other"
         out[f"{group}_spoken"] += s
         out[f"{group}_found"] += min(s, r)
         out["false_pos"] += max(0, r - s)
-        if key[0] == "like":
+        if key == "like":
             out["like_fp"] += max(0, r - s)
     out["lookalikes"] = len(truth.get("non_fillers", []))
     out["verb_like"] = sum(1 for n in truth.get("non_fillers", []) if n["word"] == "like")
     return out
 
 
+# Held-out scripts (--heldout): written after the rules were settled and rendered on the fly at two rates;
+# they were never used to tune anything.
+HELDOUT_SCRIPTS = [
+    "I taught myself |0.9| Python during the evenings, |0.7| and after six months |1.2| I automated the |0.6| monthly "
+    "billing report. |1.0| It used to take |0.5| two full days, |2.1| and now it runs in ten minutes.",
+    "My manager asked me to |0.8| lead the onboarding of |1.3| three new hires. |0.9| I wrote a |0.6| checklist, |0.7| "
+    "paired each of them with a mentor, |1.1| and checked in every Friday.",
+    "I am applying for this role because |1.0| your team builds tools that |0.7| nurses use every day. |1.2| I worked "
+    "on a |0.9| hospital ward for four years, |0.6| so I know what they |2.3| need from software.",
+    "Next year I will |0.8| complete the project management |1.1| certification. |0.9| After that |0.6| I plan to run "
+    "a |1.4| small product launch on my own, |0.5| which will prove I can deliver.",
+]
+HELDOUT_RATES = (140, 200)  # espeak words per minute
+
+
+def heldout_names() -> list[str]:
+    return [f"heldout:{i}:{rate}" for i in range(len(HELDOUT_SCRIPTS)) for rate in HELDOUT_RATES]
+
+
+def heldout_fixture(name: str, tmp: Path) -> tuple[Path, dict]:
+    """Render a held-out script to a FLAC in ``tmp`` with its truth (as make_delivery_fixtures does)."""
+    import soundfile as sf
+
+    from make_delivery_fixtures import pause_kinds, silences
+    from make_fixtures import SR, render
+
+    _, i, rate = name.split(":")
+    script = HELDOUT_SCRIPTS[int(i)]
+    audio, truth = render(script, int(rate))
+    for pause, kind in zip(truth["inserted_pauses"], pause_kinds(script)):
+        pause["kind"] = kind
+    truth["silences"] = silences(audio, truth["speech_start"], truth["speech_end"])
+    path = tmp / f"heldout-{i}-{rate}.flac"
+    sf.write(path, audio, SR, format="FLAC", subtype="PCM_16")
+    return path, truth
+
+
 def evaluate(name: str, variant: str, args, tmp: Path, cache: dict) -> dict:
     from simulator.delivery import analyze_delivery
     from simulator.transcribe import transcribe
 
-    truth = json.loads((FIXTURES / f"{name}.json").read_text())
+    if name.startswith("heldout:"):
+        source, truth = heldout_fixture(name, tmp)
+    else:
+        source, truth = FIXTURES / f"{name}.flac", json.loads((FIXTURES / f"{name}.json").read_text())
     if "silences" not in truth:  # make_fixtures.py's truth: read the silences off the clean file
         import soundfile as sf
 
         from make_delivery_fixtures import silences
 
-        clean, _ = sf.read(FIXTURES / f"{name}.flac", dtype="float32")
+        clean, _ = sf.read(source, dtype="float32")
         truth["silences"] = silences(clean, truth["speech_start"], truth["speech_end"])
-    y, sr = variant_audio(FIXTURES / f"{name}.flac", variant, args.noise_dbfs, tmp)
+    y, sr = variant_audio(source, variant, args.noise_dbfs, tmp)
     transcript = transcribe(y, sr)
     analyze_delivery(y, sr, transcript)  # warm
     t0 = time.perf_counter()
@@ -150,7 +181,7 @@ def evaluate(name: str, variant: str, args, tmp: Path, cache: dict) -> dict:
         "too slow" if true_wpm < 110 else "too fast" if true_wpm > 160 else "slow and clear"
     )
     return {
-        "name": name, "variant": variant, "seconds": elapsed, "audio_s": y.size / sr,
+        "name": name.replace("heldout:", "h"), "variant": variant, "seconds": elapsed, "audio_s": y.size / sr,
         "wpm": report.wpm, "true_wpm": true_wpm, "wpm_err": (report.wpm - true_wpm) / true_wpm,
         "start_edge": report.speech_start_s - truth["speech_start"], "end_edge": report.speech_end_s - truth["speech_end"],
         "pace_ok": report.verdict.pace == expected, "pace": report.verdict.pace, "expected": expected,
@@ -206,9 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", nargs="+", default=["clean", "noise", "stereo44k"],
                         choices=["clean", "noise", "stereo44k"])
     parser.add_argument("--noise-dbfs", type=float, default=-50.0, help="white noise level of the noise variant")
+    parser.add_argument("--heldout", action="store_true",
+                        help="evaluate held-out scripts rendered on the fly instead of the committed fixtures")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
     args = parser.parse_args(argv)
-    names = args.fixtures or sorted(p.stem for p in FIXTURES.glob("*.json"))
+    names = args.fixtures or (heldout_names() if args.heldout else sorted(p.stem for p in FIXTURES.glob("*.json")))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:

@@ -232,3 +232,18 @@ def test_volume_flags(case, transform, expect):
     if expect.get("too_quiet"):
         assert report.verdict.slow_and_clear is False
         assert any("quiet" in r for r in report.verdict.reasons)
+
+
+def test_speech_whisper_skipped_is_estimated_and_counted():
+    y, truth, span = bursts()
+    full = words_for()
+    report = analyze_delivery(y, SR, full)
+    assert report.skipped_speech == [] and report.words == report.transcribed_words == len(full.words)
+    # Whisper drops the fifth burst's words.
+    kept = [w for w in full.words if not w.word.startswith("word4")]
+    report = analyze_delivery(y, SR, Transcript("x", kept))
+    assert len(report.skipped_speech) == 1
+    skipped = report.skipped_speech[0]
+    assert skipped.start == pytest.approx(truth[3][1], abs=EDGE_TOL_S) and skipped.end == pytest.approx(truth[4][0], abs=EDGE_TOL_S)
+    assert report.transcribed_words == len(kept)
+    assert report.words == pytest.approx(len(full.words), abs=1)

@@ -8,6 +8,7 @@ import logging
 import numpy as np
 
 from simulator.delivery.clarity import measure_clarity
+from simulator.delivery.coverage import skipped_speech
 from simulator.delivery.fillers import find_fillers
 from simulator.delivery.levels import Levels, measure_levels
 from simulator.delivery.lexicon import count_words
@@ -77,7 +78,11 @@ def analyze_delivery(
     long_pauses = [p for p in pauses if p.duration >= opts.long_pause_s]
     speaking = ph.end - ph.start
     paused = sum(p.duration for p in pauses)
-    n_words = count_words(transcript.words)
+    transcribed = count_words(transcript.words)
+    skipped = skipped_speech(transcript.words, ph) if transcript.timed else []
+    n_words = transcribed + sum(s.words for s in skipped)
+    if skipped:
+        log.info("Whisper skipped speech at %s", [(s.start, s.end, s.words) for s in skipped])
     wpm = per_minute(n_words, speaking)
     articulation = per_minute(n_words, max(speaking - paused, 1e-9))
     fillers = find_fillers(transcript.words)
@@ -97,7 +102,7 @@ def analyze_delivery(
         words=n_words,
         wpm=round(wpm, 1),
         articulation_wpm=round(articulation, 1),
-        pace_series=pace_series(transcript.words, ph.start, ph.end, opts) if transcript.timed else [],
+        pace_series=pace_series(transcript.words, ph.start, ph.end, opts, extra=skipped) if transcript.timed else [],
         pauses=pauses,
         long_pauses=long_pauses,
         longest_pause_s=round(max((p.duration for p in pauses), default=0.0), 3),
@@ -111,4 +116,6 @@ def analyze_delivery(
         options=opts,
         speech_start_s=round(ph.start, 3),
         speech_end_s=round(ph.end, 3),
+        transcribed_words=transcribed,
+        skipped_speech=skipped,
     )

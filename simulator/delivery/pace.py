@@ -8,7 +8,8 @@
   answer's end so the whole answer is covered. A short answer gives one point.
 
 Every spoken token counts as a word, hesitation sounds included; pieces that
-Whisper split off a word ("full" "-time") count once.
+Whisper split off a word ("full" "-time") count once. Words in speech that
+Whisper skipped are estimated (see ``coverage``) and counted too.
 """
 
 from __future__ import annotations
@@ -32,23 +33,32 @@ def word_times(words: list[Word]) -> np.ndarray:
 
 
 def per_minute(count: float, seconds: float) -> float:
-    return 60.0 * count / seconds if seconds > 0 else 0.0
+    return float(60.0 * count / seconds) if seconds > 0 else 0.0
 
 
-def pace_series(words: list[Word], start: float, end: float, opts: DeliveryOptions = DeliveryOptions()) -> list[PacePoint]:
-    """Words per minute in a sliding window over [start, end]."""
+def pace_series(
+    words: list[Word], start: float, end: float, opts: DeliveryOptions = DeliveryOptions(), *, extra=()
+) -> list[PacePoint]:
+    """Words per minute in a sliding window over [start, end].
+
+    ``extra`` holds stretches Whisper skipped (``coverage.Skipped``): their
+    estimated words are spread evenly over them.
+    """
     mids = word_times(words)
+    spread = [s.start + (j + 0.5) * (s.end - s.start) / s.words for s in extra for j in range(s.words)]
+    if spread:
+        mids = np.sort(np.concatenate([mids, spread]))
     span = end - start
     if span <= 0 or mids.size == 0:
         return []
     if span <= opts.pace_window_s:
-        return [PacePoint(t=round(start + span / 2, 2), wpm=round(per_minute(mids.size, span), 1))]
+        return [PacePoint(t=round(float(start + span / 2), 2), wpm=round(per_minute(int(mids.size), span), 1))]
     half = opts.pace_window_s / 2
     centres = list(np.arange(start + half, end - half, opts.pace_step_s))
     if not centres or end - half - centres[-1] > 1e-6:
         centres.append(end - half)
     points = []
     for c in centres:
-        n = np.count_nonzero((mids >= c - half) & (mids < c + half))
+        n = int(np.count_nonzero((mids >= c - half) & (mids < c + half)))
         points.append(PacePoint(t=round(float(c), 2), wpm=round(per_minute(n, opts.pace_window_s), 1)))
     return points

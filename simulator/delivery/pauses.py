@@ -96,7 +96,7 @@ def _edge(levels: Levels, lo_s: float, hi_s: float, *, forward: bool) -> float |
     return (centres[k] - width / 2) / sr
 
 
-def find_silences(levels: Levels, *, min_silence_s: float = 0.25, min_sound_s: float = 0.02) -> list[Silence]:
+def find_silences(levels: Levels, *, min_silence_s: float = 0.25, min_sound_s: float = 0.03) -> list[Silence]:
     """Every silence of at least ``min_silence_s``, including leading and trailing silence."""
     active = drop_blips(levels.active, levels.win, levels.hop, levels.sr, min_sound_s)
     n = active.size

@@ -28,6 +28,15 @@ class Pause:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A stretch of speech Whisper gave (almost) no words (see ``coverage``)."""
+
+    start: float
+    end: float
+    words: int  # estimated words missing from the transcript here
+
+
+@dataclass(frozen=True)
 class PacePoint:
     """Words per minute in a window centred on ``t`` seconds."""
 
@@ -129,8 +138,10 @@ class DeliveryReport:
     clarity: Clarity
     verdict: Verdict
     options: DeliveryOptions
-    speech_start_s: float = 0.0
-    speech_end_s: float = 0.0
+    speech_start_s: float = 0.0  # the answer's first sound (s)
+    speech_end_s: float = 0.0  # its last sound (s)
+    transcribed_words: int = 0  # words in the transcript; ``words`` adds those Whisper skipped
+    skipped_speech: list[Skipped] = field(default_factory=list)  # sound Whisper gave (almost) no words
 
     @property
     def hesitations(self) -> list[Pause]:

@@ -55,11 +55,11 @@ def _gauge(wpm: float, lo: float, hi: float, s: Style) -> str:
 
 
 def _resample(values: list[float], width: int) -> list[float]:
+    """At most ``width`` values: the means of equal consecutive chunks."""
     if len(values) <= width:
         return values
-    step = len(values) / width
-    return [sum(values[int(i * step) : max(int((i + 1) * step), int(i * step) + 1)])
-            / len(values[int(i * step) : max(int((i + 1) * step), int(i * step) + 1)]) for i in range(width)]
+    edges = [round(i * len(values) / width) for i in range(width + 1)]
+    return [sum(values[a:b]) / (b - a) for a, b in zip(edges, edges[1:])]
 
 
 def _pace_lines(d: dict, s: Style) -> list[str]:
@@ -166,6 +166,12 @@ def render(delivery: Any, style: Style) -> list[str]:
     speaking = _num(d.get("speaking_time_s"))
     lines = [s("Delivery", "bold") + f"  ({d.get('words', 0)} words in {clock(speaking)} of speech)"]
     lines += _pace_lines(d, s)
+    skipped = [x for x in d.get("skipped_speech") or [] if isinstance(x, dict)]
+    if skipped:
+        where = ", ".join(f"{clock(x.get('start'))}-{clock(x.get('end'))}" for x in skipped[:4])
+        n = sum(int(_num(x.get("words"))) for x in skipped)
+        lines.append(_label("") + s(f"Note: the transcript misses speech at {where}; about {n} words are "
+                                    "estimated there and counted in the pace.", "dim"))
     lines += _pause_lines(d, s)
     lines.append(_filler_line(d, s))
     lines += _voice_lines(d, s)
