@@ -8,6 +8,7 @@ from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject
 from simulator.content.segment import clause_of
 from simulator.content.types import MET, MISSING, PARTIAL
+from simulator.content.why import ORGANISATIONS
 
 STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
 MAX_POSTING_CHARS = 20_000  # longer postings are cut (a posting is a page, not a book)
@@ -150,7 +151,12 @@ def _self_directed(verb, strong: bool) -> bool:
 def _helps_others(ctx: Ctx, verb) -> bool:
     """'help people', 'make a difference': giving, but not to this employer."""
     ben = ctx.lex.ph("why", "beneficiaries")
-    return any((ben.has(t) and t.pos_ in ("NOUN", "PROPN")) or t.lemma_ in ("difference", "impact") for t in verb.subtree if t.i > verb.i)
+    for t in verb.subtree:
+        if t.i <= verb.i or any(lower(p) in ("my", "our") for p in t.children if p.dep_ == "poss"):
+            continue
+        if t.lemma_ in ("difference", "impact") or (ben.has(t) and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ORGANISATIONS):
+            return True
+    return False
 
 
 def contribution(ctx: Ctx) -> Verdict:
@@ -169,7 +175,7 @@ def contribution(ctx: Ctx) -> Verdict:
             continue
         if tok.i in strong_hits or _for_employer(ctx, tok):
             met.append(clause_of(tok))
-        elif lex.ph("why", "impact").has(tok) and _helps_others(ctx, tok):
+        elif (lex.ph("why", "impact").has(tok) or tok.lemma_ == "make") and _helps_others(ctx, tok):
             vague.append(clause_of(tok))
     for tok in doc:
         if lex.ph("contribution", "nouns").has(tok) and tok.pos_ == "NOUN" and not negated(tok):

@@ -18,6 +18,8 @@ PROSPECTIVE = frozenset({
     "be", "ensure", "make", "get", "start", "begin", "continue", "keep", "able", "ready",
 })
 READY = frozenset({"prepare", "prepared", "ready", "able", "eager", "equip", "equipped", "position", "positioned", "qualify", "qualified", "excited", "keen", "set"})
+# Verbs whose past tense looks like the present: "I set a goal … and I cut shrinkage".
+SAME_PAST_FORM = frozenset({"cut", "put", "set", "hit", "let", "shut", "cost", "hurt", "quit", "spread", "read", "bet", "split", "burst", "cast", "upset", "shed", "beat"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without", "nothing", "nobody", "none"})
 _LINK_DEPS = frozenset({"xcomp", "aux", "auxpass", "pcomp", "acomp", "oprd"})
 
@@ -103,6 +105,8 @@ def verb_time(verb, depth: int = 0) -> str:
         return ONGOING
     if verb.tag_ == "VBD":
         return PAST
+    if verb.dep_ == "conj" and not auxes and lower(verb) in SAME_PAST_FORM and verb.head.pos_ in ("VERB", "AUX") and depth < 6:
+        return verb_time(verb.head, depth + 1)  # "I set a goal … and I cut shrinkage": same tense as the first verb
     if "to" in lows or verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "conj", "ccomp", "relcl"):
         return _inherited(verb, depth)
     return PRESENT
