@@ -39,6 +39,7 @@ class SilenceOptions:
     min_speech_s: float = 0.3  # s of speech needed before silence may end the recording
     floor_window_s: float = 10.0  # s of recent levels the noise floor is measured over
     floor_percentile: float = 10.0  # the noise floor is this percentile of recent levels
+    no_speech_stop_s: float = 30.0  # s without any speech that ends the recording; <= 0: never
 
 
 class SilenceDetector:
@@ -86,6 +87,8 @@ class SilenceDetector:
 
     def should_stop(self) -> bool:
         o = self.options
+        if o.no_speech_stop_s > 0 and self.speech_s < o.min_speech_s and self.elapsed_s >= o.no_speech_stop_s:
+            return True  # nobody is answering (e.g. a muted microphone)
         return o.silence_stop_s > 0 and self.speech_s >= o.min_speech_s and self.silence_s >= o.silence_stop_s - 1e-9
 
 

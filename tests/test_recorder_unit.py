@@ -452,3 +452,15 @@ def test_unwritable_recordings_folder_is_a_storage_error(fake_sd, tmp_path):
     with pytest.raises(StorageError, match="Cannot create the recording"):
         recorder.record(beep=False, dest=locked / "answer.wav")
     assert fake_sd.streams_opened == 0
+
+
+@pytest.mark.parametrize("levels, stop_s", [
+    ([-70.0] * 700, 30.0),  # nothing said: give up after no_speech_stop_s
+    ([-70.0] * 100 + [-20.0] * 20 + [-70.0] * 100, 9.0),  # speech 5-6 s, then 3 s of silence
+])
+def test_silence_detector_stops_on_silence_or_when_nobody_answers(levels, stop_s):
+    from simulator.level_meter import SilenceDetector, SilenceOptions
+
+    det = SilenceDetector(SilenceOptions(silence_stop_s=3.0, no_speech_stop_s=30.0), block_s=0.05)
+    stopped_at = next((i * 0.05 for i, db in enumerate(levels, 1) if det.update(db)), None)
+    assert stopped_at == pytest.approx(stop_s, abs=0.11)
