@@ -94,14 +94,18 @@ def child(engine: str, clip: str, spawned_at: float) -> None:
     times = {"interpreter start": t_start - spawned_at}
     skipped: dict[str, str] = {}
 
+    cpu: dict[str, float] = {}
+    hwm: dict[str, float] = {"interpreter start": _peak_rss_mb()}
+
     def stage(name, fn):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             out = fn()
         except ImportError as e:
             skipped[name] = f"not importable yet ({e})"
             return None
-        times[name] = time.perf_counter() - t
+        times[name], cpu[name] = time.perf_counter() - t, time.process_time() - c
+        hwm[name] = _peak_rss_mb()
         return out
 
     from simulator.analysis import Analysis, AnswerContext, AudioInfo
@@ -139,7 +143,7 @@ def child(engine: str, clip: str, spawned_at: float) -> None:
     analysis.delivery = stage("delivery", delivery)
     analysis.content = stage("content", content)
     stage("report", report)
-    print(json.dumps({"engine": engine, "audio_s": y.size / sr, "times": times, "skipped": skipped,
+    print(json.dumps({"engine": engine, "audio_s": y.size / sr, "times": times, "cpu": cpu, "hwm": hwm, "skipped": skipped,
                       "ended_at": time.time(), "vm_hwm_mb": _peak_rss_mb(), "text": transcript.text}), flush=True)
 
 
@@ -277,20 +281,26 @@ def _ratio(a, b) -> str:
     return f"{b / a:.1f}×" if a and b else "–"
 
 
-def _stage_value(r: dict, name: str):
-    return r.get("times", {}).get(name)
+def _stage_cell(r: dict, name: str) -> str:
+    """'wall s (cpu s, peak MB)' of one stage, the peak being the process's VmHWM after it."""
+    wall = r.get("times", {}).get(name)
+    if wall is None:
+        return "–"
+    cpu, hwm = r.get("cpu", {}).get(name), r.get("hwm", {}).get(name)
+    extra = ", ".join(x for x in (cpu is not None and f"cpu {cpu:.2f}", hwm and f"{hwm:.0f} MB") if x)
+    return f"{wall:.2f} s ({extra})" if extra else f"{wall:.2f} s"
 
 
 def duration_table(duration: int, results: dict) -> list[str]:
     fw, ow = results.get("faster-whisper", {}), results.get("openai-whisper", {})
     audio = next((r["audio_s"] for r in (fw, ow) if "audio_s" in r), duration)
-    lines = [f"#### Answer of {audio:.1f} s", "", "| stage | faster-whisper | openai-whisper | openai / faster |",
-             "|---|---:|---:|---:|"]
+    lines = [f"#### Answer of {audio:.1f} s", "", "Stage cells: wall (CPU time of the process, its peak RSS so far).", "",
+             "| stage | faster-whisper | openai-whisper | openai / faster (wall) |", "|---|---:|---:|---:|"]
     for name in STAGES:
-        a, b = _stage_value(fw, name), _stage_value(ow, name)
+        a, b = (r.get("times", {}).get(name) for r in (fw, ow))
         skip = fw.get("skipped", {}).get(name) or ow.get("skipped", {}).get(name)
         label = f"{name} (skipped: {skip})" if skip and a is None and b is None else name
-        lines.append(f"| {label} | {_cell(a)} | {_cell(b)} | {_ratio(a, b)} |")
+        lines.append(f"| {label} | {_stage_cell(fw, name)} | {_stage_cell(ow, name)} | {_ratio(a, b)} |")
     tot = [r.get("total") for r in (fw, ow)]
     lines.append(f"| **total wall, new process** | **{_cell(tot[0])}** | **{_cell(tot[1])}** | **{_ratio(*tot)}** |")
     rtf = [t / audio if t else None for t in tot]

@@ -116,6 +116,10 @@ def transcribe_openai(
         raise ValueError(f"transcribe_openai() needs 16 kHz audio, got {sr} Hz")
     whisper = _import_whisper()
     model = get_openai_model(options)
+    if options.cpu_threads:  # 0: torch's default (all cores), as for CTranslate2
+        import torch
+
+        torch.set_num_threads(options.cpu_threads)
     result = whisper.transcribe(
         model,
         np.ascontiguousarray(y, dtype=np.float32),
