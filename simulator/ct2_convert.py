@@ -9,10 +9,11 @@ CTranslate2 needed); its layout is the one written by CTranslate2's
     u32 n_aliases, n_aliases x (str alias, str target)
 
 where ``str`` is a u16 length (counting a trailing NUL) followed by the UTF-8
-bytes and the NUL. The weights are then renamed to openai-whisper's
-``state_dict`` names: fused QKV / KV projections are split (key biases are
-zero in Whisper and dropped), LayerNorm gamma/beta become weight/bias, and
-int8/int16 weights are dequantized with their ``*_scale`` variables.
+bytes and the NUL (versions 4 to 6 share this layout). The weights are then
+renamed to openai-whisper's ``state_dict`` names: fused QKV / KV projections
+are split (key biases are zero in Whisper and dropped), LayerNorm gamma/beta
+become weight/bias, and int8/int16 weights are dequantized with their
+``*_scale`` variables.
 
 ``load_checkpoint()`` converts once and caches the result as a ``.pt`` file in
 the user cache folder, keyed by the model.bin's size and mtime.
@@ -33,7 +34,7 @@ from simulator.errors import ModelError
 log = logging.getLogger(__name__)
 
 CONVERTER_VERSION = 1  # bump when the mapping changes, to invalidate cached .pt files
-SUPPORTED_BINARY_VERSIONS = (5, 6)
+SUPPORTED_BINARY_VERSIONS = (4, 5, 6)  # the layout below is unchanged since version 4
 SPEC_NAME = "WhisperSpec"
 # Order of CTranslate2's DataType enum (include/ctranslate2/types.h).
 _CT2_DTYPES = ("float32", "int8", "int16", "int32", "float16", "bfloat16")
@@ -72,7 +73,7 @@ def read_ct2_model(path: str | Path) -> tuple[str, dict[str, np.ndarray]]:
         r = _Reader(path.read_bytes())
         version = r.unpack("I")
         if version not in SUPPORTED_BINARY_VERSIONS:
-            raise ModelError(f"{path}: CTranslate2 binary version {version} is not supported (need 5 or 6).")
+            raise ModelError(f"{path}: CTranslate2 binary version {version} is not supported (need 4 to 6).")
         spec = r.string()
         r.unpack("I")  # spec revision
         variables: dict[str, np.ndarray] = {}
@@ -84,6 +85,8 @@ def read_ct2_model(path: str | Path) -> tuple[str, dict[str, np.ndarray]]:
         for _ in range(r.unpack("I")):
             alias, target = r.string(), r.string()
             variables[alias] = variables[target]
+            if target + "_scale" in variables:  # as CTranslate2 does: the scale follows its weight
+                variables[alias + "_scale"] = variables[target + "_scale"]
     except (struct.error, IndexError, KeyError, UnicodeDecodeError, ValueError) as e:
         raise ModelError(f"{path} is not a readable CTranslate2 model.bin ({e}).") from e
     return spec, variables

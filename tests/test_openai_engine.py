@@ -106,6 +106,7 @@ def test_reader_sees_int8_weights_with_scales(tiny_int8):
     assert variables["encoder/layer_0/ffn/linear_0/weight"].dtype == np.int8
     assert variables["encoder/layer_0/ffn/linear_0/weight_scale"].shape == (4 * TINY["state"],)
     assert variables["decoder/projection/weight"] is variables["decoder/embeddings/weight"]  # alias resolved
+    assert variables["decoder/projection/weight_scale"] is variables["decoder/embeddings/weight_scale"]
 
 
 def test_int8_dequantized_within_half_a_step(tiny_int8):
@@ -149,13 +150,14 @@ def _model_bin(version=6, spec="WhisperSpec", truncate=0) -> bytes:
     "data, expect",
     [
         (_model_bin(), "WhisperSpec"),
+        (_model_bin(version=4), "WhisperSpec"),
         (_model_bin(spec="TransformerSpec"), "TransformerSpec"),
         (_model_bin(version=2), "binary version 2"),
         (_model_bin(truncate=3), "not a readable CTranslate2 model.bin"),
         (b"", "not a readable CTranslate2 model.bin"),
         (b"PK\x03\x04 a zip file, not a model", "binary version"),
     ],
-    ids=["ok", "other-spec", "old-version", "truncated", "empty", "garbage"],
+    ids=["ok", "ok-v4", "other-spec", "old-version", "truncated", "empty", "garbage"],
 )
 def test_read_ct2_model_table(tmp_path, data, expect):
     path = tmp_path / "model.bin"
