@@ -123,8 +123,14 @@ def find_steps(ctx: Ctx) -> list[Step]:
         if verb.i in steps or verb.i in skip or not t.upcoming or t.vague or t.frequency:
             continue
         if verb.pos_ == "VERB" and verb.lemma_.lower() not in NOT_ACTIONS | lex.words("goal", "verbs") and _mine(verb) and not negated(verb):
-            steps[verb.i] = Step(span=clause_of(verb), head_i=verb.i, concrete=True, time=t)
+            span = clause_of(verb)
+            if not (main and _restates(content_lemmas(doc[span[0] : span[1]]) - _time_words(doc, t), main.lemmas)):
+                steps[verb.i] = Step(span=span, head_i=verb.i, concrete=True, time=t)
     return sorted(steps.values(), key=lambda s: s.span[0])
+
+
+def _time_words(doc, t) -> set[str]:
+    return {x.lemma_.lower() for x in doc[t.start : t.end]}
 
 
 def _restates(step: set[str], goal: frozenset[str]) -> bool:

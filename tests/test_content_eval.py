@@ -1,0 +1,34 @@
+"""Agreement of the content check with the hand-labelled answers in tests/data.
+
+The same computation as bench/eval_content.py; the bar is the issue's 90%
+overall agreement, per labelled file.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from tests.conftest import ROOT
+
+MIN_OVERALL = 0.90  # the issue's bar for agreement with labels written by others
+MIN_PER_CRITERION = 0.75  # no single criterion may be far off, even on small samples
+
+
+def _evaluate():
+    spec = importlib.util.spec_from_file_location("eval_content", ROOT / "bench" / "eval_content.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.evaluate
+
+
+@pytest.mark.parametrize("name", ["content_labelled.toml", "content_heldout.toml"])
+def test_agreement_with_hand_labels(name):
+    per, misses, _ = _evaluate()(ROOT / "tests" / "data" / name)
+    agree = sum(a for a, _ in per.values())
+    total = sum(n for _, n in per.values())
+    assert total > 200
+    assert agree / total >= MIN_OVERALL, misses
+    for cid, (a, n) in per.items():
+        assert a / n >= MIN_PER_CRITERION, (cid, [m for m in misses if m[1] == cid])
