@@ -10,7 +10,9 @@ for example while Whisper transcribes.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
+from contextlib import contextmanager
 
 from simulator.errors import ModelError
 
@@ -23,9 +25,30 @@ _lock = threading.Lock()
 _nlp = None
 
 
+@contextmanager
+def _without_torch():
+    """Hide PyTorch while spaCy is imported.
+
+    thinc (spaCy's ML library) imports torch eagerly when it is installed (the
+    optional openai-whisper engine brings it), which costs about 1.3 s and
+    180 MB here although the small English model never uses it. If torch is
+    already loaded, nothing is hidden; afterwards torch imports normally.
+    """
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # makes `import torch` raise ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+
+
 def _load():
     try:
-        import spacy
+        with _without_torch():
+            import spacy
     except ImportError as e:  # pragma: no cover - a declared dependency
         raise ModelError("spaCy is not installed; run `pip install -e .` to install the content-check model.") from e
     errors = []
