@@ -49,6 +49,28 @@ def _transcribe_options(args):
     return TranscribeOptions(**engine)
 
 
+def _delivery_options(args):
+    """DeliveryOptions from --config FILE ([delivery] table) and then --set NAME=VALUE."""
+    overrides: dict[str, str] = {}
+    if args.config:
+        from simulator.questions import load_toml
+
+        table = load_toml(Path(args.config)).get("delivery", {})
+        if not isinstance(table, dict):
+            raise BadInputError(f"{args.config}: [delivery] must be a table of option = value.")
+        overrides.update({k: str(v) for k, v in table.items()})
+    for item in args.set or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise BadInputError(f"--set {item!r} needs NAME=VALUE, e.g. --set long_pause_s=1.5.")
+        overrides[name] = value
+    if not overrides:
+        return None
+    from simulator.delivery import DeliveryOptions
+
+    return DeliveryOptions.from_overrides(overrides)
+
+
 def _emit(analysis, args) -> None:
     if args.json:
         from simulator.jsonout import dumps
@@ -81,6 +103,7 @@ def cmd_analyze(args) -> int:
 
     question = get_question(args.question)
     context = _context(args)
+    delivery = _delivery_options(args)  # validated even for --text, where it is unused
     if args.text:
         analysis = pipeline.analyze_text(_read_text(args.text, "answer text"), question, context)
         y = None
@@ -89,7 +112,8 @@ def cmd_analyze(args) -> int:
             raise BadInputError("Give an audio FILE to analyse, or --text FILE for a written answer.")
         with _spinner(args) as progress:
             analysis, y, sr = pipeline.analyze_file(
-                args.file, question, context, transcribe_options=_transcribe_options(args), progress=progress
+                args.file, question, context, transcribe_options=_transcribe_options(args),
+                delivery_options=delivery, progress=progress,
             )
     if args.save:
         from simulator.store import save_session
@@ -124,6 +148,7 @@ def _practice_answer(args, question, context, options):
     from simulator import practice, recorder
     from simulator.paths import fixtures_dir
 
+    delivery = _delivery_options(args)  # checked before anything is spoken or recorded
     answer = Path(args.answer) if args.answer else None
     if answer is None and args.demo and not recorder.has_input_device():
         answer = fixtures_dir() / SAMPLE_ANSWER
@@ -135,9 +160,10 @@ def _practice_answer(args, question, context, options):
             _note("Answer now. Stop with Enter, or just stop talking.")
         with _spinner(args) as progress:
             return practice.record_and_analyze(question, context, options=options, record_kw=_record_kw(args),
-                                               progress=progress)
+                                               delivery_options=delivery, progress=progress)
     with _spinner(args) as progress:
-        return practice.analyze_answer_file(answer, question, context, options=options, progress=progress)
+        return practice.analyze_answer_file(answer, question, context, options=options,
+                                            delivery_options=delivery, progress=progress)
 
 
 def cmd_practice(args) -> int:
@@ -171,6 +197,9 @@ def _add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
     p.add_argument("--model", metavar="FOLDER", help="another faster-whisper model folder (default: bundled tiny.en)")
     p.add_argument("--quiet", action="store_true", help="no progress output on stderr")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help="override a delivery threshold, e.g. --set long_pause_s=1.5 (see the README's options table)")
+    p.add_argument("--config", metavar="FILE", help="a TOML file whose [delivery] table overrides thresholds")
     p.add_argument("--engine", choices=("faster-whisper", "openai-whisper"), default="faster-whisper",
                    help="speech-to-text engine (openai-whisper needs the [openai-whisper] extra)")
 

@@ -77,6 +77,7 @@ def record_and_analyze(
     *,
     options: TranscribeOptions = TranscribeOptions(),
     record_kw: dict | None = None,
+    delivery_options=None,
     progress: Callable[[str], None] = lambda stage: None,
 ) -> PracticeAnswer:
     """Record from the microphone while transcribing, then analyse."""
@@ -94,7 +95,7 @@ def record_and_analyze(
     transcript = streamer.finish()
     y = streamer.audio()
     analysis = analyze_audio(y, 16_000, question, context, source=rec.path, transcribe_options=options,
-                             transcript=transcript, progress=progress)
+                             delivery_options=delivery_options, transcript=transcript, progress=progress)
     return PracticeAnswer(analysis, y, 16_000, rec.path)
 
 
@@ -104,10 +105,12 @@ def analyze_answer_file(
     context: AnswerContext,
     *,
     options: TranscribeOptions = TranscribeOptions(),
+    delivery_options=None,
     progress: Callable[[str], None] = lambda stage: None,
 ) -> PracticeAnswer:
     """Analyse a recorded answer file (``practice --answer FILE``)."""
     from simulator.pipeline import analyze_file
 
-    analysis, y, sr = analyze_file(path, question, context, transcribe_options=options, progress=progress)
+    analysis, y, sr = analyze_file(path, question, context, transcribe_options=options,
+                                   delivery_options=delivery_options, progress=progress)
     return PracticeAnswer(analysis, y, sr, None)

@@ -112,3 +112,33 @@ def test_analyze_text_has_no_delivery(tmp_path):
     assert doc["delivery"] is None and doc["audio"] is None
     assert all(w["start"] is None for w in doc["transcript"]["words"])
     assert doc["content"] is not None
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["--set", "long_pause_s=1.5"], 0, None),
+    (["--set", "long_pause=1.5"], EXIT_BAD_INPUT, "Did you mean long_pause_s"),
+    (["--set", "long_pause_s"], EXIT_BAD_INPUT, "needs NAME=VALUE"),
+    (["--set", "long_pause_s=soon"], EXIT_BAD_INPUT, "long_pause_s"),
+    (["--config", "CONFIG"], 0, None),
+    (["--config", "BADCONFIG"], EXIT_BAD_INPUT, "not valid TOML"),
+])
+def test_delivery_overrides_are_validated(tmp_path, args, code, message):
+    (tmp_path / "a.txt").write_text("My goal is to pass the CPA exam by March.")
+    (tmp_path / "cfg.toml").write_text("[delivery]\nlong_pause_s = 1.5\n")
+    (tmp_path / "bad.toml").write_text("[delivery\n")
+    args = [str({"CONFIG": tmp_path / "cfg.toml", "BADCONFIG": tmp_path / "bad.toml"}.get(a, a)) for a in args]
+    result = run_cli("analyze", "--text", str(tmp_path / "a.txt"), *args, env_home=tmp_path / "home")
+    assert result.returncode == code, result.stderr
+    if message:
+        assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_overrides_reach_the_report(good_answer_json, tmp_path):
+    result = run_cli("analyze", str(FIXTURES / "good_answer.flac"), "--json", "--quiet",
+                     "--set", "long_pause_s=0.8", "--set", "pace_max_wpm=140", env_home=tmp_path)
+    doc = json.loads(result.stdout)["delivery"]
+    default = good_answer_json[0]["delivery"]
+    assert doc["options"]["long_pause_s"] == 0.8 and doc["options"]["pace_max_wpm"] == 140
+    assert default["long_pauses"] == [] and len(doc["long_pauses"]) >= 1
+    assert all(p["duration"] >= 0.8 for p in doc["long_pauses"])
+    assert default["verdict"]["pace"] == "slow and clear" and doc["verdict"]["pace"] == "too fast"
