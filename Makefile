@@ -1,21 +1,32 @@
 # Two commands on a fresh Debian/Ubuntu machine:
-#   make demo   - install everything, then run a full mock interview (bundled answer if no microphone)
-#   make test   - install everything, then run the whole test suite on a virtual audio device
+#   make demo   - install what the tool needs, then run a full mock interview
+#                 (on the bundled sample answer when there is no microphone)
+#   make test   - install that plus the test tools, then run the whole suite
+#                 on a virtual sound card (headless PulseAudio)
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-APT_PACKAGES := python3 python3-venv python3-pip espeak-ng libportaudio2 libasound2-plugins \
-	libsndfile1 pulseaudio pulseaudio-utils sox ffmpeg chromium
+# Runtime: Python, the voice, PortAudio (sounddevice), libsndfile (soundfile).
+APT_RUNTIME := python3 python3-venv python3-pip espeak-ng libportaudio2 libsndfile1
+# Tests: a virtual sound card, Chromium for the HTML report, setpriv for the permission case.
+APT_TEST := pulseaudio pulseaudio-utils libasound2-plugins chromium util-linux
 export DEBIAN_FRONTEND := noninteractive
+# librosa's numba cache (used by the tests' reference checks) survives between runs.
+export NUMBA_CACHE_DIR := $(CURDIR)/$(VENV)/numba-cache
 
-.PHONY: setup apt venv demo test bench clean
+.PHONY: setup setup-test apt-runtime apt-test venv demo test bench clean
 
-setup: apt venv
+define apt_install
+	@if dpkg -s $(1) >/dev/null 2>&1; then echo "apt packages present: $(1)"; \
+	else $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(1); fi
+endef
 
-apt:
-	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then echo "apt packages: already installed"; \
-	else $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); fi
+apt-runtime:
+	$(call apt_install,$(APT_RUNTIME))
+
+apt-test:
+	$(call apt_install,$(APT_TEST))
 
 venv: $(VENV)/.installed
 
@@ -23,17 +34,21 @@ $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
-	$(PY) -m simulator.warmup
 	touch $@
+
+setup: apt-runtime venv
+
+setup-test: setup apt-test
 
 demo: setup
 	$(VENV)/bin/mock-interview practice --demo
 
-test: setup
+test: setup-test
 	bash scripts/virtual-audio.sh
 	$(PY) -m pytest -q -rs
 
 bench: setup
+	$(PY) bench/bench_streaming.py
 	$(PY) bench/bench_engines.py
 
 clean:
