@@ -23,12 +23,12 @@ def _evaluate():
     return module.evaluate
 
 
-@pytest.mark.parametrize("name", ["content_labelled.toml", "content_heldout.toml"])
+@pytest.mark.parametrize("name", ["content_labelled.toml", "content_heldout.toml", "content_fresh.toml"])
 def test_agreement_with_hand_labels(name):
     per, misses, _ = _evaluate()(ROOT / "tests" / "data" / name)
     agree = sum(a for a, _ in per.values())
     total = sum(n for _, n in per.values())
-    assert total > 200
+    assert total > 150
     assert agree / total >= MIN_OVERALL, misses
     for cid, (a, n) in per.items():
         assert a / n >= MIN_PER_CRITERION, (cid, [m for m in misses if m[1] == cid])

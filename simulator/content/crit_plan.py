@@ -18,6 +18,7 @@ from simulator.content.types import MET, MISSING, PARTIAL
 
 # Perfect-tense verbs that commit to something still ahead: "I've enrolled in …".
 COMMIT_VERBS = frozenset({"enroll", "enrol", "register", "sign", "book", "schedule", "start", "begin", "create", "set", "apply", "join", "plan", "arrange", "commit"})
+VAGUE_DETERMINERS = frozenset({"some", "any", "more", "few", "several", "various", "certain", "other"})
 VAGUE_MODIFIERS = frozenset({"some", "more", "few", "online", "other", "new", "different", "relevant", "additional", "extra", "various", "several", "any", "many", "a", "couple", "certain", "further", "useful", "good", "right", "any"})
 INTENT_HEADS = frozenset({"want", "plan", "hope", "try", "decide", "need", "intend", "aim", "wish", "mean", "expect", "would", "like"})
 EXPERIENCE_VERBS = frozenset({"work", "spend", "be", "have", "stay"})
@@ -27,7 +28,7 @@ HEDGED_TIME = frozenset({"maybe", "perhaps", "possibly", "probably", "hopefully"
 SELF_DEVELOPMENT = frozenset({"learn", "study", "develop", "improve", "gain", "keep", "expand", "grow", "practice", "practise", "read"})
 NOT_ACTIONS = frozenset({"be", "have", "become", "feel", "think", "know", "need", "see", "get", "go", "want", "like", "love", "hope"})
 RESTATE_OVERLAP = 0.6  # share of a step's content words that repeat the goal
-GENERIC_OBJECTS = frozenset({"thing", "things", "stuff", "lot", "it", "that", "this", "everything", "something", "anything", "much"})
+GENERIC_OBJECTS = frozenset({"thing", "things", "stuff", "lot", "lots", "bunch", "plenty", "ton", "it", "that", "this", "everything", "something", "anything", "much"})
 
 
 @dataclass
@@ -69,7 +70,7 @@ def _step_time(ctx: Ctx, verb) -> object | None:
 def _concrete_noun(tok) -> bool:
     if tok.pos_ == "PROPN" or tok.ent_type_ or (tok.text.isupper() and len(tok.text) > 1):
         return True
-    if any(c.dep_ == "det" and lower(c) in VAGUE_MODIFIERS for c in tok.children):
+    if any(c.dep_ == "det" and lower(c) in VAGUE_DETERMINERS for c in tok.children):
         return False  # "some online classes", "more training"
     for c in tok.children:
         low = lower(c)
@@ -138,12 +139,13 @@ def _restates(step: set[str], goal: frozenset[str]) -> bool:
 
 
 def _objects(verb) -> list:
+    """Objects of a verb, without vague ones ('a lot of work') and times ('over the years')."""
     out = []
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
             out.append(c)
         elif c.dep_ == "prep":
-            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
     return [o for o in out if lower(o) not in GENERIC_OBJECTS]
 
 
@@ -246,7 +248,11 @@ def _distinct(spans):
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
     doc = ctx.doc
-    ahead = [t for t in ctx.times if t.upcoming and not t.frequency and not _duration(doc, t) and _not_someone_else(doc[t.verb_i])]
+    ahead = [
+        t for t in ctx.times
+        if t.upcoming and not t.frequency and not _duration(doc, t) and _not_someone_else(doc[t.verb_i])
+        and not (t.vague and verb_time(doc[t.verb_i]) == "present" and not _in_goal_sentence(ctx, t.start))
+    ]  # a vague time on a plain present ("I like it most days") is no time frame at all
     real = [t for t in ahead if not t.vague and not _hedged(doc, t)]
     step = ctx.steps[0] if ctx.steps else None
     slots = {"step": f" ({q(ctx.quote(step.span))})" if step else ""}
@@ -257,6 +263,11 @@ def timeline(ctx: Ctx) -> Verdict:
         spans = [(t.start, t.end) for t in ahead[:2]]
         return Verdict(PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "only vague timing")
     return Verdict(MISSING, "missing", [], slots, "no time frame for what lies ahead")
+
+
+def _in_goal_sentence(ctx: Ctx, i: int) -> bool:
+    sent = ctx.doc[i].sent
+    return any(sent.start <= g.trigger_i < sent.end for g in ctx.goals.mentions)
 
 
 def _hedged(doc, t) -> bool:

@@ -80,8 +80,10 @@ def _explicit_refs(ctx: Ctx) -> list[int]:
         if not negated(doc[lo]):
             hits.append(lo)
     c = ctx.context
-    if c.company:
-        hits += _mentions(ctx, _context_words(c.company))
+    company = _context_words(c.company)
+    if company:  # the company's own first word, exactly: "Vantage" of "Vantage Health", not "health"
+        first = company[0].lower().strip(".,'’")
+        hits += [t.i for t in doc if lower(t).strip(".,'’") == first]
     role_words = _context_words(c.role)
     if role_words:
         found = _mentions(ctx, role_words)

@@ -110,6 +110,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     vague = {lo for lo, _ in lex.ph("time", "vague").find(doc)}
     for ent in doc.ents:
         fuzzy = any(lower(t) in ("few", "several", "some", "many", "couple") for t in ent)  # "a few years"
+        fuzzy = fuzzy or any(t.vague and t.start <= ent.start < t.end + 1 for t in ctx.times)  # "over the years"
         if ent.label_.upper() in {x.upper() for x in labels} and ent.text.lower() not in weak and not fuzzy and not any(ent.start <= v < ent.end for v in vague):
             spans.append((ent.start, ent.end))
     for tok in doc:

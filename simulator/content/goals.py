@@ -74,6 +74,10 @@ def _noun_complement(tok):
             for child in head.children:
                 if child.dep_ == dep and child.i > tok.i:
                     return child
+    if tok.dep_ == "attr" and head.lemma_ == "be":  # "That's my goal: to be making …"
+        for child in list(head.children) + list(tok.children):
+            if child.dep_ in ("xcomp", "advcl", "acl", "ccomp") and child.i > tok.i and any(c.lower_ == "to" for c in child.children):
+                return child
     for child in tok.children:
         if child.dep_ in ("acl", "relcl") and any(c.lower_ == "to" for c in child.children):
             return child
@@ -247,7 +251,8 @@ def _not_a_goal(comp, lex, wishes: list) -> bool:
     obj = next((c for c in comp.children if c.dep_ in ("dobj", "pobj")), None)
     if obj is not None and any(lower(d) in ("that", "this", "it") for d in obj.children if d.dep_ == "det") and len(list(obj.children)) == 1:
         return True  # "start that journey": refers back, not a new goal
-    if comp.lemma_.lower() in IMPACT_VERBS and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in comp.children):
+    making_money = comp.lemma_ == "make" and not any(c.lemma_ in ("difference", "impact", "change") or c.dep_ in ("ccomp", "xcomp") for c in comp.children)
+    if comp.lemma_.lower() in IMPACT_VERBS and not making_money and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in comp.children):
         wishes.append(clause_span(comp))  # "help people get better care": the impact of the goal
         return True
     if comp.lemma_ == "be":

@@ -22,6 +22,7 @@ TIME_PREPS = frozenset({"in", "within", "by", "before", "over", "after", "during
 FRAME_WORDS = frozenset({"next", "this", "coming", "following", "upcoming", "end", "start", "beginning", "middle"})
 PAST_WORDS = frozenset({"last", "ago", "previous", "past", "earlier", "former", "prior"})
 FUTURE_WORDS = frozenset({"next", "coming", "upcoming", "following", "within", "by", "before"})
+EXPLICIT_FUTURE = frozenset({"next", "coming", "upcoming"})
 FREQUENCY_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annually", "twice", "once", "hourly"})
 VAGUE_QUANT = frozenset({"few", "several", "some", "many", "future"})
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -99,6 +100,8 @@ def _describe(doc, lo: int, hi: int, vague: bool) -> TimeExpr:
     vague = vague or (bool(lows & VAGUE_QUANT) and not any(t.like_num for t in toks)) or not (has_anchor or lows & {"year", "month", "week", "summer", "spring", "fall", "autumn", "winter", "semester", "quarter"})
     if lows & PAST_WORDS:
         upcoming = False
+    elif lows & EXPLICIT_FUTURE and verb_time(verb) != "past":
+        upcoming = True  # "I've booked the exam for next October"
     elif lows & FUTURE_WORDS and verb_time(verb) not in ("past", "perfect"):
         upcoming = True
     else:

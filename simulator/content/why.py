@@ -118,6 +118,18 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _so_reasons(ctx) -> list[Reason]:
+    """'Bad welds can kill people, so I want to be an inspector': what comes before 'so' is the reason."""
+    doc, out = ctx.doc, []
+    goal_verbs = ctx.lex.words("goal", "verbs") | {"plan", "decide", "choose", "chose", "apply"}
+    for tok in doc:
+        after = doc[tok.i + 1 : tok.i + 4]
+        if lower(tok) == "so" and tok.i > tok.sent.start + 3 and any(lower(t) in ("i", "i'm", "that's") for t in after[:1]):
+            if any(t.lemma_.lower() in goal_verbs for t in after):
+                out.append(Reason(tok.sent.start, tok.i, _classify(ctx, tok.sent.start, tok.i)))
+    return out
+
+
 def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
@@ -129,6 +141,7 @@ def find_why(ctx) -> WhyFindings:
             continue
         out.reasons.append(Reason(lo, end, _classify(ctx, hi, end)))
     status_values: list[Reason] = []
+    out.reasons += _so_reasons(ctx)
     out.values = _values(ctx, status_values)
     out.reasons += status_values
     for lo, hi in lex.ph("why", "impact").find(doc):
@@ -148,10 +161,13 @@ def _motives(ctx, phrases) -> list[tuple[int, int]]:
     """Money/title words said as a motive: in a goal, a reason or a 'want' clause, not negated."""
     doc, lex = ctx.doc, ctx.lex
     exempt = lex.ph("avoid", "money_exempt").find(doc)
-    wants = lex.words("goal", "verbs") | {"motivate", "drive", "about", "for", "because", "get", "earn", "make", "chase", "need", "apply", "pay"}
+    wants = lex.words("goal", "verbs") | {"motivate", "drive", "about", "for", "because", "get", "earn", "make", "chase", "need", "apply", "pay", "have"}
     markers = [(lo, _reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
     out = []
-    for lo, hi in phrases.find(doc):
+    hits = list(phrases.find(doc))
+    if phrases is lex.ph("avoid", "money"):  # amounts the NER model tags as money: "half a million a year"
+        hits += [(e.start, e.end) for e in doc.ents if e.label_ == "MONEY"]
+    for lo, hi in hits:
         if any(a <= lo < b for a, b in exempt) or negated(doc[lo]):
             continue
         tok = doc[lo]
