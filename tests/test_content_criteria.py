@@ -84,6 +84,9 @@ CASES = [
     ("no_boasting", "flagged", "I'm brilliant at sales, better than anyone on my team."),
     ("no_boasting", "clear", "I want to be the best nurse I can be, and I'm not the fastest charter yet."),
     ("no_boasting", "clear", "I was named top fundraiser of 2022 after raising 40,000 dollars for the shelter."),
+    ("no_boasting", "flagged", "I'm the most reliable person you will ever hire."),
+    ("no_boasting", "clear", "I had the highest close rate on our team in 2023, 31 percent."),
+    ("no_boasting", "clear", "It was the most satisfying project I have worked on, and I did my best."),
     # professional_goal (avoid)
     ("professional_goal", "flagged", "My main goal this year is to run the Chicago marathon in under four hours."),
     ("professional_goal", "flagged", "I want to perfect my sourdough baking and open a bread stall on weekends."),

@@ -11,6 +11,8 @@ from simulator.content.types import CLEAR, FLAGGED
 
 SELF_VERBS = frozenset({"be", "consider", "call", "think", "believe", "know", "feel", "seem", "remain"})
 SELF_WORDS = frozenset({"i", "me", "myself", "my"})
+# Superlatives that measure rather than praise: "the highest score", "the largest account".
+MEASURED = frozenset({"high", "low", "large", "big", "small", "long", "short", "early", "late", "first", "last", "least", "many", "much", "few", "near", "far", "old", "young", "new", "recent"})
 
 
 def _aspiration(tok, heads: frozenset[str]) -> bool:
@@ -54,6 +56,15 @@ def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
             continue  # "my best", "do my best"
         if _about_self(tok) and not negated(tok) and not _aspiration(tok, heads):
             out.append((lo, hi))
+    for tok in doc:  # any superlative said of oneself: "I'm the hardest worker on my team"
+        if tok.tag_ in ("JJS", "RBS") and tok.lemma_.lower() not in MEASURED and (tok.i, tok.i + 1) not in out:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.text.startswith("-") or lower(nxt) in exempt_next):
+                continue  # "highest-rated", "the best fit"
+            if lower(doc[tok.i - 1]) in ("my", "our", "at") or tok.head.lemma_ in ("do", "try"):
+                continue  # "do my best", "at best"
+            if _about_self(tok) and not negated(tok) and not _aspiration(tok, heads):
+                out.append((tok.i, tok.i + 1))
     targets = lex.ph("avoid", "than_targets")
     for tok in doc:
         if tok.lemma_.lower() in lex.words("avoid", "comparatives") or lower(tok) in lex.words("avoid", "comparatives"):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 
 from simulator.content.base import Ctx, Verdict, q
-from simulator.content.ling import governing_verb, is_past, lower, negated  # noqa: F401
-from simulator.content.segment import clause_of
+from simulator.content.ling import governing_verb, is_past, lower, negated
 from simulator.content.types import MET, MISSING, PARTIAL
 
 NOUN_DETS = frozenset({"that", "this", "what", "a", "an", "the", "some", "any", "every", "these", "those", "which", "all", "each", "no", "one", "same", "different", "this", "another"})
@@ -93,8 +92,8 @@ def confident_language(ctx: Ctx) -> Verdict:
     windows = max(1.0, ctx.word_count / opts.hedge_window_words)
     listed = ", ".join(q(ctx.quote(s)) for s in hedges[:MAX_LISTED])
     slots = {"hedges": listed, "count": str(len(hedges))}
-    n = len(ctx.doc)
-    spans = [(max(0, a - HEDGE_CONTEXT), min(n, b + HEDGE_CONTEXT)) for a, b in hedges[:MAX_LISTED]]
+    doc = ctx.doc
+    spans = [(max(doc[a].sent.start, a - HEDGE_CONTEXT), min(doc[a].sent.end, b + HEDGE_CONTEXT)) for a, b in hedges[:MAX_LISTED]]
     if len(hedges) <= math.floor(opts.hedges_met * windows):
         return Verdict(MET, "met", spans, slots, f"{len(hedges)} hedge(s) in {ctx.word_count} words")
     if len(hedges) <= math.floor(opts.hedges_partial * windows):
