@@ -40,6 +40,10 @@ CASES = [
      AnswerContext(company="Northwind")),
     ("role_alignment", "met", "I want to become a data analyst who builds dashboards for hospitals.",
      AnswerContext(role="Data Analyst")),
+    ("role_alignment", "met", "I want to specialize in fraud analytics: I use Python and Tableau daily and I have built chargeback models.",
+     AnswerContext(posting="Fraud Analyst. You will build chargeback models in Python, report in Tableau and monitor fraud analytics KPIs.")),
+    ("role_alignment", "partial", "I want to specialize in fraud prevention, and I use Tableau every day.",
+     AnswerContext(posting="Fraud Analyst. You will build chargeback models in Python, report in Tableau and monitor fraud KPIs.")),
     ("role_alignment", "partial", "I want to grow in the logistics industry and become a planner."),
     ("role_alignment", "missing", "I want to become a planner. I am studying for the CPIM exam in June."),
     # contribution: what they bring to the employer; helping in general is partial
