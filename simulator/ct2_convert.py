@@ -107,10 +107,9 @@ def _float(variables: dict[str, np.ndarray], name: str) -> np.ndarray:
     return (flat / scale[:, None]).reshape(value.shape)  # int8: one scale per output row
 
 
-def _linear(v, src: str, dst: str, sd: dict, *, bias: bool = True) -> None:
+def _linear(v, src: str, dst: str, sd: dict) -> None:
     sd[f"{dst}.weight"] = _float(v, f"{src}/weight")
-    if bias:
-        sd[f"{dst}.bias"] = _float(v, f"{src}/bias")
+    sd[f"{dst}.bias"] = _float(v, f"{src}/bias")
 
 
 def _layer_norm(v, src: str, dst: str, sd: dict) -> None:
@@ -213,7 +212,10 @@ def convert(model_dir: str | Path) -> dict:
     spec, variables = read_ct2_model(Path(model_dir) / "model.bin")
     if spec != SPEC_NAME:
         raise ModelError(f"{model_dir} holds a {spec}, not a Whisper model; cannot use it with openai-whisper.")
-    dims, sd = ct2_to_openai(variables)
+    try:
+        dims, sd = ct2_to_openai(variables)
+    except KeyError as e:
+        raise ModelError(f"{model_dir}/model.bin lacks the Whisper weight {e}; is it a Whisper model?") from e
     state = {k: torch.from_numpy(np.array(a)) for k, a in sd.items()}  # np.array: writable copy
     mask = alignment_mask(model_dir, dims["n_text_layer"], dims["n_text_head"])
     return {"dims": dims, "model_state_dict": state, "alignment_heads": torch.from_numpy(mask)}

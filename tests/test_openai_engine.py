@@ -235,6 +235,26 @@ def test_tiny_int8_encoder_matches_ctranslate2(tiny_int8):
 
 
 @needs_openai_whisper
+@pytest.mark.parametrize(
+    "model, expect",
+    [("tiny-int8", None), ("whisper-without-weights", "lacks the Whisper weight"), ("translator", "not a Whisper model")],
+)
+def test_convert_table(tmp_path, tiny_int8, model, expect):
+    from simulator.ct2_convert import convert
+
+    folder = tiny_int8[0] if model == "tiny-int8" else tmp_path
+    if model != "tiny-int8":
+        (tmp_path / "model.bin").write_bytes(_model_bin(spec="TransformerSpec" if model == "translator" else "WhisperSpec"))
+    if expect is None:
+        checkpoint = convert(folder)
+        assert checkpoint["dims"]["n_text_head"] == TINY["heads"]
+        assert checkpoint["alignment_heads"].numpy().tolist() == [[False, False], [True, True]]
+    else:
+        with pytest.raises(ModelError, match=expect):
+            convert(folder)
+
+
+@needs_openai_whisper
 def test_bundled_encoder_matches_ctranslate2(isolated_home):
     """The converted tiny.en encodes 30 s of the fixture as CTranslate2 (fp32) does."""
     import ctranslate2
