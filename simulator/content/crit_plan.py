@@ -251,6 +251,7 @@ def timeline(ctx: Ctx) -> Verdict:
     ahead = [
         t for t in ctx.times
         if t.upcoming and not t.frequency and not _duration(doc, t) and _not_someone_else(doc[t.verb_i])
+        and (doc[t.verb_i].pos_ in ("VERB", "AUX") or ctx.in_goal(t.start))
         and not (t.vague and verb_time(doc[t.verb_i]) == "present" and not _in_goal_sentence(ctx, t.start))
     ]  # a vague time on a plain present ("I like it most days") is no time frame at all
     real = [t for t in ahead if not t.vague and not _hedged(doc, t)]
