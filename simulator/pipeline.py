@@ -54,8 +54,10 @@ def analyze_audio(
         raise NoSpeechError(f"No speech detected in {name}: it is silent. Check the microphone and record again.")
     if transcript is None:
         progress("Transcribing")
+        from simulator.content import warm_up as warm_content
         from simulator.transcribe import transcribe
 
+        warm_content(background=True)  # the NLP model loads while Whisper decodes
         transcript = transcribe(y, sr, options=transcribe_options)
     if not transcript.words:
         raise NoSpeechError(f"No speech detected in {name}; speak closer to the microphone and try again.")
@@ -106,8 +108,10 @@ def warm_up(transcribe_options: TranscribeOptions = TranscribeOptions()) -> None
     from simulator.transcribe import get_model
 
     get_model(transcribe_options)
-    import simulator.content  # noqa: F401
     import simulator.delivery  # noqa: F401
+    from simulator.content import warm_up as warm_content
+
+    warm_content(background=False)
 
 
 def _check_content(analysis: Analysis) -> None:
