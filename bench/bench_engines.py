@@ -11,9 +11,10 @@ column; without it that column says "not installed")::
 For answers of about 15, 60 and 180 s (cut from / looped over
 audio_fixtures/good_answer.flac and written as 44.1 kHz FLAC, so decoding
 includes resampling), each (engine, answer) runs in a NEW child process that
-times every stage of the pipeline (interpreter start, model load, decode and
-resample, transcription, delivery, content, report) and reports its own peak
-RSS (VmHWM). A stage whose module is not importable yet is shown as skipped.
+loads the model, runs the real pipeline (simulator.pipeline.analyze_file,
+whose progress callbacks mark the stages: decode and resample, transcription,
+delivery, content) and renders the report, timing each stage (wall, CPU,
+peak RSS so far); a child that fails is shown with its error.
 Then ``mock-interview analyze`` on the 60 s answer is timed end to end per
 engine, and the cold start: ``mock-interview --help`` (median of 5) and the
 time from launching ``practice`` to the start of the question's playback
@@ -87,64 +88,59 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+PIPELINE_STAGES = {"Decoding audio": "decode/resample", "Transcribing": "transcription",
+                   "Measuring delivery": "delivery", "Checking content": "content"}
+
+
+class _Stages:
+    """Wall time, process CPU time and peak RSS of consecutive stages."""
+
+    def __init__(self, spawned_at: float):
+        self.times = {"interpreter start": time.time() - spawned_at}
+        self.cpu: dict[str, float] = {}
+        self.hwm = {"interpreter start": _peak_rss_mb()}
+        self.current = None
+
+    def start(self, name: str | None) -> None:
+        """End the running stage (if any) and start ``name`` (None: just end)."""
+        now, cpu = time.perf_counter(), time.process_time()
+        if self.current:
+            label, t0, c0 = self.current
+            self.times[label], self.cpu[label], self.hwm[label] = now - t0, cpu - c0, _peak_rss_mb()
+        self.current = (name, now, cpu) if name else None
+
+
 def child(engine: str, clip: str, spawned_at: float) -> None:
-    """Time each stage; print one JSON line. Run as ``--child ENGINE CLIP SPAWNED_AT``."""
-    t_start = time.time()
+    """Run the real pipeline on ``clip``, timing its stages; print one JSON line.
+
+    Run as ``--child ENGINE CLIP SPAWNED_AT``. The model is loaded first as its
+    own stage; the pipeline's progress callbacks mark the other stage boundaries
+    (so the content model's background warm-up overlaps transcription, as in use).
+    """
+    stages = _Stages(spawned_at)
     sys.path.insert(0, str(ROOT))
-    times = {"interpreter start": t_start - spawned_at}
-    skipped: dict[str, str] = {}
-
-    cpu: dict[str, float] = {}
-    hwm: dict[str, float] = {"interpreter start": _peak_rss_mb()}
-
-    def stage(name, fn):
-        t, c = time.perf_counter(), time.process_time()
-        try:
-            out = fn()
-        except ImportError as e:
-            skipped[name] = f"not importable yet ({e})"
-            return None
-        times[name], cpu[name] = time.perf_counter() - t, time.process_time() - c
-        hwm[name] = _peak_rss_mb()
-        return out
-
-    from simulator.analysis import Analysis, AnswerContext, AudioInfo
-    from simulator.audio_io import load_audio
+    from simulator import pipeline
     from simulator.questions import get_question
-    from simulator.transcribe import TranscribeOptions, get_model, transcribe
+    from simulator.transcribe import TranscribeOptions, get_model
 
     options = TranscribeOptions(engine=engine, compute_type="float32" if engine == "openai-whisper" else "int8")
+    stages.start("model load")
     if engine == "openai-whisper":
-        from simulator.openai_engine import get_openai_model as load
+        from simulator.openai_engine import get_openai_model
+
+        get_openai_model(options)
     else:
-        load = get_model
-    stage("model load", lambda: load(options))
-    y, sr = stage("decode/resample", lambda: load_audio(clip))
-    transcript = stage("transcription", lambda: transcribe(y, sr, options=options))
-    question, context = get_question(None), AnswerContext()
-    analysis = Analysis(question=question, context=context, transcript=transcript,
-                        audio=AudioInfo(duration_s=y.size / sr, sample_rate=sr, source=clip), engine=options)
+        get_model(options)
+    analysis, y, sr = pipeline.analyze_file(clip, get_question(None), transcribe_options=options,
+                                            progress=lambda label: stages.start(PIPELINE_STAGES.get(label, label)))
+    stages.start("report")
+    from simulator.report import render_text
 
-    def delivery():
-        from simulator.delivery import analyze_delivery
-
-        return analyze_delivery(y, sr, transcript)
-
-    def content():
-        from simulator.content import check_content
-
-        return check_content(transcript, question, context)
-
-    def report():
-        from simulator.report import render_text
-
-        return render_text(analysis, color=False)
-
-    analysis.delivery = stage("delivery", delivery)
-    analysis.content = stage("content", content)
-    stage("report", report)
-    print(json.dumps({"engine": engine, "audio_s": y.size / sr, "times": times, "cpu": cpu, "hwm": hwm, "skipped": skipped,
-                      "ended_at": time.time(), "vm_hwm_mb": _peak_rss_mb(), "text": transcript.text}), flush=True)
+    render_text(analysis, color=False)
+    stages.start(None)
+    print(json.dumps({"engine": engine, "audio_s": y.size / sr, "times": stages.times, "cpu": stages.cpu,
+                      "hwm": stages.hwm, "ended_at": time.time(), "vm_hwm_mb": _peak_rss_mb(),
+                      "text": analysis.transcript.text}), flush=True)
 
 
 # --- parent helpers ----------------------------------------------------------------------------
@@ -298,9 +294,7 @@ def duration_table(duration: int, results: dict) -> list[str]:
              "| stage | faster-whisper | openai-whisper | openai / faster (wall) |", "|---|---:|---:|---:|"]
     for name in STAGES:
         a, b = (r.get("times", {}).get(name) for r in (fw, ow))
-        skip = fw.get("skipped", {}).get(name) or ow.get("skipped", {}).get(name)
-        label = f"{name} (skipped: {skip})" if skip and a is None and b is None else name
-        lines.append(f"| {label} | {_stage_cell(fw, name)} | {_stage_cell(ow, name)} | {_ratio(a, b)} |")
+        lines.append(f"| {name} | {_stage_cell(fw, name)} | {_stage_cell(ow, name)} | {_ratio(a, b)} |")
     tot = [r.get("total") for r in (fw, ow)]
     lines.append(f"| **total wall, new process** | **{_cell(tot[0])}** | **{_cell(tot[1])}** | **{_ratio(*tot)}** |")
     rtf = [t / audio if t else None for t in tot]

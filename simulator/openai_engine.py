@@ -14,7 +14,9 @@ from __future__ import annotations
 import base64
 import gzip
 import logging
+import sys
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,19 +34,31 @@ from simulator.transcript import Transcript, Word
 
 log = logging.getLogger(__name__)
 
-ENGINE = "openai-whisper"
 MISSING_MESSAGE = "openai-whisper is not installed; run pip install 'mock-interview[openai-whisper]'"
+TORCH_HIDDEN_WAIT_S = 30.0  # s; longest wait for torch hidden by another thread (see _import_whisper)
+TORCH_HIDDEN_POLL_S = 0.02  # s
 
 _load_lock = threading.Lock()
 
 
 def _import_whisper():
-    try:
-        import torch  # noqa: F401
-        import whisper
-    except ImportError as e:
-        raise ModelError(MISSING_MESSAGE) from e
-    return whisper
+    """``import whisper`` (and torch), or ModelError when the optional extra is missing.
+
+    simulator.content.nlp hides torch (``sys.modules["torch"] = None``) for a
+    moment while spaCy loads in a background thread; an import that lands in
+    that moment is retried instead of being taken for a missing extra.
+    """
+    deadline = time.monotonic() + TORCH_HIDDEN_WAIT_S
+    while True:
+        try:
+            import torch  # noqa: F401
+            import whisper
+        except ImportError as e:
+            if sys.modules.get("torch", 0) is None and time.monotonic() < deadline:
+                time.sleep(TORCH_HIDDEN_POLL_S)
+                continue
+            raise ModelError(MISSING_MESSAGE) from e
+        return whisper
 
 
 def _mask_dump(mask: np.ndarray) -> bytes:
