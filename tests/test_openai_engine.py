@@ -211,6 +211,20 @@ def test_missing_extra_is_a_model_error(monkeypatch):
         transcribe(y, 16_000, options=TranscribeOptions(engine="openai-whisper"))
 
 
+@needs_openai_whisper
+def test_import_waits_while_another_thread_hides_torch(monkeypatch):
+    """simulator.content.nlp hides torch while spaCy loads; that is not a missing extra."""
+    import threading
+
+    import torch
+
+    from simulator.openai_engine import _import_whisper
+
+    monkeypatch.setitem(sys.modules, "torch", None)
+    threading.Timer(0.3, sys.modules.__setitem__, ("torch", torch)).start()
+    assert _import_whisper().__name__ == "whisper"
+
+
 # --- the real tiny.en, both engines --------------------------------------------------------
 
 
