@@ -14,6 +14,7 @@ the recording ends. Also prints the WER between streamed and whole-file text.
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
@@ -84,6 +85,10 @@ def main(path: str) -> None:
     print(f"| streaming, silence stop ({SILENCE_STOP_S:.0f} s) | {silence_s:.2f} s | {base_s / silence_s:.1f}× sooner |")
     print(f"| streaming, Enter 0.3 s after the last word | {enter_s:.2f} s | {base_s / enter_s:.1f}× sooner |")
     print(f"WER streamed vs whole-file: {wer(whole.text, streamed.text):.3f}")
+    truth = Path(path).with_suffix(".json")
+    if truth.exists():
+        script = json.loads(truth.read_text())["script"]
+        print(f"WER vs the script: whole-file {wer(script, whole.text):.3f}, streamed {wer(script, streamed.text):.3f}")
 
 
 if __name__ == "__main__":
