@@ -143,16 +143,26 @@ def _record_kw(args) -> dict:
     return {"max_s": args.max_seconds, "silence_stop_s": args.silence_stop, "on_status": meter}
 
 
-def _practice_answer(args, question, context, options):
-    """Record (or take) the answer and analyse it; returns a PracticeAnswer."""
-    from simulator import practice, recorder
+def _demo_sample(args) -> Path | None:
+    """With --demo, the bundled answer unless someone can answer at a microphone."""
+    from simulator import recorder
     from simulator.paths import fixtures_dir
 
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    if not args.demo or (interactive and recorder.has_input_device()):
+        return None
+    sample = fixtures_dir() / SAMPLE_ANSWER
+    why = "No microphone found" if interactive else "Not run from a terminal"
+    _note(f"{why}: using the bundled sample answer {sample}.")
+    return sample
+
+
+def _practice_answer(args, question, context, options):
+    """Record (or take) the answer and analyse it; returns a PracticeAnswer."""
+    from simulator import practice
+
     delivery = _delivery_options(args)  # checked before anything is spoken or recorded
-    answer = Path(args.answer) if args.answer else None
-    if answer is None and args.demo and not recorder.has_input_device():
-        answer = fixtures_dir() / SAMPLE_ANSWER
-        _note(f"No microphone found: using the bundled sample answer {answer}.")
+    answer = Path(args.answer) if args.answer else _demo_sample(args)
     warmer = practice.ask(question, speak=not args.no_speak, options=options, on_note=_note)
     if answer is None:
         warmer.result()  # the model is ready before the first word is recorded
@@ -216,7 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("practice", help="hear a question, answer aloud, get a report; the session is saved")
     _add_context_options(p)
     p.add_argument("--answer", metavar="FILE", help="use this recorded answer instead of the microphone")
-    p.add_argument("--demo", action="store_true", help="use the bundled sample answer if there is no microphone")
+    p.add_argument("--demo", action="store_true",
+                   help="use the bundled sample answer when there is no microphone or no terminal to answer at")
     p.add_argument("--no-speak", action="store_true", help="do not speak the question aloud")
     p.add_argument("--max-seconds", type=float, default=180.0, help="longest answer to record (default 180)")
     p.add_argument("--silence-stop", type=float, default=3.0, metavar="S",

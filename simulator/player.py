@@ -33,12 +33,40 @@ NO_PORTAUDIO = (
 )
 
 
+_alsa_handler = None  # kept alive: ALSA calls it through ctypes
+
+
+def _silence_alsa() -> None:
+    """Route libasound's own messages ("underrun occurred", probing noise) to the log
+    instead of letting the C library print them on our stderr."""
+    global _alsa_handler
+    if _alsa_handler is not None:
+        return
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("asound")
+    if not name:
+        return
+    handler_type = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p)
+
+    def handler(filename, line, function, err, fmt):  # noqa: ARG001 - C signature
+        log.debug("alsa: %s (%s)", (fmt or b"").decode(errors="replace"), (function or b"").decode(errors="replace"))
+
+    _alsa_handler = handler_type(handler)
+    try:
+        ctypes.CDLL(name).snd_lib_error_set_handler(_alsa_handler)
+    except (OSError, AttributeError) as e:
+        log.debug("cannot install the ALSA error handler: %s", e)
+
+
 def import_sounddevice():
     """``import sounddevice``, turning a missing PortAudio into NoDeviceError."""
     try:
         import sounddevice as sd
     except OSError as e:  # raised when libportaudio2 is not installed
         raise NoDeviceError(NO_PORTAUDIO) from e
+    _silence_alsa()
     return sd
 
 

@@ -142,3 +142,12 @@ def test_overrides_reach_the_report(good_answer_json, tmp_path):
     assert default["long_pauses"] == [] and len(doc["long_pauses"]) >= 1
     assert all(p["duration"] >= 0.8 for p in doc["long_pauses"])
     assert default["verdict"]["pace"] == "slow and clear" and doc["verdict"]["pace"] == "too fast"
+
+
+def test_demo_without_a_terminal_uses_the_bundled_answer_and_saves_it(tmp_path):
+    result = run_cli("practice", "--demo", "--no-speak", "--json", env_home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "using the bundled sample answer" in result.stderr
+    doc = json.loads(result.stdout)
+    assert wer(load_truth("good_answer")["script"], doc["transcript"]["text"]) <= 0.15
+    assert doc["session_id"] and (tmp_path / "sessions" / doc["session_id"] / "answer.flac").is_file()
