@@ -164,12 +164,10 @@ def _feeder(y: np.ndarray, sd):
     return callback
 
 
-def play(y: np.ndarray, sr: int, *, blocking: bool = True, device=None) -> Playback:
-    """Play mono ``y`` at ``sr`` Hz on a fresh OutputStream.
+def prepare_output(y: np.ndarray, sr: int, device=None):
+    """(sounddevice, samples at the device's rate, rate, channels) for playing mono ``y``.
 
-    Blocking (default): returns once the sound has been played out. Otherwise
-    returns a Playback to ``wait()`` on or ``stop()``. Raises NoDeviceError
-    when there is no output device or it cannot be opened.
+    Raises NoDeviceError when there is no output device.
     """
     sd = import_sounddevice()
     require_output_device(device)
@@ -179,6 +177,17 @@ def play(y: np.ndarray, sr: int, *, blocking: bool = True, device=None) -> Playb
         from simulator.audio_io import resample
 
         y = resample(y, sr, rate)
+    return sd, y, rate, channels
+
+
+def play(y: np.ndarray, sr: int, *, blocking: bool = True, device=None) -> Playback:
+    """Play mono ``y`` at ``sr`` Hz on a fresh OutputStream.
+
+    Blocking (default): returns once the sound has been played out. Otherwise
+    returns a Playback to ``wait()`` on or ``stop()``. Raises NoDeviceError
+    when there is no output device or it cannot be opened.
+    """
+    sd, y, rate, channels = prepare_output(y, sr, device)
     done = threading.Event()
     try:
         stream = sd.OutputStream(

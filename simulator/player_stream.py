@@ -12,21 +12,14 @@ import threading
 import numpy as np
 
 from simulator.errors import NoDeviceError
-from simulator.player import OUTPUT_LATENCY, import_sounddevice, require_output_device, stream_settings
+from simulator.player import OUTPUT_LATENCY, prepare_output
 
 
 class SeekablePlayer:
     """Plays mono ``y`` once; ``pause``/``resume``/``seek`` at any time; ``position`` in seconds."""
 
     def __init__(self, y: np.ndarray, sr: int, *, device=None):
-        sd = import_sounddevice()
-        require_output_device(device)
-        y = np.ascontiguousarray(np.asarray(y, dtype=np.float32).reshape(-1))
-        rate, channels = stream_settings(sd, "output", sr, device)
-        if rate != sr:
-            from simulator.audio_io import resample
-
-            y = resample(y, sr, rate)
+        sd, y, rate, channels = prepare_output(y, sr, device)
         self._sd, self._y, self.sr = sd, y, rate
         self._pos = 0
         self._paused = False

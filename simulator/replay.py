@@ -19,28 +19,18 @@ import time
 from dataclasses import dataclass, field
 
 from simulator import session_doc as sd
+from simulator.session_doc import SHOW_PAUSE_S, Token, tokens
 from simulator.report.style import Style, clock
 
 log = logging.getLogger(__name__)
 
 SEEK_S = 5.0  # s; one arrow key press
 TICK_S = 0.05  # s; screen refresh and key poll interval
-SHOW_PAUSE_S = 0.5  # s; shorter pauses are not marked
 MAX_LINE_WORDS = 14  # a line also breaks after this many words
 END_GRACE_S = 3.0  # s; give up waiting for the device this long after the answer should have ended
 STALL_S = 5.0  # s; playback that does not advance for this long (not paused) means the device hung
 KEYS = {b" ": "pause", b"q": "quit", b"Q": "quit", b"\x1b[C": "forward", b"\x1b[D": "back",
         b"\x1bOC": "forward", b"\x1bOD": "back", b"\x03": "quit"}
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str  # "word" | "pause"
-    text: str
-    start: float | None
-    end: float | None
-    filler: bool = False
-    long: bool = False  # a long pause
 
 
 @dataclass
@@ -52,23 +42,6 @@ class Line:
     def end(self) -> float | None:
         ends = [t.end for t in self.tokens if t.end is not None]
         return max(ends) if ends else None
-
-
-def tokens(doc: dict) -> list[Token]:
-    """Words and marked pauses in time order."""
-    items = sd.words(doc)
-    fillers = sd.filler_indexes(doc, items)
-    long_s = sd.long_pause_s(doc)
-    shown = sorted((p for p in sd.pauses(doc) if p["duration"] >= SHOW_PAUSE_S), key=lambda p: p["start"])
-    out, k = [], 0
-    for i, w in enumerate(items):
-        start = sd.number(w.get("start"))
-        while start is not None and k < len(shown) and shown[k]["end"] <= start + 0.05:
-            p = shown[k]
-            out.append(Token("pause", f"{p['duration']:.1f} s", p["start"], p["end"], long=p["duration"] >= long_s))
-            k += 1
-        out.append(Token("word", w["word"].strip(), start, sd.number(w.get("end")), filler=i in fillers))
-    return out
 
 
 def lines(doc: dict) -> list[Line]:

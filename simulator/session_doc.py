@@ -8,6 +8,7 @@ read the dict defensively: a missing part gives None or an empty list.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -171,4 +172,38 @@ def hedge_indexes(doc: dict, items: list[dict] | None = None) -> set[int]:
                       if number(w.get("start")) is not None and start - 0.05 <= w["start"] < end]
             found = _hedges_in(normed, window)
             out |= found if found or len(window) > 2 else set(window)
+    return out
+
+
+SHOW_PAUSE_S = 0.5  # s; shorter pauses are not marked in transcripts (replay, HTML)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A transcript word or a marked pause, for replay and the HTML report."""
+
+    kind: str  # "word" | "pause"
+    text: str
+    start: float | None
+    end: float | None
+    filler: bool = False
+    hedge: bool = False
+    long: bool = False  # a long pause
+
+
+def tokens(doc: dict) -> list[Token]:
+    """Words and pauses of at least SHOW_PAUSE_S, in time order."""
+    items = words(doc)
+    fillers, hedges = filler_indexes(doc, items), hedge_indexes(doc, items)
+    long_s = long_pause_s(doc)
+    shown = sorted((p for p in pauses(doc) if p["duration"] >= SHOW_PAUSE_S), key=lambda p: p["start"])
+    out, k = [], 0
+    for i, w in enumerate(items):
+        start = number(w.get("start"))
+        while start is not None and k < len(shown) and shown[k]["end"] <= start + 0.05:
+            p = shown[k]
+            out.append(Token("pause", f"{p['duration']:.1f} s", p["start"], p["end"], long=p["duration"] >= long_s))
+            k += 1
+        out.append(Token("word", w["word"].strip(), start, number(w.get("end")),
+                         filler=i in fillers, hedge=i in hedges))
     return out

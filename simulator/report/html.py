@@ -13,12 +13,12 @@ from html import escape
 from pathlib import Path
 
 from simulator import session_doc as sd
+from simulator.session_doc import SHOW_PAUSE_S
 from simulator.report.html_assets import CSP, CSS, JS
 from simulator.report.html_charts import pace_svg, peaks, waveform_svg
 from simulator.report.style import clock
 from simulator.transcript import bare
 
-SHOW_PAUSE_S = 0.5  # s; shorter pauses are not marked in the transcript (they are shaded in the waveform)
 AUDIO_MIME = {".flac": "audio/flac", ".wav": "audio/wav", ".ogg": "audio/ogg", ".opus": "audio/ogg"}
 STATUS_TEXT = {"met": "✓ met", "partial": "◐ partial", "missing": "✗ missing", "clear": "✓ clear", "flagged": "⚑ flagged"}
 
@@ -130,30 +130,24 @@ def _player(doc: dict, audio: tuple[bytes, str] | None, wave: list[float] | None
     return "".join(parts)
 
 
-def _pause_chip(p: dict, long_s: float) -> str:
-    kind = "pause long" if p["duration"] >= long_s else "pause"
-    return (f'<span class="{kind}" data-start="{p["start"]:.2f}" title="{p["duration"]:.1f} s pause at {clock(p["start"])}">'
-            f'{p["duration"]:.1f}s</span> ')
+def _pause_chip(tok) -> str:
+    kind = "pause long" if tok.long else "pause"
+    return (f'<span class="{kind}" data-start="{tok.start:.2f}" title="{tok.text} pause at {clock(tok.start)}">'
+            f'{tok.text.replace(" ", "")}</span> ')
+
+
+def _word(tok) -> str:
+    cls = "w" + (" filler" if tok.filler else " hedge" if tok.hedge else "")
+    attrs = f' data-start="{tok.start:.2f}"' if tok.start is not None else ""
+    attrs += f' data-end="{tok.end:.2f}"' if tok.end is not None else ""
+    return f'<span class="{cls}"{attrs}>{_e(tok.text)}</span> '
 
 
 def _transcript(doc: dict) -> str:
-    items = sd.words(doc)
-    if not items:
+    toks = sd.tokens(doc)
+    if not toks:
         return f'<section><h2>Transcript</h2><p class="transcript">{_e(sd.dig(doc, "transcript", "text"))}</p></section>'
-    fillers, hedges = sd.filler_indexes(doc, items), sd.hedge_indexes(doc, items)
-    long_s = sd.long_pause_s(doc)
-    shown = sorted((p for p in sd.pauses(doc) if p["duration"] >= SHOW_PAUSE_S), key=lambda p: p["start"])
-    out, k = [], 0
-    for i, w in enumerate(items):
-        start = sd.number(w.get("start"))
-        while start is not None and k < len(shown) and shown[k]["end"] <= start + 0.05:
-            out.append(_pause_chip(shown[k], long_s))
-            k += 1
-        cls = "w" + (" filler" if i in fillers else " hedge" if i in hedges else "")
-        attrs = f' data-start="{start:.2f}"' if start is not None else ""
-        end = sd.number(w.get("end"))
-        attrs += f' data-end="{end:.2f}"' if end is not None else ""
-        out.append(f'<span class="{cls}"{attrs}>{_e(w["word"].strip())}</span> ')
+    out = [_pause_chip(t) if t.kind == "pause" else _word(t) for t in toks]
     legend = ('<div class="legend"><span><i class="sw" style="background:#fde68a"></i>filler</span>'
               '<span><i class="sw" style="background:#e9d5ff"></i>hedge</span>'
               '<span><i class="sw" style="background:#fee2e2"></i>long pause</span>'
