@@ -57,7 +57,10 @@ def analyze_audio(
         from simulator.content import warm_up as warm_content
         from simulator.transcribe import transcribe
 
-        warm_content(background=True)  # the NLP model loads while Whisper decodes
+        if transcribe_options.engine == "faster-whisper":
+            # The NLP model loads while Whisper decodes. (Not beside openai-whisper:
+            # spaCy's loader hides torch while it imports, which that engine needs.)
+            warm_content(background=True)
         transcript = transcribe(y, sr, options=transcribe_options)
     if not transcript.words:
         raise NoSpeechError(f"No speech detected in {name}; speak closer to the microphone and try again.")
