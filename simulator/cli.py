@@ -127,7 +127,7 @@ def _note(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _offer_leftovers(args) -> None:
+def _offer_leftovers() -> None:
     """Tell the user about recordings an earlier run could not finish."""
     from simulator.recorder import list_interrupted
 
@@ -184,7 +184,7 @@ def cmd_practice(args) -> int:
     context = _context(args)
     options = _transcribe_options(args)
     if not args.answer:
-        _offer_leftovers(args)
+        _offer_leftovers()
     if not args.json:
         _note(f"Question: {question.text}")
     result = _practice_answer(args, question, context, options)
