@@ -26,6 +26,7 @@ YIN_DIP = 0.10  # first dip of the normalised difference below this is the perio
 OCTAVE_GUARD_ST = 10.0  # semitones; voiced frames further than this from the median are octave errors
 MIN_VOICED_S = 0.5  # s; less voiced speech than this gives no pitch figures
 PITCH_EVERY = 2  # pitch is measured on every 2nd level frame (20 ms apart): plenty for statistics
+YIN_BATCH = 256  # frames per YIN batch: bounds the FFT work arrays to a few MB
 
 
 def fast_len(n: int) -> int:
@@ -105,8 +106,14 @@ def frame_pitch(levels: Levels, mask: np.ndarray, opts: DeliveryOptions = Delive
     length = max(length, 2 * tau_max + 1)
     pad = np.pad(y, (length, length))
     starts = np.round(levels.frame_time(idx) * PITCH_SR).astype(np.int64) - length // 2 + length
-    frames = pad[starts[:, None] + np.arange(length)[None, :]]
-    return yin(frames, PITCH_SR, fmin=opts.pitch_fmin_hz, fmax=opts.pitch_fmax_hz)
+    offsets = np.arange(length)[None, :]
+    f0, aperiodicity = [], []
+    for i in range(0, starts.size, YIN_BATCH):  # batches keep memory flat for long answers
+        frames = pad[starts[i : i + YIN_BATCH, None] + offsets]
+        batch_f0, batch_ap = yin(frames, PITCH_SR, fmin=opts.pitch_fmin_hz, fmax=opts.pitch_fmax_hz)
+        f0.append(batch_f0)
+        aperiodicity.append(batch_ap)
+    return np.concatenate(f0), np.concatenate(aperiodicity)
 
 
 def measure_pitch(levels: Levels, speech_mask: np.ndarray, opts: DeliveryOptions = DeliveryOptions()) -> Pitch:
