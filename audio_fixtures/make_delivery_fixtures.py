@@ -29,18 +29,16 @@ Needs espeak-ng, numpy, soundfile (and soxr). Output: 16 kHz mono FLAC.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
 
 import numpy as np
-import soundfile as sf
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_fixtures import PAUSE_RE, SR, render  # noqa: E402
+from make_fixtures import PAUSE_RE, SR, main, render, save  # noqa: E402
 
 SILENCE_LEVEL = 1e-4  # |sample| at or below this is silence in the clean signal
 MIN_SILENCE_S = 0.25  # s; silences this long are listed as true pauses
@@ -134,17 +132,8 @@ def make(name: str, spec: dict, out_dir: Path = HERE) -> Path:
         fillers=fillers,
         non_fillers=lookalikes,
     )
-    path = out_dir / f"{name}.flac"
-    sf.write(path, audio, SR, format="FLAC", subtype="PCM_16")
-    (out_dir / f"{name}.json").write_text(json.dumps(truth, indent=2) + "\n")
-    return path
-
-
-def main(names: list[str]) -> None:
-    for name in names or list(FIXTURES):
-        path = make(name, FIXTURES[name])
-        print(f"wrote {path.relative_to(HERE.parent)}")
+    return save(name, audio, truth, out_dir)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(sys.argv[1:], FIXTURES, make)

@@ -121,18 +121,25 @@ def render(script: str, wpm: int) -> tuple[np.ndarray, dict]:
     return audio, truth
 
 
-def make(name: str, spec: dict, out_dir: Path = HERE) -> Path:
-    audio, truth = render(spec["script"], spec["wpm"])
-    truth["question"] = spec.get("question")
+def save(name: str, audio: np.ndarray, truth: dict, out_dir: Path = HERE) -> Path:
+    """Write ``<name>.flac`` (16 kHz mono 16-bit) and its ``<name>.json`` truth."""
     path = out_dir / f"{name}.flac"
     sf.write(path, audio, SR, format="FLAC", subtype="PCM_16")
     (out_dir / f"{name}.json").write_text(json.dumps(truth, indent=2) + "\n")
     return path
 
 
-def main(names: list[str]) -> None:
-    for name in names or list(FIXTURES):
-        path = make(name, FIXTURES[name])
+def make(name: str, spec: dict, out_dir: Path = HERE) -> Path:
+    audio, truth = render(spec["script"], spec["wpm"])
+    truth["question"] = spec.get("question")
+    return save(name, audio, truth, out_dir)
+
+
+def main(names: list[str], fixtures: dict | None = None, make_one=None) -> None:
+    """Generate the named fixtures (default: all) of a FIXTURES table."""
+    fixtures, make_one = fixtures or FIXTURES, make_one or make
+    for name in names or list(fixtures):
+        path = make_one(name, fixtures[name])
         print(f"wrote {path.relative_to(HERE.parent)}")
 
 
