@@ -5,7 +5,7 @@ Feeds an answer fixture to the streaming transcriber at real-time pace, in the
 50 ms blocks the recorder delivers, then measures the wait from the end of the
 recording to the finished report (transcript, delivery, content, rendering).
 Two endings are timed: the recorder's silence stop (the answer plus 3 s of
-silence), and Enter pressed 0.3 s after the last word. The baseline, measured
+silence), and Enter pressed 0.3 s or 1 s after the last word. The baseline, measured
 in the same run, is today's non-streaming path: whole-file transcription after
 the recording ends. Also prints the WER between streamed and whole-file text.
 
@@ -78,12 +78,14 @@ def main(path: str) -> None:
     base_s, whole = run_whole_file(speech, question)
     silence_s, streamed = run_stream(speech, question, SILENCE_STOP_S)
     enter_s, _ = run_stream(speech, question, 0.3)
+    enter_late_s, _ = run_stream(speech, question, 1.0)
     print(f"answer: {path} ({speech.size / SR:.1f} s of speech), 2 CPU cores, tiny.en int8, warm process")
     print("| ending | wait from end of recording to report | vs whole-file baseline |")
     print("|---|---|---|")
     print(f"| whole-file transcription after recording (baseline) | {base_s:.2f} s | 1.00× |")
     print(f"| streaming, silence stop ({SILENCE_STOP_S:.0f} s) | {silence_s:.2f} s | {base_s / silence_s:.1f}× sooner |")
     print(f"| streaming, Enter 0.3 s after the last word | {enter_s:.2f} s | {base_s / enter_s:.1f}× sooner |")
+    print(f"| streaming, Enter 1 s after the last word | {enter_late_s:.2f} s | {base_s / enter_late_s:.1f}× sooner |")
     print(f"WER streamed vs whole-file: {wer(whole.text, streamed.text):.3f}")
     truth = Path(path).with_suffix(".json")
     if truth.exists():

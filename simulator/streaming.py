@@ -34,8 +34,6 @@ class StreamOptions:
     frame_s: float = 0.02  # s; energy frame length
     cut_pause_s: float = 0.5  # s; a silence this long is a natural place to cut
     min_chunk_s: float = 12.0  # s; shorter stretches give the model too little context
-    flush_pause_s: float = 1.0  # s; after this much silence, transcribe what is pending
-    # speculatively: kept if the answer ends here, dropped if the speaker goes on
     max_chunk_s: float = 25.0  # s; cut anyway before Whisper's 30 s window fills
     speech_margin_db: float = 12.0  # dB above the noise floor that counts as speech
     below_typical_db: float = 15.0  # dB; the threshold stays this far below the median level
@@ -70,7 +68,8 @@ class StreamingTranscriber:
         self._previous_text = ""
         self._resampler = None
         self.cuts: list[float] = []  # s; where the audio was cut into stretches
-        self._speculation: tuple[Future, int] | None = None  # (job, cut sample)
+        self._speculation: tuple[Future, int] | None = None  # (job, cut sample) of the latest guess
+        self._speech_since_guess = False
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stream-asr")
 
     @property
@@ -119,25 +118,31 @@ class StreamingTranscriber:
     def _on_frame(self, index: int, quiet: bool) -> None:
         self._quiet_run = self._quiet_run + 1 if quiet else 0
         self._speech_since_cut |= not quiet
-        end = (index + 1) * self._frame
-        chunk_s = (end - self._last_cut) / self.sr
-        pause_frames = math.ceil(self.so.cut_pause_s / self.so.frame_s)
-        flush_frames = math.ceil(self.so.flush_pause_s / self.so.frame_s)
-        if not quiet:
-            self._speculation = None  # the speaker went on: that guess is void
+        self._speech_since_guess |= not quiet
         if not self._speech_since_cut:
             return
-        if self._quiet_run == pause_frames and chunk_s >= self.so.min_chunk_s:
-            # A pause between sentences: cut in the middle of the silence so far.
-            self._cut(end - (self._quiet_run * self._frame) // 2)
-        elif self._quiet_run == flush_frames:
-            # The answer may be over: decode the pending stretch now, in case.
-            at = end - (self._quiet_run * self._frame) // 2
-            job = self._pool.submit(self._transcribe_next, self.audio()[self._last_cut : at].copy(),
-                                    self._last_cut / self.sr, False)
-            self._speculation = (job, at)
+        end = (index + 1) * self._frame
+        chunk_s = (end - self._last_cut) / self.sr
+        if self._quiet_run == math.ceil(self.so.cut_pause_s / self.so.frame_s):
+            at = end - (self._quiet_run * self._frame) // 2  # the middle of the silence so far
+            if chunk_s >= self.so.min_chunk_s:
+                self._cut(at)  # a pause between sentences, after enough speech
+            else:
+                self._guess(at)  # the answer may end here: decode what is pending, in case
         elif chunk_s >= self.so.max_chunk_s:
             self._cut(self._quietest_recent(end))
+
+    def _guess(self, at: int) -> None:
+        """Speculatively decode [last cut, at); ``finish`` keeps it if it is the latest."""
+        self._drop_guess()
+        chunk = self.audio()[self._last_cut : at].copy()
+        self._speculation = (self._pool.submit(self._transcribe_next, chunk, self._last_cut / self.sr, False), at)
+        self._speech_since_guess = False
+
+    def _drop_guess(self) -> None:
+        if self._speculation is not None:
+            self._speculation[0].cancel()  # a no-op once the worker has started it
+            self._speculation = None
 
     def _quietest_recent(self, end: int) -> int:
         lookback = int(3.0 / self.so.frame_s)
@@ -146,6 +151,7 @@ class StreamingTranscriber:
         return end - (len(recent) - k) * self._frame + self._frame // 2
 
     def _cut(self, at: int) -> None:
+        self._drop_guess()
         start, self._last_cut = self._last_cut, at
         self._speech_since_cut = False
         self.cuts.append(at / self.sr)
@@ -166,18 +172,27 @@ class StreamingTranscriber:
 
     def abandon(self) -> None:
         """Stop without a transcript (the recording failed or was interrupted)."""
-        self._speculation = None
+        self._drop_guess()
         for job in self._jobs:
             job.cancel()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def finish(self) -> Transcript:
-        """Transcribe what is left and return the transcript of the whole answer."""
-        if self._speculation is not None:  # silence since the guess: it stands
-            job, self._last_cut = self._speculation
+        """Transcribe what is left and return the transcript of the whole answer.
+
+        The latest guess (decoded at the last pause) is kept, so only speech
+        after it, if any, is still to decode.
+        """
+        if self._speculation is not None:
+            job, at = self._speculation
+            self._speculation = None
+            part = job.result()
+            self._previous_text = part.text or self._previous_text
             self._jobs.append(job)
-            self.cuts.append(self._last_cut / self.sr)
-        elif self._n > self._last_cut and self._speech_since_cut:
+            self._last_cut = at
+            self.cuts.append(at / self.sr)
+            self._speech_since_cut = self._speech_since_guess
+        if self._n > self._last_cut and self._speech_since_cut:
             self._cut(self._n)
         try:
             parts = [job.result() for job in self._jobs]
