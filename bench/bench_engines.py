@@ -132,15 +132,18 @@ def child(engine: str, clip: str, spawned_at: float) -> None:
 
     Run as ``--child ENGINE CLIP SPAWNED_AT``. The model is loaded first as its
     own stage; the pipeline's progress callbacks mark the other stage boundaries
-    (so the content model's background warm-up overlaps transcription, as in use).
+    (the content model loads in the content stage, as in use).
     """
     stages = _Stages(spawned_at)
     sys.path.insert(0, str(ROOT))
+    from simulator.malloc_tuning import limit_malloc_arenas
+
+    limit_malloc_arenas()  # as the CLI does
     from simulator import pipeline
     from simulator.questions import get_question
     from simulator.transcribe import TranscribeOptions, get_model
 
-    options = TranscribeOptions(engine=engine, compute_type="float32" if engine == "openai-whisper" else "int8")
+    options = TranscribeOptions.for_engine(engine)
     stages.start("model load")
     if engine == "openai-whisper":
         from simulator.openai_engine import get_openai_model

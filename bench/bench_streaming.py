@@ -3,18 +3,27 @@
 
 Feeds an answer fixture to the streaming transcriber at real-time pace, in the
 50 ms blocks the recorder delivers, then measures the wait from the end of the
-recording to the finished report (transcript, delivery, content, rendering).
-Two endings are timed: the recorder's silence stop (the answer plus 3 s of
-silence), and Enter pressed 0.3 s or 1 s after the last word. The baseline, measured
-in the same run, is today's non-streaming path: whole-file transcription after
-the recording ends. Also prints the WER between streamed and whole-file text.
+recording to the finished report (transcript, delivery, content, rendering),
+and how much of that wait is the transcript. Three endings are timed: the
+recorder's silence stop (the answer plus 3 s of silence), and Enter pressed
+0.3 s or 1 s after the last word. The baseline, measured in the same run, is
+the non-streaming path: ``analyze`` of the recorded file after it ends.
 
-    python bench/bench_streaming.py [audio_fixtures/good_answer.flac]
+The streamed transcript is compared (WER) with two whole-file transcriptions
+of the same audio: ``analyze``'s (the same stretches, decoded after the
+recording) and faster-whisper's own sequential 30 s windows over the whole
+file, which knows nothing of our cuts; and with the script.
+
+    python bench/bench_streaming.py [--repeat N] [FIXTURE.flac ...]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -25,10 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from simulator.audio_io import load_audio  # noqa: E402
-from simulator.pipeline import analyze_audio, warm_up  # noqa: E402
+from simulator.pipeline import analyze_audio, transcribe_answer, warm_up  # noqa: E402
 from simulator.questions import get_question  # noqa: E402
 from simulator.report import render_text  # noqa: E402
 from simulator.streaming import StreamingTranscriber  # noqa: E402
+from simulator.transcribe import transcribe  # noqa: E402
 from simulator.wer import wer  # noqa: E402
 
 SR = 16_000
@@ -48,50 +58,73 @@ def realtime_feed(y: np.ndarray, streamer: StreamingTranscriber) -> float:
     return time.monotonic()
 
 
-def finish_report(streamer, y, question) -> tuple[str, object]:
-    transcript = streamer.finish()
-    analysis = analyze_audio(y, SR, question, transcript=transcript)
-    return render_text(analysis), transcript
-
-
-def run_stream(y: np.ndarray, question, tail_s: float) -> tuple[float, object]:
+def run_stream(y: np.ndarray, question, tail_s: float) -> tuple[float, float, object]:
+    """(wait for the transcript, wait for the report, transcript) after the last block."""
     audio = np.concatenate([y, np.zeros(int(tail_s * SR), np.float32)])
     streamer = StreamingTranscriber()
     ended = realtime_feed(audio, streamer)
-    _, transcript = finish_report(streamer, streamer.audio(), question)
-    return time.monotonic() - ended, transcript
+    transcript = streamer.finish()
+    transcribed = time.monotonic()
+    render_text(analyze_audio(streamer.audio(), SR, question, transcript=transcript))
+    return transcribed - ended, time.monotonic() - ended, transcript
 
 
-def run_whole_file(y: np.ndarray, question) -> tuple[float, object]:
+def run_whole_file(y: np.ndarray, question) -> tuple[float, float, object]:
     t0 = time.monotonic()
-    analysis = analyze_audio(y, SR, question)
-    render_text(analysis)
-    return time.monotonic() - t0, analysis.transcript
+    transcript = transcribe_answer(y, SR)
+    transcribed = time.monotonic()
+    render_text(analyze_audio(y, SR, question, transcript=transcript))
+    return transcribed - t0, time.monotonic() - t0, transcript
 
 
-def main(path: str) -> None:
+ENDINGS = (("streaming, silence stop (3 s)", SILENCE_STOP_S), ("streaming, Enter 0.3 s after the last word", 0.3),
+           ("streaming, Enter 1 s after the last word", 1.0))
+
+
+def spread(values: list[float]) -> str:
+    lo, mid, hi = min(values), statistics.median(values), max(values)
+    return f"{mid:.2f} s" if len(values) == 1 else f"{mid:.2f} s ({lo:.2f}-{hi:.2f})"
+
+
+def bench_fixture(path: str, repeat: int) -> None:
     y, _ = load_audio(path)
-    last = np.flatnonzero(np.abs(y) > 1e-3)[-1]
-    speech = y[: last + 1]
+    speech = y[: np.flatnonzero(np.abs(y) > 1e-3)[-1] + 1]
     question = get_question()
-    warm_up()
-    base_s, whole = run_whole_file(speech, question)
-    silence_s, streamed = run_stream(speech, question, SILENCE_STOP_S)
-    enter_s, _ = run_stream(speech, question, 0.3)
-    enter_late_s, _ = run_stream(speech, question, 1.0)
-    print(f"answer: {path} ({speech.size / SR:.1f} s of speech), 2 CPU cores, tiny.en int8, warm process")
-    print("| ending | wait from end of recording to report | vs whole-file baseline |")
-    print("|---|---|---|")
-    print(f"| whole-file transcription after recording (baseline) | {base_s:.2f} s | 1.00× |")
-    print(f"| streaming, silence stop ({SILENCE_STOP_S:.0f} s) | {silence_s:.2f} s | {base_s / silence_s:.1f}× sooner |")
-    print(f"| streaming, Enter 0.3 s after the last word | {enter_s:.2f} s | {base_s / enter_s:.1f}× sooner |")
-    print(f"| streaming, Enter 1 s after the last word | {enter_late_s:.2f} s | {base_s / enter_late_s:.1f}× sooner |")
-    print(f"WER streamed vs whole-file: {wer(whole.text, streamed.text):.3f}")
+    base = [run_whole_file(speech, question) for _ in range(repeat)]
+    runs = {label: [run_stream(speech, question, tail) for _ in range(repeat)] for label, tail in ENDINGS}
+    print(f"\n### {Path(path).name} ({speech.size / SR:.1f} s of speech), median of {repeat} (min-max)\n")
+    print("| ending | wait for the transcript | wait for the report | vs baseline |")
+    print("|---|---:|---:|---:|")
+    base_report = statistics.median(r[1] for r in base)
+    print(f"| `analyze` of the file after the recording (baseline) | {spread([r[0] for r in base])} | "
+          f"{spread([r[1] for r in base])} | 1.0× |")
+    for label, rs in runs.items():
+        report = statistics.median(r[1] for r in rs)
+        print(f"| {label} | {spread([r[0] for r in rs])} | {spread([r[1] for r in rs])} | {base_report / report:.1f}× sooner |")
+    whole, streamed = base[0][2], runs[ENDINGS[0][0]][0][2]
+    plain = transcribe(speech, SR)
+    enter = [r[2] for r in runs[ENDINGS[1][0]]]
+    print(f"\nWER of the streamed transcript (silence stop) vs `analyze`: {wer(whole.text, streamed.text):.3f}; "
+          f"vs faster-whisper's own whole-file windows: {wer(plain.text, streamed.text):.3f}; "
+          f"Enter 0.3 s vs those windows: {max(wer(plain.text, t.text) for t in enter):.3f} (worst run)")
     truth = Path(path).with_suffix(".json")
-    if truth.exists():
-        script = json.loads(truth.read_text())["script"]
-        print(f"WER vs the script: whole-file {wer(script, whole.text):.3f}, streamed {wer(script, streamed.text):.3f}")
+    script = json.loads(truth.read_text()).get("script") if truth.exists() else None
+    if script:
+        print(f"WER vs the script: streamed {wer(script, streamed.text):.3f}, `analyze` {wer(script, whole.text):.3f}, "
+              f"whole-file windows {wer(script, plain.text):.3f}")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("fixtures", nargs="*", default=[str(ROOT / "audio_fixtures/good_answer.flac"),
+                                                    str(ROOT / "audio_fixtures/cpa_answer.flac")])
+    p.add_argument("--repeat", type=int, default=3, metavar="N")
+    args = p.parse_args()
+    warm_up()
+    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPU cores, tiny.en int8, warm process")
+    for path in args.fixtures:
+        bench_fixture(path, args.repeat)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "audio_fixtures/good_answer.flac"))
+    main()

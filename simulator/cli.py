@@ -41,12 +41,10 @@ def _context(args):
 def _transcribe_options(args):
     from simulator.transcribe import TranscribeOptions
 
-    engine = {}
-    if getattr(args, "engine", None) == "openai-whisper":
-        engine = {"engine": "openai-whisper", "compute_type": "float32"}
+    engine = getattr(args, "engine", None) or "faster-whisper"
     if args.model:
-        return TranscribeOptions(model=args.model, model_path=args.model, **engine)
-    return TranscribeOptions(**engine)
+        return TranscribeOptions.for_engine(engine, model=args.model, model_path=args.model)
+    return TranscribeOptions.for_engine(engine)
 
 
 def _delivery_options(args):
@@ -255,6 +253,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     os.umask(0o077)  # answers are private: everything this run writes is owner-only
+    if getattr(args, "func", None):
+        from simulator.malloc_tuning import limit_malloc_arenas
+
+        limit_malloc_arenas()  # before any decoding thread starts
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not getattr(args, "func", None):
         parser.print_help()

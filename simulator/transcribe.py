@@ -2,6 +2,13 @@
 
 The model is loaded lazily on first use and cached per (path, threads), so
 importing this module is cheap and a second transcription pays no load.
+
+A long answer is transcribed as stretches cut inside its pauses
+(``pause_cutter``), two at a time: each CTranslate2 worker runs on one core.
+On the 2-core development machine one thread per decode is 3x faster than
+two (the tiny model's matrices are too small to share), so two stretches side
+by side use both cores best. No window is decoded past the end of a
+stretch's speech.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ import logging
 import os
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from simulator.errors import ModelError
+from simulator.pause_cutter import Stretch
 from simulator.transcript import Transcript, Word
 
 log = logging.getLogger(__name__)
@@ -25,6 +34,9 @@ log = logging.getLogger(__name__)
 # confidence, is a hallucination on noise or music ("I'm, I'm, I'm..."): dropped.
 NO_SPEECH_PROB = 0.6
 NO_SPEECH_MAX_LOGPROB = -0.5
+# After a window, another is decoded only if this much speech is left after its last word.
+SPEECH_LEFT_S = 0.6
+SR = 16_000  # Hz; what Whisper takes
 
 # Whisper drops hesitations unless its prompt shows them; this keeps most.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
@@ -50,7 +62,15 @@ class TranscribeOptions:
     language: str = "en"
     initial_prompt: str = FILLER_PROMPT
     vad_filter: bool = False  # VAD shifts word timestamps; pauses need them exact
-    cpu_threads: int = 0  # 0: CTranslate2's default (all cores)
+    cpu_threads: int = 1  # per worker; 0: CTranslate2's default (all cores)
+    workers: int = 2  # stretches transcribed at the same time
+
+    @classmethod
+    def for_engine(cls, engine: str = "faster-whisper", **kw) -> "TranscribeOptions":
+        """Defaults for ``engine``: openai-whisper runs fp32, one file at a time, on torch's threads."""
+        if engine == "openai-whisper":
+            kw = {"compute_type": "float32", "cpu_threads": 0, "workers": 1, **kw}
+        return cls(engine=engine, **kw)
 
 
 def bundled_model_path() -> Path:
@@ -81,17 +101,37 @@ def normalize_filler(token: str) -> str:
 
 
 _load_lock = threading.Lock()
+_window_guard = threading.local()  # per decoding thread: stop() says no speech is left
+
+
+class _SpeechLeftStop(Exception):
+    """Raised inside faster-whisper's window loop to end a transcription early."""
 
 
 @lru_cache(maxsize=2)
-def _load_model(path: str, compute_type: str, cpu_threads: int):
+def _load_model(path: str, compute_type: str, cpu_threads: int, workers: int):
     # Offline by design: never let a library reach for a model hub.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from faster_whisper import WhisperModel
 
+    class StoppableModel(WhisperModel):
+        """Encodes a window only while the caller says there is speech left in it.
+
+        faster-whisper seeks to the last word's end after each window, so a
+        stretch that fits one window would otherwise pay a second encoder
+        pass over the pause after its last word.
+        """
+
+        def encode(self, features):
+            stop = getattr(_window_guard, "stop", None)
+            if stop is not None and stop():
+                raise _SpeechLeftStop
+            return super().encode(features)
+
     log.info("loading Whisper model from %s", path)
     try:
-        return WhisperModel(path, device="cpu", compute_type=compute_type, cpu_threads=cpu_threads)
+        return StoppableModel(path, device="cpu", compute_type=compute_type, cpu_threads=cpu_threads,
+                              num_workers=max(1, workers))
     except Exception as e:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
         raise ModelError(
             f"Could not load the speech model from {path} ({e}); "
@@ -105,20 +145,41 @@ def get_model(options: TranscribeOptions = TranscribeOptions()):
     if not (path / "model.bin").is_file():
         raise ModelError(f"{path} has no model.bin; pass --model a faster-whisper model folder.")
     with _load_lock:
-        return _load_model(str(path), options.compute_type, options.cpu_threads)
+        return _load_model(str(path), options.compute_type, options.cpu_threads, options.workers)
 
 
 def transcribe(
-    y: np.ndarray, sr: int, *, options: TranscribeOptions = TranscribeOptions(), offset_s: float = 0.0
+    y: np.ndarray,
+    sr: int,
+    *,
+    options: TranscribeOptions = TranscribeOptions(),
+    offset_s: float = 0.0,
+    speech_end_s: float | None = None,
 ) -> Transcript:
-    """Transcribe mono float32 audio at 16 kHz; word times are offset by ``offset_s``."""
-    if sr != 16_000:
+    """Transcribe mono float32 audio at 16 kHz; word times are offset by ``offset_s``.
+
+    With ``speech_end_s`` (seconds into ``y``), no window is decoded after the
+    words reach it.
+    """
+    if sr != SR:
         raise ValueError(f"transcribe() needs 16 kHz audio, got {sr} Hz")
     if options.engine == "openai-whisper":  # optional reference engine (issue 6)
         from simulator.openai_engine import transcribe_openai
 
         return transcribe_openai(y, sr, options=options, offset_s=offset_s)
     model = get_model(options)
+    words: list[Word] = []
+    if speech_end_s is not None:
+        limit = speech_end_s + offset_s - SPEECH_LEFT_S
+        _window_guard.stop = lambda: bool(words) and words[-1].end >= limit
+    try:
+        return _decode(model, y, options, offset_s, words)
+    finally:
+        _window_guard.stop = None
+
+
+def _decode(model, y: np.ndarray, options: TranscribeOptions, offset_s: float, words: list[Word]) -> Transcript:
+    """Run faster-whisper, appending to ``words`` as segments arrive."""
     segments, info = model.transcribe(
         np.ascontiguousarray(y, dtype=np.float32),
         language=options.language,
@@ -128,10 +189,9 @@ def transcribe(
         initial_prompt=options.initial_prompt or None,
         condition_on_previous_text=False,
     )
-    words: list[Word] = []
     texts: list[str] = []
     logprob_sum = duration_sum = 0.0
-    for seg in segments:  # a generator: decoding happens here
+    for seg in _until_stopped(segments):  # a generator: decoding happens here
         if seg.no_speech_prob > NO_SPEECH_PROB and seg.avg_logprob < NO_SPEECH_MAX_LOGPROB:
             log.info("dropping a likely non-speech segment at %.1f s: %r", seg.start, seg.text)
             continue
@@ -153,3 +213,38 @@ def transcribe(
         language_probability=float(info.language_probability),
         avg_logprob=round(logprob_sum / duration_sum, 4) if duration_sum else None,
     )
+
+
+def _until_stopped(segments):
+    try:
+        yield from segments
+    except _SpeechLeftStop:
+        log.debug("no speech left after the last word: no further window")
+
+
+def transcribe_stretches(
+    y: np.ndarray, sr: int, stretches: list[Stretch], *, options: TranscribeOptions = TranscribeOptions()
+) -> Transcript:
+    """Transcribe each stretch of ``y`` (``options.workers`` at a time) and join them in order."""
+    if sr != SR:
+        raise ValueError(f"transcribe_stretches() needs 16 kHz audio, got {sr} Hz")
+    workers = max(1, options.workers) if options.engine == "faster-whisper" else 1
+    if workers > 1:
+        get_model(options)  # load once, before the workers start
+
+    def one(s: Stretch) -> Transcript:
+        return transcribe(y[s.start : s.end], sr, options=options, offset_s=s.start / sr,
+                          speech_end_s=(s.speech_end - s.start) / sr)
+
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asr") as pool:
+        return merge_transcripts(list(pool.map(one, stretches)))
+
+
+def merge_transcripts(parts: list[Transcript]) -> Transcript:
+    """Join consecutive stretch transcripts (word times already absolute)."""
+    words = [w for p in parts for w in p.words]
+    text = " ".join(p.text for p in parts if p.text)
+    weights = [(p.avg_logprob, (p.words[-1].end - p.words[0].start) if p.words else 0.0) for p in parts]
+    total = sum(w for lp, w in weights if lp is not None)
+    avg = sum(lp * w for lp, w in weights if lp is not None) / total if total else None
+    return Transcript(text=text, words=words, avg_logprob=round(avg, 4) if avg is not None else None)

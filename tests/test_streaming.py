@@ -1,5 +1,6 @@
-"""Streaming transcription: cuts only inside silences, and the streamed
-transcript matches a whole-file transcription."""
+"""Stretches and streaming: cuts only inside silences, the same cuts live and
+for a whole file, no window decoded past the speech, and transcripts that
+match a whole-file transcription."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import numpy as np
 import pytest
 
 from simulator.audio_io import load_audio
+from simulator.pause_cutter import plan_stretches
 from simulator.streaming import StreamingTranscriber, StreamOptions
-from simulator.transcribe import transcribe
+from simulator.transcribe import get_model, transcribe, transcribe_stretches
 from simulator.wer import wer
 from tests.conftest import FIXTURES, load_truth
 
@@ -24,10 +26,14 @@ def feed_all(streamer: StreamingTranscriber, y: np.ndarray, sr: int = SR) -> Non
 class _NoASR(StreamingTranscriber):
     """Records the stretches it would transcribe instead of running the model."""
 
-    def _transcribe_next(self, chunk, offset_s, commit):
+    def _decode(self, s):
+        from concurrent.futures import Future
+
         from simulator.transcript import Transcript
 
-        return Transcript(text="")
+        job = Future()
+        job.set_result(Transcript(text=""))
+        return job
 
 
 def _bursts(spans: list[tuple[float, float]], total_s: float, noise_dbfs: float = -55.0) -> np.ndarray:
@@ -79,3 +85,79 @@ def test_streamed_transcript_matches_whole_file(good_answer):
     assert wer(load_truth("good_answer")["script"], streamed.text) <= 0.15
     starts = [w.start for w in streamed.words]
     assert starts == sorted(starts) and streamed.words[-1].end <= y.size / sr + 0.1
+
+
+def test_a_whole_file_is_cut_where_a_live_recording_is():
+    spans = [(0.5, 6.5), (6.8, 12.8), (13.6, 19.6), (20.4, 26.4), (27.2, 33.2)]
+    y = _bursts(spans, 35.0)
+    options = StreamOptions(min_chunk_s=8.0)
+    live = _NoASR(stream_options=options)
+    feed_all(live, y)
+    live.finish()
+    stretches = plan_stretches(y, SR, options=options)
+    assert [s.end / SR for s in stretches[:-1]] == live.cuts[: len(stretches) - 1]
+    assert stretches[0].start == 0 and stretches[-1].end == y.size
+    for s in stretches:  # each stretch's speech ends at the burst before its cut (within a frame)
+        burst_end = max(b for _, b in spans if b <= s.end / SR + 1e-9)
+        assert abs(s.speech_end / SR - burst_end) <= 0.02 + 1e-9 and s.speech_end <= s.end
+
+
+# How the recording ended -> (the last cut before the end, whether the end itself is a cut).
+# Speech 0.5-6.5 s, a 0.4 s pause (a guess there), then more speech until 9.0 s.
+ENDINGS = [
+    ("silence stop: the guess in the final silence is the last stretch", 3.0, 9.0 + 0.13, False),
+    ("Enter 0.1 s after the last word: the earlier guess becomes a cut", 0.1, 6.63, True),
+    ("Enter mid-word: the earlier guess becomes a cut", 0.0, 6.63, True),
+]
+
+
+@pytest.mark.parametrize("label, silence_after_s, last_cut_s, ends_at_end", ENDINGS, ids=[e[0] for e in ENDINGS])
+def test_finish_keeps_or_promotes_the_latest_guess(label, silence_after_s, last_cut_s, ends_at_end):
+    y = _bursts([(0.5, 6.5), (6.9, 9.0)], 9.0 + silence_after_s)
+    s = _NoASR()
+    feed_all(s, y)
+    s.finish()
+    end_s = y.size / SR
+    cuts = s.cuts
+    if ends_at_end:
+        assert cuts[-1] == pytest.approx(end_s, abs=1e-6)
+        cuts = cuts[:-1]
+    assert cuts[-1] == pytest.approx(last_cut_s, abs=0.03), label
+
+
+def test_no_window_is_decoded_past_the_end_of_speech(good_answer):
+    y, sr = good_answer
+    first = plan_stretches(y, sr)[0]
+    chunk = y[first.start : first.end]
+    model = get_model()
+    calls = []  # one per encoder pass that ran (the guard refuses a pass before it starts)
+    encode = model.encode
+
+    def counted(features):
+        out = encode(features)
+        calls.append(1)
+        return out
+
+    model.encode = counted
+    try:
+        plain = transcribe(chunk, sr)
+        plain_calls, calls[:] = len(calls), []
+        stopped = transcribe(chunk, sr, speech_end_s=(first.speech_end - first.start) / sr)
+    finally:
+        del model.encode
+    assert len(calls) < plain_calls and len(calls) == 1
+    assert stopped.text == plain.text
+
+
+def test_stretches_are_transcribed_in_place(good_answer):
+    y, sr = good_answer
+    stretches = plan_stretches(y, sr)
+    assert len(stretches) >= 3
+    stretched = transcribe_stretches(y, sr, stretches)
+    assert wer(transcribe(y, sr).text, stretched.text) <= 0.03
+    assert wer(load_truth("good_answer")["script"], stretched.text) <= 0.15
+    for s in stretches:  # every word lies in the stretch it was decoded from
+        inside = [w for w in stretched.words if s.start / sr <= w.start < s.end / sr]
+        assert inside and all(w.end <= s.end / sr + 0.05 for w in inside)
+    starts = [w.start for w in stretched.words]
+    assert starts == sorted(starts)
