@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """How long after the answer ends does the report appear?
 
-Feeds an answer fixture to the streaming transcriber at real-time pace, in the
-50 ms blocks the recorder delivers, then measures the wait from the end of the
+Feeds an answer fixture to the streaming transcriber and the pitch track at
+real-time pace, in the 50 ms blocks the recorder delivers (as ``practice``
+does), then measures the wait from the end of the
 recording to the finished report (transcript, delivery, content, rendering),
 and how much of that wait is the transcript. Three endings are timed: the
 recorder's silence stop (the answer plus 3 s of silence), and Enter pressed
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from simulator.audio_io import load_audio  # noqa: E402
+from simulator.delivery.pitch_track import PitchTrack  # noqa: E402
 from simulator.pipeline import analyze_audio, transcribe_answer, warm_up  # noqa: E402
 from simulator.questions import get_question  # noqa: E402
 from simulator.report import render_text  # noqa: E402
@@ -46,26 +48,26 @@ BLOCK = 800  # samples: the recorder's 50 ms blocks
 SILENCE_STOP_S = 3.0
 
 
-def realtime_feed(y: np.ndarray, streamer: StreamingTranscriber) -> float:
-    """Feed at real-time pace; returns the monotonic time the last block arrived."""
+def realtime_feed(y: np.ndarray, streamer: StreamingTranscriber, track: PitchTrack) -> float:
+    """Feed at real-time pace, as practice does; returns the monotonic time the last block arrived."""
     t0 = time.monotonic()
     for k, i in enumerate(range(0, y.size, BLOCK)):
         due = t0 + (i + BLOCK) / SR
         delay = due - time.monotonic()
         if delay > 0:
             time.sleep(delay)
-        streamer.feed(y[i : i + BLOCK])
+        track.feed(streamer.feed(y[i : i + BLOCK]))
     return time.monotonic()
 
 
 def run_stream(y: np.ndarray, question, tail_s: float) -> tuple[float, float, object]:
     """(wait for the transcript, wait for the report, transcript) after the last block."""
     audio = np.concatenate([y, np.zeros(int(tail_s * SR), np.float32)])
-    streamer = StreamingTranscriber()
-    ended = realtime_feed(audio, streamer)
+    streamer, track = StreamingTranscriber(), PitchTrack()
+    ended = realtime_feed(audio, streamer, track)
     transcript = streamer.finish()
     transcribed = time.monotonic()
-    render_text(analyze_audio(streamer.audio(), SR, question, transcript=transcript))
+    render_text(analyze_audio(streamer.audio(), SR, question, transcript=transcript, pitch_track=track))
     return transcribed - ended, time.monotonic() - ended, transcript
 
 

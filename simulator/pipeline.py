@@ -40,11 +40,12 @@ def analyze_audio(
     transcribe_options: TranscribeOptions = TranscribeOptions(),
     delivery_options=None,
     transcript: Transcript | None = None,
+    pitch_track=None,
     progress: Progress = _noop,
 ) -> Analysis:
     """Transcribe and analyse one answer given as 16 kHz mono samples.
 
-    Pass ``transcript`` when it was already made while recording (streaming).
+    Pass ``transcript`` and ``pitch_track`` when they were made while recording.
     """
     name = str(source) if source else "the recording"
     duration = y.size / sr
@@ -73,7 +74,7 @@ def analyze_audio(
     progress("Measuring delivery")
     from simulator.delivery import analyze_delivery
 
-    analysis.delivery = analyze_delivery(y, sr, transcript, options=delivery_options)
+    analysis.delivery = analyze_delivery(y, sr, transcript, options=delivery_options, pitch_track=pitch_track)
     progress("Checking content")
     _check_content(analysis)
     return analysis

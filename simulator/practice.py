@@ -2,9 +2,10 @@
 
 The slow parts overlap with the person: the model loads and the analysis
 libraries warm up while the question is being spoken, and the answer is
-transcribed stretch by stretch while it is still being given (see
-``streaming``). When the recording stops, only the last stretch and the
-signal analysis are left to do.
+transcribed stretch by stretch, and its pitch measured, while it is still
+being given (see ``streaming`` and ``delivery.pitch_track``). When the
+recording stops, only the last words and the rest of the signal analysis are
+left to do.
 """
 
 from __future__ import annotations
@@ -80,14 +81,20 @@ def record_and_analyze(
     delivery_options=None,
     progress: Callable[[str], None] = lambda stage: None,
 ) -> PracticeAnswer:
-    """Record from the microphone while transcribing, then analyse."""
+    """Record from the microphone while transcribing and measuring pitch, then analyse."""
     from simulator import recorder
+    from simulator.delivery.pitch_track import PitchTrack
     from simulator.pipeline import analyze_audio
     from simulator.streaming import StreamingTranscriber
 
     streamer = StreamingTranscriber(options=options)
+    track = PitchTrack(options=delivery_options)
+
+    def on_block(block: np.ndarray, sr: int) -> None:
+        track.feed(streamer.feed(block, sr))
+
     try:
-        rec = recorder.record(on_block=streamer.feed, **(record_kw or {}))
+        rec = recorder.record(on_block=on_block, **(record_kw or {}))
     except BaseException:
         streamer.abandon()
         raise
@@ -95,7 +102,8 @@ def record_and_analyze(
     transcript = streamer.finish()
     y = streamer.audio()
     analysis = analyze_audio(y, 16_000, question, context, source=rec.path, transcribe_options=options,
-                             delivery_options=delivery_options, transcript=transcript, progress=progress)
+                             delivery_options=delivery_options, transcript=transcript, pitch_track=track,
+                             progress=progress)
     return PracticeAnswer(analysis, y, 16_000, rec.path)
 
 

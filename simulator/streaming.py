@@ -75,9 +75,10 @@ class StreamingTranscriber:
             self._blocks = [np.concatenate(self._blocks)]
         return self._blocks[0] if self._blocks else np.zeros(0, np.float32)
 
-    def feed(self, block: np.ndarray, sr: int | None = None) -> None:
+    def feed(self, block: np.ndarray, sr: int | None = None) -> np.ndarray:
         """Add samples (at ``sr`` Hz, default 16 kHz); may start transcribing a
-        completed stretch, or guessing at a pause, in the background."""
+        completed stretch, or guessing at a pause, in the background. Returns
+        the block as 16 kHz samples."""
         block = np.asarray(block, dtype=np.float32).reshape(-1)
         if sr is not None and sr != self.sr:
             if self._resampler is None:
@@ -95,6 +96,7 @@ class StreamingTranscriber:
                 self._commit(stretch)
                 start = event.at
         self._start_wanted_guess()
+        return block
 
     def _decode(self, s: Stretch) -> Future:
         chunk = self.audio()[s.start : s.end].copy()

@@ -57,12 +57,14 @@ def speech_frames(levels: Levels, start: float, end: float) -> np.ndarray:
 
 
 def analyze_delivery(
-    y: np.ndarray, sr: int, transcript: Transcript, *, options: DeliveryOptions | None = None
+    y: np.ndarray, sr: int, transcript: Transcript, *, options: DeliveryOptions | None = None, pitch_track=None
 ) -> DeliveryReport:
     """Measure pace, pauses, fillers, pitch, volume and clarity of one spoken answer.
 
     ``y`` is the answer's audio (mono, or (samples, channels) / (channels,
     samples); any rate), ``transcript`` its timed Whisper transcript.
+    ``pitch_track`` (a ``PitchTrack`` fed ``y`` while it was recorded) holds
+    pitch frames already measured.
     Raises NoSpeechError when the signal holds no sound above its noise floor.
     """
     from simulator.warmup import configure_numba_cache
@@ -88,7 +90,7 @@ def analyze_delivery(
     fillers = find_fillers(transcript.words)
     fillers_per_min = per_minute(len(fillers), speaking)
     speech = speech_frames(levels, ph.start, ph.end)
-    pitch = measure_pitch(levels, speech, opts)
+    pitch = measure_pitch(levels, speech, opts, known=pitch_track)
     volume = measure_volume(y, levels, speech, transcript.words, ph.start, ph.end, opts)
     clarity = measure_clarity(transcript.words, opts)
     verdict = judge(

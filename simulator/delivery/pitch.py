@@ -91,23 +91,25 @@ def _pick_period(cmnd: np.ndarray, sr: int, tau_min: int, tau_max: int) -> tuple
     return sr / (tau + shift), np.clip(mid, 0.0, 1.0)
 
 
-def frame_pitch(levels: Levels, mask: np.ndarray, opts: DeliveryOptions = DeliveryOptions()) -> tuple[np.ndarray, np.ndarray]:
-    """(f0, aperiodicity) for every PITCH_EVERY-th level frame selected by ``mask``."""
-    idx = np.flatnonzero(mask)[::PITCH_EVERY]
-    if idx.size == 0:
-        return np.zeros(0), np.ones(0)
-    y = levels.y
-    if levels.sr != PITCH_SR:
-        import soxr
-
-        y = soxr.resample(y, levels.sr, PITCH_SR)
+def window_length(opts: DeliveryOptions) -> int:
+    """Samples (at PITCH_SR) of the YIN window of one frame."""
     tau_max = int(math.ceil(PITCH_SR / opts.pitch_fmin_hz))
-    length = int(round(YIN_WINDOW_S * PITCH_SR)) + tau_max + 1
-    length = max(length, 2 * tau_max + 1)
-    pad = np.pad(y, (length, length))
-    starts = np.round(levels.frame_time(idx) * PITCH_SR).astype(np.int64) - length // 2 + length
+    return max(int(round(YIN_WINDOW_S * PITCH_SR)) + tau_max + 1, 2 * tau_max + 1)
+
+
+def pitch_frames(mask: np.ndarray) -> np.ndarray:
+    """Indices of the level frames pitch is measured on: those of ``mask`` on the PITCH_EVERY grid."""
+    idx = np.flatnonzero(mask)
+    return idx[idx % PITCH_EVERY == 0]
+
+
+def yin_at(y8: np.ndarray, times_s: np.ndarray, opts: DeliveryOptions) -> tuple[np.ndarray, np.ndarray]:
+    """(f0, aperiodicity) of windows centred on ``times_s`` in ``y8`` (PITCH_SR audio, zeros outside)."""
+    length = window_length(opts)
+    pad = np.pad(y8, (length, length))
+    starts = np.round(np.asarray(times_s) * PITCH_SR).astype(np.int64) - length // 2 + length
     offsets = np.arange(length)[None, :]
-    f0, aperiodicity = [], []
+    f0, aperiodicity = [np.zeros(0)], [np.ones(0)]
     for i in range(0, starts.size, YIN_BATCH):  # batches keep memory flat for long answers
         frames = pad[starts[i : i + YIN_BATCH, None] + offsets]
         batch_f0, batch_ap = yin(frames, PITCH_SR, fmin=opts.pitch_fmin_hz, fmax=opts.pitch_fmax_hz)
@@ -116,9 +118,34 @@ def frame_pitch(levels: Levels, mask: np.ndarray, opts: DeliveryOptions = Delive
     return np.concatenate(f0), np.concatenate(aperiodicity)
 
 
-def measure_pitch(levels: Levels, speech_mask: np.ndarray, opts: DeliveryOptions = DeliveryOptions()) -> Pitch:
+def frame_pitch(
+    levels: Levels, mask: np.ndarray, opts: DeliveryOptions = DeliveryOptions(), *, known=None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(f0, aperiodicity) for the level frames ``pitch_frames(mask)``.
+
+    ``known`` (a ``PitchTrack`` filled while the answer was recorded) supplies
+    the frames it already measured; only the others are computed here.
+    """
+    idx = pitch_frames(mask)
+    f0, aperiodicity = np.zeros(idx.size), np.ones(idx.size)
+    todo = np.ones(idx.size, dtype=bool)
+    if known is not None and known.usable_for(levels, opts):
+        todo = known.fill(idx, f0, aperiodicity)
+    if todo.any():
+        y = levels.y
+        if levels.sr != PITCH_SR:
+            import soxr
+
+            y = soxr.resample(y, levels.sr, PITCH_SR)
+        f0[todo], aperiodicity[todo] = yin_at(y, levels.frame_time(idx[todo]), opts)
+    return f0, aperiodicity
+
+
+def measure_pitch(
+    levels: Levels, speech_mask: np.ndarray, opts: DeliveryOptions = DeliveryOptions(), *, known=None
+) -> Pitch:
     """Median pitch and its 10th-90th percentile range over voiced frames."""
-    f0, aperiodicity = frame_pitch(levels, speech_mask, opts)
+    f0, aperiodicity = frame_pitch(levels, speech_mask, opts, known=known)
     voiced = f0[(aperiodicity <= opts.voicing_threshold) & (f0 >= opts.pitch_fmin_hz) & (f0 <= opts.pitch_fmax_hz)]
     if voiced.size:
         centre = np.median(voiced)
