@@ -253,14 +253,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     os.umask(0o077)  # answers are private: everything this run writes is owner-only
-    if getattr(args, "func", None):
-        from simulator.malloc_tuning import limit_malloc_arenas
-
-        limit_malloc_arenas()  # before any decoding thread starts
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_BAD_INPUT
+    from simulator.malloc_tuning import limit_malloc_arenas
+
+    limit_malloc_arenas()  # before any decoding thread starts
     try:
         return args.func(args)
     except MockInterviewError as e:
