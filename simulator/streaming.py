@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator.pause_cutter import PauseCutter, Stretch, StreamOptions
-from simulator.transcribe import TranscribeOptions, merge_transcripts, transcribe
+from simulator.transcribe import TranscribeOptions, merge_transcripts, transcribe_stretch
 from simulator.transcript import Transcript
 
 log = logging.getLogger(__name__)
@@ -99,9 +99,7 @@ class StreamingTranscriber:
         return block
 
     def _decode(self, s: Stretch) -> Future:
-        chunk = self.audio()[s.start : s.end].copy()
-        return self._pool.submit(transcribe, chunk, self.sr, options=self.options, offset_s=s.start / self.sr,
-                                 speech_end_s=(s.speech_end - s.start) / self.sr)
+        return self._pool.submit(transcribe_stretch, self.audio(), self.sr, s, options=self.options)
 
     def _start_wanted_guess(self) -> None:
         """One guess runs at a time, so a cut never queues behind guesses; the newest waits."""

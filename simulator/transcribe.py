@@ -232,12 +232,14 @@ def transcribe_stretches(
     if workers > 1:
         get_model(options)  # load once, before the workers start
 
-    def one(s: Stretch) -> Transcript:
-        return transcribe(y[s.start : s.end], sr, options=options, offset_s=s.start / sr,
-                          speech_end_s=(s.speech_end - s.start) / sr)
-
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asr") as pool:
-        return merge_transcripts(list(pool.map(one, stretches)))
+        return merge_transcripts(list(pool.map(lambda s: transcribe_stretch(y, sr, s, options=options), stretches)))
+
+
+def transcribe_stretch(y: np.ndarray, sr: int, s: Stretch, *, options: TranscribeOptions = TranscribeOptions()) -> Transcript:
+    """Transcribe ``y[s.start:s.end]``, with word times in the whole of ``y``."""
+    return transcribe(y[s.start : s.end], sr, options=options, offset_s=s.start / sr,
+                      speech_end_s=(s.speech_end - s.start) / sr)
 
 
 def merge_transcripts(parts: list[Transcript]) -> Transcript:

@@ -33,7 +33,9 @@ class PitchTrack:
         self.sr = sr
         self.opts = options or DeliveryOptions()
         self._resampler = soxr.ResampleStream(sr, PITCH_SR, 1, dtype="float64")
-        self._y8 = np.zeros(0)
+        self._y8 = np.zeros(0)  # the PITCH_SR audio, joined at each batch
+        self._chunks: list[np.ndarray] = []  # resampled blocks not joined yet
+        self._n8 = 0
         self._length = window_length(self.opts)
         self._step_s = self.opts.hop_s * PITCH_EVERY  # s between measured frames
         self.f0: list[np.ndarray] = []
@@ -43,12 +45,15 @@ class PitchTrack:
     def feed(self, block: np.ndarray) -> None:
         """Add 16 kHz mono samples; measures the frames whose windows are now complete."""
         out = self._resampler.resample_chunk(np.asarray(block, dtype=np.float64).reshape(-1))
-        self._y8 = np.concatenate([self._y8, out])
+        self._chunks.append(out)
+        self._n8 += out.size
         # A frame is complete when its window ends inside the audio received so far.
-        last_centre = self._y8.size - (self._length - self._length // 2)
-        ready = max(0, math.floor(last_centre / (self._step_s * PITCH_SR)) + 1) if last_centre >= 0 else 0
+        last_centre = self._n8 - (self._length - self._length // 2)
+        ready = math.floor(last_centre / (self._step_s * PITCH_SR)) + 1 if last_centre >= 0 else 0
         if (ready - self.frames) * self._step_s < TRACK_BATCH_S:
             return
+        self._y8 = np.concatenate([self._y8, *self._chunks])  # once a batch, not once a block
+        self._chunks = []
         times = np.arange(self.frames, ready) * self._step_s
         f0, ap = yin_at(self._y8, times, self.opts)
         self.f0.append(f0)
