@@ -7,8 +7,9 @@ blocks in one go), so both transcribe the same stretches.
 Frames are 20 ms; a frame is quiet when its level is below a threshold taken
 from the levels heard so far (above the noise floor, well below the typical
 speech level). Every silence that lasts ``guess_pause_s`` gets a cut point in
-its middle so far. Once it lasts ``cut_pause_s`` and at least ``min_chunk_s``
-has piled up since the last cut, the audio is cut there. A stretch that
+its middle so far. Once it has lasted ``cut_pause_s`` and at least
+``min_chunk_s`` has piled up since the last cut (in either order: a long
+silence that began a little early still counts), the audio is cut there. A stretch that
 reaches ``max_chunk_s`` without such a pause is cut, before Whisper's 30 s
 window fills, at its latest shorter pause (or, with none, its quietest recent
 frame: a cut inside a phrase costs Whisper the words around it).
@@ -118,8 +119,10 @@ class PauseCutter:
             self._pause_point = end - (self._quiet_run * self._frame) // 2  # the middle of the silence so far
             self._last_pause = Event("guess", self._pause_point, self.speech_end)
             return self._last_pause
-        if self._quiet_run == self._cut_frames and (end - self.last_cut) / self.sr >= self.so.min_chunk_s:
-            return self._cut(self._pause_point, self.speech_end)  # a pause between sentences, after enough speech
+        if self._quiet_run >= self._cut_frames and (end - self.last_cut) / self.sr >= self.so.min_chunk_s:
+            # A pause between sentences after enough speech, including one that began
+            # before the stretch was long enough and is still going on.
+            return self._cut(self._pause_point, self.speech_end)
         if self._quiet_run < self._cut_frames and (end - self.last_cut) / self.sr >= self.so.max_chunk_s:
             if self._last_pause is not None:
                 return self._cut(self._last_pause.at, self._last_pause.speech_end)

@@ -46,18 +46,29 @@ def _bursts(spans: list[tuple[float, float]], total_s: float, noise_dbfs: float 
     return y
 
 
-def test_cuts_fall_inside_silences_only():
-    # 6 s speech stretches separated by 0.3 s (too short to cut) and 0.8 s silences.
-    spans = [(0.5, 6.5), (6.8, 12.8), (13.6, 19.6), (20.4, 26.4), (27.2, 33.2)]
-    y = _bursts(spans, 35.0)
+# Speech bursts (s), total length (s) -> the silences (s) where the audio must be cut,
+# with min_chunk_s = 8 s. The last cut is the end of the answer and is not checked.
+CUTS = [
+    ("6 s phrases: cut in the 0.8 s silences, never in the 0.3 s one",
+     [(0.5, 6.5), (6.8, 12.8), (13.6, 19.6), (20.4, 26.4), (27.2, 33.2)], 35.0,
+     [(12.8, 13.6), (26.4, 27.2)]),
+    ("a silence that begins before 8 s of speech and lasts past it is cut",
+     [(0.5, 6.5), (9.5, 15.5), (15.8, 21.0)], 22.0, [(6.5, 9.5)]),
+    ("no silence of 0.5 s: no cut before the end",
+     [(0.5, 6.5), (6.8, 12.8), (13.1, 19.0)], 20.0, []),
+]
+
+
+@pytest.mark.parametrize("label, spans, total_s, cut_in", CUTS, ids=[c[0] for c in CUTS])
+def test_cuts_fall_inside_silences_only(label, spans, total_s, cut_in):
     s = _NoASR(stream_options=StreamOptions(min_chunk_s=8.0))
-    feed_all(s, y)
+    feed_all(s, _bursts(spans, total_s))
     s.finish()
-    assert len(s.cuts) >= 2
-    for cut in s.cuts[:-1]:
-        assert any(b < cut < a for (_, b), (a, _) in zip(spans, spans[1:]) if a - b >= 0.5), cut
-    # The 0.3 s gap at 6.5-6.8 s is never cut.
-    assert not any(6.5 <= c <= 6.8 for c in s.cuts)
+    inner = s.cuts[:-1]
+    assert len(inner) == len(cut_in), (label, s.cuts)
+    for cut, (a, b) in zip(inner, cut_in):
+        assert a < cut < b, (label, cut)
+    assert s.cuts[-1] == pytest.approx(spans[-1][1], abs=0.3), "the answer ends after its last word"
 
 
 def test_other_rates_are_resampled_on_the_fly():
@@ -96,7 +107,8 @@ def test_a_whole_file_is_cut_where_a_live_recording_is():
     live.finish()
     stretches = plan_stretches(y, SR, options=options)
     assert [s.end / SR for s in stretches[:-1]] == live.cuts[: len(stretches) - 1]
-    assert stretches[0].start == 0 and stretches[-1].end == y.size
+    assert stretches[0].start == 0 and all(a.end == b.start for a, b in zip(stretches, stretches[1:]))
+    assert stretches[-1].end / SR > spans[-1][1], "only silence may be left after the last stretch"
     for s in stretches:  # each stretch's speech ends at the burst before its cut (within a frame)
         burst_end = max(b for _, b in spans if b <= s.end / SR + 1e-9)
         assert abs(s.speech_end / SR - burst_end) <= 0.02 + 1e-9 and s.speech_end <= s.end
