@@ -173,3 +173,32 @@ def test_stretches_are_transcribed_in_place(good_answer):
         assert inside and all(w.end <= s.end / sr + 0.05 for w in inside)
     starts = [w.start for w in stretched.words]
     assert starts == sorted(starts)
+
+
+_FALLBACK_CLIP = """
+import json, sys
+import numpy as np
+from simulator.audio_io import load_audio
+from simulator.transcribe import get_model, TranscribeOptions, FILLER_PROMPT, normalize_filler
+easy, sr = load_audio(sys.argv[1])
+fast, _ = load_audio(sys.argv[2])
+# The end of the easy-paced answer, 1 s of silence, then most of the fast one:
+# tiny.en fails its checks on this window and decodes it again by sampling.
+y = np.concatenate([easy[263_427:], np.zeros(sr, np.float32), fast[:193_756]])
+segments, _ = get_model(TranscribeOptions()).transcribe(
+    y, language="en", beam_size=5, word_timestamps=True, initial_prompt=FILLER_PROMPT,
+    condition_on_previous_text=False)
+segments = list(segments)
+print(json.dumps({"temperatures": [s.temperature for s in segments], "text": " ".join(s.text for s in segments)}))
+"""
+
+
+def test_a_sampled_redecode_is_the_same_in_every_new_process():
+    import json
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-c", _FALLBACK_CLIP, str(FIXTURES / "pace_easy.flac"), str(FIXTURES / "pace_fast.flac")]
+    runs = [json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout) for _ in range(2)]
+    assert any(t > 0 for t in runs[0]["temperatures"]), "the clip no longer makes Whisper fall back to sampling"
+    assert runs[0]["text"] == runs[1]["text"]
