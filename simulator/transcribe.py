@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -229,9 +230,18 @@ def _until_stopped(segments):
 
 
 def transcribe_stretches(
-    y: np.ndarray, sr: int, stretches: list[Stretch], *, options: TranscribeOptions = TranscribeOptions()
+    y: np.ndarray,
+    sr: int,
+    stretches: list[Stretch],
+    *,
+    options: TranscribeOptions = TranscribeOptions(),
+    when_idle: Callable[[], object] | None = None,
 ) -> Transcript:
-    """Transcribe each stretch of ``y`` (``options.workers`` at a time) and join them in order."""
+    """Transcribe each stretch of ``y`` (``options.workers`` at a time) and join them in order.
+
+    ``when_idle`` runs on the first worker left without a stretch to start (its
+    errors are left for the caller to meet again); the call returns once it is done.
+    """
     if sr != SR:
         raise ValueError(f"transcribe_stretches() needs 16 kHz audio, got {sr} Hz")
     workers = max(1, options.workers) if options.engine == "faster-whisper" else 1
@@ -239,7 +249,10 @@ def transcribe_stretches(
         get_model(options)  # load once, before the workers start
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asr") as pool:
-        return merge_transcripts(list(pool.map(lambda s: transcribe_stretch(y, sr, s, options=options), stretches)))
+        jobs = [pool.submit(transcribe_stretch, y, sr, s, options=options) for s in stretches]
+        if when_idle is not None:
+            pool.submit(when_idle)  # queued after every stretch
+        return merge_transcripts([job.result() for job in jobs])
 
 
 def transcribe_stretch(y: np.ndarray, sr: int, s: Stretch, *, options: TranscribeOptions = TranscribeOptions()) -> Transcript:

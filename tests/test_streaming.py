@@ -202,3 +202,37 @@ def test_a_sampled_redecode_is_the_same_in_every_new_process():
     runs = [json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout) for _ in range(2)]
     assert any(t > 0 for t in runs[0]["temperatures"]), "the clip no longer makes Whisper fall back to sampling"
     assert runs[0]["text"] == runs[1]["text"]
+
+
+def test_when_idle_waits_for_a_worker_with_no_stretch_left(monkeypatch):
+    import threading
+    import time
+
+    import simulator.transcribe as tr
+    from simulator.pause_cutter import Stretch
+    from simulator.transcript import Transcript, Word
+
+    events: list[tuple[str, float]] = []
+    lock = threading.Lock()
+
+    def fake_stretch(y, sr, s, *, options):
+        with lock:
+            events.append(("start", s.start))
+        time.sleep(0.05 * (1 + s.start // SR))  # later stretches take longer
+        return Transcript(text=str(s.start), words=[Word(str(s.start), s.start / SR, s.start / SR + 0.1)])
+
+    def idle():
+        with lock:
+            events.append(("idle", -1))
+        time.sleep(0.1)
+        with lock:
+            events.append(("idle done", -1))
+
+    monkeypatch.setattr(tr, "transcribe_stretch", fake_stretch)
+    monkeypatch.setattr(tr, "get_model", lambda options: None)
+    stretches = [Stretch(k * SR, (k + 1) * SR, (k + 1) * SR) for k in range(5)]
+    out = tr.transcribe_stretches(np.zeros(5 * SR, np.float32), SR, stretches, when_idle=idle)
+    kinds = [k for k, _ in events]
+    assert kinds.index("idle") > max(i for i, k in enumerate(kinds) if k == "start")
+    assert kinds[-1] == "idle done", "returns only once the idle task is done"
+    assert out.text.split() == [str(s.start) for s in stretches]
