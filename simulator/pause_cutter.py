@@ -154,4 +154,16 @@ def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = 
                 start = event.at
     if cutter.speech_since_cut or not stretches:
         stretches.append(Stretch(start, y.size, max(cutter.speech_end, start)))
+    if len(stretches) > 1 and joins(stretches[-2], stretches[-1], sr, options=options):
+        stretches[-2:] = [Stretch(stretches[-2].start, y.size, stretches[-1].speech_end)]
     return stretches
+
+
+def joins(before: Stretch, last: Stretch, sr: int = 16_000, *, options: StreamOptions = StreamOptions()) -> bool:
+    """Whether the answer's last stretch is decoded together with the one before:
+    its speech is shorter than ``min_chunk_s`` and both fit in ``max_chunk_s``.
+    A few seconds on their own give Whisper too little context; the closing
+    words of a 17 s answer came out garbled ("that I read it")."""
+    return (last.speech_end - last.start) / sr < options.min_chunk_s and (
+        last.speech_end - before.start
+    ) / sr <= options.max_chunk_s

@@ -11,6 +11,11 @@ after it is kept as it is; otherwise the latest guess before the last words
 becomes a cut, and only the words after it are left to decode. Decodes run
 ``TranscribeOptions.workers`` at a time, so a guess never waits behind a
 stretch.
+
+The last cut stays open while the speech after it is short: a file's plan
+joins a short last stretch to the one before (``pause_cutter.joins``), so
+the guesses made then cover both, and the answer's closing words are
+decoded with the context a whole file would give them.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulator.pause_cutter import PauseCutter, Stretch, StreamOptions
+from simulator.pause_cutter import PauseCutter, Stretch, StreamOptions, joins
 from simulator.transcribe import TranscribeOptions, merge_transcripts, transcribe_stretch
 from simulator.transcript import Transcript
 
@@ -59,6 +64,7 @@ class StreamingTranscriber:
         self.cutter = PauseCutter(sr, stream_options)
         self._blocks: list[np.ndarray] = []
         self._jobs: list[Future] = []  # committed stretches, in order
+        self._stretches: list[Stretch] = []  # and what each of them covers
         self._guesses: list[_Guess] = []  # guesses started since the last cut, oldest first
         self._wanted: Stretch | None = None  # the newest guess, waiting for the running one
         self._resampler = None
@@ -91,12 +97,19 @@ class StreamingTranscriber:
         for event in self.cutter.feed(block):
             stretch = Stretch(start, event.at, event.speech_end)
             if event.kind == "guess":
-                self._wanted = stretch
+                self._wanted = self._joined(stretch)
             else:
                 self._commit(stretch)
                 start = event.at
         self._start_wanted_guess()
         return block
+
+    def _joined(self, s: Stretch) -> Stretch:
+        """``s``, or ``s`` joined to the last committed stretch if the answer ending with ``s`` would join them."""
+        before = self._stretches[-1] if self._stretches else None
+        if before is not None and joins(before, s, self.sr, options=self.cutter.so):
+            return Stretch(before.start, s.end, s.speech_end)
+        return s
 
     def _decode(self, s: Stretch) -> Future:
         return self._pool.submit(transcribe_stretch, self.audio(), self.sr, s, options=self.options)
@@ -113,6 +126,7 @@ class StreamingTranscriber:
         job = job or (same[-1].job if same else self._decode(s))
         log.debug("stream cut %.2f-%.2f s%s", s.start / self.sr, s.end / self.sr, " (a guess)" if same else "")
         self._jobs.append(job)
+        self._stretches.append(s)
         self.cuts.append(s.end / self.sr)
         self._guesses, self._wanted = [], None
 
@@ -140,14 +154,20 @@ class StreamingTranscriber:
         cutter = self.cutter
         if not cutter.speech_since_cut:
             return
-        whole = next((g for g in self._guesses if g.at >= cutter.speech_end), None)  # nothing said after it
+        last = self._joined(Stretch(cutter.last_cut, cutter.n, cutter.speech_end))
+        if last.start != cutter.last_cut:  # the last cut is undone: decoded with the stretch before
+            self._jobs.pop().cancel()
+            self._stretches.pop()
+            self.cuts.pop()
+        guesses = [g for g in self._guesses if g.stretch.start == last.start]
+        whole = next((g for g in guesses if g.at >= cutter.speech_end), None)  # nothing said after it
         if whole is not None and whole.job.done():
             return self._commit(whole.stretch, whole.job)
-        ready = [g for g in self._guesses if g.job.done() and not g.job.cancelled() and g.at < cutter.speech_end]
+        ready = [g for g in guesses if g.job.done() and not g.job.cancelled() and g.at < cutter.speech_end]
         if not ready:
             if whole is not None:
                 return self._commit(whole.stretch, whole.job)
-            return self._commit(Stretch(cutter.last_cut, cutter.n, cutter.speech_end))
+            return self._commit(last)
         head = ready[-1]
         tail_stretch = Stretch(head.at, cutter.n, cutter.speech_end)
         tail = self._decode(tail_stretch)

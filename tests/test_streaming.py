@@ -236,3 +236,29 @@ def test_when_idle_waits_for_a_worker_with_no_stretch_left(monkeypatch):
     assert kinds.index("idle") > max(i for i, k in enumerate(kinds) if k == "start")
     assert kinds[-1] == "idle done", "returns only once the idle task is done"
     assert out.text.split() == [str(s.start) for s in stretches]
+
+
+# Speech bursts (s), total length (s) -> where the live recording is cut before its
+# end, and whether the file's plan matches it. A cut at 12-13 s after enough speech,
+# then a short last stretch: joined to the one before unless the two exceed 25 s.
+JOINS = [
+    ("a short last stretch joins the one before", [(0.5, 13.0), (13.6, 17.0)], 20.0, [], True),
+    ("a last stretch of 12 s or more stays apart", [(0.5, 12.2), (12.8, 24.5)], 27.5, [(12.2, 12.8)], True),
+    ("the two would not fit in 25 s", [(0.5, 20.0), (20.6, 27.0)], 30.0, [(20.0, 20.6)], True),
+    ("Enter 0.1 s after the last word: the guess of the joined stretch becomes a cut",
+     [(0.5, 13.0), (13.6, 16.0), (16.4, 18.0)], 18.1, [(16.0, 16.4)], False),
+]
+
+
+@pytest.mark.parametrize("label, spans, total_s, cut_in, same_as_file", JOINS, ids=[j[0] for j in JOINS])
+def test_a_short_last_stretch_is_decoded_with_the_one_before(label, spans, total_s, cut_in, same_as_file):
+    y = _bursts(spans, total_s)
+    live = _NoASR()
+    feed_all(live, y)
+    live.finish()
+    inner = live.cuts[:-1]
+    assert len(inner) == len(cut_in), (label, live.cuts)
+    for cut, (a, b) in zip(inner, cut_in):
+        assert a < cut < b, (label, cut)
+    if same_as_file:
+        assert [s.end / SR for s in plan_stretches(y, SR)[:-1]] == inner
