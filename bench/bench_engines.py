@@ -132,7 +132,8 @@ def child(engine: str, clip: str, spawned_at: float) -> None:
 
     Run as ``--child ENGINE CLIP SPAWNED_AT``. The model is loaded first as its
     own stage; the pipeline's progress callbacks mark the other stage boundaries
-    (the content model loads in the content stage, as in use).
+    (the content model loads where it does in use: beside faster-whisper's
+    last stretch, so inside "transcription", or in the content stage).
     """
     stages = _Stages(spawned_at)
     sys.path.insert(0, str(ROOT))
@@ -316,7 +317,9 @@ def _stage_cell(r: dict, name: str) -> str:
 def duration_table(duration: int, results: dict) -> list[str]:
     fw, ow = results.get("faster-whisper", {}), results.get("openai-whisper", {})
     audio = next((r["audio_s"] for r in (fw, ow) if "audio_s" in r), duration)
-    lines = [f"#### Answer of {audio:.1f} s", "", "Stage cells: wall (CPU time of the process, its peak RSS so far).", "",
+    lines = [f"#### Answer of {audio:.1f} s", "", "Stage cells: wall (CPU time of the process, its peak RSS so far). "
+             "faster-whisper's transcription includes the NLP model load, which runs beside its last stretch; "
+             "openai-whisper loads it in the content stage.", "",
              "| stage | faster-whisper | openai-whisper | openai / faster (wall) |", "|---|---:|---:|---:|"]
     for name in STAGES:
         a, b = (r.get("times", {}).get(name) for r in (fw, ow))

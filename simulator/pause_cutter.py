@@ -9,10 +9,12 @@ from the levels heard so far (above the noise floor, well below the typical
 speech level). Every silence that lasts ``guess_pause_s`` gets a cut point in
 its middle so far. Once it has lasted ``cut_pause_s`` and at least
 ``min_chunk_s`` has piled up since the last cut (in either order: a long
-silence that began a little early still counts), the audio is cut there. A stretch that
-reaches ``max_chunk_s`` without such a pause is cut, before Whisper's 30 s
-window fills, at its latest shorter pause (or, with none, its quietest recent
-frame: a cut inside a phrase costs Whisper the words around it).
+silence that began a little early still counts), the audio is cut there. A
+stretch that reaches ``max_chunk_s`` without such a pause is cut, before
+Whisper's 30 s window fills, at its latest shorter pause (or, with none, its
+quietest recent frame: a cut inside a phrase costs Whisper the words around
+it). When the answer ends, a last stretch with little speech is joined to the
+one before (``joins``).
 """
 
 from __future__ import annotations
