@@ -179,7 +179,7 @@ _FALLBACK_CLIP = """
 import json, sys
 import numpy as np
 from simulator.audio_io import load_audio
-from simulator.transcribe import get_model, TranscribeOptions, FILLER_PROMPT, normalize_filler
+from simulator.transcribe import get_model, TranscribeOptions, FILLER_PROMPT
 easy, sr = load_audio(sys.argv[1])
 fast, _ = load_audio(sys.argv[2])
 # The end of the easy-paced answer, 1 s of silence, then most of the fast one:
@@ -236,6 +236,46 @@ def test_when_idle_waits_for_a_worker_with_no_stretch_left(monkeypatch):
     assert kinds.index("idle") > max(i for i, k in enumerate(kinds) if k == "start")
     assert kinds[-1] == "idle done", "returns only once the idle task is done"
     assert out.text.split() == [str(s.start) for s in stretches]
+
+
+class _TimedASR(StreamingTranscriber):
+    """Decodes take a set time: the guess of the whole ending ``whole_s``, a tail ``tail_s``."""
+
+    def __init__(self, whole_s: float, tail_s: float):
+        super().__init__()
+        self.whole_s, self.tail_s = whole_s, tail_s
+
+    def _decode(self, s):
+        import time
+
+        from simulator.transcript import Transcript
+
+        if s.start > 0:
+            delay, label = self.tail_s, "tail"
+        elif s.end > 8.5 * SR:
+            delay, label = self.whole_s, "whole"
+        else:  # done at once, so the next guess starts
+            from concurrent.futures import Future
+
+            job = Future()
+            job.set_result(Transcript(text="head"))
+            return job
+        return self._pool.submit(lambda: (time.sleep(delay), Transcript(text=label))[1])
+
+
+# Speech 0.5-6.5 s, a guess in the 0.4 s pause, speech until 9.0 s, Enter 0.35 s later:
+# the guess of the whole ending is still running when the recording stops.
+RACES = [
+    ("the tail is decoded first: the earlier guess becomes a cut", 1.0, 0.05, "head tail"),
+    ("the guess of the whole ending is ready first: it is kept", 0.1, 1.0, "whole"),
+]
+
+
+@pytest.mark.parametrize("label, whole_s, tail_s, text", RACES, ids=[r[0] for r in RACES])
+def test_finish_races_the_running_guess_against_the_tail(label, whole_s, tail_s, text):
+    s = _TimedASR(whole_s, tail_s)
+    feed_all(s, _bursts([(0.5, 6.5), (6.9, 9.0)], 9.35))
+    assert s.finish().text == text, label
 
 
 # Speech bursts (s), total length (s) -> where the live recording is cut before its
