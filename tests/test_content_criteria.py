@@ -125,3 +125,20 @@ def test_other_questions_use_their_own_criteria(qid, criterion, expected, text):
     assert [c.id for c in report.criteria] == list(question.criteria)
     assert report.get(criterion).status == expected
     assert "single_focus" not in {c.id for c in report.criteria}
+
+
+# The quote a criterion shows holds the whole thought, not a fragment of it:
+# (criterion, answer, words its first quote must hold).
+QUOTES = [
+    ("goal_why", "My goal is to become a certified data analyst, who help product teams make matter decisions.",
+     "who help product teams make matter decisions"),
+    ("goal_why", "My goal is to become a data analyst who helps product teams make better decisions.",
+     "who helps product teams make better decisions"),
+    ("goal_why", "I want to become a nurse who helps patients recover faster.", "who helps patients recover faster"),
+]
+
+
+@pytest.mark.parametrize("criterion, text, words", QUOTES)
+def test_a_quote_holds_the_whole_thought(criterion, text, words):
+    evidence = check_content(Transcript.from_text(text), GOALS, AnswerContext()).get(criterion).evidence
+    assert evidence and words in evidence[0].text

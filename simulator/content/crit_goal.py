@@ -6,6 +6,8 @@ from simulator.content.base import Ctx, Verdict, q
 from simulator.content.types import MET, MISSING, PARTIAL
 from simulator.content.why import MONEY, STRONG, SUBSTANTIVE, THIN
 
+BARE_INFINITIVE_VERBS = frozenset({"help", "let", "make"})  # "help X do Y": Y belongs to the impact
+
 
 def _goal_list(goals) -> str:
     return ", ".join(q(g.text) for g in goals[:4])
@@ -48,7 +50,7 @@ def goal_why(ctx: Ctx) -> Verdict:
     rich_values = [(a, b) for a, b, rich in why.values if rich]
     thin_values = [(a, b) for a, b, rich in why.values if not rich]
     ben_impacts = [(a, b) for a, b, ben in why.impacts if ben]
-    met = why.success + strong + [_clause(ctx, v) for v in rich_values] + [_clause(ctx, i) for i in ben_impacts]
+    met = why.success + strong + [_clause(ctx, v) for v in rich_values] + [_impact_clause(ctx, i) for i in ben_impacts]
     if met:
         spans = sorted(set(met))[:2]
         return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "gives a reason, a value or the impact it will have")
@@ -57,7 +59,7 @@ def goal_why(ctx: Ctx) -> Verdict:
         return Verdict(PARTIAL, "thin", [span], {"quote": q(ctx.quote(span))}, "a reason, but a thin one")
     impacts = [(a, b) for a, b, _ in why.impacts]
     if impacts:
-        span = _clause(ctx, impacts[0])
+        span = _impact_clause(ctx, impacts[0])
         return Verdict(PARTIAL, "impact_only", [span], {"quote": q(ctx.quote(span))}, "an impact, but no reason or beneficiary")
     if money:
         return Verdict(PARTIAL, "money", money[:1], {"quote": q(ctx.quote(money[0]))}, "the only reason is money")
@@ -68,3 +70,19 @@ def _clause(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
     from simulator.content.segment import clause_of
 
     return clause_of(ctx.doc[span[0]])
+
+
+def _impact_clause(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
+    """The impact's clause with the complement that says what it does: "who help
+    product teams make better decisions", where the clause alone is "who help"."""
+    from simulator.content.ling import governing_verb
+
+    doc = ctx.doc
+    lo, hi = _clause(ctx, span)
+    verb = governing_verb(doc[span[0]])
+    ends = [t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for t in c.subtree]
+    hi = max([hi, *(e + 1 for e in ends)])
+    if verb.lemma_ in BARE_INFINITIVE_VERBS and hi < len(doc) and doc[hi].tag_ in ("VB", "VBP"):
+        # "help teams make better decisions" parsed with "make" hanging elsewhere
+        hi = max(hi, *(t.i + 1 for t in doc[hi].subtree if t.i >= hi and not t.is_punct))
+    return lo, hi
