@@ -98,6 +98,17 @@ def test_streamed_transcript_matches_whole_file(good_answer):
     assert starts == sorted(starts) and streamed.words[-1].end <= y.size / sr + 0.1
 
 
+@pytest.mark.parametrize("name", ["pace_easy", "rushed_answer"])
+def test_a_short_answer_cut_once_streams_to_the_whole_file_words(name):
+    # 17-19 s answers: a cut after 12 s, then a few seconds that are joined back.
+    y, sr = load_audio(FIXTURES / f"{name}.flac")
+    s = StreamingTranscriber()
+    feed_all(s, y)
+    streamed = s.finish()
+    assert len(plan_stretches(y, sr)) == 1
+    assert wer(transcribe(y, sr).text, streamed.text) <= 0.03
+
+
 def test_a_whole_file_is_cut_where_a_live_recording_is():
     spans = [(0.5, 6.5), (6.8, 12.8), (13.6, 19.6), (20.4, 26.4), (27.2, 33.2)]
     y = _bursts(spans, 35.0)
