@@ -154,10 +154,11 @@ def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = 
             if event.kind == "cut":
                 stretches.append(Stretch(start, event.at, event.speech_end))
                 start = event.at
-    if cutter.speech_since_cut or not stretches:
-        stretches.append(Stretch(start, y.size, max(cutter.speech_end, start)))
-    if len(stretches) > 1 and joins(stretches[-2], stretches[-1], sr, options=options):
-        stretches[-2:] = [Stretch(stretches[-2].start, y.size, stretches[-1].speech_end)]
+    if cutter.speech_since_cut or not stretches:  # what a live recording decodes when it stops
+        last = Stretch(start, y.size, max(cutter.speech_end, start))
+        if stretches and joins(stretches[-1], last, sr, options=options):
+            last = Stretch(stretches.pop().start, y.size, last.speech_end)
+        stretches.append(last)
     return stretches
 
 

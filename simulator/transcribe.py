@@ -38,7 +38,10 @@ NO_SPEECH_MAX_LOGPROB = -0.5
 # After a window, another is decoded only if this much speech is left after its last word.
 SPEECH_LEFT_S = 0.6
 SR = 16_000  # Hz; what Whisper takes
-SAMPLING_SEED = 0  # CTranslate2's random generators, used by temperature fallback
+# CTranslate2's random generators, used when a window is re-decoded by sampling
+# (temperature fallback). It keeps one per worker thread, seeded at first use, so
+# runs repeat exactly on one worker; on two, a request may land on either.
+SAMPLING_SEED = 0
 
 # Whisper drops hesitations unless its prompt shows them; this keeps most.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
@@ -131,8 +134,7 @@ def _load_model(path: str, compute_type: str, cpu_threads: int, workers: int):
             return super().encode(features)
 
     log.info("loading Whisper model from %s", path)
-    # A window that fails the compression/log-prob checks is decoded again by
-    # sampling; a fixed seed makes that reproducible from run to run.
+    # A window that fails the compression/log-prob checks is decoded again by sampling.
     import ctranslate2
 
     ctranslate2.set_random_seed(SAMPLING_SEED)

@@ -84,5 +84,5 @@ def _impact_clause(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
     hi = max([hi, *(e + 1 for e in ends)])
     if verb.lemma_ in BARE_INFINITIVE_VERBS and hi < len(doc) and doc[hi].tag_ in ("VB", "VBP"):
         # "help teams make better decisions" parsed with "make" hanging elsewhere
-        hi = max(hi, *(t.i + 1 for t in doc[hi].subtree if t.i >= hi and not t.is_punct))
+        hi = max([hi, *(t.i + 1 for t in doc[hi].subtree if t.i >= hi and not t.is_punct)])
     return lo, hi
