@@ -298,6 +298,8 @@ JOINS = [
     ("a short last stretch joins the one before", [(0.5, 13.0), (13.6, 17.0)], 20.0, [], True),
     ("a last stretch of 12 s or more stays apart", [(0.5, 12.2), (12.8, 24.5)], 27.5, [(12.2, 12.8)], True),
     ("the two would not fit in 25 s", [(0.5, 20.0), (20.6, 27.0)], 30.0, [(20.0, 20.6)], True),
+    ("a last stretch already cut by the silence after it stays apart",
+     [(0.5, 13.0), (13.6, 24.9)], 27.0, [(13.0, 13.6)], True),
     ("Enter 0.1 s after the last word: the guess of the joined stretch becomes a cut",
      [(0.5, 13.0), (13.6, 16.0), (16.4, 18.0)], 18.1, [(16.0, 16.4)], False),
 ]
