@@ -109,11 +109,26 @@ def bench_fixture(path: str, repeat: int) -> None:
     print(f"\nWER of the streamed transcript (silence stop) vs `analyze`: {wer(whole.text, streamed.text):.3f}; "
           f"vs faster-whisper's own whole-file windows: {wer(plain.text, streamed.text):.3f}; "
           f"Enter 0.3 s vs those windows: {max(wer(plain.text, t.text) for t in enter):.3f} (worst run)")
-    truth = Path(path).with_suffix(".json")
-    script = json.loads(truth.read_text()).get("script") if truth.exists() else None
+    script = spoken_text(Path(path))
     if script:
         print(f"WER vs the script: streamed {wer(script, streamed.text):.3f}, `analyze` {wer(script, whole.text):.3f}, "
               f"whole-file windows {wer(script, plain.text):.3f}")
+
+
+def spoken_text(path: Path) -> str | None:
+    """What a fixture says: its truth file's script, or for the CPA answer the
+    article's quoted example (read from beside the checkout, when it is there)."""
+    truth = path.with_suffix(".json")
+    meta = json.loads(truth.read_text()) if truth.exists() else {}
+    if meta.get("script"):
+        return meta["script"]
+    if "article" in meta.get("source", ""):
+        sys.path.insert(0, str(ROOT / "audio_fixtures"))
+        from make_cpa_fixture import ARTICLE, extract_answer
+
+        if ARTICLE.is_file():
+            return extract_answer(ARTICLE.read_text(encoding="utf-8"))
+    return None
 
 
 def main() -> None:
