@@ -14,7 +14,7 @@ stretch that reaches ``max_chunk_s`` without such a pause is cut, before
 Whisper's 30 s window fills, at its latest shorter pause (or, with none, its
 quietest recent frame: a cut inside a phrase costs Whisper the words around
 it). When the answer ends, a last stretch with little speech is joined to the
-one before (``joins``).
+one before (``with_short_tail``).
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ class PauseCutter:
 
 
 def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = StreamOptions()) -> list[Stretch]:
-    """The stretches a live recording of ``y`` would be cut into (the last one ends at the end)."""
+    """The stretches a live recording of ``y`` would be cut into (only silence may follow the last)."""
     cutter = PauseCutter(sr, options)
     block = int(round(FEED_BLOCK_S * sr))
     stretches: list[Stretch] = []
@@ -156,17 +156,20 @@ def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = 
                 start = event.at
     if cutter.speech_since_cut or not stretches:  # what a live recording decodes when it stops
         last = Stretch(start, y.size, max(cutter.speech_end, start))
-        if stretches and joins(stretches[-1], last, sr, options=options):
-            last = Stretch(stretches.pop().start, y.size, last.speech_end)
+        if stretches:
+            last = with_short_tail(stretches[-1], last, sr, options=options)
+            if last.start != start:
+                stretches.pop()
         stretches.append(last)
     return stretches
 
 
-def joins(before: Stretch, last: Stretch, sr: int = 16_000, *, options: StreamOptions = StreamOptions()) -> bool:
-    """Whether the answer's last stretch is decoded together with the one before:
-    its speech is shorter than ``min_chunk_s`` and both fit in ``max_chunk_s``.
-    A few seconds on their own give Whisper too little context; the closing
-    words of a 17 s answer came out garbled ("that I read it")."""
-    return (last.speech_end - last.start) / sr < options.min_chunk_s and (
-        last.speech_end - before.start
-    ) / sr <= options.max_chunk_s
+def with_short_tail(before: Stretch, last: Stretch, sr: int = 16_000, *, options: StreamOptions = StreamOptions()) -> Stretch:
+    """The answer's ``last`` stretch, joined to the one ``before`` it when its speech
+    is shorter than ``min_chunk_s`` and both fit in ``max_chunk_s``. A few seconds
+    on their own give Whisper too little context; the closing words of a 17 s
+    answer came out garbled ("that I read it")."""
+    short = (last.speech_end - last.start) / sr < options.min_chunk_s
+    if short and (last.speech_end - before.start) / sr <= options.max_chunk_s:
+        return Stretch(before.start, last.end, last.speech_end)
+    return last

@@ -13,7 +13,7 @@ becomes a cut, and only the words after it are left to decode. Decodes run
 stretch.
 
 The last cut stays open while the speech after it is short: a file's plan
-joins a short last stretch to the one before (``pause_cutter.joins``), so
+joins a short last stretch to the one before (``pause_cutter.with_short_tail``), so
 the guesses made then cover both, and the answer's closing words are
 decoded with the context a whole file would give them.
 """
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulator.pause_cutter import PauseCutter, Stretch, StreamOptions, joins
+from simulator.pause_cutter import PauseCutter, Stretch, StreamOptions, with_short_tail
 from simulator.transcribe import TranscribeOptions, merge_transcripts, transcribe_stretch
 from simulator.transcript import Transcript
 
@@ -68,8 +68,12 @@ class StreamingTranscriber:
         self._guesses: list[_Guess] = []  # guesses started since the last cut, oldest first
         self._wanted: Stretch | None = None  # the newest guess, waiting for the running one
         self._resampler = None
-        self.cuts: list[float] = []  # s; where the audio was cut into stretches
         self._pool = ThreadPoolExecutor(max_workers=max(1, options.workers), thread_name_prefix="stream-asr")
+
+    @property
+    def cuts(self) -> list[float]:
+        """Seconds where the audio was cut into stretches (the last: where the final one ends)."""
+        return [s.end / self.sr for s in self._stretches]
 
     @property
     def duration_s(self) -> float:
@@ -106,10 +110,9 @@ class StreamingTranscriber:
 
     def _joined(self, s: Stretch) -> Stretch:
         """``s``, or ``s`` joined to the last committed stretch if the answer ending with ``s`` would join them."""
-        before = self._stretches[-1] if self._stretches else None
-        if before is not None and joins(before, s, self.sr, options=self.cutter.so):
-            return Stretch(before.start, s.end, s.speech_end)
-        return s
+        if not self._stretches:
+            return s
+        return with_short_tail(self._stretches[-1], s, self.sr, options=self.cutter.so)
 
     def _decode(self, s: Stretch) -> Future:
         return self._pool.submit(transcribe_stretch, self.audio(), self.sr, s, options=self.options)
@@ -127,7 +130,6 @@ class StreamingTranscriber:
         log.debug("stream cut %.2f-%.2f s%s", s.start / self.sr, s.end / self.sr, " (a guess)" if same else "")
         self._jobs.append(job)
         self._stretches.append(s)
-        self.cuts.append(s.end / self.sr)
         self._guesses, self._wanted = [], None
 
     def abandon(self) -> None:
@@ -158,7 +160,6 @@ class StreamingTranscriber:
         if last.start != cutter.last_cut:  # the last cut is undone: decoded with the stretch before
             self._jobs.pop().cancel()
             self._stretches.pop()
-            self.cuts.pop()
         guesses = [g for g in self._guesses if g.stretch.start == last.start]
         whole = next((g for g in guesses if g.at >= cutter.speech_end), None)  # nothing said after it
         if whole is not None and whole.job.done():
