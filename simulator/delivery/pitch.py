@@ -103,11 +103,12 @@ def pitch_frames(mask: np.ndarray) -> np.ndarray:
     return idx[idx % PITCH_EVERY == 0]
 
 
-def yin_at(y8: np.ndarray, times_s: np.ndarray, opts: DeliveryOptions) -> tuple[np.ndarray, np.ndarray]:
-    """(f0, aperiodicity) of windows centred on ``times_s`` in ``y8`` (PITCH_SR audio, zeros outside)."""
+def yin_at(y8: np.ndarray, times_s: np.ndarray, opts: DeliveryOptions, *, origin: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(f0, aperiodicity) of windows centred on ``times_s`` in ``y8`` (PITCH_SR audio, zeros outside);
+    ``y8[0]`` is sample ``origin`` of the answer."""
     length = window_length(opts)
     pad = np.pad(y8, (length, length))
-    starts = np.round(np.asarray(times_s) * PITCH_SR).astype(np.int64) - length // 2 + length
+    starts = np.round(np.asarray(times_s) * PITCH_SR).astype(np.int64) - origin - length // 2 + length
     offsets = np.arange(length)[None, :]
     f0, aperiodicity = [np.zeros(0)], [np.ones(0)]
     for i in range(0, starts.size, YIN_BATCH):  # batches keep memory flat for long answers

@@ -33,7 +33,8 @@ class PitchTrack:
         self.sr = sr
         self.opts = options or DeliveryOptions()
         self._resampler = soxr.ResampleStream(sr, PITCH_SR, 1, dtype="float64")
-        self._y8 = np.zeros(0)  # the PITCH_SR audio, joined at each batch
+        self._y8 = np.zeros(0)  # the PITCH_SR audio the next frames need, joined at each batch
+        self._origin = 0  # sample index (PITCH_SR) of self._y8[0]
         self._chunks: list[np.ndarray] = []  # resampled blocks not joined yet
         self._n8 = 0
         self._length = window_length(self.opts)
@@ -55,10 +56,15 @@ class PitchTrack:
         self._y8 = np.concatenate([self._y8, *self._chunks])  # once a batch, not once a block
         self._chunks = []
         times = np.arange(self.frames, ready) * self._step_s
-        f0, ap = yin_at(self._y8, times, self.opts)
+        f0, ap = yin_at(self._y8, times, self.opts, origin=self._origin)
         self.f0.append(f0)
         self.aperiodicity.append(ap)
         self.frames = ready
+        # Keep only what the next frame's window reaches back to.
+        keep_from = max(0, int(round(ready * self._step_s * PITCH_SR)) - self._length // 2 - 1)
+        if keep_from > self._origin:
+            self._y8 = self._y8[keep_from - self._origin :]
+            self._origin = keep_from
 
     def usable_for(self, levels: Levels, opts: DeliveryOptions) -> bool:
         """True when these levels come from the audio fed here, analysed with the same settings."""
