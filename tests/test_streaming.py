@@ -9,6 +9,7 @@ import pytest
 
 from simulator.audio_io import load_audio
 from simulator.pause_cutter import plan_stretches
+from simulator.pipeline import transcribe_answer
 from simulator.streaming import StreamingTranscriber, StreamOptions
 from simulator.transcribe import get_model, transcribe, transcribe_stretches
 from simulator.wer import wer
@@ -86,8 +87,12 @@ def good_answer():
 
 
 def test_streamed_transcript_matches_whole_file(good_answer):
+    # The whole-file transcription is analyze's: the file cut by the same cutter
+    # after the fact. faster-whisper's own 30 s windows over the file are not a
+    # stable reference: they differ from themselves by 2-4 % when 0.25 s of
+    # silence is added before the answer, and by CPU (bench/bench_streaming.py).
     y, sr = good_answer
-    whole = transcribe(y, sr)
+    whole = transcribe_answer(y, sr)
     s = StreamingTranscriber()
     feed_all(s, y)
     streamed = s.finish()
@@ -177,7 +182,6 @@ def test_stretches_are_transcribed_in_place(good_answer):
     stretches = plan_stretches(y, sr)
     assert len(stretches) >= 3
     stretched = transcribe_stretches(y, sr, stretches)
-    assert wer(transcribe(y, sr).text, stretched.text) <= 0.03
     assert wer(load_truth("good_answer")["script"], stretched.text) <= 0.15
     for s in stretches:  # every word lies in the stretch it was decoded from
         inside = [w for w in stretched.words if s.start / sr <= w.start < s.end / sr]
