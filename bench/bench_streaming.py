@@ -51,6 +51,10 @@ BLOCK = 800  # samples: the recorder's 50 ms blocks
 SILENCE_STOP_S = 3.0
 
 
+def _silence(s: float) -> np.ndarray:
+    return np.zeros(int(round(s * SR)), np.float32)
+
+
 def realtime_feed(y: np.ndarray, streamer: StreamingTranscriber, track: PitchTrack) -> float:
     """Feed at real-time pace, as practice does; returns the monotonic time the last block arrived."""
     t0 = time.monotonic()
@@ -65,7 +69,7 @@ def realtime_feed(y: np.ndarray, streamer: StreamingTranscriber, track: PitchTra
 
 def run_stream(y: np.ndarray, question, tail_s: float) -> tuple[float, float, object]:
     """(wait for the transcript, wait for the report, transcript) after the last block."""
-    audio = np.concatenate([y, np.zeros(int(tail_s * SR), np.float32)])
+    audio = np.concatenate([y, _silence(tail_s)])
     streamer, track = StreamingTranscriber(), PitchTrack()
     ended = realtime_feed(audio, streamer, track)
     transcript = streamer.finish()
@@ -109,13 +113,17 @@ def bench_fixture(path: str, repeat: int) -> None:
     print_wer(speech, base[0][2], {label: [r[2] for r in rs] for label, rs in runs.items()}, spoken_text(Path(path)))
 
 
+def _gain(db: float):
+    return lambda y: np.clip(y * np.float32(10 ** (db / 20)), -1, 1)
+
+
 # Changes to the audio that no listener would hear.
 UNHEARD_CHANGES = (
-    ("0.1 s more silence before", lambda y: np.concatenate([np.zeros(SR // 10, np.float32), y])),
-    ("0.25 s more silence before", lambda y: np.concatenate([np.zeros(SR // 4, np.float32), y])),
-    ("1 dB quieter", lambda y: y * np.float32(10 ** (-1 / 20))),
-    ("1 dB louder", lambda y: np.clip(y * np.float32(10 ** (1 / 20)), -1, 1)),
-    ("1 s more silence after", lambda y: np.concatenate([y, np.zeros(SR, np.float32)])),
+    ("0.1 s more silence before", lambda y: np.concatenate([_silence(0.1), y])),
+    ("0.25 s more silence before", lambda y: np.concatenate([_silence(0.25), y])),
+    ("1 dB quieter", _gain(-1.0)),
+    ("1 dB louder", _gain(1.0)),
+    ("1 s more silence after", lambda y: np.concatenate([y, _silence(1.0)])),
 )
 
 
