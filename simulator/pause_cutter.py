@@ -132,6 +132,13 @@ class PauseCutter:
             return self._cut(at, min(self.speech_end, at))
         return None
 
+    def pause_after_speech(self) -> int | None:
+        """The guess point in the silence after the latest sound, once that
+        silence has lasted ``guess_pause_s`` (where a live answer that ends
+        there is decoded up to); else None."""
+        p = self._last_pause
+        return p.at if p is not None and p.speech_end == self.speech_end else None
+
     def _quietest_recent(self, end: int) -> int:
         recent = self._frame_db[-int(MAX_CUT_LOOKBACK_S / self.so.frame_s) :]
         k = int(np.argmin(recent))
@@ -144,7 +151,9 @@ class PauseCutter:
 
 
 def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = StreamOptions()) -> list[Stretch]:
-    """The stretches a live recording of ``y`` would be cut into (only silence may follow the last)."""
+    """The stretches a live recording of ``y`` would be cut into. The last ends
+    where a live recording stopped after it would be decoded up to: its guess
+    point in the silence after the last sound (or the end of ``y``)."""
     cutter = PauseCutter(sr, options)
     block = int(round(FEED_BLOCK_S * sr))
     stretches: list[Stretch] = []
@@ -155,7 +164,7 @@ def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = 
                 stretches.append(Stretch(start, event.at, event.speech_end))
                 start = event.at
     if cutter.speech_since_cut or not stretches:  # what a live recording decodes when it stops
-        last = Stretch(start, y.size, max(cutter.speech_end, start))
+        last = Stretch(start, cutter.pause_after_speech() or y.size, max(cutter.speech_end, start))
         if stretches:
             last = with_short_tail(stretches[-1], last, sr, options=options)
             if last.start != start:

@@ -7,8 +7,12 @@ transcribed in the background while the person goes on talking.
 
 At every short pause the stretch so far is also decoded speculatively: the
 answer may end there. When the recording stops, a guess with nothing said
-after it is kept as it is; otherwise the latest guess before the last words
-becomes a cut, and only the words after it are left to decode. Decodes run
+after it is kept as the last stretch; otherwise the whole last stretch is
+decoded then, as ``analyze`` would decode the file. A guess that ended at a
+pause inside the last sentence is never made a cut: decoded apart, the words
+on either side of it lose their context ("That would show the whole team" ->
+"That would show that. Folding that I read it"), which ``bench/eval_tail.py``
+measures over every phrase end of the fixtures. Decodes run
 ``TranscribeOptions.workers`` at a time, so a guess never waits behind a
 stretch.
 
@@ -21,7 +25,7 @@ decoded with the context a whole file would give them.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -141,16 +145,14 @@ class StreamingTranscriber:
     def finish(self) -> Transcript:
         """Transcribe what is left and return the transcript of the whole answer.
 
-        A guess with nothing said after it is the last stretch. Otherwise the
-        latest finished guess becomes a cut and only the words after it are
-        decoded; if a guess of the whole ending is still running, whichever of
-        the two is ready first is kept.
+        A guess with nothing said after it is the last stretch (waited for if
+        it is still running); otherwise the last stretch is decoded now.
         """
         self._finish_pending()
         try:
             return merge_transcripts([job.result() for job in self._jobs])
         finally:
-            self._pool.shutdown(wait=False, cancel_futures=True)  # a guess that lost may still run
+            self._pool.shutdown(wait=False, cancel_futures=True)  # an unused guess may still run
 
     def _finish_pending(self) -> None:
         cutter = self.cutter
@@ -160,22 +162,7 @@ class StreamingTranscriber:
         if last.start != cutter.last_cut:  # the last cut is undone: decoded with the stretch before
             self._jobs.pop().cancel()
             self._stretches.pop()
-        guesses = [g for g in self._guesses if g.stretch.start == last.start]
-        whole = next((g for g in guesses if g.at >= cutter.speech_end), None)  # nothing said after it
-        if whole is not None and whole.job.done():
-            return self._commit(whole.stretch, whole.job)
-        ready = [g for g in guesses if g.job.done() and not g.job.cancelled() and g.at < cutter.speech_end]
-        if not ready:
-            if whole is not None:
-                return self._commit(whole.stretch, whole.job)
-            return self._commit(last)
-        head = ready[-1]
-        tail_stretch = Stretch(head.at, cutter.n, cutter.speech_end)
-        tail = self._decode(tail_stretch)
-        if whole is not None:
-            wait([whole.job, tail], return_when=FIRST_COMPLETED)
-            if whole.job.done() and not tail.done():
-                tail.cancel()
-                return self._commit(whole.stretch, whole.job)
-        self._commit(head.stretch, head.job)
-        self._commit(tail_stretch, tail)
+        whole = [g for g in self._guesses if g.stretch.start == last.start and g.at >= cutter.speech_end]
+        if whole:  # nothing was said after it
+            return self._commit(whole[-1].stretch, whole[-1].job)
+        self._commit(last)
