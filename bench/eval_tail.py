@@ -72,7 +72,7 @@ def split_plan(y: np.ndarray) -> list[Stretch] | None:
         return None
     last = s._joined(Stretch(c.last_cut, c.n, c.speech_end))
     committed = s._stretches[:-1] if last.start != c.last_cut else s._stretches
-    heads = [g.stretch for g in s._guesses if g.stretch.start == last.start and g.at < c.speech_end]
+    heads = [g.stretch for g in s._guesses if g.stretch.start == last.start and g.stretch.end < c.speech_end]
     if s._wanted is not None and s._wanted.start == last.start and s._wanted.end < c.speech_end:
         heads.append(s._wanted)
     if not heads:

@@ -41,14 +41,10 @@ __all__ = ["StreamOptions", "StreamingTranscriber"]
 
 @dataclass
 class _Guess:
-    """A speculative decode of the stretch [start, at)."""
+    """A speculative decode of ``stretch``: the answer may end where it does."""
 
     job: Future
     stretch: Stretch
-
-    @property
-    def at(self) -> int:
-        return self.stretch.end
 
 
 class StreamingTranscriber:
@@ -155,14 +151,15 @@ class StreamingTranscriber:
             self._pool.shutdown(wait=False, cancel_futures=True)  # an unused guess may still run
 
     def _finish_pending(self) -> None:
+        """Commit the last stretch as a file's plan ends it (``plan_stretches``):
+        at the guess point in the silence after the last word, if there is one,
+        whose guess is then reused; else at the end of the recording."""
         cutter = self.cutter
         if not cutter.speech_since_cut:
             return
-        last = self._joined(Stretch(cutter.last_cut, cutter.n, cutter.speech_end))
+        end = cutter.pause_after_speech() or cutter.n
+        last = self._joined(Stretch(cutter.last_cut, end, cutter.speech_end))
         if last.start != cutter.last_cut:  # the last cut is undone: decoded with the stretch before
             self._jobs.pop().cancel()
             self._stretches.pop()
-        whole = [g for g in self._guesses if g.stretch.start == last.start and g.at >= cutter.speech_end]
-        if whole:  # nothing was said after it
-            return self._commit(whole[-1].stretch, whole[-1].job)
         self._commit(last)
