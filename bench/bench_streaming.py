@@ -11,8 +11,8 @@ recorder's silence stop (the answer plus 3 s of silence), and Enter pressed
 the non-streaming path: ``analyze`` of the recorded file after it ends.
 
 The streamed transcript is compared (WER) with two whole-file transcriptions
-of the same audio: ``analyze``'s (the same stretches, decoded after the
-recording) and faster-whisper's own sequential 30 s windows over the whole
+of the same recording (the answer and the silence after it, up to the
+stop): ``analyze``'s (the same stretches, decoded after the recording) and faster-whisper's own sequential 30 s windows over the whole
 file, which knows nothing of our cuts; and with the script. To show how far
 apart two whole-file transcriptions of the same answer can be anyway, both
 are also made of the audio after changes no listener would hear (a little
@@ -110,7 +110,8 @@ def bench_fixture(path: str, repeat: int) -> None:
     for label, rs in runs.items():
         report = statistics.median(r[1] for r in rs)
         print(f"| {label} | {spread([r[0] for r in rs])} | {spread([r[1] for r in rs])} | {base_report / report:.1f}× sooner |")
-    print_wer(speech, base[0][2], {label: [r[2] for r in rs] for label, rs in runs.items()}, spoken_text(Path(path)))
+    recordings = {label: np.concatenate([speech, _silence(tail)]) for label, tail in ENDINGS}
+    print_wer(recordings, {label: [r[2] for r in rs] for label, rs in runs.items()}, spoken_text(Path(path)))
 
 
 def _gain(db: float):
@@ -127,22 +128,26 @@ UNHEARD_CHANGES = (
 )
 
 
-def print_wer(speech: np.ndarray, whole, streamed: dict[str, list], script: str | None) -> None:
-    """Streamed vs whole-file WER, beside how far each whole-file transcription moves from itself."""
-    windows = transcribe(speech, SR)
+def print_wer(recordings: dict[str, np.ndarray], streamed: dict[str, list], script: str | None) -> None:
+    """Streamed vs whole-file WER (both of the same recording), beside how far
+    each whole-file transcription moves from itself."""
     print("\n| streamed transcript (worst run) | WER vs `analyze` | WER vs faster-whisper's windows |")
     print("|---|---:|---:|")
     for label, transcripts in streamed.items():
+        whole, windows = transcribe_answer(recordings[label], SR), transcribe(recordings[label], SR)
         print(f"| {label} | {max(wer(whole.text, t.text) for t in transcripts):.3f} | "
               f"{max(wer(windows.text, t.text) for t in transcripts):.3f} |")
-    print("\n| whole-file transcription vs itself, after | faster-whisper's windows | `analyze` (our stretches) |")
+    label, audio = next(iter(recordings.items()))
+    whole, windows = transcribe_answer(audio, SR), transcribe(audio, SR)
+    print(f"\n| whole-file transcription of the recording ({label}) vs itself, after | faster-whisper's windows | "
+          "`analyze` (our stretches) |")
     print("|---|---:|---:|")
-    for label, change in UNHEARD_CHANGES:
-        changed = change(speech)
-        print(f"| {label} | {wer(windows.text, transcribe(changed, SR).text):.3f} | "
+    for change_label, change in UNHEARD_CHANGES:
+        changed = change(audio)
+        print(f"| {change_label} | {wer(windows.text, transcribe(changed, SR).text):.3f} | "
               f"{wer(whole.text, transcribe_answer(changed, SR).text):.3f} |")
     if script:
-        first = next(iter(streamed.values()))[0]
+        first = streamed[label][0]
         print(f"\nWER vs the script: streamed {wer(script, first.text):.3f}, `analyze` {wer(script, whole.text):.3f}, "
               f"faster-whisper's windows {wer(script, windows.text):.3f}")
 
