@@ -19,6 +19,7 @@ one before (``with_short_tail``).
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 
@@ -41,6 +42,20 @@ class StreamOptions:
     speech_margin_db: float = 12.0  # dB above the noise floor that counts as speech
     below_typical_db: float = 15.0  # dB; the threshold stays this far below the median level
     min_threshold_dbfs: float = -60.0  # dBFS; floor for the speech threshold (digital silence)
+
+
+def _percentile(sorted_values: list[float], q: float) -> float:
+    """``np.percentile(values, q)`` (its default linear method, to the bit) of
+    values already sorted: the threshold is updated for every 50 ms block, and
+    np.percentile re-reads all the levels each time (quadratic in the length)."""
+    n = len(sorted_values)
+    virtual = (n - 1) * (q / 100)
+    if virtual >= n - 1:
+        return sorted_values[-1]
+    lo = math.floor(virtual)
+    a, b = sorted_values[lo], sorted_values[lo + 1]
+    t = virtual - lo
+    return b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,7 @@ class PauseCutter:
         self._cut_frames = math.ceil(options.cut_pause_s / options.frame_s)
         self._pending = np.zeros(0, np.float32)  # samples not yet framed
         self._frame_db: list[float] = []
+        self._sorted_db: list[float] = []  # the same levels, kept sorted for the percentiles
         self._quiet_run = 0  # consecutive quiet frames at the end
         self._pause_point: int | None = None  # cut point of the current silence
         self._last_pause: Event | None = None  # the latest guess since the last cut
@@ -84,7 +100,7 @@ class PauseCutter:
         """Speech threshold: above the noise floor, and well below the typical level."""
         if not self._frame_db:
             return self.so.min_threshold_dbfs
-        floor, typical = np.percentile(self._frame_db, [FLOOR_PERCENTILE, 50])
+        floor, typical = _percentile(self._sorted_db, FLOOR_PERCENTILE), _percentile(self._sorted_db, 50)
         threshold = min(floor + self.so.speech_margin_db, typical - self.so.below_typical_db)
         return max(float(threshold), self.so.min_threshold_dbfs)
 
@@ -99,7 +115,9 @@ class PauseCutter:
             return []
         frames = data[:usable].reshape(-1, self._frame)
         dbs = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
-        self._frame_db.extend(float(db) for db in dbs)
+        for db in dbs.tolist():
+            self._frame_db.append(db)
+            bisect.insort(self._sorted_db, db)
         threshold = self.threshold_db()
         events: list[Event] = []
         for k, db in enumerate(dbs):

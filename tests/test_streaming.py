@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from simulator.audio_io import load_audio
-from simulator.pause_cutter import plan_stretches
+from simulator.pause_cutter import FLOOR_PERCENTILE, PauseCutter, plan_stretches
 from simulator.pipeline import transcribe_answer
 from simulator.streaming import StreamingTranscriber, StreamOptions
 from simulator.transcribe import get_model, transcribe, transcribe_stretches
@@ -72,6 +72,22 @@ def test_cuts_fall_inside_silences_only(label, spans, total_s, cut_in):
     for cut, (a, b) in zip(inner, cut_in):
         assert a < cut < b, (label, cut)
     assert s.cuts[-1] == pytest.approx(spans[-1][1], abs=0.3), "the answer ends after its last word"
+
+
+def test_the_threshold_is_numpys_percentile_of_the_levels_so_far():
+    # The cutter keeps its levels sorted instead of calling np.percentile on every
+    # block (quadratic in the answer's length); the threshold must not move by a bit.
+    rng = np.random.default_rng(3)
+    level = np.repeat(10 ** rng.uniform(-4, -0.5, 200), 160)  # 10 ms steps of random loudness
+    y = (rng.normal(0, 1, level.size) * level).astype(np.float32)
+    so = StreamOptions()
+    cutter = PauseCutter(SR, so)
+    for i in range(0, y.size, 373):  # odd blocks: some add no frame, the first adds one
+        cutter.feed(y[i : i + 373])
+        if cutter._frame_db:
+            floor, typical = np.percentile(cutter._frame_db, [FLOOR_PERCENTILE, 50])
+            expected = max(float(min(floor + so.speech_margin_db, typical - so.below_typical_db)), so.min_threshold_dbfs)
+            assert cutter.threshold_db() == expected
 
 
 def test_other_rates_are_resampled_on_the_fly():
