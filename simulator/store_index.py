@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "sessions.db"
 BUSY_TIMEOUT_S = 30.0  # s; how long a writer waits for another run's lock
+WAL_RETRY_S = 0.02  # s; first wait before switching to WAL again (doubles, up to WAL_RETRY_MAX_S)
+WAL_RETRY_MAX_S = 0.5  # s
 FILE_MODE = 0o600  # owner read/write only
 REBUILD_HINT = "run `mock-interview sessions --rebuild` to rebuild it from the session folders"
 
@@ -116,11 +119,32 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
     return target
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the index to WAL, a lasting property of the file.
+
+    The switch needs an exclusive lock, and SQLite fails it at once, without
+    the busy timeout, while another run holds a write lock on a new index. So
+    the mode is read first (nothing to do after the first run) and the
+    switch is retried within ``BUSY_TIMEOUT_S``.
+    """
+    deadline, delay = time.monotonic() + BUSY_TIMEOUT_S, WAL_RETRY_S
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e).lower() or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(2 * delay, WAL_RETRY_MAX_S)
+
+
 def _open(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     try:
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous=FULL")
         migrate(conn, path)
     except BaseException:

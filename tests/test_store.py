@@ -206,6 +206,28 @@ def test_concurrent_saves_from_two_processes(isolated_home):
     assert notes == sorted([f"a-{i}" for i in range(12)] + [f"b-{i}" for i in range(12)])
 
 
+def test_a_new_index_opens_while_another_run_is_writing_to_it(isolated_home):
+    # SQLite fails the switch to WAL at once, without the busy timeout, while
+    # another connection holds a write lock on a rollback-journal file; this made
+    # the two-process test above fail now and then ("database is locked").
+    import threading
+    import time
+
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    path = isolated_home / "sessions.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE other (x)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO other VALUES (1)")
+    threading.Timer(0.3, lambda: writer.execute("COMMIT")).start()
+    started = time.monotonic()
+    with store_index.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store_index.schema_version(conn) == len(store_index.MIGRATIONS)
+    assert time.monotonic() - started >= 0.25, "it waited for the other run's lock"
+    writer.close()
+
+
 def test_migrations_are_idempotent_and_upgrade_old_indexes(isolated_home):
     isolated_home.mkdir(parents=True, exist_ok=True)
     path = isolated_home / "sessions.db"
