@@ -20,6 +20,11 @@ log = logging.getLogger(__name__)
 
 MAX_DRAIN_S = 0.5  # s; longest output latency waited for after the end
 OUTPUT_LATENCY = "high"  # PortAudio's safe buffering: 'low' underruns (and ALSA logs it) on PulseAudio
+# s; the buffer for sound nobody interacts with (the question). "high" is only 35 ms
+# on PulseAudio's ALSA plugin, and the callback needs the GIL: while the model and
+# the NLP libraries load beside the question (C code that holds the GIL for 100 ms
+# and more), a question underran 3-8 times, audible as stutter. 0.5 s: none.
+SPEECH_LATENCY_S = 0.5
 PLAYBACK_SLACK_S = 5.0  # s; a blocking play gives up this long after the sound should have ended
 BEEP_HZ = 880.0  # Hz; the "start talking" cue
 BEEP_S = 0.18  # s
@@ -122,6 +127,12 @@ class Playback:
     done: threading.Event
     duration_s: float
     latency_s: float = 0.0  # s; the device buffer still sounding when PortAudio reports the end
+    feeder: "_Feeder | None" = None
+
+    @property
+    def underflows(self) -> int:
+        """How many times the device ran out of sound to play (a gap the listener hears)."""
+        return self.feeder.underflows if self.feeder is not None else 0
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the end (default: the sound's length plus PLAYBACK_SLACK_S); then close the stream."""
@@ -147,21 +158,22 @@ class Playback:
             log.debug("closing output stream: %s", e)
 
 
-def _feeder(y: np.ndarray, sd):
-    """A stream callback that plays ``y`` once then stops the stream."""
-    pos = 0
+class _Feeder:
+    """A stream callback that plays ``y`` once, then stops the stream; counts underflows."""
 
-    def callback(outdata, frames, time_info, status):  # noqa: ARG001 - PortAudio signature
-        nonlocal pos
-        chunk = y[pos : pos + frames]
+    def __init__(self, y: np.ndarray, sd):
+        self.y, self.sd, self.pos, self.underflows = y, sd, 0, 0
+
+    def __call__(self, outdata, frames, time_info, status):  # noqa: ARG002 - PortAudio signature
+        if status and status.output_underflow:
+            self.underflows += 1
+        chunk = self.y[self.pos : self.pos + frames]
         n = chunk.size
         outdata[:n] = chunk[:, None]  # broadcast to every channel
         outdata[n:] = 0
-        pos += frames
+        self.pos += frames
         if n < frames:
-            raise sd.CallbackStop  # plays out what is buffered, then finished_callback
-
-    return callback
+            raise self.sd.CallbackStop  # plays out what is buffered, then finished_callback
 
 
 def prepare_output(y: np.ndarray, sr: int, device=None):
@@ -180,24 +192,31 @@ def prepare_output(y: np.ndarray, sr: int, device=None):
     return sd, y, rate, channels
 
 
-def play(y: np.ndarray, sr: int, *, blocking: bool = True, device=None) -> Playback:
+def play(y: np.ndarray, sr: int, *, blocking: bool = True, device=None,
+         latency: float | str = OUTPUT_LATENCY) -> Playback:
     """Play mono ``y`` at ``sr`` Hz on a fresh OutputStream.
 
     Blocking (default): returns once the sound has been played out. Otherwise
-    returns a Playback to ``wait()`` on or ``stop()``. Raises NoDeviceError
-    when there is no output device or it cannot be opened.
+    returns a Playback to ``wait()`` on or ``stop()``. ``latency`` is
+    PortAudio's buffer (s, or "low"/"high"). Raises NoDeviceError when there
+    is no output device or it cannot be opened.
     """
     sd, y, rate, channels = prepare_output(y, sr, device)
     done = threading.Event()
+    feeder = _Feeder(y, sd)
     try:
         stream = sd.OutputStream(
-            samplerate=rate, channels=channels, dtype="float32", device=device, latency=OUTPUT_LATENCY,
-            callback=_feeder(y, sd), finished_callback=done.set,
+            samplerate=rate, channels=channels, dtype="float32", device=device, latency=latency,
+            callback=feeder, finished_callback=done.set,
         )
+        # The stream reports its end once the last block is handed over, which is
+        # up to its latency before it is heard; silence that long goes last.
+        feeder.y = np.concatenate([y, np.zeros(int(np.ceil(float(stream.latency) * rate)), np.float32)])
         stream.start()
     except sd.PortAudioError as e:
         raise NoDeviceError(f"Cannot open the sound output ({e}); check the device or use --no-speak.") from e
-    playback = Playback(stream=stream, done=done, duration_s=y.size / rate, latency_s=float(stream.latency))
+    playback = Playback(stream=stream, done=done, duration_s=y.size / rate, latency_s=float(stream.latency),
+                        feeder=feeder)
     if blocking:
         playback.wait()
     return playback

@@ -117,4 +117,6 @@ def speak(text: str, *, rate_wpm: int = DEFAULT_RATE_WPM, device=None) -> None:
     player.require_output_device(device)  # fail fast, before synthesising
     path = speech_file(text, rate_wpm=rate_wpm)
     y, sr = sf.read(str(path), dtype="float32", always_2d=True)
-    player.play(y.mean(axis=1), sr, blocking=True, device=device)
+    playback = player.play(y.mean(axis=1), sr, blocking=True, device=device, latency=player.SPEECH_LATENCY_S)
+    if playback.underflows:
+        log.info("the question's playback ran dry %d times (the machine was busy)", playback.underflows)

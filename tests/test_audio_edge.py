@@ -81,6 +81,41 @@ def test_speak_plays_the_question_into_the_speaker(virtual_audio, tmp_path):
     assert {"plan", "achieve", "career", "goals"} <= set(transcribe_words(heard, CAPTURE_SR))
 
 
+# PortAudio's buffer -> whether 3 s of sound runs dry while another thread holds
+# the GIL for 0.17 s at a time, with 30 ms breaks (one C call after another, as
+# loading the model and the NLP libraries beside the question does; the
+# stream's callback needs the GIL).
+GIL_HELD = [
+    ("'high' (35 ms on PulseAudio) runs dry", "high", True),
+    ("the question's 0.5 s buffer does not", "speech", False),
+]
+
+
+@pytest.mark.audio_device
+@pytest.mark.parametrize("label, latency, runs_dry", GIL_HELD, ids=[g[0] for g in GIL_HELD])
+def test_playback_while_another_thread_holds_the_gil(virtual_audio, label, latency, runs_dry):
+    import threading
+
+    from simulator import player
+
+    stop = threading.Event()
+
+    def hold_the_gil():
+        while not stop.is_set():
+            sum(range(8_000_000))  # one C call: the GIL is not released until it returns
+            time.sleep(0.03)
+
+    holder = threading.Thread(target=hold_the_gil, daemon=True)
+    tone = (0.2 * np.sin(2 * np.pi * 440 * np.arange(3 * 16_000) / 16_000)).astype(np.float32)
+    holder.start()
+    try:
+        playback = player.play(tone, 16_000, latency=player.SPEECH_LATENCY_S if latency == "speech" else latency)
+    finally:
+        stop.set()
+        holder.join()
+    assert (playback.underflows > 0) == runs_dry, (label, playback.underflows)
+
+
 # --- answers in -----------------------------------------------------------------------
 
 @pytest.mark.audio_device
