@@ -15,7 +15,7 @@ said and against ``analyze``'s transcription of the same audio for
 - head + tail, the tail with the filler prompt (what an earlier version did);
 - head + tail, the tail also prompted with the head's last 60 words.
 
-    python bench/eval_tail.py [--stop 0.3 1.0] [FIXTURE.flac ...]
+    python bench/eval_tail.py [FIXTURE.flac ...] [--stop 0.3 1.0]
 """
 
 from __future__ import annotations
@@ -96,7 +96,8 @@ TAILS = {
 }
 
 
-WAYS = ["the product: whole last stretch", *TAILS]
+PRODUCT = "the product: whole last stretch"
+WAYS = [PRODUCT, *TAILS]
 
 
 def product_plan(y: np.ndarray) -> list[Stretch]:
@@ -116,7 +117,7 @@ def eval_ending(y: np.ndarray, said: str) -> dict | None:
     product = merge_transcripts([transcribe_stretch(y, SR, s) for s in product_plan(y)]).text
     head, tail = stretches[-2:]
     out = {"head_s": (head.speech_end - head.start) / SR, "tail_s": (tail.speech_end - tail.start) / SR,
-           "analyze": wer(said, whole), "the product: whole last stretch": (wer(whole, product), wer(said, product))}
+           "analyze": wer(said, whole), PRODUCT: (wer(whole, product), wer(said, product))}
     for label, prompt in TAILS.items():
         options = replace(TranscribeOptions(), initial_prompt=prompt(parts[-1].text))
         streamed = merge_transcripts(parts + [transcribe_stretch(y, SR, tail, options=options)]).text
@@ -143,7 +144,8 @@ def main() -> None:
                 if r is None:
                     continue
                 rows.append(r)
-                print(f"{path.stem:16s} end {end_s:6.2f} s stop +{stop:.1f} s head {r['head_s']:4.1f} s tail {r['tail_s']:4.1f} s  analyze/said {r['analyze']:.3f}  (vs analyze/said) "
+                print(f"{path.stem:16s} end {end_s:6.2f} s stop +{stop:.1f} s head {r['head_s']:4.1f} s "
+                      f"tail {r['tail_s']:4.1f} s  analyze/said {r['analyze']:.3f}  (vs analyze/said) "
                       + "  ".join(f"{r[k][0]:.3f}/{r[k][1]:.3f}" for k in WAYS), flush=True)
     print(f"\n{len(rows)} endings with a guess before the last word; `analyze` vs what was said: "
           f"mean WER {statistics.mean(r['analyze'] for r in rows):.3f}\n")
