@@ -12,8 +12,9 @@ the non-streaming path: ``analyze`` of the recorded file after it ends.
 
 The streamed transcript is compared (WER) with two whole-file transcriptions
 of the same recording (the answer and the silence after it, up to the
-stop): ``analyze``'s (the same stretches, decoded after the recording) and faster-whisper's own sequential 30 s windows over the whole
-file, which knows nothing of our cuts; and with the script. To show how far
+stop): ``analyze``'s (the same stretches, decoded after the recording) and
+faster-whisper's own sequential 30 s windows over the whole file, which
+knows nothing of our cuts; and with the script. To show how far
 apart two whole-file transcriptions of the same answer can be anyway, both
 are also made of the audio after changes no listener would hear (a little
 more silence before or after, 1 dB quieter or louder) and compared with
@@ -131,14 +132,15 @@ UNHEARD_CHANGES = (
 def print_wer(recordings: dict[str, np.ndarray], streamed: dict[str, list], script: str | None) -> None:
     """Streamed vs whole-file WER (both of the same recording), beside how far
     each whole-file transcription moves from itself."""
+    refs = {label: (transcribe_answer(audio, SR), transcribe(audio, SR)) for label, audio in recordings.items()}
     print("\n| streamed transcript (worst run) | WER vs `analyze` | WER vs faster-whisper's windows |")
     print("|---|---:|---:|")
     for label, transcripts in streamed.items():
-        whole, windows = transcribe_answer(recordings[label], SR), transcribe(recordings[label], SR)
+        whole, windows = refs[label]
         print(f"| {label} | {max(wer(whole.text, t.text) for t in transcripts):.3f} | "
               f"{max(wer(windows.text, t.text) for t in transcripts):.3f} |")
     label, audio = next(iter(recordings.items()))
-    whole, windows = transcribe_answer(audio, SR), transcribe(audio, SR)
+    whole, windows = refs[label]
     print(f"\n| whole-file transcription of the recording ({label}) vs itself, after | faster-whisper's windows | "
           "`analyze` (our stretches) |")
     print("|---|---:|---:|")

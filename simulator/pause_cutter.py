@@ -150,12 +150,14 @@ class PauseCutter:
             return self._cut(at, min(self.speech_end, at))
         return None
 
-    def pause_after_speech(self) -> int | None:
-        """The guess point in the silence after the latest sound, once that
-        silence has lasted ``guess_pause_s`` (where a live answer that ends
-        there is decoded up to); else None."""
+    def final_stretch(self) -> Stretch:
+        """The last stretch of a recording that stops now: from the last cut to
+        the guess point in the silence after the latest sound, once that
+        silence has lasted ``guess_pause_s``, else to the end of what was fed.
+        A file's plan and a live stop both end the answer here."""
         p = self._last_pause
-        return p.at if p is not None and p.speech_end == self.speech_end else None
+        end = p.at if p is not None and p.speech_end == self.speech_end else self.n
+        return Stretch(self.last_cut, end, max(self.speech_end, self.last_cut))
 
     def _quietest_recent(self, end: int) -> int:
         recent = self._frame_db[-int(MAX_CUT_LOOKBACK_S / self.so.frame_s) :]
@@ -182,7 +184,7 @@ def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = 
                 stretches.append(Stretch(start, event.at, event.speech_end))
                 start = event.at
     if cutter.speech_since_cut or not stretches:  # what a live recording decodes when it stops
-        last = Stretch(start, cutter.pause_after_speech() or y.size, max(cutter.speech_end, start))
+        last = cutter.final_stretch()
         if stretches:
             last = with_short_tail(stretches[-1], last, sr, options=options)
             if last.start != start:

@@ -157,8 +157,7 @@ class StreamingTranscriber:
         cutter = self.cutter
         if not cutter.speech_since_cut:
             return
-        end = cutter.pause_after_speech() or cutter.n
-        last = self._joined(Stretch(cutter.last_cut, end, cutter.speech_end))
+        last = self._joined(cutter.final_stretch())
         if last.start != cutter.last_cut:  # the last cut is undone: decoded with the stretch before
             self._jobs.pop().cancel()
             self._stretches.pop()
