@@ -1,11 +1,14 @@
-"""Fewer glibc malloc arenas, so decoding threads share freed memory.
+"""One glibc malloc arena, so every thread reuses the memory others freed.
 
 glibc gives each thread that allocates its own arena (up to 8 per core), and
-memory freed in one arena is not reused by another. With two decoding
-threads, the NLP loader and the main thread, a 180 s answer peaked about
-90 MB higher (bench/bench_engines.py). Two arenas keep that down; allocation
-here is not contended enough for it to cost time. Called once by the CLI
-(the application), never by library code.
+memory freed in one arena is not reused by another. Each decoding thread's
+encoder pass allocates about 100 MB for a moment (attention over Whisper's
+1500 frames), beside the NLP loader and the main thread. With the default
+arenas a 180 s answer peaked about 90 MB higher (bench/bench_engines.py);
+two arenas left it at 407-429 MB, one at 384-396 MB (Xeon, 4 alternating
+runs of `analyze`, with no change in wall time: allocation here is rare and
+large, not contended). Called once by the CLI (the application), never by
+library code.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import logging
 log = logging.getLogger(__name__)
 
 M_ARENA_MAX = -8  # mallopt() parameter number in glibc's malloc.h
-MALLOC_ARENAS = 2
+MALLOC_ARENAS = 1
 
 
 def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
