@@ -5,7 +5,7 @@ memory freed in one arena is not reused by another. Each decoding thread's
 encoder pass allocates about 100 MB for a moment (attention over Whisper's
 1500 frames), beside the NLP loader and the main thread. With the default
 arenas a 180 s answer peaked about 90 MB higher (bench/bench_engines.py);
-two arenas left it at 407-429 MB, one at 384-396 MB (Xeon, 4 alternating
+two arenas left it at 406-429 MB, one at 384-396 MB (Xeon, 8 alternating
 runs of `analyze`, with no change in wall time: allocation here is rare and
 large, not contended). Called once by the CLI (the application), never by
 library code.
