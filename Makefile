@@ -15,7 +15,7 @@ export DEBIAN_FRONTEND := noninteractive
 # librosa's numba cache (used by the tests' reference checks) survives between runs.
 export NUMBA_CACHE_DIR := $(CURDIR)/$(VENV)/numba-cache
 
-.PHONY: setup setup-test apt-runtime apt-test venv demo test bench clean
+.PHONY: setup setup-test apt-runtime apt-test venv demo test test-fast lint bench clean
 
 define apt_install
 	@if dpkg -s $(1) >/dev/null 2>&1; then echo "apt packages present: $(1)"; \
@@ -43,9 +43,17 @@ setup-test: setup apt-test
 demo: setup
 	$(VENV)/bin/mock-interview practice --demo
 
-test: setup-test
+test: setup-test lint
 	bash scripts/virtual-audio.sh
 	$(PY) -m pytest -q -rs
+
+# The inner loop: unit tests only (no model, no sound card, no browser), under a minute.
+test-fast: venv
+	$(PY) -m pytest -q tests/unit
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: setup
 	$(PY) bench/bench_streaming.py

@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MOCK_INTERVIEW_HOME", tempfile.mkdtemp(prefix="mi-bench-"))
 
-from simulator import recorder, tts  # noqa: E402
-from simulator.audio_io import load_audio  # noqa: E402
+from simulator.audio import recorder, tts  # noqa: E402
+from simulator.audio.files import load_audio  # noqa: E402
 
 QUESTION = "How do you plan to achieve your career goals?"
 LEVEL = 0.01  # |sample| above this counts as sound
@@ -68,16 +68,22 @@ def bench_record(clip: Path, clip_s: float) -> None:
     y, sr = load_audio(rec.path)
     a, b = span(y, sr)
     ref_a, ref_b = span(*load_audio(clip))
-    print(f"record(): listening {started[0] - t:.2f} s after the call (beep included); "
-          f"stopped by {rec.stop_reason} after {rec.duration_s:.2f} s for a {clip_s:.2f} s clip")
-    print(f"capture rate: speech span {b - a:.3f} s recorded vs {ref_b - ref_a:.3f} s played "
-          f"(ratio {(b - a) / (ref_b - ref_a):.4f})")
+    print(
+        f"record(): listening {started[0] - t:.2f} s after the call (beep included); "
+        f"stopped by {rec.stop_reason} after {rec.duration_s:.2f} s for a {clip_s:.2f} s clip"
+    )
+    print(
+        f"capture rate: speech span {b - a:.3f} s recorded vs {ref_b - ref_a:.3f} s played "
+        f"(ratio {(b - a) / (ref_b - ref_a):.4f})"
+    )
 
 
 def bench_sigkill(clip: Path) -> None:
-    code = ("from simulator import recorder\n"
-            "recorder.record_answer(max_s=60, silence_stop_s=0, beep=False,"
-            " on_status=lambda t, db: print(f'{t:.2f}', flush=True))\n")
+    code = (
+        "from simulator.audio import recorder\n"
+        "recorder.record_answer(max_s=60, silence_stop_s=0, beep=False,"
+        " on_status=lambda t, db: print(f'{t:.2f}', flush=True))\n"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     proc.stdout.readline()
     t0 = time.perf_counter()
@@ -86,7 +92,7 @@ def bench_sigkill(clip: Path) -> None:
     proc.send_signal(signal.SIGKILL)
     killed_after = time.perf_counter() - t0
     proc.wait()
-    from simulator.recording_file import list_interrupted
+    from simulator.audio.recording_file import list_interrupted
 
     left = list_interrupted()[0]
     print(f"SIGKILL {killed_after:.2f} s into the answer: {left.duration_s:.2f} s recorded and loadable")

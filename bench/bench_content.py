@@ -13,8 +13,9 @@ import resource
 import statistics
 import sys
 import time
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -33,10 +34,10 @@ def main() -> int:
     get_nlp()
     t2 = time.perf_counter()
     loaded = rss_mb()
-    from simulator.analysis import AnswerContext
     from simulator.content import check_content
+    from simulator.model.analysis import AnswerContext
+    from simulator.model.transcript import Transcript
     from simulator.questions import get_question
-    from simulator.transcript import Transcript
 
     data = tomllib.loads((ROOT / "tests" / "data" / "content_labelled.toml").read_text())
     by_id = {a["id"]: a["text"] for a in data["answer"]}
@@ -45,14 +46,18 @@ def main() -> int:
     first = time.perf_counter()
     check_content(Transcript.from_text(by_id["nurse_ccrn"]), q, AnswerContext())  # compiles the lexicons
     first = time.perf_counter() - first
-    print(f"import spaCy + load model: {t2 - t0:.2f} s (+{loaded - base:.0f} MB RSS); first check (lexicon compile): {first:.2f} s")
+    print(
+        f"import spaCy + load model: {t2 - t0:.2f} s (+{loaded - base:.0f} MB RSS); first check (lexicon compile): {first:.2f} s"
+    )
     for name, text in (("~130 words", by_id["nurse_ccrn"]), ("300 words", long_text)):
         times = []
         for _ in range(RUNS):
             t = time.perf_counter()
             check_content(Transcript.from_text(text), q, AnswerContext())
             times.append(time.perf_counter() - t)
-        print(f"check {name}: median {1000 * statistics.median(times):.0f} ms, max {1000 * max(times):.0f} ms over {RUNS} runs")
+        print(
+            f"check {name}: median {1000 * statistics.median(times):.0f} ms, max {1000 * max(times):.0f} ms over {RUNS} runs"
+        )
     print(f"peak RSS: {rss_mb():.0f} MB")
     return 0
 

@@ -77,9 +77,8 @@ def baselines(y, sr, runs: int) -> dict[str, float]:
         "librosa.effects.split (defaults)": timed(lambda: librosa.effects.split(y), runs),
         "librosa.yin 65-400 Hz, whole signal": timed(lambda: librosa.yin(y, fmin=65, fmax=400, sr=sr), runs),
         "librosa.pyin 65-400 Hz (scaled)": scale * timed(lambda: librosa.pyin(y[:n], fmin=65, fmax=400, sr=sr), 1),
-        "librosa.pyin C2-C7 default (scaled)": scale * timed(
-            lambda: librosa.pyin(y[:n], fmin=librosa.note_to_hz("C2"), fmax=librosa.note_to_hz("C7"), sr=sr), 1
-        ),
+        "librosa.pyin C2-C7 default (scaled)": scale
+        * timed(lambda: librosa.pyin(y[:n], fmin=librosa.note_to_hz("C2"), fmax=librosa.note_to_hz("C7"), sr=sr), 1),
     }
 
 
@@ -87,7 +86,7 @@ FRESH_OURS = """
 import time, numpy as np, soundfile as sf
 t0 = time.perf_counter()
 from simulator.delivery import analyze_delivery
-from simulator.transcript import Transcript, Word
+from simulator.model.transcript import Transcript, Word
 y, sr = sf.read({path!r}, dtype="float32")
 words = [Word("w", 0.5 + 0.4 * i, 0.8 + 0.4 * i) for i in range(int((y.size / sr - 1) / 0.4))]
 analyze_delivery(y, sr, Transcript("w", words))
@@ -105,8 +104,9 @@ print(time.perf_counter() - t0)
 
 def fresh(code: str, path: Path) -> float:
     """Seconds for ``code`` in a new interpreter (imports and first calls included)."""
-    out = subprocess.run([sys.executable, "-c", code.format(path=str(path))], capture_output=True, text=True,
-                         check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", code.format(path=str(path))], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -116,10 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
 
-    from simulator.audio_io import load_audio
+    from simulator.asr.transcribe import transcribe
+    from simulator.audio.files import load_audio
     from simulator.delivery import analyze_delivery
-    from simulator.transcribe import transcribe
-    from simulator.warmup import configure_numba_cache
+    from simulator.paths import configure_numba_cache
 
     configure_numba_cache()
     y, sr = load_audio(args.file)
@@ -128,8 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     analyze_delivery(y, sr, transcript)
     first = time.perf_counter() - t0
     ours = timed(lambda: analyze_delivery(y, sr, transcript), args.runs)
-    print(f"delivery analysis of {args.file.name} ({y.size / sr:.1f} s, {len(transcript.words)} words), "
-          f"median of {args.runs} warm runs")
+    print(
+        f"delivery analysis of {args.file.name} ({y.size / sr:.1f} s, {len(transcript.words)} words), "
+        f"median of {args.runs} warm runs"
+    )
     print(f"  {'analyze_delivery (warm)':<40} {1000 * ours:8.1f} ms")
     print(f"  {'analyze_delivery (first call in process)':<40} {1000 * first:8.1f} ms")
     for name, t in stages(y, sr, transcript, args.runs).items():

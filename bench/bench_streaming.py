@@ -38,14 +38,14 @@ from machine import cpu_line  # bench/machine.py, beside this script
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from simulator.audio_io import load_audio  # noqa: E402
+from simulator.asr.streaming import StreamingTranscriber  # noqa: E402
+from simulator.asr.transcribe import transcribe  # noqa: E402
+from simulator.asr.wer import wer  # noqa: E402
+from simulator.audio.files import load_audio  # noqa: E402
 from simulator.delivery.pitch_track import PitchTrack  # noqa: E402
-from simulator.pipeline import analyze_audio, transcribe_answer, warm_up  # noqa: E402
+from simulator.pipeline.answer import analyze_audio, transcribe_answer, warm_up  # noqa: E402
 from simulator.questions import get_question  # noqa: E402
 from simulator.report import render_text  # noqa: E402
-from simulator.streaming import StreamingTranscriber  # noqa: E402
-from simulator.transcribe import transcribe  # noqa: E402
-from simulator.wer import wer  # noqa: E402
 
 SR = 16_000
 BLOCK = 800  # samples: the recorder's 50 ms blocks
@@ -59,7 +59,7 @@ def _silence(s: float) -> np.ndarray:
 def realtime_feed(y: np.ndarray, streamer: StreamingTranscriber, track: PitchTrack) -> float:
     """Feed at real-time pace, as practice does; returns the monotonic time the last block arrived."""
     t0 = time.monotonic()
-    for k, i in enumerate(range(0, y.size, BLOCK)):
+    for _k, i in enumerate(range(0, y.size, BLOCK)):
         due = t0 + (i + BLOCK) / SR
         delay = due - time.monotonic()
         if delay > 0:
@@ -87,8 +87,11 @@ def run_whole_file(y: np.ndarray, question) -> tuple[float, float, object]:
     return transcribed - t0, time.monotonic() - t0, transcript
 
 
-ENDINGS = (("streaming, silence stop (3 s)", SILENCE_STOP_S), ("streaming, Enter 0.3 s after the last word", 0.3),
-           ("streaming, Enter 1 s after the last word", 1.0))
+ENDINGS = (
+    ("streaming, silence stop (3 s)", SILENCE_STOP_S),
+    ("streaming, Enter 0.3 s after the last word", 0.3),
+    ("streaming, Enter 1 s after the last word", 1.0),
+)
 
 
 def spread(values: list[float]) -> str:
@@ -106,11 +109,15 @@ def bench_fixture(path: str, repeat: int) -> None:
     print("| ending | wait for the transcript | wait for the report | vs baseline |")
     print("|---|---:|---:|---:|")
     base_report = statistics.median(r[1] for r in base)
-    print(f"| `analyze` of the file after the recording (baseline) | {spread([r[0] for r in base])} | "
-          f"{spread([r[1] for r in base])} | 1.0× |")
+    print(
+        f"| `analyze` of the file after the recording (baseline) | {spread([r[0] for r in base])} | "
+        f"{spread([r[1] for r in base])} | 1.0× |"
+    )
     for label, rs in runs.items():
         report = statistics.median(r[1] for r in rs)
-        print(f"| {label} | {spread([r[0] for r in rs])} | {spread([r[1] for r in rs])} | {base_report / report:.1f}× sooner |")
+        print(
+            f"| {label} | {spread([r[0] for r in rs])} | {spread([r[1] for r in rs])} | {base_report / report:.1f}× sooner |"
+        )
     recordings = {label: np.concatenate([speech, _silence(tail)]) for label, tail in ENDINGS}
     print_wer(recordings, {label: [r[2] for r in rs] for label, rs in runs.items()}, spoken_text(Path(path)))
 
@@ -137,21 +144,29 @@ def print_wer(recordings: dict[str, np.ndarray], streamed: dict[str, list], scri
     print("|---|---:|---:|")
     for label, transcripts in streamed.items():
         whole, windows = refs[label]
-        print(f"| {label} | {max(wer(whole.text, t.text) for t in transcripts):.3f} | "
-              f"{max(wer(windows.text, t.text) for t in transcripts):.3f} |")
+        print(
+            f"| {label} | {max(wer(whole.text, t.text) for t in transcripts):.3f} | "
+            f"{max(wer(windows.text, t.text) for t in transcripts):.3f} |"
+        )
     label, audio = next(iter(recordings.items()))
     whole, windows = refs[label]
-    print(f"\n| whole-file transcription of the recording ({label}) vs itself, after | faster-whisper's windows | "
-          "`analyze` (our stretches) |")
+    print(
+        f"\n| whole-file transcription of the recording ({label}) vs itself, after | faster-whisper's windows | "
+        "`analyze` (our stretches) |"
+    )
     print("|---|---:|---:|")
     for change_label, change in UNHEARD_CHANGES:
         changed = change(audio)
-        print(f"| {change_label} | {wer(windows.text, transcribe(changed, SR).text):.3f} | "
-              f"{wer(whole.text, transcribe_answer(changed, SR).text):.3f} |")
+        print(
+            f"| {change_label} | {wer(windows.text, transcribe(changed, SR).text):.3f} | "
+            f"{wer(whole.text, transcribe_answer(changed, SR).text):.3f} |"
+        )
     if script:
         first = streamed[label][0]
-        print(f"\nWER vs the script: streamed {wer(script, first.text):.3f}, `analyze` {wer(script, whole.text):.3f}, "
-              f"faster-whisper's windows {wer(script, windows.text):.3f}")
+        print(
+            f"\nWER vs the script: streamed {wer(script, first.text):.3f}, `analyze` {wer(script, whole.text):.3f}, "
+            f"faster-whisper's windows {wer(script, windows.text):.3f}"
+        )
 
 
 def spoken_text(path: Path) -> str | None:
@@ -172,8 +187,11 @@ def spoken_text(path: Path) -> str | None:
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("fixtures", nargs="*", default=[str(ROOT / "audio_fixtures/good_answer.flac"),
-                                                    str(ROOT / "audio_fixtures/cpa_answer.flac")])
+    p.add_argument(
+        "fixtures",
+        nargs="*",
+        default=[str(ROOT / "audio_fixtures/good_answer.flac"), str(ROOT / "audio_fixtures/cpa_answer.flac")],
+    )
     p.add_argument("--repeat", type=int, default=3, metavar="N")
     args = p.parse_args()
     warm_up()

@@ -14,9 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import tomllib
 from collections import defaultdict
 from pathlib import Path
+
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -25,10 +26,10 @@ DEFAULT = ROOT / "tests" / "data" / "content_labelled.toml"
 
 
 def evaluate(path: Path):
-    from simulator.analysis import AnswerContext
     from simulator.content import check_content
+    from simulator.model.analysis import AnswerContext
+    from simulator.model.transcript import Transcript
     from simulator.questions import get_question
-    from simulator.transcript import Transcript
 
     data = tomllib.loads(path.read_text())
     per = defaultdict(lambda: [0, 0])  # criterion -> [agree, total]
@@ -69,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {cid:22s} {a:3d}/{n:<3d} {100 * a / n:5.1f}%")
     print(f"overall: {agree}/{total} = {100 * agree / total:.1f}% agreement over {len(timings)} answers")
     timings.sort()
-    print(f"model load {load_s:.2f} s; check per answer: median {1000 * timings[len(timings) // 2]:.0f} ms, max {1000 * timings[-1]:.0f} ms")
+    print(
+        f"model load {load_s:.2f} s; check per answer: median {1000 * timings[len(timings) // 2]:.0f} ms, max {1000 * timings[-1]:.0f} ms"
+    )
     if args.verbose or len(misses) <= 25:
         for aid, cid, want, got, why in misses:
             print(f"  ✗ {aid:24s} {cid:22s} label={want:8s} got={got:8s} ({why})")

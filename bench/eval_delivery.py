@@ -49,7 +49,7 @@ def variant_audio(path: Path, variant: str, noise_dbfs: float, tmp: Path) -> tup
     import soundfile as sf
     import soxr
 
-    from simulator.audio_io import load_audio
+    from simulator.audio.files import load_audio
 
     y, sr = load_audio(path)
     if variant == "noise":
@@ -80,8 +80,13 @@ def pause_scores(report, truth: dict) -> dict:
     real = truth["silences"]
     true_pos = sum(any(p.start < s["end"] and p.end > s["start"] for s in real) for p in report.pauses)
     return {
-        "inserted": len(inserted), "found": found, "start_err": start_err, "dur_err": dur_err,
-        "reported": len(report.pauses), "reported_true": true_pos, "kinds": kinds,
+        "inserted": len(inserted),
+        "found": found,
+        "start_err": start_err,
+        "dur_err": dur_err,
+        "reported": len(report.pauses),
+        "reported_true": true_pos,
+        "kinds": kinds,
     }
 
 
@@ -92,6 +97,7 @@ def filler_scores(report, truth: dict) -> dict:
 
     Fixtures whose truth lists no fillers (make_fixtures.py's) are not scored.
     """
+
     def cls(word: str) -> str:
         return "hesitation" if word in HESITATION_SOUNDS else word
 
@@ -139,7 +145,6 @@ def heldout_names() -> list[str]:
 def heldout_fixture(name: str, tmp: Path) -> tuple[Path, dict]:
     """Render a held-out script to a FLAC in ``tmp`` with its truth (as make_delivery_fixtures does)."""
     import soundfile as sf
-
     from make_delivery_fixtures import pause_kinds, silences
     from make_fixtures import SR, render
 
@@ -155,8 +160,8 @@ def heldout_fixture(name: str, tmp: Path) -> tuple[Path, dict]:
 
 
 def evaluate(name: str, variant: str, args, tmp: Path, cache: dict) -> dict:
+    from simulator.asr.transcribe import transcribe
     from simulator.delivery import analyze_delivery
-    from simulator.transcribe import transcribe
 
     if name.startswith("heldout:"):
         source, truth = heldout_fixture(name, tmp)
@@ -164,7 +169,6 @@ def evaluate(name: str, variant: str, args, tmp: Path, cache: dict) -> dict:
         source, truth = FIXTURES / f"{name}.flac", json.loads((FIXTURES / f"{name}.json").read_text())
     if "silences" not in truth:  # make_fixtures.py's truth: read the silences off the clean file
         import soundfile as sf
-
         from make_delivery_fixtures import silences
 
         clean, _ = sf.read(source, dtype="float32")
@@ -181,11 +185,20 @@ def evaluate(name: str, variant: str, args, tmp: Path, cache: dict) -> dict:
         "too slow" if true_wpm < 110 else "too fast" if true_wpm > 160 else "slow and clear"
     )
     return {
-        "name": name.replace("heldout:", "h"), "variant": variant, "seconds": elapsed, "audio_s": y.size / sr,
-        "wpm": report.wpm, "true_wpm": true_wpm, "wpm_err": (report.wpm - true_wpm) / true_wpm,
-        "start_edge": report.speech_start_s - truth["speech_start"], "end_edge": report.speech_end_s - truth["speech_end"],
-        "pace_ok": report.verdict.pace == expected, "pace": report.verdict.pace, "expected": expected,
-        "pauses": pause_scores(report, truth), "fillers": filler_scores(report, truth),
+        "name": name.replace("heldout:", "h"),
+        "variant": variant,
+        "seconds": elapsed,
+        "audio_s": y.size / sr,
+        "wpm": report.wpm,
+        "true_wpm": true_wpm,
+        "wpm_err": (report.wpm - true_wpm) / true_wpm,
+        "start_edge": report.speech_start_s - truth["speech_start"],
+        "end_edge": report.speech_end_s - truth["speech_end"],
+        "pace_ok": report.verdict.pace == expected,
+        "pace": report.verdict.pace,
+        "expected": expected,
+        "pauses": pause_scores(report, truth),
+        "fillers": filler_scores(report, truth),
     }
 
 
@@ -195,10 +208,12 @@ def _fmt_row(r: dict) -> str:
     de = max(p["dur_err"], default=0.0)
     kinds = f"{sum(p['kinds'])}/{len(p['kinds'])}" if p["kinds"] else "-"
     fill = f"{f['hes_found']}/{f['hes_spoken']}" if f["hes_spoken"] else "-"
-    return (f"{r['name']:<16} {r['variant']:<9} pauses {p['found']}/{p['inserted']} max err start {se:.3f} dur {de:.3f} "
-            f"kind {kinds:<5} prec {p['reported_true']}/{p['reported']}  wpm {r['wpm']:6.1f} vs {r['true_wpm']:6.1f} "
-            f"({100 * r['wpm_err']:+.1f}%) pace {'ok' if r['pace_ok'] else 'WRONG'}  um/uh {fill} fp {f['false_pos']}  "
-            f"{1000 * r['seconds']:.0f} ms")
+    return (
+        f"{r['name']:<16} {r['variant']:<9} pauses {p['found']}/{p['inserted']} max err start {se:.3f} dur {de:.3f} "
+        f"kind {kinds:<5} prec {p['reported_true']}/{p['reported']}  wpm {r['wpm']:6.1f} vs {r['true_wpm']:6.1f} "
+        f"({100 * r['wpm_err']:+.1f}%) pace {'ok' if r['pace_ok'] else 'WRONG'}  um/uh {fill} fp {f['false_pos']}  "
+        f"{1000 * r['seconds']:.0f} ms"
+    )
 
 
 def summary(rows: list[dict]) -> list[str]:
@@ -234,11 +249,15 @@ def summary(rows: list[dict]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("fixtures", nargs="*", help="fixture names (default: every audio_fixtures/*.json)")
-    parser.add_argument("--variants", nargs="+", default=["clean", "noise", "stereo44k"],
-                        choices=["clean", "noise", "stereo44k"])
+    parser.add_argument(
+        "--variants", nargs="+", default=["clean", "noise", "stereo44k"], choices=["clean", "noise", "stereo44k"]
+    )
     parser.add_argument("--noise-dbfs", type=float, default=-50.0, help="white noise level of the noise variant")
-    parser.add_argument("--heldout", action="store_true",
-                        help="evaluate held-out scripts rendered on the fly instead of the committed fixtures")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="evaluate held-out scripts rendered on the fly instead of the committed fixtures",
+    )
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
     args = parser.parse_args(argv)
     names = args.fixtures or (heldout_names() if args.heldout else sorted(p.stem for p in FIXTURES.glob("*.json")))

@@ -33,13 +33,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from simulator.audio_io import load_audio  # noqa: E402
-from simulator.pause_cutter import Stretch  # noqa: E402
-from simulator.pipeline import transcribe_answer, warm_up  # noqa: E402
-from simulator.streaming import StreamingTranscriber  # noqa: E402
-from simulator.transcribe import FILLER_PROMPT, TranscribeOptions, merge_transcripts, transcribe_stretch  # noqa: E402
-from simulator.transcript import Transcript  # noqa: E402
-from simulator.wer import wer  # noqa: E402
+from simulator.asr.pause_cutter import Stretch  # noqa: E402
+from simulator.asr.streaming import StreamingTranscriber  # noqa: E402
+from simulator.asr.transcribe import FILLER_PROMPT, TranscribeOptions, merge_transcripts, transcribe_stretch  # noqa: E402
+from simulator.asr.wer import wer  # noqa: E402
+from simulator.audio.files import load_audio  # noqa: E402
+from simulator.model.transcript import Transcript  # noqa: E402
+from simulator.pipeline.answer import transcribe_answer, warm_up  # noqa: E402
 
 SR = 16_000
 BLOCK = 800
@@ -116,8 +116,12 @@ def eval_ending(y: np.ndarray, said: str) -> dict | None:
     parts = [transcribe_stretch(y, SR, s) for s in stretches[:-1]]
     product = merge_transcripts([transcribe_stretch(y, SR, s) for s in product_plan(y)]).text
     head, tail = stretches[-2:]
-    out = {"head_s": (head.speech_end - head.start) / SR, "tail_s": (tail.speech_end - tail.start) / SR,
-           "analyze": wer(said, whole), PRODUCT: (wer(whole, product), wer(said, product))}
+    out = {
+        "head_s": (head.speech_end - head.start) / SR,
+        "tail_s": (tail.speech_end - tail.start) / SR,
+        "analyze": wer(said, whole),
+        PRODUCT: (wer(whole, product), wer(said, product)),
+    }
     for label, prompt in TAILS.items():
         options = replace(TranscribeOptions(), initial_prompt=prompt(parts[-1].text))
         streamed = merge_transcripts(parts + [transcribe_stretch(y, SR, tail, options=options)]).text
@@ -144,17 +148,24 @@ def main() -> None:
                 if r is None:
                     continue
                 rows.append(r)
-                print(f"{path.stem:16s} end {end_s:6.2f} s stop +{stop:.1f} s head {r['head_s']:4.1f} s "
-                      f"tail {r['tail_s']:4.1f} s  analyze/said {r['analyze']:.3f}  (vs analyze/said) "
-                      + "  ".join(f"{r[k][0]:.3f}/{r[k][1]:.3f}" for k in WAYS), flush=True)
-    print(f"\n{len(rows)} endings with a guess before the last word; `analyze` vs what was said: "
-          f"mean WER {statistics.mean(r['analyze'] for r in rows):.3f}\n")
+                print(
+                    f"{path.stem:16s} end {end_s:6.2f} s stop +{stop:.1f} s head {r['head_s']:4.1f} s "
+                    f"tail {r['tail_s']:4.1f} s  analyze/said {r['analyze']:.3f}  (vs analyze/said) "
+                    + "  ".join(f"{r[k][0]:.3f}/{r[k][1]:.3f}" for k in WAYS),
+                    flush=True,
+                )
+    print(
+        f"\n{len(rows)} endings with a guess before the last word; `analyze` vs what was said: "
+        f"mean WER {statistics.mean(r['analyze'] for r in rows):.3f}\n"
+    )
     print("| the last stretch decoded as | mean WER vs `analyze` | worst | endings > 3 % | mean WER vs what was said |")
     print("|---|---:|---:|---:|---:|")
     for k in WAYS:
         v = [r[k][0] for r in rows]
-        print(f"| {k} | {statistics.mean(v):.3f} | {max(v):.3f} | {sum(x > 0.03 for x in v)} | "
-              f"{statistics.mean(r[k][1] for r in rows):.3f} |")
+        print(
+            f"| {k} | {statistics.mean(v):.3f} | {max(v):.3f} | {sum(x > 0.03 for x in v)} | "
+            f"{statistics.mean(r[k][1] for r in rows):.3f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -1,3 +1,3 @@
-from simulator.cli import main
+from simulator.cli.app import main
 
 raise SystemExit(main())

@@ -6,12 +6,17 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from pathlib import Path
 
 HOME_ENV = "MOCK_INTERVIEW_HOME"
 PROMPTS_ENV = "MOCK_INTERVIEW_PROMPTS"
 APP_NAME = "mock-interview"
+NUMBA_ENV = "NUMBA_CACHE_DIR"
+
+log = logging.getLogger(__name__)
 
 
 def data_home() -> Path:
@@ -58,5 +63,27 @@ def prompts_dir() -> Path:
 
 
 def fixtures_dir() -> Path:
-    """The bundled audio fixtures of a source checkout (used by the demo)."""
-    return Path(__file__).resolve().parent.parent / "audio_fixtures"
+    """The bundled audio answers: ``audio_fixtures/`` in a checkout, ``simulator._fixtures`` when installed."""
+    checkout = Path(__file__).resolve().parent.parent / "audio_fixtures"
+    if checkout.is_dir():
+        return checkout
+    from importlib.resources import files
+
+    return Path(str(files("simulator._fixtures")))
+
+
+def numba_cache_dir() -> Path:
+    return cache_home() / "numba"
+
+
+def configure_numba_cache() -> str:
+    """Point numba's on-disk cache at the app cache unless NUMBA_CACHE_DIR is set; return the folder."""
+    current = os.environ.get(NUMBA_ENV)
+    if current:
+        return current
+    folder = numba_cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ[NUMBA_ENV] = str(folder)
+    if "numba" in sys.modules:
+        log.debug("numba was imported before %s was set; its cache stays where it was", NUMBA_ENV)
+    return str(folder)

@@ -46,13 +46,17 @@ def virtual_audio() -> None:
     """The virtual sound card is up (started here if needed); sounddevice sees it."""
     missing = [tool for tool in ("pulseaudio", "pactl", "pacat", "paplay", "parec") if not shutil.which(tool)]
     if missing:
-        pytest.skip(f"virtual audio device unavailable: {', '.join(missing)} not installed "
-                    "(apt-get install pulseaudio pulseaudio-utils)")
+        pytest.skip(
+            f"virtual audio device unavailable: {', '.join(missing)} not installed "
+            "(apt-get install pulseaudio pulseaudio-utils)"
+        )
     if not virtual_audio_ready():
         res = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True, timeout=60)
         if not virtual_audio_ready():
-            pytest.skip(f"virtual audio device could not be started by {SCRIPT.name}: "
-                        f"{(res.stderr or res.stdout).strip()[-300:]}")
+            pytest.skip(
+                f"virtual audio device could not be started by {SCRIPT.name}: "
+                f"{(res.stderr or res.stdout).strip()[-300:]}"
+            )
     if "sounddevice" in sys.modules:  # PortAudio lists devices once; refresh after a start
         sd = sys.modules["sounddevice"]
         sd._terminate()
@@ -61,8 +65,9 @@ def virtual_audio() -> None:
 
 def play_into_mic(path: Path) -> subprocess.Popen:
     """Start playing an audio file into the "mic" sink (what the recorder hears)."""
-    return subprocess.Popen(["paplay", f"--device={MIC_SINK}", str(path)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        ["paplay", f"--device={MIC_SINK}", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
 
 
 class SpeakerCapture:
@@ -72,12 +77,20 @@ class SpeakerCapture:
         self.path = path
         self.proc: subprocess.Popen | None = None
 
-    def __enter__(self) -> "SpeakerCapture":
+    def __enter__(self) -> SpeakerCapture:
         self.file = open(self.path, "wb")
         self.proc = subprocess.Popen(
-            ["parec", f"--device={SPEAKER_SINK}.monitor", "--raw", "--format=float32le",
-             f"--rate={CAPTURE_SR}", "--channels=1", "--latency-msec=20"],
-            stdout=self.file, stderr=subprocess.DEVNULL,
+            [
+                "parec",
+                f"--device={SPEAKER_SINK}.monitor",
+                "--raw",
+                "--format=float32le",
+                f"--rate={CAPTURE_SR}",
+                "--channels=1",
+                "--latency-msec=20",
+            ],
+            stdout=self.file,
+            stderr=subprocess.DEVNULL,
         )
         time.sleep(0.3)  # let the capture stream connect
         return self

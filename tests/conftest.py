@@ -33,3 +33,7 @@ def load_truth(name: str) -> dict:
 @pytest.fixture(scope="session")
 def has_espeak() -> bool:
     return any((Path(p) / "espeak-ng").exists() for p in os.environ.get("PATH", "").split(os.pathsep))
+
+
+# The virtual sound card fixture, for every layer (imported last: it reads ROOT from here).
+from tests.audio_device import virtual_audio  # noqa: E402, F401

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from simulator.analysis import Analysis, AnswerContext, AudioInfo
+from simulator.model.analysis import Analysis, AnswerContext, AudioInfo
+from simulator.model.transcript import Transcript, Word, bare
 from simulator.questions import get_question
-from simulator.transcript import Transcript, Word, bare
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
 FILLERS = {"um", "uh", "er", "ah", "hmm"}
@@ -48,16 +48,29 @@ def delivery_doc(words: list[Word], phrases: list[dict], duration_s: float) -> d
     long_pauses = [p for p in pauses if p["duration"] >= LONG_PAUSE_S]
     series = [{"t": float(t), "wpm": round(wpm * (0.85 + 0.3 * ((t // 5) % 2)), 1)} for t in range(5, int(span), 5)]
     pace = "too fast" if wpm > 160 else "too slow" if wpm < 110 else "slow and clear"
-    reasons = [] if not long_pauses else [f"{len(long_pauses)} pauses over 2 s; plan the next sentence before you stop."]
+    reasons = (
+        [] if not long_pauses else [f"{len(long_pauses)} pauses over 2 s; plan the next sentence before you stop."]
+    )
     return {
-        "duration_s": duration_s, "speaking_time_s": round(span, 3), "words": len(words),
-        "wpm": round(wpm, 1), "articulation_wpm": round(wpm * 1.1, 1), "pace_series": series,
-        "pauses": pauses, "long_pauses": long_pauses,
+        "duration_s": duration_s,
+        "speaking_time_s": round(span, 3),
+        "words": len(words),
+        "wpm": round(wpm, 1),
+        "articulation_wpm": round(wpm * 1.1, 1),
+        "pace_series": series,
+        "pauses": pauses,
+        "long_pauses": long_pauses,
         "longest_pause_s": max((p["duration"] for p in pauses), default=0.0),
         "pauses_per_min": round(len(pauses) / span * 60, 2),
-        "fillers": fillers, "fillers_per_min": round(len(fillers) / span * 60, 2),
+        "fillers": fillers,
+        "fillers_per_min": round(len(fillers) / span * 60, 2),
         "verdict": {"pace": pace, "slow_and_clear": pace == "slow and clear" and not long_pauses, "reasons": reasons},
-        "options": {"pace_min_wpm": 110.0, "pace_max_wpm": 160.0, "max_articulation_wpm": 220.0, "long_pause_s": LONG_PAUSE_S},
+        "options": {
+            "pace_min_wpm": 110.0,
+            "pace_max_wpm": 160.0,
+            "max_articulation_wpm": 220.0,
+            "long_pause_s": LONG_PAUSE_S,
+        },
     }
 
 
@@ -68,16 +81,42 @@ def content_doc(words: list[Word], score: float) -> dict:
     return {
         "score": score,
         "criteria": [
-            {"id": "single_focus", "kind": "do", "status": "met", "label": "One clear goal",
-             "evidence": [{"text": " ".join(w.word for w in first), "start": first[0].start, "end": first[-1].end}],
-             "tip": "Keep the one goal <and> name it first.", "reason": "one goal found"},
-            {"id": "confident_language", "kind": "do", "status": "partial" if hedges else "met", "label": "Confident language",
-             "evidence": [{"text": w.word, "start": w.start, "end": w.end} for w in hedges],
-             "tip": 'Say "when I" rather than "if I".', "reason": f"{len(hedges)} hedges"},
-            {"id": "timeline", "kind": "do", "status": "missing", "label": "A realistic timeline", "evidence": [],
-             "tip": "Add a date for the exam.", "reason": "no time expression"},
-            {"id": "no_boasting", "kind": "avoid", "status": "clear", "label": "No boasting", "evidence": [], "tip": "",
-             "reason": ""},
+            {
+                "id": "single_focus",
+                "kind": "do",
+                "status": "met",
+                "label": "One clear goal",
+                "evidence": [{"text": " ".join(w.word for w in first), "start": first[0].start, "end": first[-1].end}],
+                "tip": "Keep the one goal <and> name it first.",
+                "reason": "one goal found",
+            },
+            {
+                "id": "confident_language",
+                "kind": "do",
+                "status": "partial" if hedges else "met",
+                "label": "Confident language",
+                "evidence": [{"text": w.word, "start": w.start, "end": w.end} for w in hedges],
+                "tip": 'Say "when I" rather than "if I".',
+                "reason": f"{len(hedges)} hedges",
+            },
+            {
+                "id": "timeline",
+                "kind": "do",
+                "status": "missing",
+                "label": "A realistic timeline",
+                "evidence": [],
+                "tip": "Add a date for the exam.",
+                "reason": "no time expression",
+            },
+            {
+                "id": "no_boasting",
+                "kind": "avoid",
+                "status": "clear",
+                "label": "No boasting",
+                "evidence": [],
+                "tip": "",
+                "reason": "",
+            },
         ],
         "summary": {"well_done": ["One clear goal."], "improvements": ["Add a timeline.", "Name the exam date."]},
         "structure": [
@@ -88,8 +127,14 @@ def content_doc(words: list[Word], score: float) -> dict:
     }
 
 
-def analysis_from_truth(name: str = "good_answer", *, score: float = 72.0, role: str | None = "Data analyst",
-                        company: str | None = "Acme <Data> & Co", until_s: float | None = None) -> Analysis:
+def analysis_from_truth(
+    name: str = "good_answer",
+    *,
+    score: float = 72.0,
+    role: str | None = "Data analyst",
+    company: str | None = "Acme <Data> & Co",
+    until_s: float | None = None,
+) -> Analysis:
     """The fixture's answer as an analysis; ``until_s`` keeps only the phrases (and audio) before that time."""
     t = truth(name)
     if until_s is not None:
@@ -106,17 +151,29 @@ def analysis_from_truth(name: str = "good_answer", *, score: float = 72.0, role:
     )
 
 
-def metrics_analysis(*, wpm=None, long_pauses=None, fillers_per_min=None, score=None,
-                     question: str | None = None, created_at: str | None = None) -> Analysis:
+def metrics_analysis(
+    *,
+    wpm=None,
+    long_pauses=None,
+    fillers_per_min=None,
+    score=None,
+    question: str | None = None,
+    created_at: str | None = None,
+) -> Analysis:
     """A minimal analysis with chosen headline numbers (for listings and history)."""
     delivery = None
     if wpm is not None:
-        delivery = {"wpm": wpm, "long_pauses": [{"start": 1.0, "end": 3.5, "duration": 2.5}] * (long_pauses or 0),
-                    "fillers_per_min": fillers_per_min}
+        delivery = {
+            "wpm": wpm,
+            "long_pauses": [{"start": 1.0, "end": 3.5, "duration": 2.5}] * (long_pauses or 0),
+            "fillers_per_min": fillers_per_min,
+        }
     analysis = Analysis(
         question=get_question(question),
         context=AnswerContext(),
-        transcript=Transcript("a short answer", [Word("a", 0.1, 0.2), Word("short", 0.3, 0.6), Word("answer", 0.7, 1.0)]),
+        transcript=Transcript(
+            "a short answer", [Word("a", 0.1, 0.2), Word("short", 0.3, 0.6), Word("answer", 0.7, 1.0)]
+        ),
         audio=AudioInfo(duration_s=1.5, sample_rate=16000),
         delivery=delivery,
         content={"score": score} if score is not None else None,
@@ -133,7 +190,7 @@ def save_many(home: str, count: int, tag: str) -> list[str]:
     import numpy as np
 
     os.environ["MOCK_INTERVIEW_HOME"] = home
-    from simulator.store import save_session
+    from simulator.sessions.store import save_session
 
     y = (0.2 * np.sin(np.arange(8000) * 0.05)).astype(np.float32)
     ids = []

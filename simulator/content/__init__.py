@@ -22,12 +22,22 @@ from simulator.content.types import (
 )
 
 __all__ = [
-    "check_content", "warm_up", "load_rubric",
-    "ContentOptions", "ContentReport", "CriterionResult", "Evidence", "StructurePart", "Summary", "Weighting",
+    "check_content",
+    "warm_up",
+    "load_rubric",
+    "ContentOptions",
+    "ContentReport",
+    "CriterionResult",
+    "Evidence",
+    "StructurePart",
+    "Summary",
+    "Weighting",
 ]
 
 
-def check_content(transcript, question, context, *, rubric=None, options: ContentOptions = ContentOptions()) -> ContentReport:
+def check_content(
+    transcript, question, context, *, rubric=None, options: ContentOptions = ContentOptions()
+) -> ContentReport:
     """Check the answer's content against ``question.criteria`` (see ``simulator.content.check``)."""
     from simulator.content.check import check_content as _check
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from simulator.content import crit_avoid, crit_goal, crit_plan, crit_role, crit_style
 from simulator.content.base import Ctx, Verdict
@@ -62,12 +62,19 @@ def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> Cri
     if not slots.get("quote") and evidence:
         slots["quote"] = f"“{evidence[0].text}”"
     return CriterionResult(
-        id=cid, kind=crit.kind, status=verdict.status, evidence=evidence,
-        tip=_tip(crit.tips[verdict.outcome], slots), label=crit.label, reason=verdict.reason,
+        id=cid,
+        kind=crit.kind,
+        status=verdict.status,
+        evidence=evidence,
+        tip=_tip(crit.tips[verdict.outcome], slots),
+        label=crit.label,
+        reason=verdict.reason,
     )
 
 
-def check_content(transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()) -> ContentReport:
+def check_content(
+    transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()
+) -> ContentReport:
     """Check what the answer says against the question's rubric criteria."""
     rubric = rubric or load_rubric()
     ids = tuple(question.criteria) or tuple(rubric.criteria)
@@ -77,16 +84,31 @@ def check_content(transcript, question, context, *, rubric: Rubric | None = None
     nlp = get_nlp()
     parsed = parse(transcript, nlp)
     ctx = Ctx(
-        parsed=parsed, lex=_lexicon(rubric, nlp), context=context, options=options,
-        word_count=word_count(transcript), speech_s=speech_seconds(transcript), nlp=nlp,
+        parsed=parsed,
+        lex=_lexicon(rubric, nlp),
+        context=context,
+        options=options,
+        word_count=word_count(transcript),
+        speech_s=speech_seconds(transcript),
+        nlp=nlp,
     )
-    defaults = {p: "" for p in ("quote", "count", "goals", "words", "seconds", "hedges", "examples", "term", "step", "when")}
+    defaults = {
+        p: "" for p in ("quote", "count", "goals", "words", "seconds", "hedges", "examples", "term", "step", "when")
+    }
     defaults.update(goal=ctx.goal_text(), role_ref=crit_role.role_ref(ctx))
     results = [_result(ctx, rubric, cid, defaults) for cid in ids]
     weights = weighting(rubric, ids)
     parts, in_order = structure(ctx, parsed)
     return ContentReport(
-        score=score(results, weights), weighting=weights, criteria=results, summary=summarize(results, weights),
-        structure=parts, in_recommended_order=in_order, question_id=question.id, word_count=ctx.word_count,
-        speech_s=ctx.speech_s, options=options, engine=engine_name(),
+        score=score(results, weights),
+        weighting=weights,
+        criteria=results,
+        summary=summarize(results, weights),
+        structure=parts,
+        in_recommended_order=in_order,
+        question_id=question.id,
+        word_count=ctx.word_count,
+        speech_s=ctx.speech_s,
+        options=options,
+        engine=engine_name(),
     )

@@ -12,7 +12,31 @@ from simulator.content.types import CLEAR, FLAGGED
 SELF_VERBS = frozenset({"be", "consider", "call", "think", "believe", "know", "feel", "seem", "remain"})
 SELF_WORDS = frozenset({"i", "me", "myself", "my"})
 # Superlatives that measure rather than praise: "the highest score", "the largest account".
-MEASURED = frozenset({"high", "low", "large", "big", "small", "long", "short", "early", "late", "first", "last", "least", "many", "much", "few", "near", "far", "old", "young", "new", "recent"})
+MEASURED = frozenset(
+    {
+        "high",
+        "low",
+        "large",
+        "big",
+        "small",
+        "long",
+        "short",
+        "early",
+        "late",
+        "first",
+        "last",
+        "least",
+        "many",
+        "much",
+        "few",
+        "near",
+        "far",
+        "old",
+        "young",
+        "new",
+        "recent",
+    }
+)
 
 
 def _aspiration(tok, heads: frozenset[str]) -> bool:
@@ -46,7 +70,9 @@ def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     heads = lex.words("avoid", "aspiration_heads")
     exempt_next = lex.words("avoid", "boast_exempt_next")
-    out = [s for s in lex.ph("avoid", "boast_phrases").find(doc) if not negated(doc[s[0]]) and not _someone_else(doc[s[0]])]
+    out = [
+        s for s in lex.ph("avoid", "boast_phrases").find(doc) if not negated(doc[s[0]]) and not _someone_else(doc[s[0]])
+    ]
     for lo, hi in lex.ph("avoid", "boast_words").find(doc):
         tok = doc[lo]
         nxt = doc[hi] if hi < len(doc) else None
@@ -69,7 +95,12 @@ def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
     for tok in doc:
         if tok.lemma_.lower() in lex.words("avoid", "comparatives") or lower(tok) in lex.words("avoid", "comparatives"):
             than = [c for c in doc[tok.i + 1 : tok.i + 4] if lower(c) == "than"]
-            if than and targets.find(doc[than[0].i + 1 : than[0].i + 4]) and is_first_person(governing_verb(tok)) and not negated(tok):
+            if (
+                than
+                and targets.find(doc[than[0].i + 1 : than[0].i + 4])
+                and is_first_person(governing_verb(tok))
+                and not negated(tok)
+            ):
                 out.append((tok.i, min(len(doc), than[0].i + 3)))
     return sorted(set(out))
 
@@ -78,7 +109,7 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     others = lex.ph("avoid", "others")
     out = []
-    for lo, hi in lex.ph("avoid", "insults").find(doc):
+    for lo, _hi in lex.ph("avoid", "insults").find(doc):
         tok = doc[lo]
         if negated(tok):
             continue
@@ -86,7 +117,11 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
             out.append(clause_of(tok))
             continue
         subj = subject(governing_verb(tok))
-        if subj is not None and lower(subj) not in SELF_WORDS and (others.has(subj) or any(others.has(c) for c in subj.subtree)):
+        if (
+            subj is not None
+            and lower(subj) not in SELF_WORDS
+            and (others.has(subj) or any(others.has(c) for c in subj.subtree))
+        ):
             out.append(clause_of(tok))
     return out
 
@@ -131,7 +166,13 @@ def professional_goal(ctx: Ctx) -> Verdict:
             if negated(tok) or not (ctx.in_goal(lo) or ahead or planned):
                 continue
             span = clause_of(tok)
-            return Verdict(FLAGGED, "hobby", [span], {"quote": q(ctx.quote(span)), "term": doc[lo:hi].text}, "a hobby or personal goal")
+            return Verdict(
+                FLAGGED,
+                "hobby",
+                [span],
+                {"quote": q(ctx.quote(span)), "term": doc[lo:hi].text},
+                "a hobby or personal goal",
+            )
     return Verdict(CLEAR, "clear", [], {}, "the goals are professional")
 
 
@@ -139,7 +180,11 @@ def motivation_not_money(ctx: Ctx) -> Verdict:
     """Money or a title as the sole driver; pay alongside a real reason is fine."""
     why = ctx.why
     if not (why.money or why.titles) or why.real_motivation():
-        reason = "money or title mentioned alongside a real reason" if why.money or why.titles else "no money or title motive"
+        reason = (
+            "money or title mentioned alongside a real reason"
+            if why.money or why.titles
+            else "no money or title motive"
+        )
         return Verdict(CLEAR, "clear", [], {}, reason)
     spans = [clause_of(ctx.doc[a]) for a, _ in (why.money or why.titles)][:3]
     outcome = "money" if why.money else "title"

@@ -27,7 +27,13 @@ def single_focus(ctx: Ctx) -> Verdict:
         plans = ctx.steps
         if plans:
             first = plans[0]
-            return Verdict(PARTIAL, "implicit", [first.span], {"step": q(ctx.quote(first.span))}, "no goal statement, but plans are described")
+            return Verdict(
+                PARTIAL,
+                "implicit",
+                [first.span],
+                {"step": q(ctx.quote(first.span))},
+                "no goal statement, but plans are described",
+            )
         return Verdict(MISSING, "none", [], slots, "no goal statement found")
     main = found.main
     if all(g.generic for g in found.goals) and not (found.stated_count and found.stated_count > opts.goals_partial):
@@ -53,14 +59,18 @@ def goal_why(ctx: Ctx) -> Verdict:
     met = why.success + strong + [_clause(ctx, v) for v in rich_values] + [_impact_clause(ctx, i) for i in ben_impacts]
     if met:
         spans = sorted(set(met))[:2]
-        return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "gives a reason, a value or the impact it will have")
+        return Verdict(
+            MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "gives a reason, a value or the impact it will have"
+        )
     if thin or thin_values:
         span = (thin or [_clause(ctx, v) for v in thin_values])[0]
         return Verdict(PARTIAL, "thin", [span], {"quote": q(ctx.quote(span))}, "a reason, but a thin one")
     impacts = [(a, b) for a, b, _ in why.impacts]
     if impacts:
         span = _impact_clause(ctx, impacts[0])
-        return Verdict(PARTIAL, "impact_only", [span], {"quote": q(ctx.quote(span))}, "an impact, but no reason or beneficiary")
+        return Verdict(
+            PARTIAL, "impact_only", [span], {"quote": q(ctx.quote(span))}, "an impact, but no reason or beneficiary"
+        )
     if money:
         return Verdict(PARTIAL, "money", money[:1], {"quote": q(ctx.quote(money[0]))}, "the only reason is money")
     return Verdict(MISSING, "missing", [], {}, "no reason or impact found")

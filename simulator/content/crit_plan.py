@@ -11,24 +11,123 @@ from dataclasses import dataclass
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import (
-    PAST, PERFECT, content_lemmas, governing_verb, is_first_person, is_past, lower, negated, subject, verb_time, UPCOMING,
+    PAST,
+    PERFECT,
+    UPCOMING,
+    content_lemmas,
+    governing_verb,
+    is_first_person,
+    is_past,
+    lower,
+    negated,
+    subject,
+    verb_time,
 )
 from simulator.content.segment import clause_of
 from simulator.content.types import MET, MISSING, PARTIAL
 
 # Perfect-tense verbs that commit to something still ahead: "I've enrolled in …".
-COMMIT_VERBS = frozenset({"enroll", "enrol", "register", "sign", "book", "schedule", "start", "begin", "create", "set", "apply", "join", "plan", "arrange", "commit"})
+COMMIT_VERBS = frozenset(
+    {
+        "enroll",
+        "enrol",
+        "register",
+        "sign",
+        "book",
+        "schedule",
+        "start",
+        "begin",
+        "create",
+        "set",
+        "apply",
+        "join",
+        "plan",
+        "arrange",
+        "commit",
+    }
+)
 VAGUE_DETERMINERS = frozenset({"some", "any", "more", "few", "several", "various", "certain", "other"})
-VAGUE_MODIFIERS = frozenset({"some", "more", "few", "online", "other", "new", "different", "relevant", "additional", "extra", "various", "several", "any", "many", "a", "couple", "certain", "further", "useful", "good", "right", "any"})
-INTENT_HEADS = frozenset({"want", "plan", "hope", "try", "decide", "need", "intend", "aim", "wish", "mean", "expect", "would", "like"})
+VAGUE_MODIFIERS = frozenset(
+    {
+        "some",
+        "more",
+        "few",
+        "online",
+        "other",
+        "new",
+        "different",
+        "relevant",
+        "additional",
+        "extra",
+        "various",
+        "several",
+        "any",
+        "many",
+        "a",
+        "couple",
+        "certain",
+        "further",
+        "useful",
+        "good",
+        "right",
+    }
+)
+INTENT_HEADS = frozenset(
+    {"want", "plan", "hope", "try", "decide", "need", "intend", "aim", "wish", "mean", "expect", "would", "like"}
+)
 EXPERIENCE_VERBS = frozenset({"work", "spend", "be", "have", "stay"})
-COLLECTIVE = frozenset({"team", "group", "department", "project", "work", "company", "startup", "class", "crew", "unit", "squad", "store", "shop", "business", "office", "lab", "app", "product", "paper", "research"})
+COLLECTIVE = frozenset(
+    {
+        "team",
+        "group",
+        "department",
+        "project",
+        "work",
+        "company",
+        "startup",
+        "class",
+        "crew",
+        "unit",
+        "squad",
+        "store",
+        "shop",
+        "business",
+        "office",
+        "lab",
+        "app",
+        "product",
+        "paper",
+        "research",
+    }
+)
 OTHER_PEOPLE = frozenset({"he", "she", "they", "you", "him", "her", "them", "people", "everyone"})
 HEDGED_TIME = frozenset({"maybe", "perhaps", "possibly", "probably", "hopefully"})
-SELF_DEVELOPMENT = frozenset({"learn", "study", "develop", "improve", "gain", "keep", "expand", "grow", "practice", "practise", "read"})
-NOT_ACTIONS = frozenset({"be", "have", "become", "feel", "think", "know", "need", "see", "get", "go", "want", "like", "love", "hope"})
+SELF_DEVELOPMENT = frozenset(
+    {"learn", "study", "develop", "improve", "gain", "keep", "expand", "grow", "practice", "practise", "read"}
+)
+NOT_ACTIONS = frozenset(
+    {"be", "have", "become", "feel", "think", "know", "need", "see", "get", "go", "want", "like", "love", "hope"}
+)
 RESTATE_OVERLAP = 0.6  # share of a step's content words that repeat the goal
-GENERIC_OBJECTS = frozenset({"thing", "things", "stuff", "lot", "lots", "bunch", "plenty", "ton", "it", "that", "this", "everything", "something", "anything", "much"})
+GENERIC_OBJECTS = frozenset(
+    {
+        "thing",
+        "things",
+        "stuff",
+        "lot",
+        "lots",
+        "bunch",
+        "plenty",
+        "ton",
+        "it",
+        "that",
+        "this",
+        "everything",
+        "something",
+        "anything",
+        "much",
+    }
+)
 
 
 @dataclass
@@ -76,7 +175,11 @@ def _concrete_noun(tok) -> bool:
         low = lower(c)
         if c.dep_ in ("compound", "amod", "nummod", "npadvmod") and low not in VAGUE_MODIFIERS:
             return True
-        if c.dep_ == "prep" and low in ("in", "on", "for", "with", "about") and any(g.pos_ in ("NOUN", "PROPN") for g in c.children):
+        if (
+            c.dep_ == "prep"
+            and low in ("in", "on", "for", "with", "about")
+            and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
+        ):
             return True
     return False
 
@@ -104,7 +207,14 @@ def find_steps(ctx: Ctx) -> list[Step]:
             verb = tok
         else:
             continue
-        if verb.i in steps or verb.i in ctx.goals.heads - step_heads or verb.lemma_ == "be" or not _upcoming_step_verb(verb) or not _mine(verb) or negated(verb):
+        if (
+            verb.i in steps
+            or verb.i in ctx.goals.heads - step_heads
+            or verb.lemma_ == "be"
+            or not _upcoming_step_verb(verb)
+            or not _mine(verb)
+            or negated(verb)
+        ):
             continue
         span = clause_of(tok)
         if main and _restates(content_lemmas(doc[span[0] : span[1]]), main.lemmas):
@@ -113,7 +223,9 @@ def find_steps(ctx: Ctx) -> list[Step]:
         if tok.pos_ == "NOUN":
             concrete = _concrete_noun(tok)
         elif tok.lemma_.lower() in SELF_DEVELOPMENT:  # "learn more about X" is vague; "learn Python" is not
-            concrete = any(o.pos_ == "PROPN" or o.ent_type_ or (o.text.isupper() and len(o.text) > 1) for o in _objects(tok))
+            concrete = any(
+                o.pos_ == "PROPN" or o.ent_type_ or (o.text.isupper() and len(o.text) > 1) for o in _objects(tok)
+            )
         else:
             concrete = any(_concrete_noun(o) for o in _objects(tok))
         if any(span[0] <= lo <= span[1] + 1 for lo, _ in tails):
@@ -123,7 +235,12 @@ def find_steps(ctx: Ctx) -> list[Step]:
         verb = doc[t.verb_i]
         if verb.i in steps or verb.i in skip or not t.upcoming or t.vague or t.frequency:
             continue
-        if verb.pos_ == "VERB" and verb.lemma_.lower() not in NOT_ACTIONS | lex.words("goal", "verbs") and _mine(verb) and not negated(verb):
+        if (
+            verb.pos_ == "VERB"
+            and verb.lemma_.lower() not in NOT_ACTIONS | lex.words("goal", "verbs")
+            and _mine(verb)
+            and not negated(verb)
+        ):
             span = clause_of(verb)
             if not (main and _restates(content_lemmas(doc[span[0] : span[1]]) - _time_words(doc, t), main.lemmas)):
                 steps[verb.i] = Step(span=span, head_i=verb.i, concrete=True, time=t)
@@ -159,16 +276,28 @@ def milestones(ctx: Ctx) -> Verdict:
     concrete = sorted((s for s in steps if s.concrete), key=lambda s: s.time is None)
     if concrete:
         spans = [s.span for s in concrete[:3]]
-        return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, f"{len(concrete)} concrete upcoming step(s)")
+        return Verdict(
+            MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, f"{len(concrete)} concrete upcoming step(s)"
+        )
     if steps:
-        return Verdict(PARTIAL, "vague", [s.span for s in steps[:2]], {"quote": q(ctx.quote(steps[0].span))}, "upcoming steps, none concrete")
+        return Verdict(
+            PARTIAL,
+            "vague",
+            [s.span for s in steps[:2]],
+            {"quote": q(ctx.quote(steps[0].span))},
+            "upcoming steps, none concrete",
+        )
     return Verdict(MISSING, "missing", [], {}, "no upcoming step found")
 
 
 def _measured(tok) -> bool:
     """A number, date or named thing in the clause: 'logged 6,000 hours', 'rewrote the scripts last spring'."""
     lo, hi = clause_of(tok)
-    return any((t.like_num and lower(t) not in ("one",)) or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE") for t in tok.doc[lo:hi])
+    return any(
+        (t.like_num and lower(t) not in ("one",))
+        or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
+        for t in tok.doc[lo:hi]
+    )
 
 
 def _accomplishment_verb(ctx: Ctx, tok) -> Accomplishment | None:
@@ -178,7 +307,12 @@ def _accomplishment_verb(ctx: Ctx, tok) -> Accomplishment | None:
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in INTENT_HEADS:
         return None  # "I decided to learn", "I wanted to finish": an intention, not a result
     lemma = tok.lemma_.lower()
-    if lemma == "get" and tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux") and verb_time(tok) == PERFECT:
+    if (
+        lemma == "get"
+        and tok.tag_ == "VBN"
+        and any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux")
+        and verb_time(tok) == PERFECT
+    ):
         return None  # "I've got a few things going on" = I have
     if lemma in EXPERIENCE_VERBS:
         duration = any(t.like_num or t.lemma_ in ("year", "month") for t in tok.subtree)
@@ -188,9 +322,17 @@ def _accomplishment_verb(ctx: Ctx, tok) -> Accomplishment | None:
         if lemma in lex.words("accomplishment", "non_verbs") or not (_objects(tok) and _measured(tok)):
             return None
         return Accomplishment(clause_of(tok), True, "verb")
-    objs = _objects(tok) + [c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")]
+    objs = _objects(tok) + [
+        c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")
+    ]
     weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
-    specific = bool(objs) and (not weak or any(_concrete_noun(o) or lex.ph("steps", "nouns").has(o) or lex.ph("accomplishment", "credentials").has(o) for o in objs))
+    specific = bool(objs) and (
+        not weak
+        or any(
+            _concrete_noun(o) or lex.ph("steps", "nouns").has(o) or lex.ph("accomplishment", "credentials").has(o)
+            for o in objs
+        )
+    )
     if tok.lemma_.lower() in ("graduate", "qualify"):
         specific = True
     return Accomplishment(clause_of(tok), specific, "verb")
@@ -200,8 +342,14 @@ def _credential(ctx: Ctx, tok) -> Accomplishment | None:
     if tok.pos_ != "NOUN" or not ctx.lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
         return None
     verb = governing_verb(tok)
-    held = any(lower(c) in ("my", "our") for c in tok.children if c.dep_ == "poss") or (verb.lemma_ in ("have", "hold") and is_first_person(verb))
-    if not held or (verb.lemma_ not in ("be", "have", "hold") and not is_past(verb)) or verb_time(verb) not in ("present", PAST, PERFECT):
+    held = any(lower(c) in ("my", "our") for c in tok.children if c.dep_ == "poss") or (
+        verb.lemma_ in ("have", "hold") and is_first_person(verb)
+    )
+    if (
+        not held
+        or (verb.lemma_ not in ("be", "have", "hold") and not is_past(verb))
+        or verb_time(verb) not in ("present", PAST, PERFECT)
+    ):
         return None
     return Accomplishment(clause_of(tok), _concrete_noun(tok), "credential")
 
@@ -249,8 +397,12 @@ def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
     doc = ctx.doc
     ahead = [
-        t for t in ctx.times
-        if t.upcoming and not t.frequency and not _duration(doc, t) and _not_someone_else(doc[t.verb_i])
+        t
+        for t in ctx.times
+        if t.upcoming
+        and not t.frequency
+        and not _duration(doc, t)
+        and _not_someone_else(doc[t.verb_i])
         and (doc[t.verb_i].pos_ in ("VERB", "AUX") or ctx.in_goal(t.start))
         and not (t.vague and verb_time(doc[t.verb_i]) == "present" and not _in_goal_sentence(ctx, t.start))
     ]  # a vague time on a plain present ("I like it most days") is no time frame at all
@@ -280,4 +432,8 @@ def _duration(doc, t) -> bool:
     """'for two hours', 'two hours a day': how long, not by when."""
     first = doc[t.start]
     before = doc[t.start - 1] if t.start > 0 else None
-    return lower(first) == "for" or (before is not None and lower(before) == "for") or any(lower(x) in ("hour", "hours", "minute", "minutes") for x in doc[t.start : t.end])
+    return (
+        lower(first) == "for"
+        or (before is not None and lower(before) == "for")
+        or any(lower(x) in ("hour", "hours", "minute", "minutes") for x in doc[t.start : t.end])
+    )

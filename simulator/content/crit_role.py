@@ -14,7 +14,26 @@ STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
 MAX_POSTING_CHARS = 20_000  # longer postings are cut (a posting is a page, not a book)
 NEAR = 10  # tokens after a verb searched for who benefits
 # "I've been in this job for three years": past-tense verbs that make "this job" the current one.
-SELF_OBJECTS = frozenset({"skill", "career", "life", "knowledge", "ability", "chance", "resume", "network", "confidence", "experience", "craft", "game", "portfolio", "understanding", "english", "self"})
+SELF_OBJECTS = frozenset(
+    {
+        "skill",
+        "career",
+        "life",
+        "knowledge",
+        "ability",
+        "chance",
+        "resume",
+        "network",
+        "confidence",
+        "experience",
+        "craft",
+        "game",
+        "portfolio",
+        "understanding",
+        "english",
+        "self",
+    }
+)
 CURRENT_JOB_VERBS = frozenset({"be", "work", "stay", "spend", "join", "start", "leave", "have", "hire", "do"})
 
 
@@ -38,7 +57,11 @@ def role_ref(ctx: Ctx) -> str:
 def _context_words(text: str | None) -> list[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return [w for w in (text or "").replace("/", " ").replace("-", " ").split() if w.lower() not in STOP_WORDS and any(ch.isalpha() for ch in w)]
+    return [
+        w
+        for w in (text or "").replace("/", " ").replace("-", " ").split()
+        if w.lower() not in STOP_WORDS and any(ch.isalpha() for ch in w)
+    ]
 
 
 def _mentions(ctx: Ctx, words: list[str]) -> list[int]:
@@ -98,7 +121,9 @@ def role_alignment(ctx: Ctx) -> Verdict:
     refs = _explicit_refs(ctx)
     if refs:
         spans = _dedupe([clause_of(doc[i]) for i in refs])[:3]
-        return Verdict(MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "refers to this position, team or company")
+        return Verdict(
+            MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "refers to this position, team or company"
+        )
     partial_hits = [t.i for t in doc if lex.ph("role", "field").has(t) and t.pos_ == "NOUN" and not negated(t)]
     posting = ctx.context.posting
     if posting and posting.strip() and ctx.nlp is not None:
@@ -107,13 +132,21 @@ def role_alignment(ctx: Ctx) -> Verdict:
         distinct = {doc[i].lemma_.lower() for i in echoed}
         if len(distinct) >= 2 * ctx.options.posting_terms_partial:
             spans = _dedupe([clause_of(doc[i]) for i in echoed])[:3]
-            return Verdict(MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, f"echoes {len(distinct)} job-posting terms")
+            return Verdict(
+                MET,
+                "met",
+                spans,
+                {**slots, "quote": q(ctx.quote(spans[0]))},
+                f"echoes {len(distinct)} job-posting terms",
+            )
         if len(distinct) >= ctx.options.posting_terms_partial:
             partial_hits += echoed
     partial_hits += _mentions(ctx, _context_words(ctx.context.role))
     if partial_hits:
         spans = _dedupe([clause_of(doc[i]) for i in sorted(set(partial_hits))])[:2]
-        return Verdict(PARTIAL, "field", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "mentions the field, not this job")
+        return Verdict(
+            PARTIAL, "field", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "mentions the field, not this job"
+        )
     return Verdict(MISSING, "missing", [], slots, "no reference to this role, team or company")
 
 
@@ -145,7 +178,12 @@ def _self_directed(verb, strong: bool) -> bool:
     for c in verb.children:
         if lower(c) in ("me", "myself") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
             return True
-        if not strong and c.dep_ == "dobj" and any(lower(p) == "my" for p in c.children if p.dep_ == "poss") and c.lemma_.lower() in SELF_OBJECTS:
+        if (
+            not strong
+            and c.dep_ == "dobj"
+            and any(lower(p) == "my" for p in c.children if p.dep_ == "poss")
+            and c.lemma_.lower() in SELF_OBJECTS
+        ):
             return True
     return False
 
@@ -156,7 +194,9 @@ def _helps_others(ctx: Ctx, verb) -> bool:
     for t in verb.subtree:
         if t.i <= verb.i or any(lower(p) in ("my", "our") for p in t.children if p.dep_ == "poss"):
             continue
-        if t.lemma_ in ("difference", "impact") or (ben.has(t) and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ORGANISATIONS):
+        if t.lemma_ in ("difference", "impact") or (
+            ben.has(t) and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ORGANISATIONS
+        ):
             return True
     return False
 
@@ -169,10 +209,21 @@ def contribution(ctx: Ctx) -> Verdict:
     strong_hits = {lo for lo, _ in strong.find(doc)}
     met, vague = [], []
     for tok in doc:
-        if tok.pos_ != "VERB" or not verbs.has(tok) or negated(tok) or is_past(tok) or _self_directed(tok, tok.i in strong_hits):
+        if (
+            tok.pos_ != "VERB"
+            or not verbs.has(tok)
+            or negated(tok)
+            or is_past(tok)
+            or _self_directed(tok, tok.i in strong_hits)
+        ):
             continue
         subj = subject(tok)
-        mine = subj is None or is_first_person(tok) or any(lower(c) in ("my", "our") for c in subj.children) or lower(subj) in ("this", "it", "that")
+        mine = (
+            subj is None
+            or is_first_person(tok)
+            or any(lower(c) in ("my", "our") for c in subj.children)
+            or lower(subj) in ("this", "it", "that")
+        )
         if not mine:
             continue
         if tok.i in strong_hits or _for_employer(ctx, tok):
@@ -186,8 +237,12 @@ def contribution(ctx: Ctx) -> Verdict:
                 met.append(clause_of(tok))
     if met:
         spans = _dedupe(met)[:3]
-        return Verdict(MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "says what they will bring to the employer")
+        return Verdict(
+            MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "says what they will bring to the employer"
+        )
     if vague:
         spans = _dedupe(vague)[:2]
-        return Verdict(PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "helping in general, not this employer")
+        return Verdict(
+            PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "helping in general, not this employer"
+        )
     return Verdict(MISSING, "missing", [], slots, "nothing about what they will bring")

@@ -8,7 +8,29 @@ from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import governing_verb, is_past, lower, negated
 from simulator.content.types import MET, MISSING, PARTIAL
 
-NOUN_DETS = frozenset({"that", "this", "what", "a", "an", "the", "some", "any", "every", "these", "those", "which", "all", "each", "no", "one", "same", "different", "this", "another"})
+NOUN_DETS = frozenset(
+    {
+        "that",
+        "this",
+        "what",
+        "a",
+        "an",
+        "the",
+        "some",
+        "any",
+        "every",
+        "these",
+        "those",
+        "which",
+        "all",
+        "each",
+        "no",
+        "one",
+        "same",
+        "different",
+        "another",
+    }
+)
 ACRONYM_SKIP = frozenset({"I", "OK", "A", "AM", "PM", "US", "UH", "UM", "ER", "AH", "HMM"})
 MAX_LISTED = 4  # hedges / details quoted in a tip
 HEDGE_CONTEXT = 3  # tokens quoted either side of a hedge
@@ -45,17 +67,34 @@ def _filler_like(tok) -> bool:
     if tok.pos_ in ("ADP", "SCONJ") and any(c.dep_ in ("pobj", "pcomp") for c in tok.children):
         return False
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if prev is not None and lower(prev) in ("would", "'d", "feel", "look", "looks", "sounds", "seem", "something", "just"):
+    if prev is not None and lower(prev) in (
+        "would",
+        "'d",
+        "feel",
+        "look",
+        "looks",
+        "sounds",
+        "seem",
+        "something",
+        "just",
+    ):
         return lower(prev) == "just"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.pos_ in ("INTJ", "X") or tok.dep_ in ("intj", "discourse") or (prev is not None and prev.is_punct) or bool(nxt and nxt.like_num)
+    return (
+        tok.pos_ in ("INTJ", "X")
+        or tok.dep_ in ("intj", "discourse")
+        or (prev is not None and prev.is_punct)
+        or bool(nxt and nxt.like_num)
+    )
 
 
 def _conditionals(ctx: Ctx) -> list[tuple[int, int]]:
     """'if I pass …', 'if everything goes well': doubt about one's own success."""
     lex, doc = ctx.lex, ctx.doc
     subjects = lex.words("hedges", "conditional_subjects")
-    exempt = {lo for lo, _ in lex.ph("hedges", "conditional_exempt").find(doc)} | {hi - 1 for _, hi in lex.ph("hedges", "conditional_exempt").find(doc)}
+    exempt = {lo for lo, _ in lex.ph("hedges", "conditional_exempt").find(doc)} | {
+        hi - 1 for _, hi in lex.ph("hedges", "conditional_exempt").find(doc)
+    }
     out = []
     for tok in doc:
         if lower(tok) != "if" or tok.i in exempt:
@@ -93,7 +132,10 @@ def confident_language(ctx: Ctx) -> Verdict:
     listed = ", ".join(q(ctx.quote(s)) for s in hedges[:MAX_LISTED])
     slots = {"hedges": listed, "count": str(len(hedges))}
     doc = ctx.doc
-    spans = [(max(doc[a].sent.start, a - HEDGE_CONTEXT), min(doc[a].sent.end, b + HEDGE_CONTEXT)) for a, b in hedges[:MAX_LISTED]]
+    spans = [
+        (max(doc[a].sent.start, a - HEDGE_CONTEXT), min(doc[a].sent.end, b + HEDGE_CONTEXT))
+        for a, b in hedges[:MAX_LISTED]
+    ]
     if len(hedges) <= math.floor(opts.hedges_met * windows):
         return Verdict(MET, "met", spans, slots, f"{len(hedges)} hedge(s) in {ctx.word_count} words")
     if len(hedges) <= math.floor(opts.hedges_partial * windows):
@@ -110,7 +152,12 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     for ent in doc.ents:
         fuzzy = any(lower(t) in ("few", "several", "some", "many", "couple") for t in ent)  # "a few years"
         fuzzy = fuzzy or any(t.vague and t.start <= ent.start < t.end + 1 for t in ctx.times)  # "over the years"
-        if ent.label_.upper() in {x.upper() for x in labels} and ent.text.lower() not in weak and not fuzzy and not any(ent.start <= v < ent.end for v in vague):
+        if (
+            ent.label_.upper() in {x.upper() for x in labels}
+            and ent.text.lower() not in weak
+            and not fuzzy
+            and not any(ent.start <= v < ent.end for v in vague)
+        ):
             spans.append((ent.start, ent.end))
     for tok in doc:
         covered = any(a <= tok.i < b for a, b in spans)
@@ -150,7 +197,9 @@ def succinct(ctx: Ctx) -> Verdict:
     o = ctx.options
     words, secs = ctx.word_count, ctx.speech_s
     slots = {"words": str(words), "seconds": f" ({secs:.0f} s)" if secs is not None else ""}
-    value, lo, hi, unit = (secs, o.min_speech_s, o.max_speech_s, "s") if secs is not None else (words, o.min_words, o.max_words, "words")
+    value, lo, hi, unit = (
+        (secs, o.min_speech_s, o.max_speech_s, "s") if secs is not None else (words, o.min_words, o.max_words, "words")
+    )
     reason = f"{value:.0f} {unit}; target about {lo:g}-{hi:g} {unit}"
     if value < lo * o.much_shorter:
         return Verdict(MISSING, "very_short", [], slots, reason)

@@ -61,7 +61,12 @@ def _cleft_complement(tok, cleft: frozenset[str]):
     if tok.lemma_ != "be":
         return None
     for c in tok.children:
-        if c.dep_ in ("csubj", "nsubj") and c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in cleft and is_first_person(c):
+        if (
+            c.dep_ in ("csubj", "nsubj")
+            and c.pos_ in ("VERB", "AUX")
+            and c.lemma_.lower() in cleft
+            and is_first_person(c)
+        ):
             return next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
     return None
 
@@ -76,7 +81,11 @@ def _noun_complement(tok):
                     return child
     if tok.dep_ == "attr" and head.lemma_ == "be":  # "That's my goal: to be making …"
         for child in list(head.children) + list(tok.children):
-            if child.dep_ in ("xcomp", "advcl", "acl", "ccomp") and child.i > tok.i and any(c.lower_ == "to" for c in child.children):
+            if (
+                child.dep_ in ("xcomp", "advcl", "acl", "ccomp")
+                and child.i > tok.i
+                and any(c.lower_ == "to" for c in child.children)
+            ):
                 return child
     for child in tok.children:
         if child.dep_ in ("acl", "relcl") and any(c.lower_ == "to" for c in child.children):
@@ -94,7 +103,9 @@ def _noun_trigger_ok(tok) -> bool:
         return False
     if tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some"):
         return True
-    return bool(dets & {"my", "our", "the", "another", "one", "a", "main", "next"}) or any(c.dep_ == "amod" for c in tok.children)
+    return bool(dets & {"my", "our", "the", "another", "one", "a", "main", "next"}) or any(
+        c.dep_ == "amod" for c in tok.children
+    )
 
 
 def _verb_complement(tok, needs_would: frozenset[str]):
@@ -113,7 +124,14 @@ def _verb_complement(tok, needs_would: frozenset[str]):
             if c.dep_ in ("ccomp", "xcomp", "advcl", "oprd") and any(s.lower_ in selves for s in c.children):
                 return c
         if any(c.lower_ in selves for c in tok.children):
-            return next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "in"))), None)
+            return next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("ccomp", "xcomp", "advcl", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "in"))
+                ),
+                None,
+            )
         return None
     if lemma == "look" and tok.tag_ != "VBG":
         return None
@@ -135,7 +153,16 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
     )
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
-    return Goal(head_i=comp.i, trigger_i=trigger.i, start=lo, end=hi, text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"), lemmas=lemmas, generic=generic, step=step)
+    return Goal(
+        head_i=comp.i,
+        trigger_i=trigger.i,
+        start=lo,
+        end=hi,
+        text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"),
+        lemmas=lemmas,
+        generic=generic,
+        step=step,
+    )
 
 
 def _np_span(tok) -> tuple[int, int]:
@@ -188,14 +215,23 @@ def find_goals(parsed, lex) -> GoalFindings:
             gov = governing_verb(tok)
             if _noun_trigger_ok(tok) and not negated(gov) and verb_time(gov) not in ("past", "perfect"):
                 comp = _noun_complement(tok)
-        elif lemma == "be" and verb_time(tok) not in ("past", "perfect") and _cleft_complement(tok, lex.words("goal", "cleft_verbs")) is not None:
+        elif (
+            lemma == "be"
+            and verb_time(tok) not in ("past", "perfect")
+            and _cleft_complement(tok, lex.words("goal", "cleft_verbs")) is not None
+        ):
             comp = _cleft_complement(tok, lex.words("goal", "cleft_verbs"))
         elif lemma in verbs and tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("relcl", "acl", "csubj"):
             if is_first_person(tok) and not negated(tok) and verb_time(tok) not in ("past", "perfect"):
                 comp = _verb_complement(tok, needs_would)
-        if lemma in verbs and tok.dep_ == "relcl" and lower(tok.head) in ("things", "goals", "directions", "paths", "ideas"):
+        if (
+            lemma in verbs
+            and tok.dep_ == "relcl"
+            and lower(tok.head) in ("things", "goals", "directions", "paths", "ideas")
+        ):
             quant = [c for c in tok.head.subtree if lower(c) in lex.words("goal", "many_quantifiers")] + [
-                a for a in tok.head.ancestors if lower(a) in lex.words("goal", "many_quantifiers")]
+                a for a in tok.head.ancestors if lower(a) in lex.words("goal", "many_quantifiers")
+            ]
             if quant and is_first_person(tok):
                 stated, stated_at = 99, (max(0, tok.head.i - 3), tok.i + 1)  # "a lot of things I want to do"
         if comp is None or _not_a_goal(comp, lex, wishes):
@@ -203,7 +239,9 @@ def find_goals(parsed, lex) -> GoalFindings:
         prev = comp
         mentions.append(_goal_from(parsed, comp, tok, lex))
         wishes += _impact_in_goal(comp, lex)
-        extra = [c for c in tok.conjuncts if c.i > tok.i and subject_of_own(c) is None and c.lemma_.lower() not in verbs]
+        extra = [
+            c for c in tok.conjuncts if c.i > tok.i and subject_of_own(c) is None and c.lemma_.lower() not in verbs
+        ]
         extra += _list_items(tok, comp)
         heads |= {comp.i} | {c.i for c in comp.conjuncts} | {c.i for c in extra}
         for conj in sorted(set(comp.conjuncts) | set(extra), key=lambda t: t.i):
@@ -211,7 +249,14 @@ def find_goals(parsed, lex) -> GoalFindings:
                 if not _chained(conj, prev, lex):
                     mentions.append(_goal_from(parsed, conj, tok, lex))
                 prev = conj
-    return GoalFindings(goals=_distinct(mentions), mentions=mentions, stated_count=stated, stated_at=stated_at, wishes=wishes, heads=heads)
+    return GoalFindings(
+        goals=_distinct(mentions),
+        mentions=mentions,
+        stated_count=stated,
+        stated_at=stated_at,
+        wishes=wishes,
+        heads=heads,
+    )
 
 
 def _impact_in_goal(comp, lex) -> list[tuple[int, int]]:
@@ -233,7 +278,9 @@ def _list_items(trigger, comp) -> list:
     for t in comp.doc[comp.i + 1 : trigger.sent.end]:
         if t.pos_ != "VERB" or subject_of_own(t) is not None or t.head.i not in anchors:
             continue
-        if t.dep_ in ("conj", "dep", "advcl") and any(p.text in (",", "and", "or") for p in t.doc[max(comp.i, t.i - 3) : t.i]):
+        if t.dep_ in ("conj", "dep", "advcl") and any(
+            p.text in (",", "and", "or") for p in t.doc[max(comp.i, t.i - 3) : t.i]
+        ):
             items.append(t)
             anchors.add(t.i)
     return items
@@ -242,25 +289,45 @@ def _list_items(trigger, comp) -> list:
 def _not_a_goal(comp, lex, wishes: list) -> bool:
     """Complements that are not goals: talk about the answer, wishes for others, impact pictures."""
     doc = comp.doc
-    if lex.ph("goal", "not_goals").find(doc[comp.i : comp.i + 3]) and comp.i in {lo for lo, _ in lex.ph("goal", "not_goals").find(doc[comp.i : comp.i + 3])}:
+    if lex.ph("goal", "not_goals").find(doc[comp.i : comp.i + 3]) and comp.i in {
+        lo for lo, _ in lex.ph("goal", "not_goals").find(doc[comp.i : comp.i + 3])
+    }:
         return True
     own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if own is not None and lower(own) not in ("i", "we", "myself"):
         wishes.append(clause_span(comp))  # "I want my work to prevent that"
         return True
     obj = next((c for c in comp.children if c.dep_ in ("dobj", "pobj")), None)
-    if obj is not None and any(lower(d) in ("that", "this", "it") for d in obj.children if d.dep_ == "det") and len(list(obj.children)) == 1:
+    if (
+        obj is not None
+        and any(lower(d) in ("that", "this", "it") for d in obj.children if d.dep_ == "det")
+        and len(list(obj.children)) == 1
+    ):
         return True  # "start that journey": refers back, not a new goal
-    making_money = comp.lemma_ == "make" and not any(c.lemma_ in ("difference", "impact", "change") or c.dep_ in ("ccomp", "xcomp") for c in comp.children)
-    if comp.lemma_.lower() in IMPACT_VERBS and not making_money and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in comp.children):
+    making_money = comp.lemma_ == "make" and not any(
+        c.lemma_ in ("difference", "impact", "change") or c.dep_ in ("ccomp", "xcomp") for c in comp.children
+    )
+    if (
+        comp.lemma_.lower() in IMPACT_VERBS
+        and not making_money
+        and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in comp.children)
+    ):
         wishes.append(clause_span(comp))  # "help people get better care": the impact of the goal
         return True
     if comp.lemma_ == "be":
         attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
-        if attr is not None and lex.ph("goal", "impact_roles").has(attr) and any(c.dep_ in ("relcl", "acl") for c in attr.children):
+        if (
+            attr is not None
+            and lex.ph("goal", "impact_roles").has(attr)
+            and any(c.dep_ in ("relcl", "acl") for c in attr.children)
+        ):
             wishes.append(clause_span(comp))  # "be the person who catches it"
             return True
-    return not content_lemmas(doc[comp.i : comp.i + 4]) and comp.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "attr", "prep", "xcomp") for c in comp.children)
+    return (
+        not content_lemmas(doc[comp.i : comp.i + 4])
+        and comp.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("dobj", "attr", "prep", "xcomp") for c in comp.children)
+    )
 
 
 def subject_of_own(verb):
@@ -271,7 +338,11 @@ def _same(a: Goal, b: Goal) -> bool:
     if not a.lemmas or not b.lemmas:
         return a.text.lower() == b.text.lower()
     sa, sb = {w[:STEM] for w in a.lemmas}, {w[:STEM] for w in b.lemmas}
-    return len(sa & sb) / min(len(sa), len(sb)) >= SAME_GOAL_OVERLAP or a.start <= b.start < a.end or b.start <= a.start < b.end
+    return (
+        len(sa & sb) / min(len(sa), len(sb)) >= SAME_GOAL_OVERLAP
+        or a.start <= b.start < a.end
+        or b.start <= a.start < b.end
+    )
 
 
 def _distinct(mentions: list[Goal]) -> list[Goal]:

@@ -17,7 +17,16 @@ WILDCARD = "*"
 
 # section -> list-of-strings keys (all required). "avoid.hobby" is a table array.
 SCHEMA: dict[str, tuple[str, ...]] = {
-    "goal": ("nouns", "cleft_verbs", "verbs", "needs_would", "many_quantifiers", "not_goals", "impact_roles", "sequence"),
+    "goal": (
+        "nouns",
+        "cleft_verbs",
+        "verbs",
+        "needs_would",
+        "many_quantifiers",
+        "not_goals",
+        "impact_roles",
+        "sequence",
+    ),
     "steps": ("nouns", "verbs", "vague_objects", "vague_tails"),
     "time": ("vague", "units"),
     "hedges": ("phrases", "conditional_subjects", "conditional_exempt", "confident"),
@@ -27,8 +36,17 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "contribution": ("verbs", "strong_verbs", "employer", "nouns"),
     "accomplishment": ("verbs", "weak_verbs", "non_verbs", "credentials", "learned", "experience"),
     "avoid": (
-        "boast_words", "comparatives", "than_targets", "boast_exempt_next", "boast_phrases",
-        "aspiration_heads", "others", "insults", "money", "titles", "money_exempt",
+        "boast_words",
+        "comparatives",
+        "than_targets",
+        "boast_exempt_next",
+        "boast_phrases",
+        "aspiration_heads",
+        "others",
+        "insults",
+        "money",
+        "titles",
+        "money_exempt",
     ),
 }
 HOBBY_KEYS = ("terms", "related")
@@ -104,7 +122,12 @@ def _parse_hobbies(value: object, where: str) -> tuple[Hobby, ...]:
     out = []
     for i, entry in enumerate(value):
         entry = _check_keys(entry, HOBBY_KEYS, f"{where} #{i + 1}")
-        out.append(Hobby(_strings(entry["terms"], f"{where} #{i + 1} terms"), _strings(entry["related"], f"{where} #{i + 1} related")))
+        out.append(
+            Hobby(
+                _strings(entry["terms"], f"{where} #{i + 1} terms"),
+                _strings(entry["related"], f"{where} #{i + 1} related"),
+            )
+        )
     return tuple(out)
 
 
@@ -153,8 +176,10 @@ class PhraseSet:
             best = 0
             for phrase in cands:
                 n = len(phrase)
-                if n > best and i + n <= len(seq) and all(
-                    p == WILDCARD or p in forms(seq[i + k]) for k, p in enumerate(phrase)
+                if (
+                    n > best
+                    and i + n <= len(seq)
+                    and all(p == WILDCARD or p in forms(seq[i + k]) for k, p in enumerate(phrase))
                 ):
                     best = n
             if best:

@@ -12,14 +12,84 @@ UPCOMING = frozenset({PRESENT, ONGOING, FUTURE, CONDITIONAL})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 # Verbs whose infinitive complement is something still to do: "plan to take".
-PROSPECTIVE = frozenset({
-    "want", "plan", "hope", "aim", "intend", "expect", "go", "try", "need", "like", "love", "wish",
-    "aspire", "schedule", "set", "prepare", "commit", "decide", "mean", "look", "seek", "strive", "work",
-    "be", "ensure", "make", "get", "start", "begin", "continue", "keep", "able", "ready",
-})
-READY = frozenset({"prepare", "prepared", "ready", "able", "eager", "equip", "equipped", "position", "positioned", "qualify", "qualified", "excited", "keen", "set"})
+PROSPECTIVE = frozenset(
+    {
+        "want",
+        "plan",
+        "hope",
+        "aim",
+        "intend",
+        "expect",
+        "go",
+        "try",
+        "need",
+        "like",
+        "love",
+        "wish",
+        "aspire",
+        "schedule",
+        "set",
+        "prepare",
+        "commit",
+        "decide",
+        "mean",
+        "look",
+        "seek",
+        "strive",
+        "work",
+        "be",
+        "ensure",
+        "make",
+        "get",
+        "start",
+        "begin",
+        "continue",
+        "keep",
+        "able",
+        "ready",
+    }
+)
+READY = frozenset(
+    {
+        "prepare",
+        "prepared",
+        "ready",
+        "able",
+        "eager",
+        "equip",
+        "equipped",
+        "position",
+        "positioned",
+        "qualify",
+        "qualified",
+        "excited",
+        "keen",
+        "set",
+    }
+)
 # Verbs whose past tense looks like the present: "I set a goal … and I cut shrinkage".
-SAME_PAST_FORM = frozenset({"cut", "put", "set", "hit", "let", "shut", "cost", "hurt", "quit", "spread", "read", "bet", "split", "burst", "cast", "upset", "shed", "beat"})
+SAME_PAST_FORM = frozenset(
+    {
+        "cut",
+        "put",
+        "set",
+        "hit",
+        "let",
+        "shut",
+        "cost",
+        "hurt",
+        "quit",
+        "spread",
+        "read",
+        "bet",
+        "split",
+        "burst",
+        "cast",
+        "upset",
+        "shed",
+        "beat",
+    }
+)
 NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without", "nothing", "nobody", "none"})
 _LINK_DEPS = frozenset({"xcomp", "aux", "auxpass", "pcomp", "acomp", "oprd"})
 
@@ -65,8 +135,12 @@ def negated(token) -> bool:
     t, hops = token, 0
     while hops < 6:
         for child in t.children:
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and lower(child) in ("never", "no", "not")):
-                if child.dep_ == "preconj" or (lower(child) == "not" and any(lower(n) == "only" for n in child.doc[child.i + 1 : child.i + 2])):
+            if child.dep_ == "neg" or (
+                child.dep_ in ("advmod", "det", "preconj") and lower(child) in ("never", "no", "not")
+            ):
+                if child.dep_ == "preconj" or (
+                    lower(child) == "not" and any(lower(n) == "only" for n in child.doc[child.i + 1 : child.i + 2])
+                ):
                     continue  # "not only … but also" is not a negation
                 return True
         if t.dep_ in _LINK_DEPS or (t.dep_ in ("ccomp",) and t.head.lemma_ in ("think", "believe")):
@@ -92,7 +166,12 @@ def verb_time(verb, depth: int = 0) -> str:
     if any(a in ("would", "'d", "should", "could", "might", "may", "can", "must") for a in lows):
         if "'d" in lows and verb.tag_ == "VBN":
             return PAST  # "I'd finished" = I had finished
-        if verb.dep_ in ("ccomp", "conj", "advcl", "relcl") and verb.head.i != verb.i and governing_verb(verb.head).tag_ == "VBD" and depth < 6:
+        if (
+            verb.dep_ in ("ccomp", "conj", "advcl", "relcl")
+            and verb.head.i != verb.i
+            and governing_verb(verb.head).tag_ == "VBD"
+            and depth < 6
+        ):
             return PAST  # reported past: "I decided that I'd ask …", "the students we could serve"
         return CONDITIONAL
     if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
@@ -105,9 +184,19 @@ def verb_time(verb, depth: int = 0) -> str:
         return ONGOING
     if verb.tag_ == "VBD":
         return PAST
-    if verb.dep_ == "conj" and not auxes and lower(verb) in SAME_PAST_FORM and verb.head.pos_ in ("VERB", "AUX") and depth < 6:
+    if (
+        verb.dep_ == "conj"
+        and not auxes
+        and lower(verb) in SAME_PAST_FORM
+        and verb.head.pos_ in ("VERB", "AUX")
+        and depth < 6
+    ):
         return verb_time(verb.head, depth + 1)  # "I set a goal … and I cut shrinkage": same tense as the first verb
-    if "to" in lows or verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "conj", "ccomp", "relcl"):
+    if (
+        "to" in lows
+        or verb.tag_ in ("VBG", "VBN", "VB")
+        and verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "conj", "ccomp", "relcl")
+    ):
         return _inherited(verb, depth)
     return PRESENT
 
@@ -141,4 +230,8 @@ def is_past(verb) -> bool:
 
 
 def content_lemmas(tokens) -> set[str]:
-    return {t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")}
+    return {
+        t.lemma_.lower()
+        for t in tokens
+        if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+    }

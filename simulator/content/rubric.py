@@ -81,9 +81,14 @@ def _parse_criterion(entry: object, where: str) -> Criterion:
         raise ConfigError(f"{where}: [criterion.tips] must be a table with one template per outcome {list(outcomes)}.")
     extra, missing = sorted(set(tips) - set(outcomes)), [o for o in outcomes if o not in tips]
     if extra or missing:
-        raise ConfigError(f"{where}: tips must cover exactly the outcomes {list(outcomes)} (missing {missing}, unknown {extra}).")
+        raise ConfigError(
+            f"{where}: tips must cover exactly the outcomes {list(outcomes)} (missing {missing}, unknown {extra})."
+        )
     return Criterion(
-        id=cid, kind=kind, label=_text(entry, "label", where), weight=float(weight),
+        id=cid,
+        kind=kind,
+        label=_text(entry, "label", where),
+        weight=float(weight),
         description=_text(entry, "description", where),
         tips={o: _check_template(tips[o], f"{where} tip '{o}'") for o in outcomes},
     )
@@ -94,14 +99,18 @@ def _parse_scoring(table: object, where: str) -> dict[str, float]:
         raise ConfigError(f"{where} needs a [scoring] table giving the credit for {list(_STATUSES)}.")
     unknown, missing = sorted(set(table) - set(_STATUSES)), [s for s in _STATUSES if s not in table]
     if unknown or missing:
-        raise ConfigError(f"{where} [scoring] must give exactly {list(_STATUSES)} (missing {missing}, unknown {unknown}).")
+        raise ConfigError(
+            f"{where} [scoring] must give exactly {list(_STATUSES)} (missing {missing}, unknown {unknown})."
+        )
     for status, value in table.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise ConfigError(f"{where} [scoring] {status} must be a number from 0 to 1.")
     return {s: float(table[s]) for s in _STATUSES}
 
 
-def parse_rubric(raw: dict, path: Path | str, lexicon: LexiconData, question_criteria: dict[str, tuple[str, ...]] | None = None) -> Rubric:
+def parse_rubric(
+    raw: dict, path: Path | str, lexicon: LexiconData, question_criteria: dict[str, tuple[str, ...]] | None = None
+) -> Rubric:
     """Validate the parsed TOML of a rubric (and the criteria questions refer to)."""
     where = str(path)
     unknown = sorted(set(raw) - {"scoring", "criterion"})
@@ -116,7 +125,9 @@ def parse_rubric(raw: dict, path: Path | str, lexicon: LexiconData, question_cri
         if crit.id in criteria:
             raise ConfigError(f"{where} defines criterion '{crit.id}' twice; keep one.")
         criteria[crit.id] = crit
-    rubric = Rubric(criteria=criteria, status_values=_parse_scoring(raw.get("scoring"), where), lexicon=lexicon, path=where)
+    rubric = Rubric(
+        criteria=criteria, status_values=_parse_scoring(raw.get("scoring"), where), lexicon=lexicon, path=where
+    )
     for qid, ids in (question_criteria or {}).items():
         check_question_criteria(rubric, qid, ids)
     return rubric

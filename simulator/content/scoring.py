@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from simulator.content.types import (
-    AVOID, CLEAR, FLAGGED, MET, MISSING, PARTIAL, STRUCTURE_PARTS, CriterionResult, Evidence, StructurePart,
-    Summary, Weighting,
+    AVOID,
+    CLEAR,
+    FLAGGED,
+    MET,
+    MISSING,
+    PARTIAL,
+    STRUCTURE_PARTS,
+    CriterionResult,
+    Evidence,
+    StructurePart,
+    Summary,
+    Weighting,
 )
 
 TOP_IMPROVEMENTS = 3
@@ -58,7 +68,11 @@ def structure(ctx, parsed) -> tuple[list[StructurePart], bool]:
     for part in STRUCTURE_PARTS:
         s = spans.get(part)
         ev: Evidence | None = parsed.evidence(*s) if s else None
-        parts.append(StructurePart(part=part, label=STRUCTURE_LABELS[part], found=s is not None, order=rank.get(part), evidence=ev))
+        parts.append(
+            StructurePart(
+                part=part, label=STRUCTURE_LABELS[part], found=s is not None, order=rank.get(part), evidence=ev
+            )
+        )
     seq = [rank[p] for p in STRUCTURE_PARTS if p in rank]
     return parts, seq == sorted(seq)
 

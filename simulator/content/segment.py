@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from simulator.content.types import Evidence
-from simulator.transcript import Transcript, bare
+from simulator.model.transcript import Transcript, bare
 
 FILLERS = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "uhm", "mm"})
 MAX_QUOTE_WORDS = 28  # words; longer clauses are cut around the matched words

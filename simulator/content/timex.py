@@ -12,18 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simulator.content.ling import governing_verb, verb_time, UPCOMING, lower
+from simulator.content.ling import UPCOMING, governing_verb, lower, verb_time
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-TIME_PREPS = frozenset({"in", "within", "by", "before", "over", "after", "during", "until", "till", "inside", "around", "through"})
+TIME_PREPS = frozenset(
+    {"in", "within", "by", "before", "over", "after", "during", "until", "till", "inside", "around", "through"}
+)
 FRAME_WORDS = frozenset({"next", "this", "coming", "following", "upcoming", "end", "start", "beginning", "middle"})
 PAST_WORDS = frozenset({"last", "ago", "previous", "past", "earlier", "former", "prior"})
 FUTURE_WORDS = frozenset({"next", "coming", "upcoming", "following", "within", "by", "before"})
 EXPLICIT_FUTURE = frozenset({"next", "coming", "upcoming"})
-FREQUENCY_WORDS = frozenset({"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annually", "twice", "once", "hourly"})
+FREQUENCY_WORDS = frozenset(
+    {"each", "every", "per", "daily", "weekly", "monthly", "yearly", "annually", "twice", "once", "hourly"}
+)
 VAGUE_QUANT = frozenset({"few", "several", "some", "many", "future"})
 YEAR = re.compile(r"^(19|20)\d\d$")
 MONTHS_MAY_EXCLUDE = frozenset({"may", "march"})  # also verbs: need a time preposition or a number
@@ -97,7 +101,14 @@ def _describe(doc, lo: int, hi: int, vague: bool) -> TimeExpr:
     verb = governing_verb(toks.root)
     frequency = bool(lows & FREQUENCY_WORDS) or (bool(lows & {"a", "an"}) and lo > 0 and doc[lo - 1].like_num)
     has_anchor = any(t.like_num or lower(t) in MONTHS or YEAR.match(lower(t)) for t in toks) or bool(lows & FRAME_WORDS)
-    vague = vague or (bool(lows & VAGUE_QUANT) and not any(t.like_num for t in toks)) or not (has_anchor or lows & {"year", "month", "week", "summer", "spring", "fall", "autumn", "winter", "semester", "quarter"})
+    vague = (
+        vague
+        or (bool(lows & VAGUE_QUANT) and not any(t.like_num for t in toks))
+        or not (
+            has_anchor
+            or lows & {"year", "month", "week", "summer", "spring", "fall", "autumn", "winter", "semester", "quarter"}
+        )
+    )
     if lows & PAST_WORDS:
         upcoming = False
     elif lows & EXPLICIT_FUTURE and verb_time(verb) != "past":

@@ -1,6 +1,6 @@
 """Typed results of the content check. Field names are the JSON names.
 
-Kept free of heavy imports: the CLI and ``simulator.analysis`` can import
+Kept free of heavy imports: the CLI and ``simulator.model.analysis`` can import
 these types without loading the NLP model.
 """
 

@@ -41,8 +41,10 @@ class WhyFindings:
     def real_motivation(self) -> bool:
         """A reason other than money: strong or substantive reason, value, impact or success."""
         return bool(
-            any(r.kind in (STRONG, SUBSTANTIVE) for r in self.reasons) or any(s for _, _, s in self.values)
-            or self.success or any(b for _, _, b in self.impacts)
+            any(r.kind in (STRONG, SUBSTANTIVE) for r in self.reasons)
+            or any(s for _, _, s in self.values)
+            or self.success
+            or any(b for _, _, b in self.impacts)
         )
 
 
@@ -72,7 +74,9 @@ def _is_step(ctx, toks) -> bool:
 
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
-    money = (lex.ph("avoid", "money").find(toks) or lex.ph("avoid", "titles").find(toks)) and not lex.ph("avoid", "money_exempt").find(toks)
+    money = (lex.ph("avoid", "money").find(toks) or lex.ph("avoid", "titles").find(toks)) and not lex.ph(
+        "avoid", "money_exempt"
+    ).find(toks)
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
     if money and not valued and not _beneficiary(ctx, toks):
@@ -84,7 +88,22 @@ def _classify(ctx, lo: int, hi: int) -> str:
     return SUBSTANTIVE if _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS else THIN
 
 
-ORGANISATIONS = frozenset({"company", "team", "firm", "organization", "organisation", "department", "business", "office", "school", "hospital", "industry", "company's"})
+ORGANISATIONS = frozenset(
+    {
+        "company",
+        "team",
+        "firm",
+        "organization",
+        "organisation",
+        "department",
+        "business",
+        "office",
+        "school",
+        "hospital",
+        "industry",
+        "company's",
+    }
+)
 
 
 def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
@@ -92,7 +111,8 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     ben = ctx.lex.ph("why", "beneficiaries")
     return any(
         ben.has(t) and not (people_only and t.lemma_.lower() in ORGANISATIONS)
-        for t in toks if t.pos_ in ("NOUN", "PROPN", "PRON") and lower(t) not in ("i", "me", "myself")
+        for t in toks
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and lower(t) not in ("i", "me", "myself")
     )
 
 
@@ -101,7 +121,12 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
     doc, lex = ctx.doc, ctx.lex
     hits = list(lex.ph("why", "value").find(doc))
     for tok in doc:
-        if tok.lemma_ == "like" and tok.pos_ == "VERB" and is_first_person(tok) and not any(lower(a) in ("would", "'d") for a in tok.children):
+        if (
+            tok.lemma_ == "like"
+            and tok.pos_ == "VERB"
+            and is_first_person(tok)
+            and not any(lower(a) in ("would", "'d") for a in tok.children)
+        ):
             hits.append((tok.i, tok.i + 1))
     out = []
     for lo, hi in hits:
@@ -124,7 +149,11 @@ def _so_reasons(ctx) -> list[Reason]:
     goal_verbs = ctx.lex.words("goal", "verbs") | {"plan", "decide", "choose", "chose", "apply"}
     for tok in doc:
         after = doc[tok.i + 1 : tok.i + 4]
-        if lower(tok) == "so" and tok.i > tok.sent.start + 3 and any(lower(t) in ("i", "i'm", "that's") for t in after[:1]):
+        if (
+            lower(tok) == "so"
+            and tok.i > tok.sent.start + 3
+            and any(lower(t) in ("i", "i'm", "that's") for t in after[:1])
+        ):
             if any(t.lemma_.lower() in goal_verbs for t in after):
                 out.append(Reason(tok.sent.start, tok.i, _classify(ctx, tok.sent.start, tok.i)))
     return out
@@ -150,7 +179,12 @@ def find_why(ctx) -> WhyFindings:
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
         out.impacts.append((lo, hi, _beneficiary(ctx, clause)))
-    wishes = [w for w in ctx.goals.wishes if _beneficiary(ctx, doc[w[0] : w[1]], people_only=True) and not lex.ph("avoid", "titles").find(doc[w[0] : w[1]])]
+    wishes = [
+        w
+        for w in ctx.goals.wishes
+        if _beneficiary(ctx, doc[w[0] : w[1]], people_only=True)
+        and not lex.ph("avoid", "titles").find(doc[w[0] : w[1]])
+    ]
     out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
     out.titles = _motives(ctx, lex.ph("avoid", "titles"))
@@ -161,7 +195,21 @@ def _motives(ctx, phrases) -> list[tuple[int, int]]:
     """Money/title words said as a motive: in a goal, a reason or a 'want' clause, not negated."""
     doc, lex = ctx.doc, ctx.lex
     exempt = lex.ph("avoid", "money_exempt").find(doc)
-    wants = lex.words("goal", "verbs") | {"motivate", "drive", "about", "for", "because", "get", "earn", "make", "chase", "need", "apply", "pay", "have"}
+    wants = lex.words("goal", "verbs") | {
+        "motivate",
+        "drive",
+        "about",
+        "for",
+        "because",
+        "get",
+        "earn",
+        "make",
+        "chase",
+        "need",
+        "apply",
+        "pay",
+        "have",
+    }
     markers = [(lo, _reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
     out = []
     hits = list(phrases.find(doc))

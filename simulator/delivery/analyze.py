@@ -21,7 +21,7 @@ from simulator.delivery.results import DeliveryReport, Pause
 from simulator.delivery.verdict import judge
 from simulator.delivery.volume import measure_volume
 from simulator.errors import NoSpeechError
-from simulator.transcript import Transcript
+from simulator.model.transcript import Transcript
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def analyze_delivery(
     pitch frames already measured.
     Raises NoSpeechError when the signal holds no sound above its noise floor.
     """
-    from simulator.warmup import configure_numba_cache
+    from simulator.paths import configure_numba_cache
 
     configure_numba_cache()  # before anything imports librosa/numba (nothing here does)
     opts = options or DeliveryOptions()
@@ -94,9 +94,18 @@ def analyze_delivery(
     volume = measure_volume(y, levels, speech, transcript.words, ph.start, ph.end, opts)
     clarity = measure_clarity(transcript.words, opts)
     verdict = judge(
-        words=n_words, wpm=wpm, articulation_wpm=articulation, speaking_time_s=speaking, pauses=pauses,
-        long_pauses=long_pauses, fillers=fillers, fillers_per_min=fillers_per_min, pitch=pitch, volume=volume,
-        clarity=clarity, opts=opts,
+        words=n_words,
+        wpm=wpm,
+        articulation_wpm=articulation,
+        speaking_time_s=speaking,
+        pauses=pauses,
+        long_pauses=long_pauses,
+        fillers=fillers,
+        fillers_per_min=fillers_per_min,
+        pitch=pitch,
+        volume=volume,
+        clarity=clarity,
+        opts=opts,
     )
     return DeliveryReport(
         duration_s=round(levels.duration_s, 3),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from simulator.delivery.lexicon import is_hesitation, is_word
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import Clarity, UnclearStretch, UnsureWord
-from simulator.transcript import Word
+from simulator.model.transcript import Word
 
 MIN_STRETCH_WORDS = 2  # consecutive unsure words that make an unclear stretch
 
@@ -23,7 +23,9 @@ def measure_clarity(words: list[Word], opts: DeliveryOptions = DeliveryOptions()
     if not spoken:
         return Clarity(mean_probability=None, clear=True)
     mean = sum(w.probability for w in spoken) / len(spoken)
-    unsure = [UnsureWord(w.word, w.start, round(w.probability, 3)) for w in spoken if w.probability < opts.unsure_probability]
+    unsure = [
+        UnsureWord(w.word, w.start, round(w.probability, 3)) for w in spoken if w.probability < opts.unsure_probability
+    ]
     stretches: list[UnclearStretch] = []
     run: list[Word] = []
     for w in spoken + [None]:  # sentinel flushes the last run

@@ -20,7 +20,7 @@ from __future__ import annotations
 from simulator.delivery.lexicon import is_continuation, is_word
 from simulator.delivery.phrasing import Phrasing
 from simulator.delivery.results import Skipped
-from simulator.transcript import Word
+from simulator.model.transcript import Word
 
 MIN_SKIPPED_S = 0.5  # s; a wordless sound at least this long is skipped speech (shorter: a breath, a click)
 SPARSE_SHARE = 0.35  # a segment with fewer than this share of its expected words was partly skipped
@@ -57,6 +57,12 @@ def skipped_speech(words: list[Word], ph: Phrasing) -> list[Skipped]:
     flagged = [k for k in inside if skipped(k)]
     normal = [k for k in heard if k not in flagged]
     rate = _rate(counts, durations, normal) or rate  # the rate of the well-transcribed speech
-    out = [Skipped(round(float(ph.segments[k][0]), 3), round(float(ph.segments[k][1]), 3),
-                   int(round(durations[k] * rate)) - counts[k]) for k in flagged]
+    out = [
+        Skipped(
+            round(float(ph.segments[k][0]), 3),
+            round(float(ph.segments[k][1]), 3),
+            int(round(durations[k] * rate)) - counts[k],
+        )
+        for k in flagged
+    ]
     return [s for s in out if s.words > 0]

@@ -40,32 +40,142 @@ Hesitation sounds (um, uh, er, ah, hmm and their spellings): always fillers.
 from __future__ import annotations
 
 from simulator.delivery.lexicon import (
-    CANONICAL_HESITATION, CLAUSE_END, DETERMINERS, HESITATIONS, SENTENCE_END, SUBJECT_PRONOUNS, ends_with, is_number,
-    norm, trails_off,
+    CANONICAL_HESITATION,
+    CLAUSE_END,
+    DETERMINERS,
+    HESITATIONS,
+    SENTENCE_END,
+    SUBJECT_PRONOUNS,
+    ends_with,
+    is_number,
+    norm,
+    trails_off,
 )
 from simulator.delivery.results import Filler
-from simulator.transcript import Word
+from simulator.model.transcript import Word
 
-DISCOURSE = frozenset({"and", "but", "so", "or", "because", "cause", "then", "well", "yeah", "okay", "ok", "now"}) | HESITATIONS
-AUXILIARIES = frozenset(
-    {"am", "is", "are", "was", "were", "be", "been", "being", "'m", "i'm", "it's", "that's", "he's", "she's",
-     "we're", "you're", "they're", "there's", "it", "that"}
+DISCOURSE = (
+    frozenset({"and", "but", "so", "or", "because", "cause", "then", "well", "yeah", "okay", "ok", "now"}) | HESITATIONS
 )
-ADVERBS = frozenset({"just", "really", "also", "still", "actually", "totally", "always", "never", "even", "probably", "maybe"})
-LIKE_VERB_CUES = SUBJECT_PRONOUNS - {"it's", "that's", "there's", "he's", "she's", "i'm", "we're", "you're", "they're"} | frozenset(
-    {"would", "wouldn't", "i'd", "we'd", "you'd", "they'd", "he'd", "she'd", "to", "do", "does", "did", "don't",
-     "doesn't", "didn't", "really", "also", "always", "never", "will", "might", "may", "could", "should", "still",
-     "genuinely", "truly", "particularly", "especially", "people", "who", "really", "definitely"}
+AUXILIARIES = frozenset(
+    {
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "'m",
+        "i'm",
+        "it's",
+        "that's",
+        "he's",
+        "she's",
+        "we're",
+        "you're",
+        "they're",
+        "there's",
+        "it",
+        "that",
+    }
+)
+ADVERBS = frozenset(
+    {"just", "really", "also", "still", "actually", "totally", "always", "never", "even", "probably", "maybe"}
+)
+LIKE_VERB_CUES = SUBJECT_PRONOUNS - {
+    "it's",
+    "that's",
+    "there's",
+    "he's",
+    "she's",
+    "i'm",
+    "we're",
+    "you're",
+    "they're",
+} | frozenset(
+    {
+        "would",
+        "wouldn't",
+        "i'd",
+        "we'd",
+        "you'd",
+        "they'd",
+        "he'd",
+        "she'd",
+        "to",
+        "do",
+        "does",
+        "did",
+        "don't",
+        "doesn't",
+        "didn't",
+        "really",
+        "also",
+        "always",
+        "never",
+        "will",
+        "might",
+        "may",
+        "could",
+        "should",
+        "still",
+        "genuinely",
+        "truly",
+        "particularly",
+        "especially",
+        "people",
+        "who",
+        "definitely",
+    }
 )
 LIKE_COMPARISON_CUES = frozenset(
-    {"look", "looks", "looked", "looking", "feel", "feels", "felt", "feeling", "seem", "seems", "seemed", "sound",
-     "sounds", "sounded", "something", "anything", "nothing", "everything", "more", "less", "much", "just",
-     "exactly", "things", "stuff", "is", "was", "are", "were", "be", "it's", "that's", "act", "acted", "treat",
-     "think", "thinking"}
+    {
+        "look",
+        "looks",
+        "looked",
+        "looking",
+        "feel",
+        "feels",
+        "felt",
+        "feeling",
+        "seem",
+        "seems",
+        "seemed",
+        "sound",
+        "sounds",
+        "sounded",
+        "something",
+        "anything",
+        "nothing",
+        "everything",
+        "more",
+        "less",
+        "much",
+        "just",
+        "exactly",
+        "things",
+        "stuff",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "it's",
+        "that's",
+        "act",
+        "acted",
+        "treat",
+        "think",
+        "thinking",
+    }
 )
 LIKE_NOT_AFTER_I = frozenset({"said", "say", "mentioned", "told", "explained"})
 LIKE_CLAUSE_NEXT = SUBJECT_PRONOUNS | ADVERBS | frozenset({"so", "the", "if", "when"})
-YOU_KNOW_VERB_CUES = frozenset({"do", "did", "don't", "didn't", "if", "as", "what", "would", "let", "you'd", "to", "will", "might"})
+YOU_KNOW_VERB_CUES = frozenset(
+    {"do", "did", "don't", "didn't", "if", "as", "what", "would", "let", "you'd", "to", "will", "might"}
+)
 FOLLOWERS = HESITATIONS | frozenset({"like"})
 
 

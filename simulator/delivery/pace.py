@@ -19,7 +19,7 @@ import numpy as np
 from simulator.delivery.lexicon import is_continuation, is_word
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import PacePoint
-from simulator.transcript import Word
+from simulator.model.transcript import Word
 
 
 def word_times(words: list[Word]) -> np.ndarray:

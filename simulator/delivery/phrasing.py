@@ -8,9 +8,9 @@ segment it overlaps most (its start counts double, since Whisper's starts are
 more reliable than its ends), keeping the words in order (a small dynamic
 programme). A word stretched over a pause is nudged to the side it is usually
 spoken on: words that open a clause ("and", "because") after the pause, any
-other word before it ("to |pause| finish", "a |pause| team"). The answer then runs from the start of the first word's segment to
-the end of the last word's segment: leading and trailing silence, and sounds
-with no words before or after the answer, are not part of it.
+other word before it ("to |pause| finish", "a |pause| team"). The answer then
+runs from the start of the first word's segment to the end of the last word's
+segment: leading and trailing silence, and sounds with no words before or after the answer, are not part of it.
 
 Pause kinds (first matching rule wins; hesitation sounds like "um" are skipped
 when looking for the neighbouring words, since transcripts put commas around them):
@@ -33,11 +33,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator.delivery.lexicon import (
-    CLAUSE_OPENERS, NEEDS_CONTINUATION, SENTENCE_END, SUBJECT_PRONOUNS, ends_with, is_hesitation, norm, trails_off,
+    CLAUSE_OPENERS,
+    NEEDS_CONTINUATION,
+    SENTENCE_END,
+    SUBJECT_PRONOUNS,
+    ends_with,
+    is_hesitation,
+    norm,
+    trails_off,
 )
 from simulator.delivery.pauses import Silence
 from simulator.delivery.results import BOUNDARY, HESITATION
-from simulator.transcript import Word
+from simulator.model.transcript import Word
 
 START_HALF_WINDOW_S = 0.1  # s; a word's start is taken as this window around Whisper's start time
 START_WEIGHT = 2.0  # the start window's overlap counts this much more than the word's own span

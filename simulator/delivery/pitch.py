@@ -103,7 +103,9 @@ def pitch_frames(mask: np.ndarray) -> np.ndarray:
     return idx[idx % PITCH_EVERY == 0]
 
 
-def yin_at(y8: np.ndarray, times_s: np.ndarray, opts: DeliveryOptions, *, origin: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def yin_at(
+    y8: np.ndarray, times_s: np.ndarray, opts: DeliveryOptions, *, origin: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
     """(f0, aperiodicity) of windows centred on ``times_s`` in ``y8`` (PITCH_SR audio, zeros outside);
     ``y8[0]`` is sample ``origin`` of the answer."""
     length = window_length(opts)

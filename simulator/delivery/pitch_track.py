@@ -69,7 +69,10 @@ class PitchTrack:
     def usable_for(self, levels: Levels, opts: DeliveryOptions) -> bool:
         """True when these levels come from the audio fed here, analysed with the same settings."""
         same = (opts.hop_s, opts.pitch_fmin_hz, opts.pitch_fmax_hz) == (
-            self.opts.hop_s, self.opts.pitch_fmin_hz, self.opts.pitch_fmax_hz)
+            self.opts.hop_s,
+            self.opts.pitch_fmin_hz,
+            self.opts.pitch_fmax_hz,
+        )
         return same and levels.sr == self.sr and levels.hop_s == self.opts.hop_s
 
     def fill(self, idx: np.ndarray, f0: np.ndarray, aperiodicity: np.ndarray) -> np.ndarray:

@@ -16,7 +16,15 @@ from __future__ import annotations
 
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import (
-    PACE_OK, PACE_TOO_FAST, PACE_TOO_SLOW, Clarity, Filler, Pause, Pitch, Verdict, Volume,
+    PACE_OK,
+    PACE_TOO_FAST,
+    PACE_TOO_SLOW,
+    Clarity,
+    Filler,
+    Pause,
+    Pitch,
+    Verdict,
+    Volume,
 )
 
 
@@ -26,6 +34,7 @@ def clock(seconds: float | None) -> str:
         return "-:--"
     seconds = max(0.0, float(seconds))
     return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
 
 _NUMBERS = "no one two three four five six seven eight nine ten".split()
 MAX_TIMES = 4  # time stamps listed in one reason
@@ -60,8 +69,10 @@ def _pace_reason(pace: str, wpm: float, articulation: float, o: DeliveryOptions)
         return f"Slow down: {wpm:.0f} wpm is above {band}; finish each sentence, breathe, then start the next."
     if pace == PACE_TOO_SLOW:
         if articulation >= o.pace_min_wpm:
-            return (f"Keep it moving: {wpm:.0f} wpm is below {band}, mostly lost in pauses; "
-                    "shorten the gaps between sentences.")
+            return (
+                f"Keep it moving: {wpm:.0f} wpm is below {band}, mostly lost in pauses; "
+                "shorten the gaps between sentences."
+            )
         return f"Pick up the pace: {wpm:.0f} wpm is below {band}; speak in fuller phrases."
     return None
 
@@ -78,16 +89,20 @@ def _filler_reason(fillers: list[Filler], per_min: float) -> str:
 def _hesitation_reason(hesitations: list[Pause]) -> str:
     first = hesitations[0]
     where = f' after "{first.after_word}"' if first.after_word else ""
-    return (f"{count_word(len(hesitations), capital=True)} pauses in mid-phrase (e.g.{where} at {clock(first.start)}); "
-            "pause where a sentence or clause ends, not inside it.")
+    return (
+        f"{count_word(len(hesitations), capital=True)} pauses in mid-phrase (e.g.{where} at {clock(first.start)}); "
+        "pause where a sentence or clause ends, not inside it."
+    )
 
 
 def _clarity_reason(clarity: Clarity) -> str | None:
     if not clarity.clear:
         example = clarity.unsure_words[0] if clarity.unsure_words else None
         eg = f', e.g. "{example.word}" at {clock(example.start)}' if example else ""
-        return (f"Some words were hard to make out ({len(clarity.unsure_words)} unsure{eg}); "
-                "open your mouth and finish every word.")
+        return (
+            f"Some words were hard to make out ({len(clarity.unsure_words)} unsure{eg}); "
+            "open your mouth and finish every word."
+        )
     if clarity.unclear_stretches:
         s = clarity.unclear_stretches[0]
         return f'Say the stretch at {clock(s.start)} ("{s.text}") more clearly; it was hard to make out.'
@@ -97,36 +112,60 @@ def _clarity_reason(clarity: Clarity) -> str | None:
 def _voice_reasons(pitch: Pitch, volume: Volume) -> list[str]:
     out = []
     if volume.trailing_off:
-        out.append(f"Your sentence endings fade ({volume.ending_drop_db:.0f} dB quieter); "
-                   "keep your voice up through the last word.")
+        out.append(
+            f"Your sentence endings fade ({volume.ending_drop_db:.0f} dB quieter); "
+            "keep your voice up through the last word."
+        )
     if pitch.monotone:
-        out.append(f"Your pitch stays within {pitch.range_semitones:.1f} semitones; "
-                   "stress key words and let statements fall at the end.")
+        out.append(
+            f"Your pitch stays within {pitch.range_semitones:.1f} semitones; "
+            "stress key words and let statements fall at the end."
+        )
     if volume.too_quiet:
-        out.append(f"The recording is quiet ({volume.mean_dbfs:.0f} dBFS while speaking); "
-                   "speak up or move closer to the microphone.")
+        out.append(
+            f"The recording is quiet ({volume.mean_dbfs:.0f} dBFS while speaking); "
+            "speak up or move closer to the microphone."
+        )
     if volume.clipping:
-        out.append(f"The recording clips ({100 * volume.clipped_fraction:.1f}% of samples at full scale); "
-                   "lower the input gain or move back from the microphone.")
+        out.append(
+            f"The recording clips ({100 * volume.clipped_fraction:.1f}% of samples at full scale); "
+            "lower the input gain or move back from the microphone."
+        )
     return out
 
 
 def judge(
-    *, words: int, wpm: float, articulation_wpm: float, speaking_time_s: float, pauses: list[Pause],
-    long_pauses: list[Pause], fillers: list[Filler], fillers_per_min: float, pitch: Pitch, volume: Volume,
-    clarity: Clarity, opts: DeliveryOptions = DeliveryOptions(),
+    *,
+    words: int,
+    wpm: float,
+    articulation_wpm: float,
+    speaking_time_s: float,
+    pauses: list[Pause],
+    long_pauses: list[Pause],
+    fillers: list[Filler],
+    fillers_per_min: float,
+    pitch: Pitch,
+    volume: Volume,
+    clarity: Clarity,
+    opts: DeliveryOptions = DeliveryOptions(),
 ) -> Verdict:
     """The verdict and the reasons, most important first."""
     pace = pace_verdict(wpm, opts)
     if words == 0:
-        return Verdict(pace=pace, slow_and_clear=False, reasons=["No words were recognised; speak up and answer again."],
-                       strengths=[])
+        return Verdict(
+            pace=pace,
+            slow_and_clear=False,
+            reasons=["No words were recognised; speak up and answer again."],
+            strengths=[],
+        )
     reasons = [_pace_reason(pace, wpm, articulation_wpm, opts)]
     if len(long_pauses) > opts.max_long_pauses:
         n = len(long_pauses)
         noun = "pause" if n == 1 else "pauses"
-        reasons.append(f"{count_word(n, capital=True)} {noun} over {opts.long_pause_s:g} s, at "
-                       f"{join_times([p.start for p in long_pauses])}; plan the next sentence before you stop speaking.")
+        reasons.append(
+            f"{count_word(n, capital=True)} {noun} over {opts.long_pause_s:g} s, at "
+            f"{join_times([p.start for p in long_pauses])}; plan the next sentence before you stop speaking."
+        )
     if fillers and fillers_per_min > opts.max_fillers_per_min:
         reasons.append(_filler_reason(fillers, fillers_per_min))
     hesitations = [p for p in pauses if p.kind == "hesitation"]
@@ -134,17 +173,22 @@ def judge(
     if len(hesitations) >= 2 and minutes and len(hesitations) / minutes > opts.max_hesitations_per_min:
         reasons.append(_hesitation_reason(hesitations))
     if pace != PACE_TOO_FAST and articulation_wpm > opts.max_articulation_wpm:
-        reasons.append(f"You rush between pauses ({articulation_wpm:.0f} wpm while speaking); "
-                       "slow the words down rather than adding pauses.")
+        reasons.append(
+            f"You rush between pauses ({articulation_wpm:.0f} wpm while speaking); "
+            "slow the words down rather than adding pauses."
+        )
     reasons.append(_clarity_reason(clarity))
     reasons += _voice_reasons(pitch, volume)
     clear = fillers_per_min <= opts.max_fillers_per_min and clarity.clear and not volume.too_quiet
     good = _strengths(pace, wpm=wpm, long_pauses=long_pauses, fillers_per_min=fillers_per_min, pitch=pitch, opts=opts)
-    return Verdict(pace=pace, slow_and_clear=pace == PACE_OK and clear, reasons=[r for r in reasons if r], strengths=good)
+    return Verdict(
+        pace=pace, slow_and_clear=pace == PACE_OK and clear, reasons=[r for r in reasons if r], strengths=good
+    )
 
 
-def _strengths(pace: str, *, wpm: float, long_pauses: list[Pause], fillers_per_min: float, pitch: Pitch,
-               opts: DeliveryOptions) -> list[str]:
+def _strengths(
+    pace: str, *, wpm: float, long_pauses: list[Pause], fillers_per_min: float, pitch: Pitch, opts: DeliveryOptions
+) -> list[str]:
     """What went well, for the report."""
     out = []
     if pace == PACE_OK:

@@ -18,7 +18,7 @@ from simulator.delivery.levels import FLOOR_DB, Levels
 from simulator.delivery.lexicon import SENTENCE_END, ends_with, is_hesitation
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import Volume
-from simulator.transcript import Word
+from simulator.model.transcript import Word
 
 MIN_SENTENCES = 2  # sentences needed before trailing off is judged
 MIN_SENTENCE_FRAMES = 10  # speech frames a sentence needs to be measured
@@ -68,7 +68,12 @@ def clipped_fraction(y: np.ndarray, sr: int, start: float, end: float, clip_leve
 
 
 def measure_volume(
-    y: np.ndarray, levels: Levels, speech: np.ndarray, words: list[Word], start: float, end: float,
+    y: np.ndarray,
+    levels: Levels,
+    speech: np.ndarray,
+    words: list[Word],
+    start: float,
+    end: float,
     opts: DeliveryOptions = DeliveryOptions(),
 ) -> Volume:
     """Volume figures for the answer between ``start`` and ``end`` (s); ``speech`` masks its loud frames."""

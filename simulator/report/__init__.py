@@ -12,8 +12,11 @@ WIDTH = 78
 def _header(analysis, s: Style) -> list[str]:
     lines = [s("Mock interview report", "bold"), f"Question: {analysis.question.text}"]
     ctx = analysis.context
-    bits = [f"role: {ctx.role}" if ctx.role else "", f"company: {ctx.company}" if ctx.company else "",
-            "job posting given" if ctx.posting else ""]
+    bits = [
+        f"role: {ctx.role}" if ctx.role else "",
+        f"company: {ctx.company}" if ctx.company else "",
+        "job posting given" if ctx.posting else "",
+    ]
     if any(bits):
         lines.append("Context:  " + ", ".join(b for b in bits if b))
     if analysis.audio:

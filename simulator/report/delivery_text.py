@@ -20,7 +20,7 @@ TOP_REASONS = 3
 
 def _doc(delivery: Any) -> dict:
     if dataclasses.is_dataclass(delivery) and not isinstance(delivery, type):
-        from simulator.jsonout import to_jsonable
+        from simulator.model.codec import to_jsonable
 
         return to_jsonable(delivery)
     return delivery if isinstance(delivery, dict) else {}
@@ -68,7 +68,10 @@ def _pace_lines(d: dict, s: Style) -> list[str]:
     verdict = (d.get("verdict") or {}).get("pace", "")
     tone = "green" if lo <= wpm <= hi else "red"
     lines = [
-        _label("Pace") + s(f"{wpm:.0f} wpm", "bold") + " " + s(verdict, tone)
+        _label("Pace")
+        + s(f"{wpm:.0f} wpm", "bold")
+        + " "
+        + s(verdict, tone)
         + f"  (band {lo:.0f}-{hi:.0f}; {_num(d.get('articulation_wpm')):.0f} wpm between pauses)",
         _label("") + _gauge(wpm, lo, hi, s),
     ]
@@ -78,8 +81,10 @@ def _pace_lines(d: dict, s: Style) -> list[str]:
         spark = sparkline(values, 0.5 * lo, 1.4 * hi)
         span = f"{clock(series[0].get('t'))}-{clock(series[-1].get('t'))}"
         window = _num((d.get("options") or {}).get("pace_window_s"), 10.0)
-        lines.append(_label("Over time") + s(spark, "cyan") + f"  ({window:g} s windows, {span}, "
-                     f"{min(values):.0f}-{max(values):.0f} wpm)")
+        lines.append(
+            _label("Over time") + s(spark, "cyan") + f"  ({window:g} s windows, {span}, "
+            f"{min(values):.0f}-{max(values):.0f} wpm)"
+        )
     return lines
 
 
@@ -90,8 +95,10 @@ def _pause_lines(d: dict, s: Style) -> list[str]:
     if not pauses:
         return [_label("Pauses") + "none inside the answer"]
     mid = sum(p.get("kind") == "hesitation" for p in pauses)
-    head = (f"{len(pauses)} ({_num(d.get('pauses_per_min')):.1f} a minute), longest "
-            f"{_num(d.get('longest_pause_s')):.1f} s; {mid} in mid-phrase, {len(pauses) - mid} at boundaries")
+    head = (
+        f"{len(pauses)} ({_num(d.get('pauses_per_min')):.1f} a minute), longest "
+        f"{_num(d.get('longest_pause_s')):.1f} s; {mid} in mid-phrase, {len(pauses) - mid} at boundaries"
+    )
     lines = [_label("Pauses") + head]
     if longs:
         lines.append(_label("") + s(f"{len(longs)} long (>= {long_s:g} s):", "red"))
@@ -116,7 +123,11 @@ def _filler_line(d: dict, s: Style) -> str:
     parts = ", ".join(f'"{w}" x{n}' for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     limit = _num((d.get("options") or {}).get("max_fillers_per_min"), 4.0)
     rate = _num(d.get("fillers_per_min"))
-    return _label("Fillers") + s(f"{len(fillers)} ({rate:.1f} a minute)", "red" if rate > limit else "yellow") + f": {parts}"
+    return (
+        _label("Fillers")
+        + s(f"{len(fillers)} ({rate:.1f} a minute)", "red" if rate > limit else "yellow")
+        + f": {parts}"
+    )
 
 
 def _voice_lines(d: dict, s: Style) -> list[str]:
@@ -124,14 +135,18 @@ def _voice_lines(d: dict, s: Style) -> list[str]:
     out = []
     if pitch.get("median_hz") is not None:
         tone = s("monotone", "yellow") if pitch.get("monotone") else s("varied", "green")
-        out.append(_label("Pitch") + f"median {_num(pitch.get('median_hz')):.0f} Hz, range "
-                   f"{_num(pitch.get('range_semitones')):.1f} semitones: {tone}")
+        out.append(
+            _label("Pitch") + f"median {_num(pitch.get('median_hz')):.0f} Hz, range "
+            f"{_num(pitch.get('range_semitones')):.1f} semitones: {tone}"
+        )
     else:
         out.append(_label("Pitch") + "too little voiced speech to measure")
     if vol.get("mean_dbfs") is not None:
-        notes = [s("too quiet", "yellow") if vol.get("too_quiet") else "loud enough",
-                 s("clipping", "red") if vol.get("clipping") else "no clipping",
-                 s("sentence endings fade", "yellow") if vol.get("trailing_off") else "endings held up"]
+        notes = [
+            s("too quiet", "yellow") if vol.get("too_quiet") else "loud enough",
+            s("clipping", "red") if vol.get("clipping") else "no clipping",
+            s("sentence endings fade", "yellow") if vol.get("trailing_off") else "endings held up",
+        ]
         out.append(_label("Volume") + f"{_num(vol.get('mean_dbfs')):.0f} dBFS while speaking; " + ", ".join(notes))
     if clar.get("mean_probability") is not None:
         unsure = [w.get("word", "") for w in clar.get("unsure_words") or [] if isinstance(w, dict)]
@@ -170,8 +185,14 @@ def render(delivery: Any, style: Style) -> list[str]:
     if skipped:
         where = ", ".join(f"{clock(x.get('start'))}-{clock(x.get('end'))}" for x in skipped[:4])
         n = sum(int(_num(x.get("words"))) for x in skipped)
-        lines.append(_label("") + s(f"Note: the transcript misses speech at {where}; about {n} words are "
-                                    "estimated there and counted in the pace.", "dim"))
+        lines.append(
+            _label("")
+            + s(
+                f"Note: the transcript misses speech at {where}; about {n} words are "
+                "estimated there and counted in the pace.",
+                "dim",
+            )
+        )
     lines += _pause_lines(d, s)
     lines.append(_filler_line(d, s))
     lines += _voice_lines(d, s)

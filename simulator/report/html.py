@@ -12,15 +12,21 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from simulator import session_doc as sd
-from simulator.session_doc import SHOW_PAUSE_S
+from simulator.model.transcript import bare
+from simulator.report import session_doc as sd
 from simulator.report.html_assets import CSP, CSS, JS
 from simulator.report.html_charts import pace_svg, peaks, waveform_svg
+from simulator.report.session_doc import SHOW_PAUSE_S
 from simulator.report.style import clock
-from simulator.transcript import bare
 
 AUDIO_MIME = {".flac": "audio/flac", ".wav": "audio/wav", ".ogg": "audio/ogg", ".opus": "audio/ogg"}
-STATUS_TEXT = {"met": "✓ met", "partial": "◐ partial", "missing": "✗ missing", "clear": "✓ clear", "flagged": "⚑ flagged"}
+STATUS_TEXT = {
+    "met": "✓ met",
+    "partial": "◐ partial",
+    "missing": "✗ missing",
+    "clear": "✓ clear",
+    "flagged": "⚑ flagged",
+}
 
 
 def _e(value) -> str:
@@ -51,8 +57,10 @@ def _header(doc: dict) -> str:
         bits.append(f"{clock(duration)} of audio")
     if doc.get("session_id"):
         bits.append(f"session {doc['session_id']}")
-    return (f'<header><h1>Mock interview report</h1><p class="q">{_e(sd.dig(doc, "question", "text"))}</p>'
-            f'<p class="meta">{" · ".join(_e(b) for b in bits if b)}</p></header>')
+    return (
+        f'<header><h1>Mock interview report</h1><p class="q">{_e(sd.dig(doc, "question", "text"))}</p>'
+        f'<p class="meta">{" · ".join(_e(b) for b in bits if b)}</p></header>'
+    )
 
 
 def _card(value: str, label: str, tone: str = "") -> str:
@@ -68,10 +76,21 @@ def _summary(doc: dict) -> str:
     score = sd.number(sd.dig(doc, "content", "score"))
     cards = [
         _card(_fmt(wpm), f"words per minute (target {band[0]:.0f}–{band[1]:.0f})", pace_tone),
-        _card("–" if n_long is None else str(n_long), f"long pauses (≥ {sd.long_pause_s(doc):g} s)",
-              "" if n_long is None else "good" if n_long == 0 else "warn" if n_long == 1 else "bad"),
-        _card(_fmt(fpm, 1), "fillers per minute", "" if fpm is None else "good" if fpm < 2 else "warn" if fpm < 5 else "bad"),
-        _card(_fmt(score), "content score / 100", "" if score is None else "good" if score >= 75 else "warn" if score >= 50 else "bad"),
+        _card(
+            "–" if n_long is None else str(n_long),
+            f"long pauses (≥ {sd.long_pause_s(doc):g} s)",
+            "" if n_long is None else "good" if n_long == 0 else "warn" if n_long == 1 else "bad",
+        ),
+        _card(
+            _fmt(fpm, 1),
+            "fillers per minute",
+            "" if fpm is None else "good" if fpm < 2 else "warn" if fpm < 5 else "bad",
+        ),
+        _card(
+            _fmt(score),
+            "content score / 100",
+            "" if score is None else "good" if score >= 75 else "warn" if score >= 50 else "bad",
+        ),
     ]
     parts = ['<section class="summary"><h2>Summary</h2>', f'<div class="cards">{"".join(cards)}</div>']
     parts.append(_verdict(doc))
@@ -103,8 +122,11 @@ def _voice_notes(d: dict) -> list[str]:
     if isinstance(pitch, dict) and pitch.get("monotone"):
         notes.append("Pitch: rather monotone; vary your intonation.")
     if isinstance(volume, dict):
-        for key, text in (("too_quiet", "Volume: too quiet."), ("clipping", "Volume: clipping (too loud for the mic)."),
-                          ("trailing_off", "Sentence endings trail off.")):
+        for key, text in (
+            ("too_quiet", "Volume: too quiet."),
+            ("clipping", "Volume: clipping (too loud for the mic)."),
+            ("trailing_off", "Sentence endings trail off."),
+        ):
             if volume.get(key):
                 notes.append(text)
     unsure = clarity.get("unsure_words") if isinstance(clarity, dict) else None
@@ -119,21 +141,28 @@ def _player(doc: dict, audio: tuple[bytes, str] | None, wave: list[float] | None
         return ""
     data, mime = audio
     duration = sd.number(sd.dig(doc, "audio", "duration_s")) or 0.0
-    parts = ['<section class="player"><h2>Recording</h2>',
-             f'<audio id="answer" controls preload="auto" src="data:{mime};base64,{base64.b64encode(data).decode()}"></audio>']
+    parts = [
+        '<section class="player"><h2>Recording</h2>',
+        f'<audio id="answer" controls preload="auto" '
+        f'src="data:{mime};base64,{base64.b64encode(data).decode()}"></audio>',
+    ]
     if wave:
         parts.append(waveform_svg(wave, duration, sd.pauses(doc), long_pause_s=sd.long_pause_s(doc)))
-        parts.append('<div class="legend"><span><i class="sw" style="background:#bfdbfe"></i>pause</span>'
-                     f'<span><i class="sw" style="background:#fca5a5"></i>long pause (≥ {sd.long_pause_s(doc):g} s)</span>'
-                     "<span>Click the waveform or any word to play from there.</span></div>")
+        parts.append(
+            '<div class="legend"><span><i class="sw" style="background:#bfdbfe"></i>pause</span>'
+            f'<span><i class="sw" style="background:#fca5a5"></i>long pause (≥ {sd.long_pause_s(doc):g} s)</span>'
+            "<span>Click the waveform or any word to play from there.</span></div>"
+        )
     parts.append("</section>")
     return "".join(parts)
 
 
 def _pause_chip(tok) -> str:
     kind = "pause long" if tok.long else "pause"
-    return (f'<span class="{kind}" data-start="{tok.start:.2f}" title="{tok.text} pause at {clock(tok.start)}">'
-            f'{tok.text.replace(" ", "")}</span> ')
+    return (
+        f'<span class="{kind}" data-start="{tok.start:.2f}" title="{tok.text} pause at {clock(tok.start)}">'
+        f"{tok.text.replace(' ', '')}</span> "
+    )
 
 
 def _word(tok) -> str:
@@ -146,12 +175,16 @@ def _word(tok) -> str:
 def _transcript(doc: dict) -> str:
     toks = sd.tokens(doc)
     if not toks:
-        return f'<section><h2>Transcript</h2><p class="transcript">{_e(sd.dig(doc, "transcript", "text"))}</p></section>'
+        return (
+            f'<section><h2>Transcript</h2><p class="transcript">{_e(sd.dig(doc, "transcript", "text"))}</p></section>'
+        )
     out = [_pause_chip(t) if t.kind == "pause" else _word(t) for t in toks]
-    legend = ('<div class="legend"><span><i class="sw" style="background:#fde68a"></i>filler</span>'
-              '<span><i class="sw" style="background:#e9d5ff"></i>hedge</span>'
-              '<span><i class="sw" style="background:#fee2e2"></i>long pause</span>'
-              f'<span><i class="sw" style="background:#dbeafe"></i>pause ≥ {SHOW_PAUSE_S:g} s</span></div>')
+    legend = (
+        '<div class="legend"><span><i class="sw" style="background:#fde68a"></i>filler</span>'
+        '<span><i class="sw" style="background:#e9d5ff"></i>hedge</span>'
+        '<span><i class="sw" style="background:#fee2e2"></i>long pause</span>'
+        f'<span><i class="sw" style="background:#dbeafe"></i>pause ≥ {SHOW_PAUSE_S:g} s</span></div>'
+    )
     return f'<section><h2>Transcript</h2><p class="transcript">{"".join(out)}</p>{legend}</section>'
 
 
@@ -162,7 +195,7 @@ def _pace(doc: dict) -> str:
     series = d.get("pace_series") if isinstance(d.get("pace_series"), list) else []
     duration = sd.number(d.get("duration_s")) or sd.number(sd.dig(doc, "audio", "duration_s")) or 0.0
     svg = pace_svg(series, duration, sd.pace_band(doc), sd.number(d.get("wpm")))
-    return f'<section><h2>Pace over time</h2>{svg}</section>'
+    return f"<section><h2>Pace over time</h2>{svg}</section>"
 
 
 def _evidence(ev: dict) -> str:
@@ -178,8 +211,11 @@ def _criterion_row(c: dict) -> str:
     why = f'<div class="why">{_e(c["reason"])}</div>' if c.get("reason") else ""
     tip = f'<div class="tip">{_e(c["tip"])}</div>' if c.get("tip") else ""
     kind = "avoid" if c.get("kind") == "avoid" else "do"
-    return (f'<tr class="{kind}"><td class="st"><span class="badge {_e(status)}">{_e(STATUS_TEXT.get(status, status))}</span></td>'
-            f'<td><div class="crit">{_e(label)}</div>{why}{evidence}{tip}</td></tr>')
+    return (
+        f'<tr class="{kind}"><td class="st">'
+        f'<span class="badge {_e(status)}">{_e(STATUS_TEXT.get(status, status))}</span></td>'
+        f'<td><div class="crit">{_e(label)}</div>{why}{evidence}{tip}</td></tr>'
+    )
 
 
 def _content(doc: dict) -> str:
@@ -189,16 +225,23 @@ def _content(doc: dict) -> str:
     parts = ['<section class="content"><h2>Content checklist</h2>']
     structure = [s for s in c.get("structure") or [] if isinstance(s, dict)]
     if structure:
-        parts.append('<ul class="shape" title="The recommended shape of an answer">' + "".join(
-            f'<li class="{"found" if s.get("found") else "absent"}">{_e(s.get("label") or s.get("part"))}</li>'
-            for s in structure) + "</ul>")
+        parts.append(
+            '<ul class="shape" title="The recommended shape of an answer">'
+            + "".join(
+                f'<li class="{"found" if s.get("found") else "absent"}">{_e(s.get("label") or s.get("part"))}</li>'
+                for s in structure
+            )
+            + "</ul>"
+        )
     summary = c.get("summary") or {}
     well, better = summary.get("well_done") or [], summary.get("improvements") or []
     if well or better:
         done = "".join(f"<li>{_e(x)}</li>" for x in well) or '<li class="why">Nothing stood out yet.</li>'
         nxt = "".join(f"<li>{_e(x)}</li>" for x in better) or '<li class="why">Nothing to add.</li>'
-        parts.append(f'<div class="cols"><div><h3>Done well</h3><ul>{done}</ul></div>'
-                     f'<div><h3>Improve next</h3><ol>{nxt}</ol></div></div>')
+        parts.append(
+            f'<div class="cols"><div><h3>Done well</h3><ul>{done}</ul></div>'
+            f"<div><h3>Improve next</h3><ol>{nxt}</ol></div></div>"
+        )
     rows = [_criterion_row(x) for x in c.get("criteria") or [] if isinstance(x, dict)]
     parts.append(f'<table class="checks">{"".join(rows)}</table></section>')
     return "".join(parts)
@@ -215,8 +258,17 @@ def render_html(doc: dict, *, audio: tuple[bytes, str] | None = None, wave: list
     """The report page for an analysis document, with the recording (bytes, MIME) embedded."""
     title = f"Mock interview – {sd.dig(doc, 'question', 'text') or ''} – {_when(doc.get('created_at'))}"
     duration = sd.number(sd.dig(doc, "audio", "duration_s")) or 0.0
-    body = "".join([_header(doc), _summary(doc), _player(doc, audio, wave), _transcript(doc), _pace(doc),
-                    _content(doc), _footer(doc)])
+    body = "".join(
+        [
+            _header(doc),
+            _summary(doc),
+            _player(doc, audio, wave),
+            _transcript(doc),
+            _pace(doc),
+            _content(doc),
+            _footer(doc),
+        ]
+    )
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'

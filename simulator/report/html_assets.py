@@ -1,7 +1,9 @@
 """The HTML report's inline stylesheet and script (no external files, no network)."""
 
-CSP = ("default-src 'none'; media-src data:; img-src data:; style-src 'unsafe-inline'; "
-       "script-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'none'; media-src data:; img-src data:; style-src 'unsafe-inline'; "
+    "script-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+)
 
 CSS = """
 :root { --ink:#1d2430; --muted:#5b6575; --line:#e3e7ee; --bg:#f6f7fa; --card:#fff;
@@ -13,7 +15,8 @@ main { max-width: 980px; margin: 0 auto; padding: 24px 20px 48px; }
 header h1 { font-size: 15px; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); margin: 0 0 6px; }
 header .q { font-size: 26px; font-weight: 650; margin: 0 0 6px; line-height: 1.25; }
 header .meta { color: var(--muted); margin: 0; font-size: 14px; }
-section { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px; margin-top: 18px; }
+section { background: var(--card); border: 1px solid var(--line); border-radius: 10px;
+  padding: 18px 20px; margin-top: 18px; }
 section h2 { font-size: 17px; margin: 0 0 12px; }
 .cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
@@ -58,7 +61,8 @@ q.ev[data-start] { cursor: pointer; } q.ev[data-start]:hover { border-left-color
 .tip { margin-top: 4px; } .tip::before { content: "Tip: "; font-weight: 600; }
 .shape { display: flex; gap: 8px; flex-wrap: wrap; margin: 0 0 14px; padding: 0; list-style: none; }
 .shape li { border: 1px solid var(--line); border-radius: 14px; padding: 2px 10px; font-size: 14px; }
-.shape li.found { background: #dcfce7; border-color: #bbf7d0; } .shape li.absent { color: var(--muted); text-decoration: line-through; }
+.shape li.found { background: #dcfce7; border-color: #bbf7d0; }
+.shape li.absent { color: var(--muted); text-decoration: line-through; }
 .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; } .cols h3 { font-size: 15px; margin: 0 0 4px; }
 footer { color: var(--muted); font-size: 13px; margin-top: 18px; }
 @media (max-width: 720px) { .cards { grid-template-columns: repeat(2, 1fr); } .cols { grid-template-columns: 1fr; } }

@@ -78,40 +78,55 @@ def pace_svg(series: list[dict], duration_s: float, band: tuple[float, float], m
     """Pace over time (wpm) as a line, against the target band and the mean pace."""
     left, right, top_m, bottom = PACE_MARGIN
     w, h = PACE_W - left - right, PACE_H - top_m - bottom
-    points = [(float(p["t"]), float(p["wpm"])) for p in series
-              if isinstance(p.get("t"), (int, float)) and isinstance(p.get("wpm"), (int, float))]
+    points = [
+        (float(p["t"]), float(p["wpm"]))
+        for p in series
+        if isinstance(p.get("t"), (int, float)) and isinstance(p.get("wpm"), (int, float))
+    ]
     top = max([MIN_PACE_TOP_WPM, band[1] * 1.25] + [v * 1.1 for _, v in points])
     span = duration_s or max((t for t, _ in points), default=1.0) or 1.0
 
     def xy(t: float, v: float) -> tuple[float, float]:
         return left + _x(t, span, w), top_m + h - min(v, top) / top * h
 
-    parts = [f'<svg class="pace" viewBox="0 0 {PACE_W} {PACE_H}" role="img" aria-label="Pace over time in words per minute">']
+    parts = [
+        f'<svg class="pace" viewBox="0 0 {PACE_W} {PACE_H}" role="img" aria-label="Pace over time in words per minute">'
+    ]
     _, y_hi = xy(0, band[1])
     _, y_lo = xy(0, band[0])
     parts.append(f'<rect class="band" x="{left}" y="{y_hi:.1f}" width="{w}" height="{y_lo - y_hi:.1f}"/>')
-    parts.append(f'<text class="bandlabel" x="{left + w - 6}" y="{y_hi + 14:.1f}" text-anchor="end">'
-                 f"target {band[0]:.0f}–{band[1]:.0f} wpm</text>")
+    parts.append(
+        f'<text class="bandlabel" x="{left + w - 6}" y="{y_hi + 14:.1f}" text-anchor="end">'
+        f"target {band[0]:.0f}–{band[1]:.0f} wpm</text>"
+    )
     for v in _ticks(top, 50.0):
         _, y = xy(0, v)
-        parts.append(f'<line class="grid" x1="{left}" x2="{left + w}" y1="{y:.1f}" y2="{y:.1f}"/>'
-                     f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{v:.0f}</text>')
+        parts.append(
+            f'<line class="grid" x1="{left}" x2="{left + w}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{v:.0f}</text>'
+        )
     for t in _ticks(span, _time_step(span)):
         x, _ = xy(t, 0)
         parts.append(f'<text class="tick" x="{x:.1f}" y="{PACE_H - 8}" text-anchor="middle">{clock(t)}</text>')
     if mean_wpm is not None:
         _, y = xy(0, mean_wpm)
-        parts.append(f'<line class="mean" x1="{left}" x2="{left + w}" y1="{y:.1f}" y2="{y:.1f}"/>'
-                     f'<text class="meanlabel" x="{left + 6}" y="{y - 6:.1f}">average {mean_wpm:.0f} wpm</text>')
+        parts.append(
+            f'<line class="mean" x1="{left}" x2="{left + w}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="meanlabel" x="{left + 6}" y="{y - 6:.1f}">average {mean_wpm:.0f} wpm</text>'
+        )
     if points:
         coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in (xy(t, v) for t, v in points))
         parts.append(f'<polyline class="line" points="{coords}"/>')
         for t, v in points:
             x, y = xy(t, v)
-            parts.append(f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="3.5" data-start="{max(t, 0):.2f}">'
-                         f"<title>{escape(clock(t))}: {v:.0f} wpm</title></circle>")
+            parts.append(
+                f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="3.5" data-start="{max(t, 0):.2f}">'
+                f"<title>{escape(clock(t))}: {v:.0f} wpm</title></circle>"
+            )
     else:
-        parts.append(f'<text class="tick" x="{left + w / 2}" y="{top_m + h / 2}" text-anchor="middle">'
-                     "no pace data for this answer</text>")
+        parts.append(
+            f'<text class="tick" x="{left + w / 2}" y="{top_m + h / 2}" text-anchor="middle">'
+            "no pace data for this answer</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -1,0 +1,139 @@
+"""Warm librosa's numba-compiled functions once, into numba's on-disk cache.
+
+librosa compiles its numba functions on first use (tens of seconds on a
+2-core machine). Run this at install or setup time so no user pays that in a
+session::
+
+    python -m simulator.delivery.warmup            # warm and report the timings
+    python -m simulator.delivery.warmup --measure  # also time a cold compile vs the cache in fresh processes
+
+The cache goes to ``NUMBA_CACHE_DIR``; if that is unset, it is set to
+``<cache_home()>/numba`` before numba is imported (``configure_numba_cache``).
+The delivery analysis itself uses numpy only, so a session never compiles;
+this warms librosa for anything else that uses it (benchmarks, reports).
+Importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+
+from simulator.paths import NUMBA_ENV, configure_numba_cache
+
+log = logging.getLogger(__name__)
+
+WARM_SR = 16_000  # Hz; sample rate of the warm-up signal
+WARM_S = 1.0  # s; length of the warm-up signal
+
+
+def _signal():
+    import numpy as np
+
+    t = np.arange(int(WARM_S * WARM_SR)) / WARM_SR
+    y = 0.3 * np.sin(2 * np.pi * 140 * t) * (np.sin(2 * np.pi * 2 * t) > 0)  # 140 Hz bursts with gaps
+    return (y + 0.001 * np.random.default_rng(0).standard_normal(t.size)).astype(np.float32)
+
+
+def _steps() -> list[tuple[str, Callable]]:
+    """(name, call) for every numba-backed librosa function worth warming."""
+    import librosa
+
+    return [
+        ("librosa.yin", lambda y: librosa.yin(y, fmin=65, fmax=400, sr=WARM_SR)),
+        ("librosa.yin float64", lambda y: librosa.yin(y.astype("float64"), fmin=65, fmax=400, sr=WARM_SR)),
+        ("librosa.pyin", lambda y: librosa.pyin(y[: WARM_SR // 2], fmin=65, fmax=400, sr=WARM_SR)),
+        ("librosa.effects.split", lambda y: librosa.effects.split(y)),
+        ("librosa.feature.zero_crossing_rate", lambda y: librosa.feature.zero_crossing_rate(y)),
+        ("librosa.onset.onset_detect", lambda y: librosa.onset.onset_detect(y=y, sr=WARM_SR)),
+    ]
+
+
+def _delivery(y) -> None:
+    """Run the delivery analysis once (numpy FFT plans, soxr) on the warm-up signal."""
+    from simulator.delivery import analyze_delivery
+    from simulator.model.transcript import Transcript, Word
+
+    words = [Word("warm", 0.0, 0.24), Word("up.", 0.5, 0.74)]
+    analyze_delivery(y, WARM_SR, Transcript("warm up.", words))
+
+
+def warm() -> dict[str, dict[str, float]]:
+    """Call each step twice; return {step: {"first_s": ..., "warm_s": ...}}."""
+    configure_numba_cache()
+    y = _signal()
+    timings: dict[str, dict[str, float]] = {}
+    t0 = time.perf_counter()
+    steps = _steps()
+    timings["import librosa"] = {"first_s": time.perf_counter() - t0, "warm_s": 0.0}
+    for name, call in steps + [("delivery analysis", _delivery)]:
+        runs = []
+        for _ in range(2):
+            t0 = time.perf_counter()
+            call(y)
+            runs.append(time.perf_counter() - t0)
+        timings[name] = {"first_s": runs[0], "warm_s": runs[1]}
+    return timings
+
+
+def _fresh_process(cache_dir: str) -> dict[str, dict[str, float]]:
+    """Run ``warm()`` in a new interpreter with the given numba cache folder."""
+    env = dict(os.environ, **{NUMBA_ENV: cache_dir})
+    out = subprocess.run(
+        [sys.executable, "-m", "simulator.delivery.warmup", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def measure() -> dict[str, dict[str, dict[str, float]]]:
+    """Cold compile (empty cache) vs loading from the cache, each in a fresh process."""
+    with tempfile.TemporaryDirectory(prefix="numba-cache-") as tmp:
+        cold = _fresh_process(tmp)
+        cached = _fresh_process(tmp)
+    return {"empty cache": cold, "filled cache": cached}
+
+
+def _table(timings: dict[str, dict[str, float]]) -> str:
+    lines = [f"{'step':<36} {'first call':>11} {'warm call':>10}"]
+    for name, t in timings.items():
+        lines.append(f"{name:<36} {t['first_s']:>10.3f}s {t['warm_s']:>9.3f}s")
+    total = sum(t["first_s"] for t in timings.values())
+    lines.append(f"{'total first-call cost':<36} {total:>10.3f}s")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m simulator.delivery.warmup", description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the timings as JSON")
+    parser.add_argument("--measure", action="store_true", help="compare an empty and a filled cache in fresh processes")
+    args = parser.parse_args(argv)
+    if args.measure:
+        result = measure()
+        if args.json:
+            print(json.dumps(result, indent=2))
+        else:
+            for label, timings in result.items():
+                print(f"fresh process, {label}:\n{_table(timings)}\n")
+        return 0
+    timings = warm()
+    if args.json:
+        print(json.dumps(timings))
+    else:
+        print(f"numba cache: {os.environ.get(NUMBA_ENV)}")
+        print(_table(timings))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Stored sessions: the on-disk store, its SQLite index and progress across sessions."""

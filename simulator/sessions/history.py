@@ -1,0 +1,173 @@
+"""Progress across sessions: trends per question and overall, and a one-line read.
+
+Pure functions on lists of ``store.Session`` (only their index fields are
+used, so nothing heavy is loaded). A metric "improved" when the latest
+session is better than the mean of the few before it by more than the
+metric's tolerance; pace is better the closer it is to the target band.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import mean
+
+from simulator.report.session_doc import PACE_BAND_WPM
+from simulator.report.style import Style, sparkline
+
+BASELINE_SESSIONS = 3  # the latest session is compared with the mean of up to this many before it
+SPARK_SESSIONS = 20  # the sparkline shows at most this many latest sessions
+IMPROVED, WORSE, STEADY, SINGLE = "improved", "worse", "steady", "single"
+
+
+@dataclass(frozen=True)
+class Metric:
+    field: str  # Session attribute
+    label: str
+    better: str  # "higher" | "lower" | "band"
+    tolerance: float  # a change smaller than this (in the metric's unit) is "steady"
+    digits: int = 0
+    count: bool = False  # a whole number per session; a mean of several gets one decimal (2.5)
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("wpm", "pace (wpm)", "band", tolerance=5.0),
+    Metric("long_pauses", "long pauses", "lower", tolerance=0.5, count=True),
+    Metric("fillers_per_min", "fillers/min", "lower", tolerance=0.5, digits=1),
+    Metric("content_score", "content score", "higher", tolerance=3.0),
+)
+
+
+@dataclass(frozen=True)
+class Trend:
+    metric: Metric
+    values: list[float]  # oldest first; sessions without this metric are skipped
+    baseline: float | None  # mean of up to BASELINE_SESSIONS values before the latest
+    latest: float | None
+    change: str  # IMPROVED | WORSE | STEADY | SINGLE ("" when there are no values)
+
+
+@dataclass(frozen=True)
+class History:
+    title: str
+    question_id: str | None  # None: all questions
+    sessions: int
+    trends: list[Trend]
+    read: str  # the one-line read of what improved and what did not
+
+
+def _goodness(metric: Metric, value: float, band: tuple[float, float]) -> float:
+    if metric.better == "higher":
+        return value
+    if metric.better == "lower":
+        return -value
+    lo, hi = band
+    return -(lo - value if value < lo else value - hi if value > hi else 0.0)
+
+
+def trend(sessions: list, metric: Metric, *, band: tuple[float, float] = PACE_BAND_WPM) -> Trend:
+    """How one metric moved across ``sessions`` (taken in the order given: oldest first)."""
+    values = [float(v) for v in (getattr(s, metric.field, None) for s in sessions) if v is not None]
+    if not values:
+        return Trend(metric, [], None, None, "")
+    latest = values[-1]
+    if len(values) == 1:
+        return Trend(metric, values, None, latest, SINGLE)
+    baseline = mean(values[-1 - BASELINE_SESSIONS : -1])
+    delta = _goodness(metric, latest, band) - _goodness(metric, baseline, band)
+    change = STEADY if abs(delta) < metric.tolerance else IMPROVED if delta > 0 else WORSE
+    return Trend(metric, values, baseline, latest, change)
+
+
+def _value(metric: Metric, v: float) -> str:
+    """The value in the metric's digits; a mean count that is not whole gets one decimal (2.5 long pauses)."""
+    digits = 1 if metric.count and abs(v - round(v)) >= 0.05 else metric.digits
+    return f"{v:.{digits}f}"
+
+
+def _in_band(v: float, band: tuple[float, float]) -> bool:
+    return band[0] <= v <= band[1]
+
+
+def one_line_read(trends: list[Trend], *, band: tuple[float, float] = PACE_BAND_WPM) -> str:
+    """E.g. "Improved: fillers/min 6.0 → 1.5. Not improved: long pauses 1 → 3. Steady: pace (wpm) 142."."""
+    live = [t for t in trends if t.values]
+    if not live:
+        return "No measured sessions yet: practise an answer aloud to start a trend."
+    if all(t.change == SINGLE for t in live):
+        return "Only one session so far: practise this again to see what improves."
+    groups = {IMPROVED: [], WORSE: [], STEADY: []}
+    for t in live:
+        if t.change in groups:
+            groups[t.change].append(t)
+
+    def moved(t: Trend) -> str:
+        return f"{t.metric.label} {_value(t.metric, t.baseline)} → {_value(t.metric, t.latest)}"
+
+    def steady(t: Trend) -> str:
+        note = ""
+        if t.metric.better == "band":
+            note = " (in the target band)" if _in_band(t.latest, band) else " (outside the target band)"
+        return f"{t.metric.label} {_value(t.metric, t.latest)}{note}"
+
+    parts = []
+    if groups[IMPROVED]:
+        parts.append("Improved: " + ", ".join(moved(t) for t in groups[IMPROVED]) + ".")
+    if groups[WORSE]:
+        parts.append("Not improved: " + ", ".join(moved(t) for t in groups[WORSE]) + ".")
+    if groups[STEADY]:
+        parts.append("Steady: " + ", ".join(steady(t) for t in groups[STEADY]) + ".")
+    return " ".join(parts)
+
+
+def history(
+    sessions: list, *, title: str, question_id: str | None = None, band: tuple[float, float] = PACE_BAND_WPM
+) -> History:
+    ordered = sorted(sessions, key=lambda s: (s.created_at or "", s.id))
+    trends = [trend(ordered, m, band=band) for m in METRICS]
+    return History(title, question_id, len(ordered), trends, one_line_read(trends, band=band))
+
+
+def histories(
+    sessions: list, *, question_id: str | None = None, band: tuple[float, float] = PACE_BAND_WPM
+) -> list[History]:
+    """One history per question (most practised first), then the overall one.
+
+    With ``question_id`` only that question's history is returned.
+    """
+    by_question: dict[str | None, list] = {}
+    for s in sessions:
+        by_question.setdefault(s.question_id, []).append(s)
+    if question_id is not None:
+        chosen = by_question.get(question_id, [])
+        text = chosen[-1].question_text if chosen else question_id
+        return [history(chosen, title=text or question_id, question_id=question_id, band=band)]
+    out = []
+    for qid, group in sorted(by_question.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
+        out.append(history(group, title=group[-1].question_text or str(qid), question_id=qid, band=band))
+    if len(by_question) > 1:
+        out.append(history(sessions, title="All questions", band=band))
+    return out
+
+
+def _arrow(change: str) -> str:
+    return {IMPROVED: "improved", WORSE: "worse", STEADY: "steady", SINGLE: ""}.get(change, "")
+
+
+def render(items: list[History], style: Style) -> list[str]:
+    """Terminal lines: per history a sparkline per metric and the one-line read."""
+    lines: list[str] = []
+    for h in items:
+        if lines:
+            lines.append("")
+        lines.append(style(f"{h.title}", "bold") + style(f"  ({h.sessions} session{'s' * (h.sessions != 1)})", "dim"))
+        for t in h.trends:
+            if not t.values:
+                lines.append(f"  {t.metric.label:<15} " + style("no data", "dim"))
+                continue
+            spark = sparkline(t.values[-SPARK_SESSIONS:])
+            first, last = _value(t.metric, t.values[0]), _value(t.metric, t.values[-1])
+            tone = {IMPROVED: "green", WORSE: "red"}.get(t.change)
+            change = style(_arrow(t.change), tone) if tone else _arrow(t.change)
+            lines.append(f"  {t.metric.label:<15} {spark:<{SPARK_SESSIONS}} {first:>6} → {last:<6} {change}".rstrip())
+        lines.append("  " + h.read)
+    return lines

@@ -1,0 +1,266 @@
+"""Each rubric criterion on short answers written for these tests: passing, partial and failing.
+
+Every row is (criterion, expected status, answer text[, context]). The answers
+are checked as text, through the real spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.content import check_content
+from simulator.model.analysis import AnswerContext
+from simulator.model.transcript import Transcript
+from simulator.questions import get_question
+
+GOALS = get_question("career-goals")
+
+
+def status_of(criterion: str, text: str, context: AnswerContext = AnswerContext(), question=GOALS) -> str:
+    report = check_content(Transcript.from_text(text), question, context)
+    return report.get(criterion).status
+
+
+CASES = [
+    # single_focus: one goal, maybe two; three is partial; more is missing
+    ("single_focus", "met", "My goal is to become a court interpreter for Spanish and Portuguese."),
+    ("single_focus", "met", "I'd like to move into product design, and later lead a small design team."),
+    ("single_focus", "partial", "I want to open a dental practice, write a cookbook and learn to fly a plane."),
+    (
+        "single_focus",
+        "missing",
+        "I have lots of goals. I want to learn Japanese, start a podcast, become a pilot and buy a farm.",
+    ),
+    ("single_focus", "missing", "I worked at a bank for three years and then moved to Ohio."),
+    ("single_focus", "partial", "I just want to keep growing and be successful."),
+    # goal_why: a reason or impact; thin is partial; none is missing
+    (
+        "goal_why",
+        "met",
+        "I want to become a school counselor because teenagers need an adult who listens before things fall apart.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to become a paramedic so that people in rural towns get care before the ambulance reaches a hospital.",
+    ),
+    ("goal_why", "partial", "My goal is to become a graphic designer because it seems fun."),
+    ("goal_why", "missing", "My goal is to become a graphic designer. I will take a typography course in May."),
+    # role_alignment: this role / team / company, or the given role and company
+    (
+        "role_alignment",
+        "met",
+        "I want to become a senior copywriter, and this role on your brand team is the right next step.",
+    ),
+    (
+        "role_alignment",
+        "met",
+        "My goal is to lead security audits, and Northwind's audit practice is where I can learn that.",
+        AnswerContext(company="Northwind"),
+    ),
+    (
+        "role_alignment",
+        "met",
+        "I want to become a data analyst who builds dashboards for hospitals.",
+        AnswerContext(role="Data Analyst"),
+    ),
+    (
+        "role_alignment",
+        "met",
+        "I want to specialize in fraud analytics: I use Python and Tableau daily and I have built chargeback models.",
+        AnswerContext(
+            posting="Fraud Analyst. You will build chargeback models in Python, report in Tableau and monitor fraud analytics KPIs."
+        ),
+    ),
+    (
+        "role_alignment",
+        "partial",
+        "I want to specialize in fraud prevention, and I use Tableau every day.",
+        AnswerContext(
+            posting="Fraud Analyst. You will build chargeback models in Python, report in Tableau and monitor fraud KPIs."
+        ),
+    ),
+    ("role_alignment", "partial", "I want to grow in the logistics industry and become a planner."),
+    ("role_alignment", "missing", "I want to become a planner. I am studying for the CPIM exam in June."),
+    # contribution: what they bring to the employer; helping in general is partial
+    (
+        "contribution",
+        "met",
+        "My goal is to become a nurse educator, and I'd bring ten years of ICU teaching to your new graduates.",
+    ),
+    ("contribution", "met", "I want to lead a QA team, and I can help your developers ship fewer bugs."),
+    ("contribution", "partial", "My goal is to become a social worker and make a difference for families in crisis."),
+    ("contribution", "missing", "My goal is to get a bigger office and more vacation days."),
+    # milestones: concrete upcoming steps; vague is partial; past steps do not count
+    ("milestones", "met", "I want to become an actuary, and I will sit Exam P in March."),
+    (
+        "milestones",
+        "met",
+        "My goal is to become a data engineer, so I'm taking the Databricks certification course this spring.",
+    ),
+    ("milestones", "partial", "My goal is to become a manager, so I plan to take some courses."),
+    ("milestones", "missing", "My goal is to become a manager. I finished a leadership course in 2021."),
+    # past_accomplishment: a reached goal in the past tense; general experience is partial
+    (
+        "past_accomplishment",
+        "met",
+        "Last year I set a goal to run our store's inventory count, and I cut shrinkage by 20 percent.",
+    ),
+    (
+        "past_accomplishment",
+        "met",
+        "I passed the Series 65 exam in 2022 after studying every morning for three months.",
+    ),
+    ("past_accomplishment", "partial", "I have a lot of experience in retail and I've been a cashier for years."),
+    ("past_accomplishment", "missing", "I will finish my degree next year and then apply for analyst roles."),
+    ("past_accomplishment", "missing", "I never finished my degree, and I would have liked to."),
+    # timeline: a time frame on an upcoming step; vague is partial; past dates do not count
+    ("timeline", "met", "I want to become a licensed electrician, and I'll take the journeyman exam by March."),
+    ("timeline", "met", "My goal is to earn my PMP within six months."),
+    ("timeline", "partial", "I want to become a CFO eventually, someday."),
+    ("timeline", "missing", "I completed a bookkeeping course last summer and I want to become an accountant."),
+    # confident_language: "when I", few hedges
+    (
+        "confident_language",
+        "met",
+        "When I pass the bar exam in July, I will join a legal aid clinic. I'd like to work with tenants.",
+    ),
+    (
+        "confident_language",
+        "met",
+        "I want my work to have that kind of impact, and a role like this one gives me that.",
+    ),
+    (
+        "confident_language",
+        "partial",
+        "I think I'd like to become a pharmacist, and hopefully I'll start pharmacy school next fall.",
+    ),
+    (
+        "confident_language",
+        "missing",
+        "Maybe I'll try to become a manager, if I get the chance, I guess, probably in a few years.",
+    ),
+    ("confident_language", "missing", "So, like, I kind of want to, like, be a designer or something, I'm not sure."),
+    # specificity: names, numbers, dates
+    (
+        "specificity",
+        "met",
+        "I completed Google's UX certificate in 2023 and I'm applying to Figma's design residency in April.",
+    ),
+    ("specificity", "partial", "I want to work in finance and get my CFA one day."),
+    ("specificity", "missing", "I want to keep growing, work hard and take things to the next level."),
+    # succinct: about 90-300 words; much shorter is missing
+    ("succinct", "missing", "I want to become a teacher."),
+    (
+        "succinct",
+        "partial",
+        " ".join(["I want to teach middle school science because curious kids deserve good labs."] * 6),
+    ),
+    (
+        "succinct",
+        "met",
+        " ".join(["I want to teach middle school science because curious kids deserve good labs."] * 9),
+    ),
+    (
+        "succinct",
+        "missing",
+        " ".join(["I want to teach middle school science because curious kids deserve good labs."] * 40),
+    ),
+    # no_boasting (avoid)
+    ("no_boasting", "flagged", "Honestly I'm the best programmer in my whole company and nobody else comes close."),
+    ("no_boasting", "flagged", "My coworkers are lazy, so I end up doing everything myself."),
+    ("no_boasting", "flagged", "I'm brilliant at sales, better than anyone on my team."),
+    ("no_boasting", "clear", "I want to be the best nurse I can be, and I'm not the fastest charter yet."),
+    ("no_boasting", "clear", "I was named top fundraiser of 2022 after raising 40,000 dollars for the shelter."),
+    ("no_boasting", "flagged", "I'm the most reliable person you will ever hire."),
+    ("no_boasting", "clear", "I had the highest close rate on our team in 2023, 31 percent."),
+    ("no_boasting", "clear", "It was the most satisfying project I have worked on, and I did my best."),
+    # professional_goal (avoid)
+    ("professional_goal", "flagged", "My main goal this year is to run the Chicago marathon in under four hours."),
+    ("professional_goal", "flagged", "I want to perfect my sourdough baking and open a bread stall on weekends."),
+    (
+        "professional_goal",
+        "clear",
+        "I ran a marathon last year, which taught me to train a little every day. My goal is to become a physiotherapist.",
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to open my own bakery and perfect my sourdough baking.",
+        AnswerContext(role="Head Baker"),
+    ),
+    # motivation_not_money (avoid)
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is simply to make more money. I want a bigger salary and a better bonus.",
+    ),
+    ("motivation_not_money", "flagged", "I want the manager title because it looks good on LinkedIn."),
+    (
+        "motivation_not_money",
+        "clear",
+        "I want to become a nurse practitioner because I love primary care, and the better pay helps my family too.",
+    ),
+    ("motivation_not_money", "clear", "It's not about the money for me; I want to become a teacher."),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
+def test_criterion_status(case):
+    criterion, expected, text, *ctx = case
+    assert status_of(criterion, text, *ctx) == expected
+
+
+OTHER_QUESTION_CASES = [
+    (
+        "tell-me-about-yourself",
+        "specificity",
+        "met",
+        "I'm a welder with eight years at Bechtel, certified in TIG and MIG since 2016.",
+    ),
+    ("tell-me-about-yourself", "confident_language", "missing", "I guess I'm kind of a people person, maybe, I think."),
+    (
+        "five-years",
+        "motivation_not_money",
+        "flagged",
+        "In five years I want to be earning twice what I make now, that's all I care about.",
+    ),
+    (
+        "five-years",
+        "no_boasting",
+        "clear",
+        "In five years I see myself leading a team of six analysts at a hospital network.",
+    ),
+]
+
+
+@pytest.mark.parametrize("qid,criterion,expected,text", OTHER_QUESTION_CASES)
+def test_other_questions_use_their_own_criteria(qid, criterion, expected, text):
+    question = get_question(qid)
+    report = check_content(Transcript.from_text(text), question, AnswerContext())
+    assert [c.id for c in report.criteria] == list(question.criteria)
+    assert report.get(criterion).status == expected
+    assert "single_focus" not in {c.id for c in report.criteria}
+
+
+# The quote a criterion shows holds the whole thought, not a fragment of it:
+# (criterion, answer, words its first quote must hold).
+QUOTES = [
+    (
+        "goal_why",
+        "My goal is to become a certified data analyst, who help product teams make matter decisions.",
+        "who help product teams make matter decisions",
+    ),
+    (
+        "goal_why",
+        "My goal is to become a data analyst who helps product teams make better decisions.",
+        "who helps product teams make better decisions",
+    ),
+    ("goal_why", "I want to become a nurse who helps patients recover faster.", "who helps patients recover faster"),
+]
+
+
+@pytest.mark.parametrize("criterion, text, words", QUOTES)
+def test_a_quote_holds_the_whole_thought(criterion, text, words):
+    evidence = check_content(Transcript.from_text(text), GOALS, AnswerContext()).get(criterion).evidence
+    assert evidence and words in evidence[0].text
