@@ -29,6 +29,7 @@ from simulator.asr.transcribe import (
     bundled_model_path,
     normalize_filler,
 )
+from simulator.audio.files import SAMPLE_RATE
 from simulator.errors import ModelError
 from simulator.model.transcript import Transcript, Word
 
@@ -130,7 +131,7 @@ def transcribe_openai(
     y: np.ndarray, sr: int, *, options: TranscribeOptions = TranscribeOptions(), offset_s: float = 0.0
 ) -> Transcript:
     """Transcribe mono 16 kHz audio with openai-whisper; same contract as ``transcribe()``."""
-    if sr != 16_000:
+    if sr != SAMPLE_RATE:
         raise ValueError(f"transcribe_openai() needs 16 kHz audio, got {sr} Hz")
     whisper = _import_whisper()
     model = get_openai_model(options)

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulator.audio.files import SAMPLE_RATE
+
 FLOOR_PERCENTILE = 5  # the noise floor is this percentile of the frame levels so far
 MAX_CUT_LOOKBACK_S = 3.0  # s; a forced cut is made in the quietest frame this far back
 FEED_BLOCK_S = 0.05  # s; the recorder's block length, used when cutting a whole file
@@ -79,7 +81,7 @@ class Event:
 class PauseCutter:
     """Feed 16 kHz mono blocks; each ``feed`` returns the guess and cut events it found."""
 
-    def __init__(self, sr: int = 16_000, options: StreamOptions = StreamOptions()):
+    def __init__(self, sr: int = SAMPLE_RATE, options: StreamOptions = StreamOptions()):
         self.sr = sr
         self.so = options
         self._frame = int(round(options.frame_s * sr))
@@ -170,7 +172,7 @@ class PauseCutter:
         return Event("cut", at, speech_end)
 
 
-def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = StreamOptions()) -> list[Stretch]:
+def plan_stretches(y: np.ndarray, sr: int = SAMPLE_RATE, *, options: StreamOptions = StreamOptions()) -> list[Stretch]:
     """The stretches a live recording of ``y`` would be cut into. The last ends
     where a live recording stopped after it would be decoded up to: its guess
     point in the silence after the last sound (or the end of ``y``)."""
@@ -194,7 +196,7 @@ def plan_stretches(y: np.ndarray, sr: int = 16_000, *, options: StreamOptions = 
 
 
 def with_short_tail(
-    before: Stretch, last: Stretch, sr: int = 16_000, *, options: StreamOptions = StreamOptions()
+    before: Stretch, last: Stretch, sr: int = SAMPLE_RATE, *, options: StreamOptions = StreamOptions()
 ) -> Stretch:
     """The answer's ``last`` stretch, joined to the one ``before`` it when its speech
     is shorter than ``min_chunk_s`` and both fit in ``max_chunk_s``. A few seconds

@@ -32,6 +32,7 @@ import numpy as np
 
 from simulator.asr.pause_cutter import PauseCutter, StreamOptions, Stretch, with_short_tail
 from simulator.asr.transcribe import TranscribeOptions, merge_transcripts, transcribe_stretch
+from simulator.audio.files import SAMPLE_RATE
 from simulator.model.transcript import Transcript
 
 log = logging.getLogger(__name__)
@@ -52,12 +53,12 @@ class StreamingTranscriber:
 
     def __init__(
         self,
-        sr: int = 16_000,
+        sr: int = SAMPLE_RATE,
         *,
         options: TranscribeOptions = TranscribeOptions(),
         stream_options: StreamOptions = StreamOptions(),
     ):
-        if sr != 16_000:
+        if sr != SAMPLE_RATE:
             raise ValueError("StreamingTranscriber needs 16 kHz audio")
         self.sr = sr
         self.options = options

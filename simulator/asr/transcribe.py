@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from simulator.asr.pause_cutter import Stretch
+from simulator.audio.files import SAMPLE_RATE
 from simulator.errors import ModelError
 from simulator.model.transcript import Transcript, Word
 
@@ -37,7 +38,7 @@ NO_SPEECH_PROB = 0.6
 NO_SPEECH_MAX_LOGPROB = -0.5
 # After a window, another is decoded only if this much speech is left after its last word.
 SPEECH_LEFT_S = 0.6
-SR = 16_000  # Hz; what Whisper takes
+SR = SAMPLE_RATE  # Hz; what Whisper takes
 # CTranslate2's random generators, used when a window is re-decoded by sampling
 # (temperature fallback). It keeps one per worker thread, seeded at first use, so
 # runs repeat exactly on one worker; on two, a request may land on either.

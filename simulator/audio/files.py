@@ -16,7 +16,7 @@ from simulator.errors import BadInputError, StorageError
 
 log = logging.getLogger(__name__)
 
-TARGET_SR = 16_000  # Hz; what Whisper expects and what the analysis uses.
+SAMPLE_RATE = 16_000  # Hz; what Whisper expects and what the analysis uses: the one rate past decoding.
 MAX_ANSWER_S = 15 * 60.0  # s; longer files are refused before decoding.
 SUPPORTED = "WAV, FLAC, MP3, OGG or M4A"
 
@@ -82,7 +82,7 @@ def _read_av(path: Path, limit_s: float, sr: int) -> tuple[np.ndarray, int]:
     return np.concatenate(chunks).astype(np.float32, copy=False), sr
 
 
-def resample(y: np.ndarray, sr: int, target_sr: int = TARGET_SR) -> np.ndarray:
+def resample(y: np.ndarray, sr: int, target_sr: int = SAMPLE_RATE) -> np.ndarray:
     """High-quality resampling with soxr (the resampler librosa uses)."""
     if sr == target_sr:
         return y.astype(np.float32, copy=False)
@@ -92,7 +92,7 @@ def resample(y: np.ndarray, sr: int, target_sr: int = TARGET_SR) -> np.ndarray:
 
 
 def load_audio(
-    path: str | os.PathLike, *, sr: int = TARGET_SR, max_duration_s: float = MAX_ANSWER_S
+    path: str | os.PathLike, *, sr: int = SAMPLE_RATE, max_duration_s: float = MAX_ANSWER_S
 ) -> tuple[np.ndarray, int]:
     """Decode any supported file to mono float32 at ``sr`` Hz.
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from simulator.audio.files import SAMPLE_RATE
 from simulator.audio.level_meter import SILENT_DBFS, SilenceDetector, SilenceOptions, TerminalMeter, block_dbfs
 from simulator.audio.player import import_sounddevice, stream_settings
 from simulator.audio.recording_file import (
@@ -50,7 +51,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-RECORD_SR = 16_000  # Hz; asked of the device first (what the analysis uses); else its own rate
+RECORD_SR = SAMPLE_RATE  # Hz; asked of the device first (what the analysis uses); else its own rate
 BLOCK_S = 0.05  # s of audio per callback block (the meter's and silence detector's step)
 STATUS_INTERVAL_S = 0.1  # s between on_status calls
 NO_AUDIO_TIMEOUT_S = 5.0  # s without any audio block: the device has stalled

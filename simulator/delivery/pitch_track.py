@@ -17,6 +17,7 @@ import math
 
 import numpy as np
 
+from simulator.audio.files import SAMPLE_RATE
 from simulator.delivery.levels import Levels
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.pitch import PITCH_EVERY, PITCH_SR, window_length, yin_at
@@ -27,7 +28,7 @@ TRACK_BATCH_S = 1.0  # s; frames are measured in batches of this much audio
 class PitchTrack:
     """YIN (f0, aperiodicity) of every PITCH_EVERY-th level frame, as audio arrives."""
 
-    def __init__(self, sr: int = 16_000, *, options: DeliveryOptions | None = None):
+    def __init__(self, sr: int = SAMPLE_RATE, *, options: DeliveryOptions | None = None):
         import soxr
 
         self.sr = sr

@@ -26,18 +26,18 @@ import tempfile
 import time
 from collections.abc import Callable
 
+from simulator.audio.files import SAMPLE_RATE
 from simulator.paths import NUMBA_ENV, configure_numba_cache
 
 log = logging.getLogger(__name__)
 
-WARM_SR = 16_000  # Hz; sample rate of the warm-up signal
 WARM_S = 1.0  # s; length of the warm-up signal
 
 
 def _signal():
     import numpy as np
 
-    t = np.arange(int(WARM_S * WARM_SR)) / WARM_SR
+    t = np.arange(int(WARM_S * SAMPLE_RATE)) / SAMPLE_RATE
     y = 0.3 * np.sin(2 * np.pi * 140 * t) * (np.sin(2 * np.pi * 2 * t) > 0)  # 140 Hz bursts with gaps
     return (y + 0.001 * np.random.default_rng(0).standard_normal(t.size)).astype(np.float32)
 
@@ -47,12 +47,12 @@ def _steps() -> list[tuple[str, Callable]]:
     import librosa
 
     return [
-        ("librosa.yin", lambda y: librosa.yin(y, fmin=65, fmax=400, sr=WARM_SR)),
-        ("librosa.yin float64", lambda y: librosa.yin(y.astype("float64"), fmin=65, fmax=400, sr=WARM_SR)),
-        ("librosa.pyin", lambda y: librosa.pyin(y[: WARM_SR // 2], fmin=65, fmax=400, sr=WARM_SR)),
+        ("librosa.yin", lambda y: librosa.yin(y, fmin=65, fmax=400, sr=SAMPLE_RATE)),
+        ("librosa.yin float64", lambda y: librosa.yin(y.astype("float64"), fmin=65, fmax=400, sr=SAMPLE_RATE)),
+        ("librosa.pyin", lambda y: librosa.pyin(y[: SAMPLE_RATE // 2], fmin=65, fmax=400, sr=SAMPLE_RATE)),
         ("librosa.effects.split", lambda y: librosa.effects.split(y)),
         ("librosa.feature.zero_crossing_rate", lambda y: librosa.feature.zero_crossing_rate(y)),
-        ("librosa.onset.onset_detect", lambda y: librosa.onset.onset_detect(y=y, sr=WARM_SR)),
+        ("librosa.onset.onset_detect", lambda y: librosa.onset.onset_detect(y=y, sr=SAMPLE_RATE)),
     ]
 
 
@@ -62,7 +62,7 @@ def _delivery(y) -> None:
     from simulator.model.transcript import Transcript, Word
 
     words = [Word("warm", 0.0, 0.24), Word("up.", 0.5, 0.74)]
-    analyze_delivery(y, WARM_SR, Transcript("warm up.", words))
+    analyze_delivery(y, SAMPLE_RATE, Transcript("warm up.", words))
 
 
 def warm() -> dict[str, dict[str, float]]:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from simulator.asr.transcribe import TranscribeOptions
+from simulator.audio.files import SAMPLE_RATE
 from simulator.errors import NoDeviceError
 from simulator.model.analysis import Analysis, AnswerContext
 from simulator.questions import Question
@@ -103,7 +104,7 @@ def record_and_analyze(
     y = streamer.audio()
     analysis = analyze_audio(
         y,
-        16_000,
+        SAMPLE_RATE,
         question,
         context,
         source=rec.path,
@@ -113,7 +114,7 @@ def record_and_analyze(
         pitch_track=track,
         progress=progress,
     )
-    return PracticeAnswer(analysis, y, 16_000, rec.path)
+    return PracticeAnswer(analysis, y, SAMPLE_RATE, rec.path)
 
 
 def analyze_answer_file(

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from simulator.audio.files import TARGET_SR, load_audio, write_audio
+from simulator.audio.files import SAMPLE_RATE, load_audio, write_audio
 from simulator.errors import BadInputError
 
 CLIP_S = 3.0
@@ -18,7 +18,7 @@ CLIP_S = 3.0
 @pytest.fixture(scope="module")
 def clip(fixtures_dir):
     y, sr = sf.read(fixtures_dir / "good_answer.flac", dtype="float32")
-    assert sr == TARGET_SR
+    assert sr == SAMPLE_RATE
     return y[: int(CLIP_S * sr)]
 
 
@@ -40,7 +40,7 @@ def make_input(kind: str, d, clip):
     """Write one test input of the given kind; return its path."""
     import soxr
 
-    sr = TARGET_SR
+    sr = SAMPLE_RATE
     p = d / f"{kind}.wav"
     if kind == "wav16":
         sf.write(p, clip, sr)
@@ -105,7 +105,7 @@ def test_load_audio_table(tmp_path, clip, kind, error):
         assert "\n" not in str(info.value)
         return
     y, sr = load_audio(path)
-    assert sr == TARGET_SR and y.dtype == np.float32 and y.ndim == 1
+    assert sr == SAMPLE_RATE and y.dtype == np.float32 and y.ndim == 1
     # Same length (codec padding aside) and the same loudness envelope as the
     # original, allowing for an encoder delay of up to 0.2 s (AAC priming).
     assert abs(y.size / sr - CLIP_S) < 0.2
@@ -129,13 +129,13 @@ def _best_envelope_correlation(y: np.ndarray, ref: np.ndarray, max_lag: int = 20
 
 def test_over_long_file_is_refused_before_decoding(tmp_path):
     path = tmp_path / "long.wav"
-    sf.write(path, np.zeros(TARGET_SR * 5, np.float32), TARGET_SR)
+    sf.write(path, np.zeros(SAMPLE_RATE * 5, np.float32), SAMPLE_RATE)
     with pytest.raises(BadInputError, match="limit is"):
         load_audio(path, max_duration_s=2.0)
 
 
 def test_write_audio_round_trip_is_lossless_enough(tmp_path, clip):
-    path = write_audio(tmp_path / "a.flac", clip, TARGET_SR)
+    path = write_audio(tmp_path / "a.flac", clip, SAMPLE_RATE)
     y, sr = load_audio(path)
-    assert sr == TARGET_SR and np.max(np.abs(y - clip)) < 1e-3
+    assert sr == SAMPLE_RATE and np.max(np.abs(y - clip)) < 1e-3
     assert not list(tmp_path.glob(".*.part"))
