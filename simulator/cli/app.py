@@ -87,19 +87,42 @@ def _spinner(args):
 
 
 def cmd_questions(args) -> int:
-    from simulator.questions import load_questions
+    import json
 
-    for q in load_questions():
-        mark = " (default)" if q.default else ""
-        print(f"{q.id:<24} {q.text}{mark}")
+    from simulator.questions import filter_questions, load_kinds, load_questions
+
+    questions = filter_questions(load_questions(bank=args.bank), category=args.category, job_field=args.field)
+    if args.json:
+        keys = ("id", "text", "kind", "category", "fields", "default")
+        print(json.dumps([{k: getattr(q, k) for k in keys} for q in questions], indent=2))
+        return 0
+    categories = load_kinds().categories
+    for category in dict.fromkeys(q.category for q in questions):
+        print(categories.get(category, category or "Uncategorised"))
+        for q in (q for q in questions if q.category == category):
+            fields = "" if "general" in q.fields else f" [{', '.join(q.fields)}]"
+            mark = " (default)" if q.default else ""
+            print(f"  {q.id:<28} {q.text}{fields}{mark}")
+    if not questions:
+        print("No question matches; try without --category or --field.")
     return 0
+
+
+def _question(args):
+    """The question to ask: a one-off --question-text, or an id from the bank (--bank FILE or the bundled one)."""
+    from simulator.questions import custom_question, get_question
+
+    if args.question_text is not None:
+        if args.question:
+            raise BadInputError("Give either --question ID or --question-text TEXT, not both.")
+        return custom_question(args.question_text)
+    return get_question(args.question, bank=args.bank)
 
 
 def cmd_analyze(args) -> int:
     from simulator.pipeline import answer as pipeline
-    from simulator.questions import get_question
 
-    question = get_question(args.question)
+    question = _question(args)
     context = _context(args)
     delivery = _delivery_options(args)  # validated even for --text, where it is unused
     if args.text:
@@ -188,10 +211,9 @@ def _practice_answer(args, question, context, options):
 
 
 def cmd_practice(args) -> int:
-    from simulator.questions import get_question
     from simulator.sessions.store import save_session
 
-    question = get_question(args.question)
+    question = _question(args)
     context = _context(args)
     options = _transcribe_options(args)
     if not args.answer:
@@ -213,6 +235,14 @@ def cmd_practice(args) -> int:
 def _add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--question", metavar="ID", help="question id from `mock-interview questions` (default: career goals)"
+    )
+    p.add_argument(
+        "--question-text",
+        metavar="TEXT",
+        help="ask your own question; one that asks for a past event is judged as behavioural (STAR)",
+    )
+    p.add_argument(
+        "--bank", metavar="FILE", type=Path, help="your own question bank (same TOML schema as the bundled one)"
     )
     p.add_argument("--role", help="the role you are interviewing for")
     p.add_argument("--company", help="the company you are interviewing with")
@@ -273,7 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save", action="store_true", help="also store the result as a session")
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("questions", help="list the question bank")
+    p = sub.add_parser("questions", help="list the question bank, by category")
+    p.add_argument("--category", help="only this category (opening, behavioural, situational, ...)")
+    p.add_argument("--field", help="only questions that suit this job field (software, healthcare, sales, ...)")
+    p.add_argument("--bank", metavar="FILE", type=Path, help="list your own question bank instead")
+    p.add_argument("--json", action="store_true", help="print the questions as JSON")
     p.set_defaults(func=cmd_questions)
 
     from simulator.cli import sessions as cli_sessions

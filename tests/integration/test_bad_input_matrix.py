@@ -165,7 +165,7 @@ def test_text_matrix(tmp_path, capsys, content, code, expect):
     "file, damage",
     [
         ("questions.toml", "[[question]\nid = "),
-        ("questions.toml", '[[question]]\nid = "x"\ntext = "Why?"\ndefault = true\ncriteria = ["no_such_criterion"]\n'),
+        ("questions.toml", '[[question]]\nid = "x"\ntext = "Why?"\ndefault = true\nkind = "no_such_kind"\n'),
         ("rubric.toml", "this is = = not toml"),
     ],
 )

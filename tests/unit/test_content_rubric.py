@@ -22,7 +22,7 @@ PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 def copy_prompts(tmp_path: Path) -> Path:
     folder = tmp_path / "prompts"
     folder.mkdir()
-    for name in ("rubric.toml", "lexicons.toml", "questions.toml"):
+    for name in ("rubric.toml", "lexicons.toml", "questions.toml", "kinds.toml"):
         shutil.copy(PROMPTS / name, folder / name)
     return folder
 
@@ -63,7 +63,7 @@ CASES = [
     ("rubric.toml", "\n[scoring]\n", "\n[scores]\n", "unknown top-level key(s) ['scores']"),
     ("rubric.toml", "weight = 0.5", "weight = 0.5 +", "is not valid TOML"),
     (
-        "questions.toml",
+        "kinds.toml",
         '"no_boasting", "professional_goal", "motivation_not_money",\n]',
         '"no_boasting", "professional_goal", "motivation_not_money", "humility",\n]',
         "unknown criterion id(s) ['humility']",
@@ -105,14 +105,13 @@ def test_missing_rubric_file_is_a_config_error(tmp_path):
         load_rubric(folder)
 
 
-def test_every_question_criterion_is_defined_and_weighted():
+def test_every_kind_criterion_is_defined_and_weighted():
     rubric = load_rubric(PROMPTS)
-    questions = tomllib.loads((PROMPTS / "questions.toml").read_text())["question"]
-    for q in questions:
-        for cid in q["criteria"]:
+    kinds = tomllib.loads((PROMPTS / "kinds.toml").read_text())["kind"]
+    for kind in kinds.values():
+        for cid in kind["criteria"]:
             assert rubric.criteria[cid].weight > 0
-    career = next(q for q in questions if q["id"] == "career-goals")
-    assert len(career["criteria"]) == 13
+    assert len(kinds["career-goals"]["criteria"]) == 13
 
 
 def test_check_content_rejects_a_question_with_an_unknown_criterion():
