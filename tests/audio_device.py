@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
 
 SCRIPT = ROOT / "scripts" / "virtual-audio.sh"
 SPEAKER_SINK = "speaker"

@@ -20,19 +20,20 @@ import time
 
 WAIT_FOR_FILE_S = 10.0  # s; how long to wait for the WAV after runAndWait() returns
 POLL_S = 0.02  # s
+STABLE_S = 0.1  # s; espeak-ng can pause writing for tens of ms mid-file, so 20 ms of no growth cut questions short
 EXIT_MISSING = 2
 EXIT_NO_OUTPUT = 3
 
 
 def _file_ready(path: str) -> bool:
-    """True once the WAV exists with at least a header and has stopped growing."""
+    """True once the WAV exists with at least a header and has not grown for STABLE_S."""
     try:
         size = os.path.getsize(path)
     except OSError:
         return False
     if size <= 44:
         return False
-    time.sleep(POLL_S)
+    time.sleep(STABLE_S)
     return os.path.getsize(path) == size
 
 

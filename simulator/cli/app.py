@@ -190,7 +190,11 @@ def _practice_answer(args, question, context, options):
 
     delivery = _delivery_options(args)  # checked before anything is spoken or recorded
     answer = Path(args.answer) if args.answer else _demo_sample(args)
-    warmer = practice.ask(question, speak=not args.no_speak, options=options, on_note=_note)
+    if not args.no_speak:
+        from simulator.audio.tts import check_voice
+
+        check_voice(args.voice)  # a missing voice is said before anything is recorded
+    warmer = practice.ask(question, speak=not args.no_speak, options=options, on_note=_note, voice=args.voice)
     if answer is None:
         warmer.result()  # the model is ready before the first word is recorded
         if not args.json:
@@ -285,6 +289,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="use the bundled sample answer when there is no microphone or no terminal to answer at",
     )
     p.add_argument("--no-speak", action="store_true", help="do not speak the question aloud")
+    p.add_argument(
+        "--voice",
+        choices=("espeak", "piper"),
+        default="espeak",
+        help="the interviewer's voice: espeak-ng (default) or piper, a natural voice (the [voice] extra)",
+    )
     p.add_argument("--max-seconds", type=float, default=180.0, help="longest answer to record (default 180)")
     p.add_argument(
         "--silence-stop",

@@ -59,7 +59,14 @@ class _Warmer(threading.Thread):
             raise self.error
 
 
-def ask(question: Question, *, speak: bool, options: TranscribeOptions, on_note: Callable[[str], None]) -> _Warmer:
+def ask(
+    question: Question,
+    *,
+    speak: bool,
+    options: TranscribeOptions,
+    on_note: Callable[[str], None],
+    voice: str = "espeak",
+) -> _Warmer:
     """Speak the question while the model loads; returns the warm-up to wait on."""
     warmer = _Warmer(options)
     warmer.start()
@@ -67,7 +74,7 @@ def ask(question: Question, *, speak: bool, options: TranscribeOptions, on_note:
         from simulator.audio import tts
 
         try:
-            tts.speak(question.text)
+            tts.speak(question.text, voice=voice)
         except NoDeviceError as e:
             on_note(f"Not speaking the question: {e}")
     return warmer
