@@ -95,6 +95,13 @@ def cmd_questions(args) -> int:
     return 0
 
 
+def cmd_schema(args) -> int:
+    from simulator.model.codec import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
 def cmd_analyze(args) -> int:
     from simulator.pipeline import answer as pipeline
     from simulator.questions import get_question
@@ -275,6 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("questions", help="list the question bank")
     p.set_defaults(func=cmd_questions)
+
+    p = sub.add_parser(
+        "schema", help="print the JSON Schema of the analysis documents (--json output and stored analysis.json)"
+    )
+    p.set_defaults(func=cmd_schema)
 
     from simulator.cli import sessions as cli_sessions
 
