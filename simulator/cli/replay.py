@@ -114,7 +114,7 @@ def render_line(line: Line, s: Style, *, now: Token | None = None, width: int | 
 
 def _markers(analysis: Analysis) -> str:
     if analysis.delivery is None:
-        return "Markers: [filler]  (a written answer: no pauses)"
+        return "Markers: none (a written answer: no fillers or pauses were measured)"
     long_s = analysis.delivery.options.long_pause_s
     return f"Markers: [filler]  (pause ≥ {SHOW_PAUSE_S:g} s)  ‖‖ long pause ≥ {long_s:g} s"
 

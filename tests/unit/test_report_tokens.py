@@ -112,5 +112,7 @@ def test_a_written_answer_has_words_only():
     analysis.delivery, analysis.audio = None, None
     analysis.transcript = Transcript.from_text("I will maybe lead.")
     assert [t.kind for t in tokens(analysis)] == [WORD] * 4
-    assert "(a written answer: no pauses)" in "\n".join(replay.text_replay(analysis, Style(False)))
+    assert "(a written answer: no fillers or pauses were measured)" in "\n".join(
+        replay.text_replay(analysis, Style(False))
+    )
     assert 'class="pause' not in render_html(analysis)
