@@ -1,10 +1,10 @@
-"""Hand-built analyses for the sessions tests: no Whisper needed.
+"""Hand-built typed analyses for the sessions tests: no Whisper needed.
 
 ``analysis_from_truth(name)`` turns an audio fixture's truth JSON into an
 ``Analysis`` whose word times are spread evenly over each true phrase span,
-with a delivery and a content part shaped like the documented JSON (issue 3
-and issue 4 names), so the store, replay and HTML report can be tested on the
-real fixture audio.
+with a typed ``DeliveryReport`` (pauses are the true gaps between phrases)
+and ``ContentReport`` (hedges located by word index), so the store, replay
+and HTML report can be tested on the real fixture audio.
 """
 
 from __future__ import annotations
@@ -12,13 +12,38 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from simulator.content.types import (
+    ContentReport,
+    CriterionResult,
+    Evidence,
+    Hedge,
+    StructurePart,
+    Summary,
+    Weighting,
+)
+from simulator.delivery.options import DeliveryOptions
+from simulator.delivery.results import (
+    BOUNDARY,
+    PACE_OK,
+    PACE_TOO_FAST,
+    PACE_TOO_SLOW,
+    Clarity,
+    DeliveryReport,
+    Filler,
+    PacePoint,
+    Pause,
+    Pitch,
+    Verdict,
+    Volume,
+)
 from simulator.model.analysis import Analysis, AnswerContext, AudioInfo
 from simulator.model.transcript import Transcript, Word, bare
 from simulator.questions import get_question
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
 FILLERS = {"um", "uh", "er", "ah", "hmm"}
-LONG_PAUSE_S = 2.0
+HEDGES = (("i", "guess"), ("maybe",), ("probably",), ("hopefully",))  # word sequences marked as hedges
+OPTIONS = DeliveryOptions()
 
 
 def truth(name: str) -> dict:
@@ -36,95 +61,123 @@ def timed_words(phrases: list[dict]) -> list[Word]:
     return words
 
 
-def delivery_doc(words: list[Word], phrases: list[dict], duration_s: float) -> dict:
+def delivery_report(
+    *,
+    wpm: float = 0.0,
+    pauses: list[Pause] | None = None,
+    long_pauses: list[Pause] | None = None,
+    fillers: list[Filler] | None = None,
+    fillers_per_min: float = 0.0,
+    duration_s: float = 0.0,
+    speaking_time_s: float = 0.0,
+    words: int = 0,
+    pace_series: list[PacePoint] | None = None,
+    reasons: list[str] | None = None,
+) -> DeliveryReport:
+    """A delivery report with the given headline numbers and neutral voice measures."""
+    pauses = pauses or []
+    long_pauses = [p for p in pauses if p.duration >= OPTIONS.long_pause_s] if long_pauses is None else long_pauses
+    pace = PACE_TOO_FAST if wpm > OPTIONS.pace_max_wpm else PACE_TOO_SLOW if wpm < OPTIONS.pace_min_wpm else PACE_OK
+    minutes = speaking_time_s / 60 if speaking_time_s else 1.0
+    return DeliveryReport(
+        duration_s=duration_s,
+        speaking_time_s=speaking_time_s,
+        words=words,
+        wpm=wpm,
+        articulation_wpm=round(wpm * 1.1, 1),
+        pace_series=pace_series or [],
+        pauses=pauses,
+        long_pauses=long_pauses,
+        longest_pause_s=max((p.duration for p in pauses), default=0.0),
+        pauses_per_min=round(len(pauses) / minutes, 2),
+        fillers=fillers or [],
+        fillers_per_min=fillers_per_min,
+        pitch=Pitch(median_hz=None, range_semitones=None, monotone=False),
+        volume=Volume(mean_dbfs=None, too_quiet=False, clipping=False, trailing_off=False),
+        clarity=Clarity(mean_probability=None),
+        verdict=Verdict(pace=pace, slow_and_clear=pace == PACE_OK and not long_pauses, reasons=reasons or []),
+        options=OPTIONS,
+    )
+
+
+def delivery_from_truth(words: list[Word], phrases: list[dict], duration_s: float) -> DeliveryReport:
     pauses = []
     for a, b in zip(phrases, phrases[1:]):
         gap = b["start"] - a["end"]
-        if gap >= 0.25:
-            pauses.append({"start": a["end"], "end": b["start"], "duration": round(gap, 3), "kind": "boundary"})
+        if gap >= OPTIONS.min_pause_s:
+            pauses.append(Pause(a["end"], b["start"], round(gap, 3), BOUNDARY))
     span = words[-1].end - words[0].start
     wpm = len(words) / span * 60
-    fillers = [{"word": bare(w.word), "start": w.start} for w in words if bare(w.word) in FILLERS]
-    long_pauses = [p for p in pauses if p["duration"] >= LONG_PAUSE_S]
-    series = [{"t": float(t), "wpm": round(wpm * (0.85 + 0.3 * ((t // 5) % 2)), 1)} for t in range(5, int(span), 5)]
-    pace = "too fast" if wpm > 160 else "too slow" if wpm < 110 else "slow and clear"
-    reasons = (
-        [] if not long_pauses else [f"{len(long_pauses)} pauses over 2 s; plan the next sentence before you stop."]
+    fillers = [
+        Filler(bare(w.word), w.start, w.end, word_index=i) for i, w in enumerate(words) if bare(w.word) in FILLERS
+    ]
+    long_pauses = [p for p in pauses if p.duration >= OPTIONS.long_pause_s]
+    series = [PacePoint(float(t), round(wpm * (0.85 + 0.3 * ((t // 5) % 2)), 1)) for t in range(5, int(span), 5)]
+    reasons = [f"{len(long_pauses)} pauses over 2 s; plan the next sentence before you stop."] if long_pauses else []
+    return delivery_report(
+        wpm=round(wpm, 1),
+        pauses=pauses,
+        fillers=fillers,
+        fillers_per_min=round(len(fillers) / span * 60, 2),
+        duration_s=duration_s,
+        speaking_time_s=round(span, 3),
+        words=len(words),
+        pace_series=series,
+        reasons=reasons,
     )
-    return {
-        "duration_s": duration_s,
-        "speaking_time_s": round(span, 3),
-        "words": len(words),
-        "wpm": round(wpm, 1),
-        "articulation_wpm": round(wpm * 1.1, 1),
-        "pace_series": series,
-        "pauses": pauses,
-        "long_pauses": long_pauses,
-        "longest_pause_s": max((p["duration"] for p in pauses), default=0.0),
-        "pauses_per_min": round(len(pauses) / span * 60, 2),
-        "fillers": fillers,
-        "fillers_per_min": round(len(fillers) / span * 60, 2),
-        "verdict": {"pace": pace, "slow_and_clear": pace == "slow and clear" and not long_pauses, "reasons": reasons},
-        "options": {
-            "pace_min_wpm": 110.0,
-            "pace_max_wpm": 160.0,
-            "max_articulation_wpm": 220.0,
-            "long_pause_s": LONG_PAUSE_S,
-        },
-    }
 
 
-def content_doc(words: list[Word], score: float) -> dict:
-    """Shaped like simulator.content.types.ContentReport (issue 4 names)."""
-    hedges = [w for w in words if bare(w.word) in {"maybe", "probably", "hopefully", "guess"}]
+def hedges_in(words: list[Word]) -> list[Hedge]:
+    """Where the HEDGES word sequences occur, located by word index as the content check records them."""
+    bares = [bare(w.word) for w in words]
+    found = []
+    for i in range(len(words)):
+        for seq in HEDGES:
+            if tuple(bares[i : i + len(seq)]) == seq:
+                found.append(Hedge(" ".join(seq), i, len(seq), words[i].start, words[i + len(seq) - 1].end))
+    return found
+
+
+def _criterion(cid: str, status: str, label: str, evidence=(), tip: str = "", reason: str = "", kind: str = "do"):
+    return CriterionResult(cid, kind, status, list(evidence), tip=tip, label=label, reason=reason)
+
+
+def content_report(words: list[Word], score: float) -> ContentReport:
+    hedges = hedges_in(words)
     first = words[:6]
-    return {
-        "score": score,
-        "criteria": [
-            {
-                "id": "single_focus",
-                "kind": "do",
-                "status": "met",
-                "label": "One clear goal",
-                "evidence": [{"text": " ".join(w.word for w in first), "start": first[0].start, "end": first[-1].end}],
-                "tip": "Keep the one goal <and> name it first.",
-                "reason": "one goal found",
-            },
-            {
-                "id": "confident_language",
-                "kind": "do",
-                "status": "partial" if hedges else "met",
-                "label": "Confident language",
-                "evidence": [{"text": w.word, "start": w.start, "end": w.end} for w in hedges],
-                "tip": 'Say "when I" rather than "if I".',
-                "reason": f"{len(hedges)} hedges",
-            },
-            {
-                "id": "timeline",
-                "kind": "do",
-                "status": "missing",
-                "label": "A realistic timeline",
-                "evidence": [],
-                "tip": "Add a date for the exam.",
-                "reason": "no time expression",
-            },
-            {
-                "id": "no_boasting",
-                "kind": "avoid",
-                "status": "clear",
-                "label": "No boasting",
-                "evidence": [],
-                "tip": "",
-                "reason": "",
-            },
+    quotes = [Evidence(h.phrase, h.start, h.end) for h in hedges]
+    criteria = [
+        _criterion(
+            "single_focus",
+            "met",
+            "One clear goal",
+            [Evidence(" ".join(w.word for w in first), first[0].start, first[-1].end)],
+            tip="Keep the one goal <and> name it first.",
+            reason="one goal found",
+        ),
+        _criterion(
+            "confident_language",
+            "partial" if hedges else "met",
+            "Confident language",
+            quotes,
+            tip='Say "when I" rather than "if I".',
+            reason=f"{len(hedges)} hedges",
+        ),
+        _criterion("timeline", "missing", "A realistic timeline", tip="Add a date for the exam.", reason="no time"),
+        _criterion("no_boasting", "clear", "No boasting", kind="avoid"),
+    ]
+    return ContentReport(
+        score=round(score),
+        weighting=Weighting({c.id: 1.0 for c in criteria}, {"met": 1.0, "partial": 0.5, "missing": 0.0}),
+        criteria=criteria,
+        summary=Summary(well_done=["One clear goal."], improvements=["Add a timeline.", "Name the exam date."]),
+        structure=[
+            StructurePart("goal", "Goal", True, 1),
+            StructurePart("plan", "Plan", True, 2),
+            StructurePart("timeline", "Timeline", False),
         ],
-        "summary": {"well_done": ["One clear goal."], "improvements": ["Add a timeline.", "Name the exam date."]},
-        "structure": [
-            {"part": "goal", "label": "Goal", "found": True, "order": 1, "evidence": None},
-            {"part": "plan", "label": "Plan", "found": True, "order": 2, "evidence": None},
-            {"part": "timeline", "label": "Timeline", "found": False, "order": None, "evidence": None},
-        ],
-    }
+        hedges=hedges,
+    )
 
 
 def analysis_from_truth(
@@ -146,8 +199,8 @@ def analysis_from_truth(
         context=AnswerContext(role=role, company=company),
         transcript=transcript,
         audio=AudioInfo(duration_s=t["duration_s"], sample_rate=16000, source=str(FIXTURES / f"{name}.flac")),
-        delivery=delivery_doc(words, t["phrases"], t["duration_s"]),
-        content=content_doc(words, score),
+        delivery=delivery_from_truth(words, t["phrases"], t["duration_s"]),
+        content=content_report(words, score),
     )
 
 
@@ -163,11 +216,15 @@ def metrics_analysis(
     """A minimal analysis with chosen headline numbers (for listings and history)."""
     delivery = None
     if wpm is not None:
-        delivery = {
-            "wpm": wpm,
-            "long_pauses": [{"start": 1.0, "end": 3.5, "duration": 2.5}] * (long_pauses or 0),
-            "fillers_per_min": fillers_per_min,
-        }
+        long_pause = Pause(1.0, 3.5, 2.5, BOUNDARY)
+        delivery = delivery_report(
+            wpm=wpm, long_pauses=[long_pause] * (long_pauses or 0), fillers_per_min=fillers_per_min or 0.0
+        )
+    content = None
+    if score is not None:
+        content = ContentReport(
+            score=round(score), weighting=Weighting({}, {}), criteria=[], summary=Summary(), structure=[]
+        )
     analysis = Analysis(
         question=get_question(question),
         context=AnswerContext(),
@@ -176,7 +233,7 @@ def metrics_analysis(
         ),
         audio=AudioInfo(duration_s=1.5, sample_rate=16000),
         delivery=delivery,
-        content={"score": score} if score is not None else None,
+        content=content,
     )
     if created_at:
         analysis.created_at = created_at

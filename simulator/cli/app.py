@@ -119,6 +119,13 @@ def _question(args):
     return get_question(args.question, bank=args.bank)
 
 
+def cmd_schema(args) -> int:
+    from simulator.model.codec import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
 def cmd_analyze(args) -> int:
     from simulator.pipeline import answer as pipeline
 
@@ -319,6 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bank", metavar="FILE", type=Path, help="list your own question bank instead")
     p.add_argument("--json", action="store_true", help="print the questions as JSON")
     p.set_defaults(func=cmd_questions)
+
+    p = sub.add_parser(
+        "schema", help="print the JSON Schema of the analysis documents (--json output and stored analysis.json)"
+    )
+    p.set_defaults(func=cmd_schema)
 
     from simulator.cli import sessions as cli_sessions
 

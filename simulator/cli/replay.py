@@ -17,10 +17,13 @@ import sys
 import textwrap
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from simulator.report import session_doc as sd
-from simulator.report.session_doc import SHOW_PAUSE_S, Token, tokens
 from simulator.report.style import Style, clock
+from simulator.report.tokens import PAUSE, SHOW_PAUSE_S, WORD, Token, tokens
+
+if TYPE_CHECKING:
+    from simulator.model.analysis import Analysis
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +55,12 @@ class Line:
         return max(ends) if ends else None
 
 
-def lines(doc: dict) -> list[Line]:
+def lines(analysis: Analysis) -> list[Line]:
     """Lines for display: a break after a sentence end, around long pauses, or every MAX_LINE_WORDS words."""
     out: list[Line] = []
     current = Line(None)
-    for tok in tokens(doc):
-        if tok.kind == "pause" and tok.long:
+    for tok in tokens(analysis):
+        if tok.kind == PAUSE and tok.long:
             if current.tokens:
                 out.append(current)
             out.append(Line(tok.start, [tok]))
@@ -66,8 +69,8 @@ def lines(doc: dict) -> list[Line]:
         if current.start is None:
             current.start = tok.start
         current.tokens.append(tok)
-        n_words = sum(t.kind == "word" for t in current.tokens)
-        if tok.kind == "word" and (tok.text.endswith((".", "?", "!")) or n_words >= MAX_LINE_WORDS):
+        n_words = sum(t.kind == WORD for t in current.tokens)
+        if tok.kind == WORD and (tok.text.endswith((".", "?", "!")) or n_words >= MAX_LINE_WORDS):
             out.append(current)
             current = Line(None)
     if current.tokens:
@@ -83,7 +86,7 @@ def stamp(seconds: float | None) -> str:
 
 
 def render_token(tok: Token, s: Style, *, now: bool = False) -> str:
-    if tok.kind == "pause":
+    if tok.kind == PAUSE:
         if tok.long:
             return s(f"‖‖ long pause {tok.text}", "red", "bold")
         return s(f"(pause {tok.text})", "cyan")
@@ -109,14 +112,22 @@ def render_line(line: Line, s: Style, *, now: Token | None = None, width: int | 
     return " ".join(render_token(t, s, now=t is now) for t in toks)
 
 
-def text_replay(doc: dict, s: Style, *, session_id: str | None = None, width: int = 100) -> list[str]:
+def _markers(analysis: Analysis) -> str:
+    if analysis.delivery is None:
+        return "Markers: none (a written answer: no fillers or pauses were measured)"
+    long_s = analysis.delivery.options.long_pause_s
+    return f"Markers: [filler]  (pause ≥ {SHOW_PAUSE_S:g} s)  ‖‖ long pause ≥ {long_s:g} s"
+
+
+def text_replay(analysis: Analysis, s: Style, *, session_id: str | None = None, width: int = 100) -> list[str]:
     """The time-coded transcript with fillers [um] and pauses marked (``replay --no-audio``)."""
-    question = sd.dig(doc, "question", "text") or ""
-    out = [s(f"Replay of session {session_id or doc.get('session_id') or ''}", "bold"), f"Question: {question}"]
-    long_s = sd.long_pause_s(doc)
-    out.append(s(f"Markers: [filler]  (pause ≥ {SHOW_PAUSE_S:g} s)  ‖‖ long pause ≥ {long_s:g} s", "dim"))
-    out.append("")
-    all_lines = lines(doc)
+    out = [
+        s(f"Replay of session {session_id or analysis.session_id or ''}", "bold"),
+        f"Question: {analysis.question.text}",
+        s(_markers(analysis), "dim"),
+        "",
+    ]
+    all_lines = lines(analysis)
     if not all_lines:
         out.append("(no transcript)")
     for line in all_lines:
@@ -125,9 +136,8 @@ def text_replay(doc: dict, s: Style, *, session_id: str | None = None, width: in
         wrapped = textwrap.wrap(body, width - len(prefix)) if not s.color else [body]
         out.append(prefix + wrapped[0] if wrapped else prefix)
         out += [" " * len(prefix) + w for w in wrapped[1:]]
-    duration = sd.number(sd.dig(doc, "audio", "duration_s"))
-    if duration is not None:
-        out += ["", f"End of answer at {stamp(duration)[1:-1]}."]
+    if analysis.audio is not None:
+        out += ["", f"End of answer at {stamp(analysis.audio.duration_s)[1:-1]}."]
     return out
 
 
@@ -220,17 +230,17 @@ def follow_along(session, *, speak_question: bool = True, out=None, keys_from=No
 
     y, sr = sf.read(str(session.audio_path), dtype="float32", always_2d=True)
     player = SeekablePlayer(y.mean(axis=1), sr)
-    doc = session.analysis or {}
+    analysis = session.analysis
     tty = bool(getattr(out, "isatty", lambda: False)())
     s = Style(tty)
-    print(s(f"Replay of session {session.id}", "bold") + f" · {sd.dig(doc, 'question', 'text') or ''}", file=out)
+    print(s(f"Replay of session {session.id}", "bold") + f" · {analysis.question.text}", file=out)
     if tty:
         print(s("Space: pause/resume · ←/→: 5 s back/forward · q: quit", "dim"), file=out, flush=True)
-    if speak_question and sd.dig(doc, "question", "text"):
-        _speak(sd.dig(doc, "question", "text"), out)
+    if speak_question:
+        _speak(analysis.question.text, out)
     started = time.monotonic()
     try:
-        _loop(player, lines(doc), out, s, tty, keys_from)
+        _loop(player, lines(analysis), out, s, tty, keys_from)
     finally:
         player.close()
     return time.monotonic() - started

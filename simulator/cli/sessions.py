@@ -160,16 +160,22 @@ def cmd_history(args) -> int:
     if not sessions:
         print("No sessions yet; run `mock-interview practice` to record one.")
         return 0
-    from simulator.errors import StorageError
-    from simulator.report.session_doc import PACE_BAND_WPM, pace_band
-
-    try:
-        band = pace_band(store.load_session(sessions[-1].id).analysis)  # the band the latest analysis used
-    except StorageError:
-        band = PACE_BAND_WPM
-    items = history.histories(sessions, question_id=args.question, band=band)
+    items = history.histories(sessions, question_id=args.question, band=_latest_band(sessions[-1].id))
     print("\n".join(history.render(items, Style(sys.stdout.isatty()))))
     return 0
+
+
+def _latest_band(session_id: str) -> tuple[float, float] | None:
+    """The pace band the latest analysis used (None: it has no delivery part, or cannot be read)."""
+    from simulator.errors import StorageError
+    from simulator.sessions import store
+
+    try:
+        delivery = store.load_session(session_id).analysis.delivery
+    except StorageError as e:
+        log.warning("%s", e)
+        return None
+    return (delivery.options.pace_min_wpm, delivery.options.pace_max_wpm) if delivery else None
 
 
 def write_report(session, path: Path) -> Path:
@@ -178,7 +184,7 @@ def write_report(session, path: Path) -> Path:
     from simulator.report.html import session_html
     from simulator.sessions.store import write_atomic
 
-    if session.analysis is None:
+    if session.analysis is None:  # a listing row: load its analysis
         from simulator.sessions.store import load_session
 
         session = load_session(session.id)
@@ -202,9 +208,15 @@ def _open_in_browser(path: Path) -> bool:
 
 
 def cmd_report(args) -> int:
+    """The terminal report of a stored session; with --html (or --open) its HTML page instead."""
     from simulator.sessions import store
 
     session = store.load_session(args.id)
+    if args.html is None and not args.open:
+        from simulator.report import render_text
+
+        print(render_text(session.analysis, color=sys.stdout.isatty()))
+        return 0
     target = Path(args.html).expanduser() if args.html else session.folder / REPORT_NAME
     write_report(session, target)
     print(f"Wrote the HTML report for session {session.id}: {target}")
@@ -257,15 +269,17 @@ def register(sub) -> None:
     p.add_argument("--question", metavar="ID", help="only this question's sessions")
     p.set_defaults(func=cmd_history)
 
-    p = sub.add_parser("report", help="write a session's self-contained HTML report")
+    p = sub.add_parser(
+        "report", help="print a session's report; --html writes its self-contained HTML page (--open opens it)"
+    )
     p.add_argument("id", metavar="ID", help="session id, a unique prefix of it, or `last`")
     p.add_argument(
         "--html",
         nargs="?",
         const="",
-        default="",
+        default=None,
         metavar="FILE",
-        help=f"write the HTML report to FILE (default: {REPORT_NAME} in the session folder)",
+        help=f"write the HTML report instead, to FILE (default: {REPORT_NAME} in the session folder)",
     )
-    p.add_argument("--open", action="store_true", help="open the report in a web browser")
+    p.add_argument("--open", action="store_true", help="write the HTML report and open it in a web browser")
     p.set_defaults(func=cmd_report)

@@ -1,7 +1,8 @@
 """The result of analysing one answer, as typed dataclasses.
 
-Field names are the JSON names: ``jsonout.to_jsonable`` turns an ``Analysis``
-into the documented JSON document without renaming anything.
+Field names are the JSON names: ``codec.to_jsonable`` turns an ``Analysis``
+into the documented JSON document without renaming anything, and
+``codec.load_analysis`` reads it back into these same types.
 """
 
 from __future__ import annotations

@@ -1,15 +1,19 @@
-"""Human-readable reports of an ``Analysis`` (terminal text; HTML lives in report.html)."""
+"""Human-readable reports of a typed ``Analysis`` (terminal text; HTML lives in report.html)."""
 
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from simulator.report.style import Style, clock
+
+if TYPE_CHECKING:
+    from simulator.model.analysis import Analysis
 
 WIDTH = 78
 
 
-def _header(analysis, s: Style) -> list[str]:
+def _header(analysis: Analysis, s: Style) -> list[str]:
     lines = [s("Mock interview report", "bold"), f"Question: {analysis.question.text}"]
     ctx = analysis.context
     bits = [
@@ -26,15 +30,16 @@ def _header(analysis, s: Style) -> list[str]:
     return lines
 
 
-def render_transcript(analysis, s: Style) -> list[str]:
-    """The transcript, wrapped; fillers and long pauses are marked when delivery is known."""
+def render_transcript(analysis: Analysis, s: Style) -> list[str]:
+    """The transcript, wrapped; fillers, hedges and long pauses marked where the analysis found them."""
     from simulator.report.delivery_text import mark_transcript
 
-    text = mark_transcript(analysis.transcript, analysis.delivery, s) if analysis.delivery else analysis.transcript.text
+    hedges = analysis.content.hedges if analysis.content is not None else ()
+    text = mark_transcript(analysis.transcript, analysis.delivery, s, hedges=hedges)
     return [s("Transcript", "bold")] + textwrap.wrap(text, WIDTH, initial_indent="  ", subsequent_indent="  ")
 
 
-def render_text(analysis, *, color: bool = False) -> str:
+def render_text(analysis: Analysis, *, color: bool = False) -> str:
     """The full terminal report."""
     s = Style(color)
     lines = _header(analysis, s) + [""] + render_transcript(analysis, s)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
+from simulator.content.types import CLEAR, MET
 from simulator.report.style import Style, clock
+
+if TYPE_CHECKING:
+    from simulator.content.types import ContentReport, Evidence
 
 WIDTH = 78
 MAX_QUOTES = 2  # evidence quotes shown per criterion
@@ -19,7 +24,7 @@ MARKS = {
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
-def _quote(ev) -> str:
+def _quote(ev: Evidence) -> str:
     text = ev.text if len(ev.text) <= QUOTE_CHARS else ev.text[: QUOTE_CHARS - 1].rstrip() + "…"
     when = f" [{clock(ev.start)}–{clock(ev.end)}]" if ev.start is not None and ev.end is not None else ""
     return f"“{text}”{when}"
@@ -29,7 +34,7 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
 
 
-def _weighting_line(content) -> str:
+def _weighting_line(content: ContentReport) -> str:
     w = content.weighting
     heavy = [f"{cid.replace('_', ' ')} ×{v:g}" for cid, v in w.weights.items() if v != 1.0]
     credit = ", ".join(f"{k} {v:g}" for k, v in w.status_values.items())
@@ -37,7 +42,7 @@ def _weighting_line(content) -> str:
     return f"(weighted mean of the checklist; weights: {weights}; credit: {credit})"
 
 
-def _checklist(content, s: Style) -> list[str]:
+def _checklist(content: ContentReport, s: Style) -> list[str]:
     lines = []
     width = max((len(c.label or c.id) for c in content.criteria), default=10)
     for c in content.criteria:
@@ -46,12 +51,12 @@ def _checklist(content, s: Style) -> list[str]:
         lines.append(f"  {s(mark.ljust(2), colour, 'bold')} {name}  {s(c.status, colour)}")
         for ev in c.evidence[:MAX_QUOTES]:
             lines += _wrap(_quote(ev), "       ")
-        if c.status not in ("met", "clear") and c.tip:
+        if c.status not in (MET, CLEAR) and c.tip:
             lines += [s(line, "cyan") for line in _wrap("→ " + c.tip, "       ")]
     return lines
 
 
-def _structure(content, s: Style) -> list[str]:
+def _structure(content: ContentReport, s: Style) -> list[str]:
     lines = [s("Shape of the answer", "bold") + "  (article's order → where it came in yours)"]
     for k, part in enumerate(content.structure, 1):
         if part.found:
@@ -68,7 +73,7 @@ def _structure(content, s: Style) -> list[str]:
     return lines
 
 
-def _summary(content, s: Style) -> list[str]:
+def _summary(content: ContentReport, s: Style) -> list[str]:
     lines = [s("Summary", "bold")]
     if content.summary.well_done:
         lines.append("  Well done:")
@@ -83,7 +88,7 @@ def _summary(content, s: Style) -> list[str]:
     return lines
 
 
-def render(content, style: Style) -> list[str]:
+def render(content: ContentReport, style: Style) -> list[str]:
     """The content part of the terminal report, as lines."""
     s = style
     head = f"{s('Content', 'bold')}  score {s(str(content.score), 'bold')}/100"

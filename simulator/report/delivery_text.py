@@ -1,38 +1,29 @@
-"""The delivery part of the terminal report, and the marked-up transcript.
+"""The delivery part of the terminal report, and the marked-up transcript, from a typed ``DeliveryReport``.
 
-Works on the JSON shape of a ``DeliveryReport`` (a dataclass is converted with
-``jsonout.to_jsonable`` first), so a stored session renders the same way.
+Every threshold shown (pace band, long-pause length, filler limit) is read
+from the report's own ``options``, so the text states what was measured.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from simulator.delivery.results import HESITATION
 from simulator.report.style import Style, clock, sparkline
+from simulator.report.tokens import PAUSE, transcript_tokens
+
+if TYPE_CHECKING:
+    from simulator.content.types import Hedge
+    from simulator.delivery.results import DeliveryReport
+    from simulator.model.transcript import Transcript
 
 SPARK_WIDTH = 48  # characters of the pace-over-time sparkline at most
 GAUGE_WIDTH = 40  # characters of the pace gauge
 MARK_PAUSE_S = 1.0  # s; mid-phrase pauses this long are marked in the transcript too
 MAX_LISTED_PAUSES = 6  # long pauses listed one per line
+MAX_UNSURE_WORDS = 6  # unsure words quoted on the clarity line
 TOP_REASONS = 3
-
-
-def _doc(delivery: Any) -> dict:
-    if dataclasses.is_dataclass(delivery) and not isinstance(delivery, type):
-        from simulator.model.codec import to_jsonable
-
-        return to_jsonable(delivery)
-    return delivery if isinstance(delivery, dict) else {}
-
-
-def _num(value: Any, default: float = 0.0) -> float:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else default
-
-
-def _band(d: dict) -> tuple[float, float]:
-    o = d.get("options") or {}
-    return _num(o.get("pace_min_wpm"), 110.0), _num(o.get("pace_max_wpm"), 160.0)
 
 
 def _label(text: str) -> str:
@@ -40,7 +31,7 @@ def _label(text: str) -> str:
 
 
 def _gauge(wpm: float, lo: float, hi: float, s: Style) -> str:
-    """A bar from 0.5x to 1.5x the band with the band bracketed and the pace as a dot."""
+    """A bar from 0.5x the band's low edge to 1.4x its high edge, the band bracketed and the pace as a dot."""
     left, right = 0.5 * lo, 1.4 * hi
     pos = lambda v: int(round((min(max(v, left), right) - left) / (right - left) * (GAUGE_WIDTH - 1)))  # noqa: E731
     cells = ["·"] * GAUGE_WIDTH
@@ -62,190 +53,152 @@ def _resample(values: list[float], width: int) -> list[float]:
     return [sum(values[a:b]) / (b - a) for a, b in zip(edges, edges[1:])]
 
 
-def _pace_lines(d: dict, s: Style) -> list[str]:
-    lo, hi = _band(d)
-    wpm = _num(d.get("wpm"))
-    verdict = (d.get("verdict") or {}).get("pace", "")
-    tone = "green" if lo <= wpm <= hi else "red"
+def _pace_lines(d: DeliveryReport, s: Style) -> list[str]:
+    lo, hi = d.options.pace_min_wpm, d.options.pace_max_wpm
+    tone = "green" if lo <= d.wpm <= hi else "red"
     lines = [
         _label("Pace")
-        + s(f"{wpm:.0f} wpm", "bold")
+        + s(f"{d.wpm:.0f} wpm", "bold")
         + " "
-        + s(verdict, tone)
-        + f"  (band {lo:.0f}-{hi:.0f}; {_num(d.get('articulation_wpm')):.0f} wpm between pauses)",
-        _label("") + _gauge(wpm, lo, hi, s),
+        + s(d.verdict.pace, tone)
+        + f"  (band {lo:.0f}-{hi:.0f}; {d.articulation_wpm:.0f} wpm between pauses)",
+        _label("") + _gauge(d.wpm, lo, hi, s),
     ]
-    series = [p for p in d.get("pace_series") or [] if isinstance(p, dict)]
+    series = d.pace_series
     if len(series) > 1:
-        values = _resample([_num(p.get("wpm")) for p in series], SPARK_WIDTH)
+        values = _resample([p.wpm for p in series], SPARK_WIDTH)
         spark = sparkline(values, 0.5 * lo, 1.4 * hi)
-        span = f"{clock(series[0].get('t'))}-{clock(series[-1].get('t'))}"
-        window = _num((d.get("options") or {}).get("pace_window_s"), 10.0)
+        span = f"{clock(series[0].t)}-{clock(series[-1].t)}"
         lines.append(
-            _label("Over time") + s(spark, "cyan") + f"  ({window:g} s windows, {span}, "
+            _label("Over time") + s(spark, "cyan") + f"  ({d.options.pace_window_s:g} s windows, {span}, "
             f"{min(values):.0f}-{max(values):.0f} wpm)"
         )
     return lines
 
 
-def _pause_lines(d: dict, s: Style) -> list[str]:
-    pauses = [p for p in d.get("pauses") or [] if isinstance(p, dict)]
-    longs = [p for p in d.get("long_pauses") or [] if isinstance(p, dict)]
-    long_s = _num((d.get("options") or {}).get("long_pause_s"), 2.0)
-    if not pauses:
+def _pause_lines(d: DeliveryReport, s: Style) -> list[str]:
+    long_s = d.options.long_pause_s
+    if not d.pauses:
         return [_label("Pauses") + "none inside the answer"]
-    mid = sum(p.get("kind") == "hesitation" for p in pauses)
+    mid = len(d.hesitations)
     head = (
-        f"{len(pauses)} ({_num(d.get('pauses_per_min')):.1f} a minute), longest "
-        f"{_num(d.get('longest_pause_s')):.1f} s; {mid} in mid-phrase, {len(pauses) - mid} at boundaries"
+        f"{len(d.pauses)} ({d.pauses_per_min:.1f} a minute), longest "
+        f"{d.longest_pause_s:.1f} s; {mid} in mid-phrase, {len(d.pauses) - mid} at boundaries"
     )
     lines = [_label("Pauses") + head]
-    if longs:
-        lines.append(_label("") + s(f"{len(longs)} long (>= {long_s:g} s):", "red"))
-        for p in longs[:MAX_LISTED_PAUSES]:
-            where = f' after "{p.get("after_word")}"' if p.get("after_word") else ""
-            kind = "mid-phrase" if p.get("kind") == "hesitation" else "boundary"
-            lines.append(_label("") + f"  {clock(p.get('start'))}  {_num(p.get('duration')):.1f} s{where} ({kind})")
-        if len(longs) > MAX_LISTED_PAUSES:
-            lines.append(_label("") + f"  ... and {len(longs) - MAX_LISTED_PAUSES} more")
-    else:
-        lines.append(_label("") + s(f"no pause over {long_s:g} s", "green"))
+    if not d.long_pauses:
+        return lines + [_label("") + s(f"no pause over {long_s:g} s", "green")]
+    lines.append(_label("") + s(f"{len(d.long_pauses)} long (>= {long_s:g} s):", "red"))
+    for p in d.long_pauses[:MAX_LISTED_PAUSES]:
+        where = f' after "{p.after_word}"' if p.after_word else ""
+        kind = "mid-phrase" if p.kind == HESITATION else "boundary"
+        lines.append(_label("") + f"  {clock(p.start)}  {p.duration:.1f} s{where} ({kind})")
+    if len(d.long_pauses) > MAX_LISTED_PAUSES:
+        lines.append(_label("") + f"  ... and {len(d.long_pauses) - MAX_LISTED_PAUSES} more")
     return lines
 
 
-def _filler_line(d: dict, s: Style) -> str:
-    fillers = [f for f in d.get("fillers") or [] if isinstance(f, dict)]
-    if not fillers:
+def _filler_line(d: DeliveryReport, s: Style) -> str:
+    if not d.fillers:
         return _label("Fillers") + s("none", "green")
-    counts: dict[str, int] = {}
-    for f in fillers:
-        counts[str(f.get("word"))] = counts.get(str(f.get("word")), 0) + 1
-    parts = ", ".join(f'"{w}" x{n}' for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    limit = _num((d.get("options") or {}).get("max_fillers_per_min"), 4.0)
-    rate = _num(d.get("fillers_per_min"))
-    return (
-        _label("Fillers")
-        + s(f"{len(fillers)} ({rate:.1f} a minute)", "red" if rate > limit else "yellow")
-        + f": {parts}"
-    )
+    parts = ", ".join(f'"{w}" x{n}' for w, n in d.filler_counts().items())
+    rate = d.fillers_per_min
+    tone = "red" if rate > d.options.max_fillers_per_min else "yellow"
+    return _label("Fillers") + s(f"{len(d.fillers)} ({rate:.1f} a minute)", tone) + f": {parts}"
 
 
-def _voice_lines(d: dict, s: Style) -> list[str]:
-    pitch, vol, clar = d.get("pitch") or {}, d.get("volume") or {}, d.get("clarity") or {}
+def _voice_lines(d: DeliveryReport, s: Style) -> list[str]:
+    pitch, vol, clar = d.pitch, d.volume, d.clarity
     out = []
-    if pitch.get("median_hz") is not None:
-        tone = s("monotone", "yellow") if pitch.get("monotone") else s("varied", "green")
-        out.append(
-            _label("Pitch") + f"median {_num(pitch.get('median_hz')):.0f} Hz, range "
-            f"{_num(pitch.get('range_semitones')):.1f} semitones: {tone}"
-        )
+    if pitch.median_hz is not None:
+        tone = s("monotone", "yellow") if pitch.monotone else s("varied", "green")
+        spread = "?" if pitch.range_semitones is None else f"{pitch.range_semitones:.1f}"
+        out.append(_label("Pitch") + f"median {pitch.median_hz:.0f} Hz, range {spread} semitones: {tone}")
     else:
         out.append(_label("Pitch") + "too little voiced speech to measure")
-    if vol.get("mean_dbfs") is not None:
+    if vol.mean_dbfs is not None:
         notes = [
-            s("too quiet", "yellow") if vol.get("too_quiet") else "loud enough",
-            s("clipping", "red") if vol.get("clipping") else "no clipping",
-            s("sentence endings fade", "yellow") if vol.get("trailing_off") else "endings held up",
+            s("too quiet", "yellow") if vol.too_quiet else "loud enough",
+            s("clipping", "red") if vol.clipping else "no clipping",
+            s("sentence endings fade", "yellow") if vol.trailing_off else "endings held up",
         ]
-        out.append(_label("Volume") + f"{_num(vol.get('mean_dbfs')):.0f} dBFS while speaking; " + ", ".join(notes))
-    if clar.get("mean_probability") is not None:
-        unsure = [w.get("word", "") for w in clar.get("unsure_words") or [] if isinstance(w, dict)]
-        tail = f"; unsure of {len(unsure)}: " + ", ".join(f'"{w}"' for w in unsure[:6]) if unsure else ""
-        if len(unsure) > 6:
+        out.append(_label("Volume") + f"{vol.mean_dbfs:.0f} dBFS while speaking; " + ", ".join(notes))
+    if clar.mean_probability is not None:
+        unsure = [w.word for w in clar.unsure_words]
+        tail = f"; unsure of {len(unsure)}: " + ", ".join(f'"{w}"' for w in unsure[:MAX_UNSURE_WORDS]) if unsure else ""
+        if len(unsure) > MAX_UNSURE_WORDS:
             tail += ", ..."
-        out.append(_label("Clarity") + f"mean word probability {_num(clar.get('mean_probability')):.2f}{tail}")
+        out.append(_label("Clarity") + f"mean word probability {clar.mean_probability:.2f}{tail}")
     return out
 
 
-def _verdict_lines(d: dict, s: Style) -> list[str]:
-    v = d.get("verdict") or {}
-    good = bool(v.get("slow_and_clear"))
-    head = s("Slow and clear", "green", "bold") if good else s("Not yet slow and clear", "red", "bold")
-    lines = [_label("Verdict") + f"{head} (pace: {v.get('pace', '?')})"]
-    reasons = [r for r in v.get("reasons") or [] if isinstance(r, str)]
-    if reasons:
+def _verdict_lines(d: DeliveryReport, s: Style) -> list[str]:
+    v = d.verdict
+    head = s("Slow and clear", "green", "bold") if v.slow_and_clear else s("Not yet slow and clear", "red", "bold")
+    lines = [_label("Verdict") + f"{head} (pace: {v.pace})"]
+    if v.reasons:
         lines.append(s("  Top things to change", "bold"))
-        lines += [f"    {i}. {r}" for i, r in enumerate(reasons[:TOP_REASONS], 1)]
+        lines += [f"    {i}. {r}" for i, r in enumerate(v.reasons[:TOP_REASONS], 1)]
     else:
         lines.append(s("  Nothing pressing to change.", "green"))
-    strengths = [r for r in v.get("strengths") or [] if isinstance(r, str)]
-    if strengths:
-        lines.append("  Went well: " + " ".join(strengths))
+    if v.strengths:
+        lines.append("  Went well: " + " ".join(v.strengths))
     return lines
 
 
-def render(delivery: Any, style: Style) -> list[str]:
+def _skipped_line(d: DeliveryReport, s: Style) -> list[str]:
+    if not d.skipped_speech:
+        return []
+    where = ", ".join(f"{clock(x.start)}-{clock(x.end)}" for x in d.skipped_speech[:4])
+    n = sum(x.words for x in d.skipped_speech)
+    note = f"Note: the transcript misses speech at {where}; about {n} words are estimated there, counted in the pace."
+    return [_label("") + s(note, "dim")]
+
+
+def render(delivery: DeliveryReport, style: Style) -> list[str]:
     """The delivery section: pace vs band, sparkline, pauses, fillers, voice, verdict."""
-    d = _doc(delivery)
-    s = style
-    speaking = _num(d.get("speaking_time_s"))
-    lines = [s("Delivery", "bold") + f"  ({d.get('words', 0)} words in {clock(speaking)} of speech)"]
-    lines += _pace_lines(d, s)
-    skipped = [x for x in d.get("skipped_speech") or [] if isinstance(x, dict)]
-    if skipped:
-        where = ", ".join(f"{clock(x.get('start'))}-{clock(x.get('end'))}" for x in skipped[:4])
-        n = sum(int(_num(x.get("words"))) for x in skipped)
-        lines.append(
-            _label("")
-            + s(
-                f"Note: the transcript misses speech at {where}; about {n} words are "
-                "estimated there and counted in the pace.",
-                "dim",
-            )
-        )
-    lines += _pause_lines(d, s)
+    d, s = delivery, style
+    lines = [s("Delivery", "bold") + f"  ({d.words} words in {clock(d.speaking_time_s)} of speech)"]
+    lines += _pace_lines(d, s) + _skipped_line(d, s) + _pause_lines(d, s)
     lines.append(_filler_line(d, s))
-    lines += _voice_lines(d, s)
-    lines += _verdict_lines(d, s)
-    return lines
+    return lines + _voice_lines(d, s) + _verdict_lines(d, s)
 
 
-def _pause_marks(d: dict, n_words: int) -> dict[int, dict]:
-    """word index -> pause to mark before it (long pauses, and long mid-phrase ones)."""
-    long_s = _num((d.get("options") or {}).get("long_pause_s"), 2.0)
-    marks = {}
-    for p in d.get("pauses") or []:
-        if not isinstance(p, dict) or not isinstance(p.get("word_index"), int):
-            continue
-        dur = _num(p.get("duration"))
-        if dur >= long_s or (p.get("kind") == "hesitation" and dur >= MARK_PAUSE_S):
-            if 0 <= p["word_index"] < n_words:
-                marks[p["word_index"]] = p
-    return marks
-
-
-def _highlight(token: str, s: Style) -> str:
-    """Filler highlight: colour on a terminal, *stars* in plain text; punctuation stays outside."""
+def _highlight(token: str, s: Style, colour: str, plain: str) -> str:
+    """A mark: colour on a terminal, ``plain`` around the word in plain text; punctuation stays outside."""
     core = token.strip(".,!?;:…\"'“”")
     if not core:
         return token
     lead, _, rest = token.partition(core)
-    marked = s(core, "yellow", "bold") if s.color else f"*{core}*"
+    marked = s(core, colour, "bold") if s.color else f"{plain}{core}{plain}"
     return lead + marked + rest
 
 
-def mark_transcript(transcript: Any, delivery: Any, style: Style) -> str:
-    """The transcript with fillers highlighted and long pauses marked inline ("[2.6s pause]")."""
-    words = list(getattr(transcript, "words", None) or [])
-    if not words:
-        return getattr(transcript, "text", "") or ""
-    d = _doc(delivery)
-    filler_idx: set[int] = set()
-    for f in d.get("fillers") or []:
-        if isinstance(f, dict) and isinstance(f.get("word_index"), int):
-            filler_idx.update(range(f["word_index"], f["word_index"] + int(_num(f.get("n_words"), 1))))
-    marks = _pause_marks(d, len(words))
-    long_s = _num((d.get("options") or {}).get("long_pause_s"), 2.0)
+def mark_transcript(
+    transcript: Transcript, delivery: DeliveryReport | None, style: Style, *, hedges: Sequence[Hedge] = ()
+) -> str:
+    """The transcript with fillers (*um*) and hedges (_maybe_) marked and long pauses inline ("[2.6s pause]").
+
+    Mid-phrase pauses of at least MARK_PAUSE_S are marked too.
+    """
+    if not transcript.words:
+        return transcript.text
     out: list[str] = []
-    for i, w in enumerate(words):
-        token = w.word
-        if i in marks:
-            p = marks[i]
-            tag = f"[{_num(p.get('duration')):.1f}s pause]"
-            out.append(style(tag, "red" if _num(p.get("duration")) >= long_s else "yellow"))
-        text = _highlight(token, style) if i in filler_idx else token
-        if out and token[:1] in "-'’" and i not in marks:
+    glue = False  # the previous piece was a word a split piece may join
+    for tok in transcript_tokens(transcript, delivery, hedges, min_pause_s=0.0):
+        if tok.kind == PAUSE:
+            if tok.long or (tok.hesitation and tok.duration >= MARK_PAUSE_S):
+                out.append(style(f"[{tok.duration:.1f}s pause]", "red" if tok.long else "yellow"))
+                glue = False
+            continue
+        text = tok.text
+        if tok.filler:
+            text = _highlight(text, style, "yellow", "*")
+        elif tok.hedge:
+            text = _highlight(text, style, "cyan", "_")
+        if glue and tok.text[:1] in "-'’":
             out[-1] += text  # Whisper's split pieces ("full" "-time") join their word
         else:
             out.append(text)
+        glue = True
     return " ".join(out)

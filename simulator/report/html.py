@@ -1,24 +1,32 @@
 """One self-contained HTML file per session: player, clickable transcript, charts, checklist.
 
-Everything is inline: the FLAC recording as a ``data:`` URI (Chromium and
-Firefox play FLAC in ``<audio>``), SVG charts, CSS and a small script. A
-Content-Security-Policy forbids any network access. All user text is escaped.
+The page is a Jinja2 template (``templates/report.html.j2``, autoescape on)
+rendered from the typed ``Analysis``; its stylesheet and script are inlined
+from ``templates/``. Everything is in the one file: the FLAC recording as a
+``data:`` URI (Chromium and Firefox play FLAC in ``<audio>``), SVG charts, CSS
+and a small script, and a Content-Security-Policy forbids network access.
 """
 
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from datetime import datetime
-from html import escape
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.model.transcript import bare
-from simulator.report import session_doc as sd
-from simulator.report.html_assets import CSP, CSS, JS
 from simulator.report.html_charts import pace_svg, peaks, waveform_svg
-from simulator.report.session_doc import SHOW_PAUSE_S
 from simulator.report.style import clock
+from simulator.report.tokens import SHOW_PAUSE_S, tokens
 
+if TYPE_CHECKING:
+    from simulator.delivery.results import DeliveryReport
+    from simulator.model.analysis import Analysis
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PAGE = "report.html.j2"
 AUDIO_MIME = {".flac": "audio/flac", ".wav": "audio/wav", ".ogg": "audio/ogg", ".opus": "audio/ogg"}
 STATUS_TEXT = {
     "met": "✓ met",
@@ -27,15 +35,33 @@ STATUS_TEXT = {
     "clear": "✓ clear",
     "flagged": "⚑ flagged",
 }
+SCORE_GOOD, SCORE_WARN = 75, 50  # content score at or above which the summary card is green / amber
+MAX_UNSURE_SHOWN = 6  # unsure words quoted in the voice notes
 
 
-def _e(value) -> str:
-    return escape("" if value is None else str(value), quote=True)
+@dataclass(frozen=True)
+class Card:
+    value: str
+    label: str
+    tone: str = ""  # "good" | "warn" | "bad" | ""
 
 
-def _fmt(value, digits: int = 0, unit: str = "") -> str:
-    n = sd.number(value)
-    return "–" if n is None else f"{n:.{digits}f}{unit}"
+@lru_cache(maxsize=1)
+def _environment():
+    """The template environment: autoescape on for every file, so no user text reaches the page unescaped."""
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["clock"] = clock
+    env.globals["asset"] = lambda name: Markup((TEMPLATES / name).read_text(encoding="utf-8"))  # our CSS/JS
+    return env
 
 
 def _when(created_at: str | None) -> str:
@@ -45,236 +71,95 @@ def _when(created_at: str | None) -> str:
         return created_at or ""
 
 
-def _header(doc: dict) -> str:
-    ctx = doc.get("context") or {}
-    bits = [_when(doc.get("created_at"))]
-    if ctx.get("role"):
-        bits.append(f"role: {ctx['role']}")
-    if ctx.get("company"):
-        bits.append(f"company: {ctx['company']}")
-    duration = sd.dig(doc, "audio", "duration_s")
-    if duration is not None:
-        bits.append(f"{clock(duration)} of audio")
-    if doc.get("session_id"):
-        bits.append(f"session {doc['session_id']}")
-    return (
-        f'<header><h1>Mock interview report</h1><p class="q">{_e(sd.dig(doc, "question", "text"))}</p>'
-        f'<p class="meta">{" · ".join(_e(b) for b in bits if b)}</p></header>'
-    )
+def _meta(a: Analysis) -> list[str]:
+    bits = [
+        _when(a.created_at),
+        f"role: {a.context.role}" if a.context.role else "",
+        f"company: {a.context.company}" if a.context.company else "",
+        f"{clock(a.audio.duration_s)} of audio" if a.audio else "",
+        f"session {a.session_id}" if a.session_id else "",
+    ]
+    return [b for b in bits if b]
 
 
-def _card(value: str, label: str, tone: str = "") -> str:
-    return f'<div class="card {tone}"><div class="v">{_e(value)}</div><div class="l">{_e(label)}</div></div>'
-
-
-def _summary(doc: dict) -> str:
-    d, band = doc.get("delivery") or {}, sd.pace_band(doc)
-    wpm = sd.number(d.get("wpm"))
-    pace_tone = "" if wpm is None else "good" if band[0] <= wpm <= band[1] else "bad"
-    n_long = sd.count(d.get("long_pauses"))
-    fpm = sd.number(d.get("fillers_per_min"))
-    score = sd.number(sd.dig(doc, "content", "score"))
-    cards = [
-        _card(_fmt(wpm), f"words per minute (target {band[0]:.0f}–{band[1]:.0f})", pace_tone),
-        _card(
-            "–" if n_long is None else str(n_long),
-            f"long pauses (≥ {sd.long_pause_s(doc):g} s)",
-            "" if n_long is None else "good" if n_long == 0 else "warn" if n_long == 1 else "bad",
+def _delivery_cards(d: DeliveryReport) -> list[Card]:
+    """Pace, long pauses and fillers, green when within the thresholds the analysis used."""
+    o = d.options
+    n_long = len(d.long_pauses)
+    return [
+        Card(
+            f"{d.wpm:.0f}",
+            f"words per minute (target {o.pace_min_wpm:.0f}–{o.pace_max_wpm:.0f})",
+            "good" if o.pace_min_wpm <= d.wpm <= o.pace_max_wpm else "bad",
         ),
-        _card(
-            _fmt(fpm, 1),
-            "fillers per minute",
-            "" if fpm is None else "good" if fpm < 2 else "warn" if fpm < 5 else "bad",
-        ),
-        _card(
-            _fmt(score),
-            "content score / 100",
-            "" if score is None else "good" if score >= 75 else "warn" if score >= 50 else "bad",
+        Card(str(n_long), f"long pauses (≥ {o.long_pause_s:g} s)", "good" if n_long <= o.max_long_pauses else "bad"),
+        Card(
+            f"{d.fillers_per_min:.1f}",
+            f"fillers per minute (at most {o.max_fillers_per_min:g})",
+            "good" if d.fillers_per_min <= o.max_fillers_per_min else "bad",
         ),
     ]
-    parts = ['<section class="summary"><h2>Summary</h2>', f'<div class="cards">{"".join(cards)}</div>']
-    parts.append(_verdict(doc))
-    parts.append("</section>")
-    return "".join(parts)
 
 
-def _verdict(doc: dict) -> str:
-    d = doc.get("delivery")
-    if not isinstance(d, dict):
-        return '<p class="notes">A written answer: there is no audio, so no delivery verdict.</p>'
-    v = d.get("verdict") or {}
-    good = v.get("slow_and_clear")
-    head = {True: "Slow and clear: well delivered.", False: "Not yet slow and clear."}.get(good, "Delivery")
-    pace = f" Pace: {v['pace']}." if v.get("pace") else ""
-    out = [f'<p class="verdict {"good" if good else "bad" if good is False else ""}">{_e(head)}{_e(pace)}</p>']
-    reasons = [r for r in v.get("reasons") or [] if isinstance(r, str)]
-    if reasons:
-        out.append('<ul class="reasons">' + "".join(f"<li>{_e(r)}</li>" for r in reasons) + "</ul>")
-    notes = _voice_notes(d)
-    if notes:
-        out.append(f'<p class="notes">{_e(" ".join(notes))}</p>')
-    return "".join(out)
+def _cards(a: Analysis) -> list[Card]:
+    cards = _delivery_cards(a.delivery) if a.delivery is not None else []
+    if a.content is not None:
+        score = a.content.score
+        tone = "good" if score >= SCORE_GOOD else "warn" if score >= SCORE_WARN else "bad"
+        cards.append(Card(f"{score:.0f}", "content score / 100", tone))
+    return cards
 
 
-def _voice_notes(d: dict) -> list[str]:
-    pitch, volume, clarity = d.get("pitch") or {}, d.get("volume") or {}, d.get("clarity") or {}
-    notes = []
-    if isinstance(pitch, dict) and pitch.get("monotone"):
-        notes.append("Pitch: rather monotone; vary your intonation.")
-    if isinstance(volume, dict):
-        for key, text in (
-            ("too_quiet", "Volume: too quiet."),
-            ("clipping", "Volume: clipping (too loud for the mic)."),
-            ("trailing_off", "Sentence endings trail off."),
-        ):
-            if volume.get(key):
-                notes.append(text)
-    unsure = clarity.get("unsure_words") if isinstance(clarity, dict) else None
-    if isinstance(unsure, list) and unsure:
-        listed = list(dict.fromkeys(bare(str(w.get("word", ""))) for w in unsure if isinstance(w, dict)))
-        notes.append(f"Words the transcriber was unsure of (mumbled?): {', '.join(w for w in listed[:6] if w)}.")
+def _voice_notes(d: DeliveryReport) -> list[str]:
+    notes = ["Pitch: rather monotone; vary your intonation."] if d.pitch.monotone else []
+    for flag, text in (
+        (d.volume.too_quiet, "Volume: too quiet."),
+        (d.volume.clipping, "Volume: clipping (too loud for the mic)."),
+        (d.volume.trailing_off, "Sentence endings trail off."),
+    ):
+        if flag:
+            notes.append(text)
+    unsure = [w for w in dict.fromkeys(bare(u.word) for u in d.clarity.unsure_words) if w]
+    if unsure:
+        notes.append(f"Words the transcriber was unsure of (mumbled?): {', '.join(unsure[:MAX_UNSURE_SHOWN])}.")
     return notes
 
 
-def _player(doc: dict, audio: tuple[bytes, str] | None, wave: list[float] | None) -> str:
-    if audio is None:
-        return ""
-    data, mime = audio
-    duration = sd.number(sd.dig(doc, "audio", "duration_s")) or 0.0
-    parts = [
-        '<section class="player"><h2>Recording</h2>',
-        f'<audio id="answer" controls preload="auto" '
-        f'src="data:{mime};base64,{base64.b64encode(data).decode()}"></audio>',
-    ]
-    if wave:
-        parts.append(waveform_svg(wave, duration, sd.pauses(doc), long_pause_s=sd.long_pause_s(doc)))
-        parts.append(
-            '<div class="legend"><span><i class="sw" style="background:#bfdbfe"></i>pause</span>'
-            f'<span><i class="sw" style="background:#fca5a5"></i>long pause (≥ {sd.long_pause_s(doc):g} s)</span>'
-            "<span>Click the waveform or any word to play from there.</span></div>"
-        )
-    parts.append("</section>")
-    return "".join(parts)
+def _charts(a: Analysis, wave: list[float] | None) -> tuple[str, str]:
+    """The waveform and pace SVGs ("" when there is no delivery analysis or no audio)."""
+    from markupsafe import Markup
+
+    d = a.delivery
+    if d is None:
+        return "", ""
+    duration = a.audio.duration_s if a.audio else d.duration_s
+    band = (d.options.pace_min_wpm, d.options.pace_max_wpm)
+    wave_svg = waveform_svg(wave, duration, d.pauses, long_pause_s=d.options.long_pause_s) if wave else ""
+    return Markup(wave_svg), Markup(pace_svg(d.pace_series, d.duration_s or duration, band, d.wpm))
 
 
-def _pause_chip(tok) -> str:
-    kind = "pause long" if tok.long else "pause"
-    return (
-        f'<span class="{kind}" data-start="{tok.start:.2f}" title="{tok.text} pause at {clock(tok.start)}">'
-        f"{tok.text.replace(' ', '')}</span> "
-    )
-
-
-def _word(tok) -> str:
-    cls = "w" + (" filler" if tok.filler else " hedge" if tok.hedge else "")
-    attrs = f' data-start="{tok.start:.2f}"' if tok.start is not None else ""
-    attrs += f' data-end="{tok.end:.2f}"' if tok.end is not None else ""
-    return f'<span class="{cls}"{attrs}>{_e(tok.text)}</span> '
-
-
-def _transcript(doc: dict) -> str:
-    toks = sd.tokens(doc)
-    if not toks:
-        return (
-            f'<section><h2>Transcript</h2><p class="transcript">{_e(sd.dig(doc, "transcript", "text"))}</p></section>'
-        )
-    out = [_pause_chip(t) if t.kind == "pause" else _word(t) for t in toks]
-    legend = (
-        '<div class="legend"><span><i class="sw" style="background:#fde68a"></i>filler</span>'
-        '<span><i class="sw" style="background:#e9d5ff"></i>hedge</span>'
-        '<span><i class="sw" style="background:#fee2e2"></i>long pause</span>'
-        f'<span><i class="sw" style="background:#dbeafe"></i>pause ≥ {SHOW_PAUSE_S:g} s</span></div>'
-    )
-    return f'<section><h2>Transcript</h2><p class="transcript">{"".join(out)}</p>{legend}</section>'
-
-
-def _pace(doc: dict) -> str:
-    d = doc.get("delivery")
-    if not isinstance(d, dict):
-        return ""
-    series = d.get("pace_series") if isinstance(d.get("pace_series"), list) else []
-    duration = sd.number(d.get("duration_s")) or sd.number(sd.dig(doc, "audio", "duration_s")) or 0.0
-    svg = pace_svg(series, duration, sd.pace_band(doc), sd.number(d.get("wpm")))
-    return f"<section><h2>Pace over time</h2>{svg}</section>"
-
-
-def _evidence(ev: dict) -> str:
-    start = sd.number(ev.get("start"))
-    attr = f' data-start="{start:.2f}" title="play from {clock(start)}"' if start is not None else ""
-    return f'<q class="ev"{attr}>{_e(ev.get("text"))}</q>'
-
-
-def _criterion_row(c: dict) -> str:
-    status = str(c.get("status", ""))
-    label = c.get("label") or str(c.get("id", "")).replace("_", " ").capitalize()
-    evidence = "".join(_evidence(ev) for ev in c.get("evidence") or [] if isinstance(ev, dict))
-    why = f'<div class="why">{_e(c["reason"])}</div>' if c.get("reason") else ""
-    tip = f'<div class="tip">{_e(c["tip"])}</div>' if c.get("tip") else ""
-    kind = "avoid" if c.get("kind") == "avoid" else "do"
-    return (
-        f'<tr class="{kind}"><td class="st">'
-        f'<span class="badge {_e(status)}">{_e(STATUS_TEXT.get(status, status))}</span></td>'
-        f'<td><div class="crit">{_e(label)}</div>{why}{evidence}{tip}</td></tr>'
-    )
-
-
-def _content(doc: dict) -> str:
-    c = doc.get("content")
-    if not isinstance(c, dict):
-        return ""
-    parts = ['<section class="content"><h2>Content checklist</h2>']
-    structure = [s for s in c.get("structure") or [] if isinstance(s, dict)]
-    if structure:
-        parts.append(
-            '<ul class="shape" title="The recommended shape of an answer">'
-            + "".join(
-                f'<li class="{"found" if s.get("found") else "absent"}">{_e(s.get("label") or s.get("part"))}</li>'
-                for s in structure
-            )
-            + "</ul>"
-        )
-    summary = c.get("summary") or {}
-    well, better = summary.get("well_done") or [], summary.get("improvements") or []
-    if well or better:
-        done = "".join(f"<li>{_e(x)}</li>" for x in well) or '<li class="why">Nothing stood out yet.</li>'
-        nxt = "".join(f"<li>{_e(x)}</li>" for x in better) or '<li class="why">Nothing to add.</li>'
-        parts.append(
-            f'<div class="cols"><div><h3>Done well</h3><ul>{done}</ul></div>'
-            f"<div><h3>Improve next</h3><ol>{nxt}</ol></div></div>"
-        )
-    rows = [_criterion_row(x) for x in c.get("criteria") or [] if isinstance(x, dict)]
-    parts.append(f'<table class="checks">{"".join(rows)}</table></section>')
-    return "".join(parts)
-
-
-def _footer(doc: dict) -> str:
-    engine = doc.get("engine") or {}
-    model = f"{engine.get('engine', '')} {engine.get('model', '')}".strip() if isinstance(engine, dict) else ""
-    made = f"Transcribed offline with {model}. " if model else ""
-    return f"<footer>{_e(made)}Generated by mock-interview; this file makes no network requests.</footer>"
-
-
-def render_html(doc: dict, *, audio: tuple[bytes, str] | None = None, wave: list[float] | None = None) -> str:
-    """The report page for an analysis document, with the recording (bytes, MIME) embedded."""
-    title = f"Mock interview – {sd.dig(doc, 'question', 'text') or ''} – {_when(doc.get('created_at'))}"
-    duration = sd.number(sd.dig(doc, "audio", "duration_s")) or 0.0
-    body = "".join(
-        [
-            _header(doc),
-            _summary(doc),
-            _player(doc, audio, wave),
-            _transcript(doc),
-            _pace(doc),
-            _content(doc),
-            _footer(doc),
-        ]
-    )
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{CSS}</style></head>"
-        f'<body data-duration="{duration:.3f}"><main>{body}</main><script>{JS}</script></body></html>\n'
+def render_html(analysis: Analysis, *, audio: tuple[bytes, str] | None = None, wave: list[float] | None = None) -> str:
+    """The report page for an analysis, with the recording (bytes, MIME) embedded."""
+    a = analysis
+    wave_svg, pace = _charts(a, wave)
+    audio_src = f"data:{audio[1]};base64,{base64.b64encode(audio[0]).decode()}" if audio else ""
+    page = _environment().get_template(PAGE)
+    return page.render(
+        a=a,
+        d=a.delivery,
+        c=a.content,
+        when=_when(a.created_at),
+        meta=_meta(a),
+        duration=a.audio.duration_s if a.audio else 0.0,
+        cards=_cards(a),
+        notes=_voice_notes(a.delivery) if a.delivery else [],
+        audio_src=audio_src,
+        wave_svg=wave_svg,
+        pace_svg=pace,
+        tokens=tokens(a) if a.transcript.words else [],
+        show_pause_s=SHOW_PAUSE_S,
+        status_text=STATUS_TEXT,
+        model=f"{a.engine.engine} {a.engine.model}".strip() if a.engine else "",
     )
 
 
@@ -288,4 +173,4 @@ def session_html(session) -> str:
         audio = (path.read_bytes(), AUDIO_MIME.get(path.suffix.lower(), "audio/flac"))
         y, _sr = sf.read(str(path), dtype="float32", always_2d=True)
         wave = peaks(y.mean(axis=1))
-    return render_html(session.analysis or {}, audio=audio, wave=wave)
+    return render_html(session.analysis, audio=audio, wave=wave)

@@ -1,15 +1,22 @@
 """Inline SVG charts for the HTML report: the waveform with pauses, and pace over time.
 
-Pure functions from numbers to SVG text; no external files, no scripts.
+Pure functions from numbers and typed pauses/pace points to SVG text; no
+external files, no scripts. Kept in Python rather than the template: it is
+coordinate arithmetic, not markup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from simulator.report.style import clock
+
+if TYPE_CHECKING:
+    from simulator.delivery.results import PacePoint, Pause
 
 WAVE_BINS = 600  # peaks drawn across the waveform
 WAVE_W, WAVE_H = 1000, 110  # SVG user units (the SVG scales to the page width)
@@ -34,20 +41,16 @@ def _x(t: float, duration_s: float, width: float) -> float:
     return max(0.0, min(width, t / duration_s * width)) if duration_s > 0 else 0.0
 
 
-def waveform_svg(wave: list[float], duration_s: float, pauses: list[dict], *, long_pause_s: float) -> str:
+def waveform_svg(wave: list[float], duration_s: float, pauses: Sequence[Pause], *, long_pause_s: float) -> str:
     """The waveform as vertical bars, pauses shaded (long ones stronger), and a playhead."""
     mid = WAVE_H / 2
     shades = []
     for p in pauses:
-        start, end = p.get("start"), p.get("end")
-        if not isinstance(start, (int, float)) or not isinstance(end, (int, float)):
-            continue
-        dur = p.get("duration", end - start)
-        kind = "long" if dur >= long_pause_s else "short"
-        x0, x1 = _x(start, duration_s, WAVE_W), _x(end, duration_s, WAVE_W)
+        kind = "long" if p.duration >= long_pause_s else "short"
+        x0, x1 = _x(p.start, duration_s, WAVE_W), _x(p.end, duration_s, WAVE_W)
         shades.append(
             f'<rect class="pz {kind}" x="{x0:.1f}" y="0" width="{max(x1 - x0, 1.5):.1f}" height="{WAVE_H}">'
-            f"<title>{dur:.1f} s pause at {clock(start)}</title></rect>"
+            f"<title>{p.duration:.1f} s pause at {clock(p.start)}</title></rect>"
         )
     step = WAVE_W / max(len(wave), 1)
     bars = " ".join(
@@ -74,15 +77,11 @@ def _time_step(duration_s: float) -> float:
     return 300.0
 
 
-def pace_svg(series: list[dict], duration_s: float, band: tuple[float, float], mean_wpm: float | None) -> str:
+def pace_svg(series: Sequence[PacePoint], duration_s: float, band: tuple[float, float], mean_wpm: float | None) -> str:
     """Pace over time (wpm) as a line, against the target band and the mean pace."""
     left, right, top_m, bottom = PACE_MARGIN
     w, h = PACE_W - left - right, PACE_H - top_m - bottom
-    points = [
-        (float(p["t"]), float(p["wpm"]))
-        for p in series
-        if isinstance(p.get("t"), (int, float)) and isinstance(p.get("wpm"), (int, float))
-    ]
+    points = [(p.t, p.wpm) for p in series]
     top = max([MIN_PACE_TOP_WPM, band[1] * 1.25] + [v * 1.1 for _, v in points])
     span = duration_s or max((t for t, _ in points), default=1.0) or 1.0
 

@@ -3,7 +3,9 @@
 Pure functions on lists of ``store.Session`` (only their index fields are
 used, so nothing heavy is loaded). A metric "improved" when the latest
 session is better than the mean of the few before it by more than the
-metric's tolerance; pace is better the closer it is to the target band.
+metric's tolerance; pace is better the closer it is to the target band,
+which the caller takes from an analysis' ``delivery.options`` (None: the
+delivery analysis' default options).
 """
 
 from __future__ import annotations
@@ -11,12 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import mean
 
-from simulator.report.session_doc import PACE_BAND_WPM
 from simulator.report.style import Style, sparkline
 
 BASELINE_SESSIONS = 3  # the latest session is compared with the mean of up to this many before it
 SPARK_SESSIONS = 20  # the sparkline shows at most this many latest sessions
 IMPROVED, WORSE, STEADY, SINGLE = "improved", "worse", "steady", "single"
+
+
+Band = tuple[float, float]  # wpm; the target pace band (low, high)
+
+
+def default_band() -> Band:
+    """The pace band of the delivery analysis' default options."""
+    from simulator.delivery.options import DeliveryOptions
+
+    options = DeliveryOptions()
+    return options.pace_min_wpm, options.pace_max_wpm
 
 
 @dataclass(frozen=True)
@@ -55,7 +67,7 @@ class History:
     read: str  # the one-line read of what improved and what did not
 
 
-def _goodness(metric: Metric, value: float, band: tuple[float, float]) -> float:
+def _goodness(metric: Metric, value: float, band: Band) -> float:
     if metric.better == "higher":
         return value
     if metric.better == "lower":
@@ -64,8 +76,9 @@ def _goodness(metric: Metric, value: float, band: tuple[float, float]) -> float:
     return -(lo - value if value < lo else value - hi if value > hi else 0.0)
 
 
-def trend(sessions: list, metric: Metric, *, band: tuple[float, float] = PACE_BAND_WPM) -> Trend:
+def trend(sessions: list, metric: Metric, *, band: Band | None = None) -> Trend:
     """How one metric moved across ``sessions`` (taken in the order given: oldest first)."""
+    band = band or default_band()
     values = [float(v) for v in (getattr(s, metric.field, None) for s in sessions) if v is not None]
     if not values:
         return Trend(metric, [], None, None, "")
@@ -84,12 +97,13 @@ def _value(metric: Metric, v: float) -> str:
     return f"{v:.{digits}f}"
 
 
-def _in_band(v: float, band: tuple[float, float]) -> bool:
+def _in_band(v: float, band: Band) -> bool:
     return band[0] <= v <= band[1]
 
 
-def one_line_read(trends: list[Trend], *, band: tuple[float, float] = PACE_BAND_WPM) -> str:
+def one_line_read(trends: list[Trend], *, band: Band | None = None) -> str:
     """E.g. "Improved: fillers/min 6.0 → 1.5. Not improved: long pauses 1 → 3. Steady: pace (wpm) 142."."""
+    band = band or default_band()
     live = [t for t in trends if t.values]
     if not live:
         return "No measured sessions yet: practise an answer aloud to start a trend."
@@ -119,17 +133,14 @@ def one_line_read(trends: list[Trend], *, band: tuple[float, float] = PACE_BAND_
     return " ".join(parts)
 
 
-def history(
-    sessions: list, *, title: str, question_id: str | None = None, band: tuple[float, float] = PACE_BAND_WPM
-) -> History:
+def history(sessions: list, *, title: str, question_id: str | None = None, band: Band | None = None) -> History:
+    band = band or default_band()
     ordered = sorted(sessions, key=lambda s: (s.created_at or "", s.id))
     trends = [trend(ordered, m, band=band) for m in METRICS]
     return History(title, question_id, len(ordered), trends, one_line_read(trends, band=band))
 
 
-def histories(
-    sessions: list, *, question_id: str | None = None, band: tuple[float, float] = PACE_BAND_WPM
-) -> list[History]:
+def histories(sessions: list, *, question_id: str | None = None, band: Band | None = None) -> list[History]:
     """One history per question (most practised first), then the overall one.
 
     With ``question_id`` only that question's history is returned.

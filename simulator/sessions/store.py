@@ -5,13 +5,14 @@ Layout under ``simulator.paths.data_home()`` (``MOCK_INTERVIEW_HOME``)::
     sessions.db                   the index (see store_index), 0600
     sessions/<id>/                one folder per session, 0700
         answer.flac               the answer audio, lossless (absent for text answers), 0600
-        analysis.json             the full analysis document (jsonout), 0600
+        analysis.json             the full analysis document (model.codec), 0600
 
 A save writes the folder's files first, each through a temporary file, fsync
 and ``os.replace``, and inserts the index row last: a crash or a full disk
 never leaves a half-written session in the listing, and earlier sessions are
 never touched. The folder holds the truth, so ``rebuild_index`` can recreate
-the index from the folders.
+the index from the folders. ``analysis.json`` is read back into the typed
+``Analysis`` by ``simulator.model.codec``, so every reader works on one model.
 """
 
 from __future__ import annotations
@@ -24,11 +25,14 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.errors import BadInputError, SessionNotFoundError, StorageError
 from simulator.paths import data_home
-from simulator.report.session_doc import count, dig, number
 from simulator.sessions import index as index
+
+if TYPE_CHECKING:
+    from simulator.model.analysis import Analysis
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +65,8 @@ class Session:
     folder: Path
     audio_path: Path | None
     analysis_path: Path
-    # The full analysis JSON document; ``load_session`` fills it, listings leave it None.
-    analysis: dict | None = field(default=None, compare=False, repr=False)
+    # The typed analysis; ``load_session`` fills it, listings leave it None.
+    analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -91,26 +95,25 @@ def sessions_root() -> Path:
     return root
 
 
-# --- the JSON document -> an index row (the stable contract) ---------------------
+# --- the analysis -> an index row ------------------------------------------------
 
 
-def row_from_doc(doc: dict, *, session_id: str, audio_file: str | None, status: str = "complete") -> dict:
-    """The index row for an analysis document (``jsonout.to_jsonable(analysis)``)."""
-    duration = number(dig(doc, "audio", "duration_s"))
-    if duration is None:
-        duration = number(dig(doc, "delivery", "duration_s"))
+def row_from_analysis(analysis: Analysis, *, session_id: str, audio_file: str | None, status: str = "complete") -> dict:
+    """The index row of an analysis: the headline numbers the listing and history show."""
+    d, c = analysis.delivery, analysis.content
+    duration = analysis.audio.duration_s if analysis.audio else d.duration_s if d else None
     return {
         "id": session_id,
-        "created_at": doc.get("created_at") or _now_iso(),
-        "question_id": dig(doc, "question", "id"),
-        "question_text": dig(doc, "question", "text"),
-        "role": dig(doc, "context", "role"),
-        "company": dig(doc, "context", "company"),
+        "created_at": analysis.created_at or _now_iso(),
+        "question_id": analysis.question.id,
+        "question_text": analysis.question.text,
+        "role": analysis.context.role,
+        "company": analysis.context.company,
         "duration_s": duration,
-        "wpm": number(dig(doc, "delivery", "wpm")),
-        "long_pauses": count(dig(doc, "delivery", "long_pauses")),
-        "fillers_per_min": number(dig(doc, "delivery", "fillers_per_min")),
-        "content_score": number(dig(doc, "content", "score")),
+        "wpm": d.wpm if d else None,
+        "long_pauses": len(d.long_pauses) if d else None,
+        "fillers_per_min": d.fillers_per_min if d else None,
+        "content_score": c.score if c else None,
         "status": status,
         "audio_file": audio_file,
         "analysis_file": ANALYSIS_NAME,
@@ -131,7 +134,7 @@ def _id_stem(created_at: str | None) -> str:
     return when.astimezone(timezone.utc).strftime(ID_TIME_FORMAT)
 
 
-def _session(row: dict, root: Path, analysis: dict | None = None) -> Session:
+def _session(row: dict, root: Path, analysis: Analysis | None = None) -> Session:
     folder = root / row["id"]
     audio = folder / row["audio_file"] if row.get("audio_file") else None
     fields = {k: row.get(k) for k in index.COLUMNS if k not in ("audio_file", "analysis_file")}
@@ -205,7 +208,7 @@ def _reserve_folder(root: Path, created_at: str | None) -> tuple[str, Path]:
 # --- the API ---------------------------------------------------------------------
 
 
-def save_session(analysis, y=None, sr: int | None = None, *, status: str = "complete") -> str:
+def save_session(analysis: Analysis, y=None, sr: int | None = None, *, status: str = "complete") -> str:
     """Store an analysed answer (``y`` None for a text answer); returns the new session id.
 
     Raises StorageError (one line) when the disk is full or the index is
@@ -217,7 +220,7 @@ def save_session(analysis, y=None, sr: int | None = None, *, status: str = "comp
     if y is not None and not sr:
         raise BadInputError("save_session needs the sample rate of the answer audio.")
     root = sessions_root()
-    session_id, folder = _reserve_folder(root, doc.get("created_at"))
+    session_id, folder = _reserve_folder(root, analysis.created_at)
     doc["session_id"] = session_id
     audio_file = AUDIO_NAME if y is not None else None
     try:
@@ -229,22 +232,21 @@ def save_session(analysis, y=None, sr: int | None = None, *, status: str = "comp
         _fsync_dir(root)
     except (OSError, StorageError) as e:
         shutil.rmtree(folder, ignore_errors=True)
-        raise _save_error(e, doc) from e
-    row = row_from_doc(doc, session_id=session_id, audio_file=audio_file, status=status)
+        raise _save_error(e, analysis) from e
+    row = row_from_analysis(analysis, session_id=session_id, audio_file=audio_file, status=status)
     try:
         with index.connect(db_path()) as conn:
             index.insert(conn, row)
     except StorageError as e:
         raise StorageError(f"{e} The session's files are kept in {folder}; a rebuild will list them.") from e
-    if hasattr(analysis, "session_id"):
-        analysis.session_id = session_id
+    analysis.session_id = session_id
     log.info("saved session %s in %s", session_id, folder)
     return session_id
 
 
-def _save_error(e: BaseException, doc: dict) -> StorageError:
+def _save_error(e: BaseException, analysis: Analysis) -> StorageError:
     reason = getattr(e, "strerror", None) or str(e)
-    source = dig(doc, "audio", "source")
+    source = analysis.audio.source if analysis.audio else None
     kept = f" The answer audio is still at {source}." if source else ""
     return StorageError(
         f"Could not save the session ({reason}); free some disk space and retry. Earlier sessions are intact.{kept}"
@@ -278,19 +280,26 @@ def load_session(ref: str) -> Session:
     """The session with id ``ref`` (or a unique prefix of it, or ``last``), with its analysis."""
     row = _resolve(ref)
     session = _session(row, sessions_root())
-    try:
-        doc = json.loads(session.analysis_path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
+    if not session.analysis_path.exists():
         raise StorageError(
             f"Session {session.id} has no {ANALYSIS_NAME} in {session.folder}; delete it or restore the folder."
-        ) from e
-    except (OSError, ValueError) as e:
+        )
+    try:
+        analysis = _read_analysis(session.analysis_path)
+    except BadInputError as e:
         raise StorageError(
-            f"{session.analysis_path} is unreadable or damaged ({e}); delete the session or restore the file."
+            f"{session.analysis_path} is unreadable or damaged: {e} Delete the session or restore the file."
         ) from e
     if session.audio_path is not None and not session.audio_path.exists():
         log.warning("session %s: %s is missing", session.id, session.audio_path)
-    return _session(row, sessions_root(), analysis=doc)
+    return _session(row, sessions_root(), analysis=analysis)
+
+
+def _read_analysis(path: Path) -> Analysis:
+    """The typed analysis stored at ``path``; BadInputError when it is unreadable or damaged."""
+    from simulator.model.codec import load_analysis
+
+    return load_analysis(path)
 
 
 def delete_session(ref: str) -> Session:
@@ -344,11 +353,12 @@ def rebuild_index() -> RebuildResult:
     with index.connect(path) as conn:
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
             try:
-                doc = json.loads((folder / ANALYSIS_NAME).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                analysis = _read_analysis(folder / ANALYSIS_NAME)
+            except BadInputError as e:
+                log.info("left %s out of the index: %s", folder.name, e)
                 skipped.append(folder.name)
                 continue
             audio = AUDIO_NAME if (folder / AUDIO_NAME).exists() else None
-            index.insert(conn, row_from_doc(doc, session_id=folder.name, audio_file=audio))
+            index.insert(conn, row_from_analysis(analysis, session_id=folder.name, audio_file=audio))
             indexed += 1
     return RebuildResult(indexed=indexed, skipped=skipped, old_index=old)

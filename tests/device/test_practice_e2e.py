@@ -88,7 +88,7 @@ def test_practice_speaks_records_analyses_and_stores(virtual_audio, answer_clip,
     assert clip_s + 3.0 - 0.3 < doc["audio"]["duration_s"] < clip_s + 3.0 + 2.0
 
     session = store.load_session(doc["session_id"])
-    assert session.analysis["transcript"]["text"] == text
+    assert session.analysis.transcript.text == text
     assert session.audio_path is not None and session.audio_path.is_file()
     assert sf.info(session.audio_path).duration == pytest.approx(doc["audio"]["duration_s"], abs=0.05)
     assert list_interrupted() == []  # the recording moved into the session

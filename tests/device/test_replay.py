@@ -17,7 +17,6 @@ import pytest
 
 from simulator.audio.files import load_audio
 from simulator.cli import replay
-from simulator.model.codec import to_jsonable
 from simulator.report.style import Style
 from simulator.sessions import store
 from tests.session_docs import FIXTURES, analysis_from_truth
@@ -45,8 +44,7 @@ def test_parse_keys(data, actions):
 
 
 def test_lines_break_at_sentences_and_long_pauses():
-    doc = to_jsonable(analysis_from_truth("rushed_answer"))
-    lines = replay.lines(doc)
+    lines = replay.lines(analysis_from_truth("rushed_answer"))
     kinds = ["pause" if line.tokens[0].kind == "pause" else "words" for line in lines]
     assert kinds.count("pause") == 3
     assert [line.start for line in lines if line.tokens[0].kind == "pause"] == pytest.approx(
@@ -58,8 +56,7 @@ def test_lines_break_at_sentences_and_long_pauses():
 
 
 def test_a_narrow_terminal_shows_a_window_around_the_current_word():
-    doc = to_jsonable(analysis_from_truth("good_answer"))
-    line = replay.lines(doc)[0]
+    line = replay.lines(analysis_from_truth("good_answer"))[0]
     now = line.tokens[-2]
     text = replay.render_line(line, Style(False), now=now, width=30)
     assert len(text) <= 30 and now.text in text

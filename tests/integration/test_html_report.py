@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from simulator.audio.files import load_audio
+from simulator.content.types import ContentReport, CriterionResult, Evidence, Summary, Weighting
 from simulator.model.analysis import Analysis, AnswerContext
-from simulator.model.codec import to_jsonable
 from simulator.model.transcript import Transcript, Word
 from simulator.questions import get_question
 from simulator.report.html import render_html, session_html
@@ -45,13 +45,13 @@ def _spans(html: str) -> list[tuple[str, str, str]]:
 
 def test_one_span_per_word_with_its_start(rushed_session):
     html = session_html(rushed_session)
-    words = rushed_session.analysis["transcript"]["words"]
+    words = rushed_session.analysis.transcript.words
     spans = _spans(html)
-    assert [float(s[1]) for s in spans] == pytest.approx([w["start"] for w in words], abs=0.005)
-    assert [unescape(s[2]) for s in spans] == [w["word"] for w in words]
+    assert [float(s[1]) for s in spans] == pytest.approx([w.start for w in words], abs=0.005)
+    assert [unescape(s[2]) for s in spans] == [w.word for w in words]
     fillers = [s[2] for s in spans if "filler" in s[0]]
     hedges = [s[2] for s in spans if "hedge" in s[0]]
-    assert fillers == ["Um,", "uh,", "um,"] and hedges == ["maybe", "probably", "guess", "hopefully."]
+    assert fillers == ["Um,", "uh,", "um,"] and hedges == ["maybe", "probably", "I", "guess", "hopefully."]
     assert html.count('class="pause long"') == 3 and html.count('class="pz long"') == 3
 
 
@@ -69,12 +69,15 @@ def test_user_text_is_escaped():
         question=get_question(),
         context=AnswerContext(role=evil, company='"><img src=x onerror=alert(2)>'),
         transcript=Transcript(evil, [Word(evil, 0.5, 0.9)]),
-        content={
-            "score": 10,
-            "criteria": [{"id": "x", "kind": "do", "status": "<b>", "evidence": [{"text": evil}], "tip": evil}],
-        },
+        content=ContentReport(
+            score=10,
+            weighting=Weighting({"x": 1.0}, {"met": 1.0}),
+            criteria=[CriterionResult("x", "do", "<b>", [Evidence(evil)], tip=evil, label=evil, reason=evil)],
+            summary=Summary([evil], [evil]),
+            structure=[],
+        ),
     )
-    html = render_html(to_jsonable(analysis))
+    html = render_html(analysis)
     assert evil not in html and "<img src=x" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count("<script>") == 1  # ours only
 
@@ -131,19 +134,19 @@ def test_page_in_chromium_seeks_on_click_and_screenshots(browser, rushed_session
     )
     assert duration == pytest.approx(rushed_session.duration_s, abs=0.05)  # the embedded FLAC decodes
 
-    words = rushed_session.analysis["transcript"]["words"]
+    words = rushed_session.analysis.transcript.words
     for index in (12, 40):  # a real mouse click in the middle of the word on screen
         box = browser.evaluate(
             f"(() => {{ const el = document.querySelectorAll('.transcript .w')[{index}];"
             " el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();"
             " return [r.left + r.width / 2, r.top + r.height / 2, el.textContent]; })()"
         )
-        assert box[2] == words[index]["word"]
+        assert box[2] == words[index].word
         for kind in ("mousePressed", "mouseReleased"):
             browser.call("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
         now = browser.evaluate("document.getElementById('answer').currentTime")
-        assert now == pytest.approx(words[index]["start"], abs=0.25), index  # it starts playing at once
-        assert now >= words[index]["start"] - 0.01
+        assert now == pytest.approx(words[index].start, abs=0.25), index  # it starts playing at once
+        assert now >= words[index].start - 0.01
     browser.evaluate("document.getElementById('answer').pause(); window.scrollTo(0, 0)")
 
     assert _problems(browser) == []
@@ -162,7 +165,7 @@ def test_text_answer_page_renders_without_errors(browser, tmp_path):
     analysis.audio, analysis.delivery = None, None
     analysis.transcript = Transcript.from_text(analysis.transcript.text)
     page = tmp_path / "text.html"
-    page.write_text(render_html(to_jsonable(analysis)), encoding="utf-8")
+    page.write_text(render_html(analysis), encoding="utf-8")
     _load(browser, page)
     assert browser.evaluate("document.getElementById('answer')") is None
     assert browser.evaluate("document.querySelectorAll('table.checks tr').length") == 4

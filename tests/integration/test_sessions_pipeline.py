@@ -9,6 +9,7 @@ import pytest
 
 from simulator.cli import replay
 from simulator.model.analysis import AnswerContext
+from simulator.model.codec import to_jsonable
 from simulator.questions import get_question
 from simulator.report.html import session_html
 from simulator.report.style import Style
@@ -34,15 +35,16 @@ def real_session(real_analysis):
 
 def test_index_row_matches_the_analysis(real_session, real_analysis):
     analysis = real_analysis[0]
-    doc = real_session.analysis
+    stored = real_session.analysis
     assert real_session.wpm == pytest.approx(analysis.delivery.wpm, abs=1e-3)
     assert (
         real_session.long_pauses == len(analysis.delivery.long_pauses) == len(truth("rushed_answer")["inserted_pauses"])
     )
     assert real_session.fillers_per_min == pytest.approx(analysis.delivery.fillers_per_min, abs=1e-3)
     assert real_session.content_score == analysis.content.score
-    assert doc["engine"]["engine"] == "faster-whisper" and doc["delivery"]["options"]["long_pause_s"] == 2.0
-    assert len(doc["transcript"]["words"]) == len(analysis.transcript.words)
+    assert stored.engine.engine == "faster-whisper" and stored.delivery.options == analysis.delivery.options
+    assert len(stored.transcript.words) == len(analysis.transcript.words)
+    assert to_jsonable(stored) == to_jsonable(analysis)  # the stored session reads back as the same analysis
 
 
 def test_replay_marks_the_true_long_pauses(real_session):
@@ -65,7 +67,7 @@ def test_real_report_in_chromium(real_session, tmp_path):
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing in CI; `make setup` installs the Debian package chromium.")
         pytest.skip("Chromium is not installed (sudo apt-get install chromium)")
-    doc = real_session.analysis
+    stored = real_session.analysis
     page = tmp_path / "real.html"
     page.write_text(session_html(real_session), encoding="utf-8")
     b = Browser(exe)
@@ -80,19 +82,19 @@ def test_real_report_in_chromium(real_session, tmp_path):
             " document.querySelectorAll('.pause.long').length,"
             " document.querySelectorAll('table.checks tr').length]"
         )
-        fillers = sum(f.get("n_words", 1) for f in doc["delivery"]["fillers"])
+        fillers = sum(f.n_words for f in stored.delivery.fillers)
         assert counts == [
-            len(doc["transcript"]["words"]),
+            len(stored.transcript.words),
             fillers,
-            len(doc["delivery"]["long_pauses"]),
-            len(doc["content"]["criteria"]),
+            len(stored.delivery.long_pauses),
+            len(stored.content.criteria),
         ]
-        last = len(doc["transcript"]["words"]) - 1
+        last = len(stored.transcript.words) - 1
         now = b.evaluate(
             f"(document.querySelectorAll('.transcript .w')[{last}].click(),"
             " document.getElementById('answer').currentTime)"
         )
-        assert now == pytest.approx(doc["transcript"]["words"][last]["start"], abs=0.01)
+        assert now == pytest.approx(stored.transcript.words[last].start, abs=0.01)
         errors = [
             e
             for e in b.events

@@ -16,6 +16,7 @@ from simulator.cli import sessions as cli_sessions
 from simulator.cli.app import main
 from simulator.errors import EXIT_BAD_INPUT, EXIT_STORAGE
 from simulator.sessions import store
+from tests.conftest import ROOT
 from tests.session_docs import FIXTURES, analysis_from_truth, metrics_analysis
 
 
@@ -121,11 +122,40 @@ def test_report_html_to_file_and_default_place(capsys, tmp_path, two_sessions):
     assert code == 0 and str(target) in out
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert len(re.findall(r'<span class="w[ "]', target.read_text())) == len(
-        store.load_session(second).analysis["transcript"]["words"]
+        store.load_session(second).analysis.transcript.words
     )
     code, out, _ = run(capsys, "report", second, "--html")
     default = store.load_session(second).folder / "report.html"
     assert code == 0 and default.exists() and str(default) in out
+
+
+def test_report_prints_the_terminal_report_of_a_stored_session(capsys, two_sessions):
+    _, second = two_sessions
+    code, out, _ = run(capsys, "report", "last")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "Mock interview report"
+    assert "Context:  role: Data analyst, company: Acme <Data> & Co" in lines
+    assert f"Session:  {second}" in lines
+    assert "*Um*, so, my goals" in out and "[2.6s pause]" in out and "_maybe_" in out  # marks from the indexes
+    assert "197 wpm too fast  (band 110-160;" in out and "3 long (>= 2 s):" in out
+    assert "Content  score 34/100" in out and "✗  A realistic timeline" in out
+    assert not (store.load_session(second).folder / "report.html").exists()  # no HTML unless asked
+
+
+def test_report_open_writes_the_html_and_opens_it(monkeypatch, capsys, two_sessions):
+    import webbrowser
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    code, out, _ = run(capsys, "report", "last", "--open")
+    default = store.load_session(two_sessions[1]).folder / "report.html"
+    assert code == 0 and str(default) in out and opened == [default.resolve().as_uri()]
+
+
+def test_schema_command_prints_the_published_schema(capsys):
+    code, out, _ = run(capsys, "schema")
+    assert code == 0 and out == (ROOT / "docs" / "analysis.schema.json").read_text(encoding="utf-8")
+    assert json.loads(out)["title"] == "Analysis"
 
 
 def test_open_report_writes_and_opens_in_a_browser(monkeypatch, two_sessions):
@@ -188,7 +218,7 @@ def test_corrupt_index_exit_code_and_rebuild(capsys, isolated_home, two_sessions
 def test_help_is_fast_and_lists_the_session_commands():
     done = subprocess.run([sys.executable, "-m", "simulator", "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
-    for command in ("sessions", "export", "replay", "history", "report"):
+    for command in ("sessions", "export", "replay", "history", "report", "schema"):
         assert command in done.stdout
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "simulator", "sessions", "--help"],

@@ -8,13 +8,13 @@ import json
 import numpy as np
 import pytest
 
-from simulator.delivery import DeliveryOptions, analyze_delivery
+from simulator.delivery import DeliveryOptions, DeliveryReport, analyze_delivery
 from simulator.delivery.fillers import find_fillers
 from simulator.delivery.lexicon import count_words
 from simulator.delivery.pace import pace_series
 from simulator.delivery.phrasing import assign_words, pause_kind
 from simulator.errors import ConfigError
-from simulator.model.codec import to_jsonable
+from simulator.model.codec import dumps, load, to_jsonable
 from simulator.model.transcript import Transcript, Word
 from simulator.report.delivery_text import mark_transcript, render
 from simulator.report.style import Style, clock
@@ -218,8 +218,8 @@ def test_report_text_shows_pace_pauses_fillers_and_verdict(report):
     assert "Verdict" in text and "Top things to change" in text
     for reason in delivery.verdict.reasons[:3]:
         assert reason in text
-    # The same from the stored JSON shape.
-    assert render(to_jsonable(delivery), Style(False)) == render(delivery, Style(False))
+    # The same after a round trip through the stored JSON.
+    assert render(load(DeliveryReport, dumps(delivery)), Style(False)) == render(delivery, Style(False))
 
 
 def test_marked_transcript_shows_fillers_and_long_pauses(report):

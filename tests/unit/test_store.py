@@ -19,6 +19,7 @@ import soundfile as sf
 
 from simulator.audio.files import load_audio
 from simulator.errors import BadInputError, SessionNotFoundError, StorageError
+from simulator.model.analysis import Analysis
 from simulator.model.codec import to_jsonable
 from simulator.sessions import index as store_index
 from simulator.sessions import store
@@ -45,14 +46,15 @@ def test_round_trip_save_list_load_delete(good_audio):
     [row] = store.list_sessions()
     assert (row.id, row.question_id, row.role, row.company) == (sid, "career-goals", "Data analyst", "Acme <Data> & Co")
     assert row.duration_s == pytest.approx(60.127, abs=1e-3)
-    assert row.wpm == analysis.delivery["wpm"] and row.content_score == 72.0
+    assert row.wpm == analysis.delivery.wpm and row.content_score == 72.0
     assert row.long_pauses == 0 and row.fillers_per_min == 0.0 and row.analysis is None
 
     loaded = store.load_session(sid)
-    doc = loaded.analysis
-    assert doc["session_id"] == sid
-    assert [w["start"] for w in doc["transcript"]["words"]] == [w.start for w in analysis.transcript.words]
-    assert doc["delivery"]["pauses"] == to_jsonable(analysis.delivery["pauses"])  # 3 decimals
+    back_analysis = loaded.analysis
+    assert isinstance(back_analysis, Analysis) and back_analysis.session_id == sid
+    assert [w.start for w in back_analysis.transcript.words] == [w.start for w in analysis.transcript.words]
+    assert to_jsonable(back_analysis) == to_jsonable(analysis)  # the same document, floats at 3 decimals
+    assert back_analysis.delivery.pauses[0].start == round(analysis.delivery.pauses[0].start, 3)
     back, back_sr = sf.read(loaded.audio_path, dtype="float32")
     assert back_sr == sr and back.shape == y.shape
     assert np.max(np.abs(back - y)) <= 1.0 / 32768 + 1e-7  # FLAC 16-bit: lossless at that depth
@@ -133,7 +135,7 @@ def test_failure_after_audio_write_leaves_no_half_session(monkeypatch, isolated_
         store.save_session(analysis_from_truth(), y, sr)
     assert [s.id for s in store.list_sessions()] == [first]
     assert sorted(p.name for p in store.sessions_root().iterdir()) == [first]
-    assert store.load_session(first).analysis["delivery"]["wpm"] == 120.0
+    assert store.load_session(first).analysis.delivery.wpm == 120.0
 
 
 def test_index_failure_keeps_complete_files_for_rebuild(monkeypatch):
@@ -213,7 +215,7 @@ def test_concurrent_saves_from_two_processes(isolated_home):
     with sqlite3.connect(isolated_home / "sessions.db") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    notes = sorted(store.load_session(i).analysis["notes"][0] for i in ids)
+    notes = sorted(store.load_session(i).analysis.notes[0] for i in ids)
     assert notes == sorted([f"a-{i}" for i in range(12)] + [f"b-{i}" for i in range(12)])
 
 
@@ -293,3 +295,31 @@ def test_export_copies_audio_and_analysis(tmp_path, good_audio):
     assert sf.info(str(out / "answer.flac")).frames == sr * 2
     with pytest.raises(BadInputError, match="already exists"):
         store.export_session(sid, tmp_path / "out")
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (None, None),  # the valid document, as stored
+        (lambda doc: {**doc, "added_by_a_newer_version": [1, 2]}, None),  # unknown keys are ignored
+        (lambda doc: {k: v for k, v in doc.items() if k != "notes"}, None),  # a missing optional key
+        (lambda doc: "{ not json", "not valid JSON"),
+        (lambda doc: {**doc, "delivery": {**doc["delivery"], "wpm": "fast"}}, "delivery.wpm"),
+        (lambda doc: {k: v for k, v in doc.items() if k != "transcript"}, "transcript: Field required"),
+    ],
+)
+def test_a_damaged_analysis_is_a_storage_error_and_rebuild_leaves_it_out(damage, message):
+    sid = store.save_session(metrics_analysis(wpm=130.0, score=60.0), None, None)
+    path = store.load_session(sid).analysis_path
+    if damage is not None:
+        doc = damage(json.loads(path.read_text()))
+        path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
+    if message is None:
+        assert store.load_session(sid).analysis.delivery.wpm == 130.0
+        assert store.rebuild_index().indexed == 1
+        return
+    with pytest.raises(StorageError, match=message) as err:
+        store.load_session(sid)
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+    result = store.rebuild_index()
+    assert result.indexed == 0 and result.skipped == [sid]
