@@ -157,14 +157,8 @@ def _criteria() -> str:
 
 
 def _criteria_short() -> str:
-    from simulator.questions import load_questions
-
-    questions = load_questions()
-    rows = []
-    for c in _rubric()["criterion"]:
-        used = ", ".join(q.id for q in questions if c["id"] in q.criteria)
-        rows.append([f"`{c['id']}`", c["kind"], c["label"], _value(c["weight"]), used])
-    return _table(["id", "kind", "label", "weight", "questions"], rows)
+    rows = [[f"`{c['id']}`", c["kind"], c["label"], _value(c["weight"])] for c in _rubric()["criterion"]]
+    return _table(["id", "kind", "label", "weight"], rows)
 
 
 def _scoring() -> str:
@@ -173,13 +167,14 @@ def _scoring() -> str:
 
 
 def _questions() -> str:
+    """One row per set of criteria the question bank applies, with the questions that use it."""
     from simulator.questions import load_questions
 
-    rows = [
-        [f"`{q.id}`" + (" (default)" if q.default else ""), q.text, ", ".join(f"`{c}`" for c in q.criteria)]
-        for q in load_questions()
-    ]
-    return _table(["id", "question", "criteria"], rows)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for q in load_questions():
+        groups.setdefault(q.criteria, []).append(f"`{q.id}`" + (" (default)" if q.default else ""))
+    rows = [[len(criteria), ", ".join(f"`{c}`" for c in criteria), ", ".join(ids)] for criteria, ids in groups.items()]
+    return _table(["criteria", "which", "questions"], rows)
 
 
 def _exit_codes() -> str:
