@@ -6,13 +6,13 @@ and an exit code. Every message says what happened and what to do next.
 
 from __future__ import annotations
 
-# Exit codes, documented in the README. Distinct per failure class.
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_BAD_INPUT = 2
-EXIT_NO_DEVICE = 3
-EXIT_STORAGE = 4
-EXIT_INTERRUPTED = 130
+# Exit codes, one per failure class; the comments are the README's table (scripts/gen_docs.py).
+EXIT_OK = 0  # success
+EXIT_INTERNAL = 1  # internal error: a bug; rerun with -v and report it
+EXIT_BAD_INPUT = 2  # bad input: unusable file or text, no speech, not English, malformed data, unknown id
+EXIT_NO_DEVICE = 3  # no device: no usable microphone or speaker, PortAudio missing, a device that stops responding
+EXIT_STORAGE = 4  # storage: disk full while saving, damaged sessions index (`sessions --rebuild` fixes it)
+EXIT_INTERRUPTED = 130  # interrupted by Ctrl-C or SIGTERM; a recording in progress is kept
 
 
 class MockInterviewError(Exception):
