@@ -43,7 +43,24 @@ def test_stored_sessions_load_and_round_trip(path):
     assert isinstance(analysis.content, ContentReport) and analysis.content.score == doc["content"]["score"]
     again = load_analysis(dumps(analysis))
     assert again == analysis  # load -> dump -> load gives equal objects
-    assert to_jsonable(again) == doc  # and the same document the older version wrote
+    assert kept(doc, to_jsonable(again))  # every value the older version wrote is kept; new fields only add
+
+
+def kept(old, new) -> bool:
+    """``old`` is contained in ``new``: same values, and dicts may only gain keys."""
+    if isinstance(old, dict):
+        return isinstance(new, dict) and all(k in new and kept(v, new[k]) for k, v in old.items())
+    if isinstance(old, list):
+        return isinstance(new, list) and len(old) == len(new) and all(map(kept, old, new))
+    return old == new
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [({"a": 1}, {"a": 1, "b": 2}, True), ({"a": 1}, {"a": 2}, False), ({"a": [1]}, {"a": []}, False)],
+)
+def test_kept(old, new, expected):
+    assert kept(old, new) is expected
 
 
 @pytest.mark.parametrize("source", ["dict", "text", "bytes", "path"])
