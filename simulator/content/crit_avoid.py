@@ -6,8 +6,9 @@ import re
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import UPCOMING, governing_verb, is_first_person, lower, negated, subject, verb_time
+from simulator.content.rules import rule
 from simulator.content.segment import clause_of
-from simulator.content.types import CLEAR, FLAGGED
+from simulator.content.types import AVOID, CLEAR, FLAGGED
 
 SELF_VERBS = frozenset({"be", "consider", "call", "think", "believe", "know", "feel", "seem", "remain"})
 SELF_WORDS = frozenset({"i", "me", "myself", "my"})
@@ -126,6 +127,7 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+@rule("no_boasting", kind=AVOID, outcomes=("clear", "boast", "put_down"))
 def no_boasting(ctx: Ctx) -> Verdict:
     """Superlatives about oneself, or running others down."""
     boasts, downs = _boasts(ctx), _put_downs(ctx)
@@ -151,6 +153,7 @@ def _goal_sentence(ctx: Ctx, tok) -> bool:
     )
 
 
+@rule("professional_goal", kind=AVOID, outcomes=("clear", "hobby"))
 def professional_goal(ctx: Ctx) -> Verdict:
     """The goal is a hobby or personal project unrelated to the job."""
     doc = ctx.doc
@@ -176,6 +179,7 @@ def professional_goal(ctx: Ctx) -> Verdict:
     return Verdict(CLEAR, "clear", [], {}, "the goals are professional")
 
 
+@rule("motivation_not_money", kind=AVOID, outcomes=("clear", "money", "title"))
 def motivation_not_money(ctx: Ctx) -> Verdict:
     """Money or a title as the sole driver; pay alongside a real reason is fine."""
     why = ctx.why

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, q
-from simulator.content.types import MET, MISSING, PARTIAL
+from simulator.content.rules import rule
+from simulator.content.types import DO, MET, MISSING, PARTIAL
 from simulator.content.why import MONEY, STRONG, SUBSTANTIVE, THIN
 
 BARE_INFINITIVE_VERBS = frozenset({"help", "let", "make"})  # "help X do Y": Y belongs to the impact
@@ -13,6 +14,7 @@ def _goal_list(goals) -> str:
     return ", ".join(q(g.text) for g in goals[:4])
 
 
+@rule("single_focus", kind=DO, outcomes=("met", "generic", "implicit", "none", "three", "many"))
 def single_focus(ctx: Ctx) -> Verdict:
     """One goal, maybe two: count the distinct goals stated."""
     found, opts = ctx.goals, ctx.options
@@ -45,6 +47,7 @@ def single_focus(ctx: Ctx) -> Verdict:
     return Verdict(MET, "met", [(main.start, main.end)], {}, f"{len(found.goals)} goal(s) stated")
 
 
+@rule("goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", "missing"))
 def goal_why(ctx: Ctx) -> Verdict:
     """Why the goal matters, and what success or impact looks like."""
     why = ctx.why

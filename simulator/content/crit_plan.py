@@ -23,8 +23,9 @@ from simulator.content.ling import (
     subject,
     verb_time,
 )
+from simulator.content.rules import rule
 from simulator.content.segment import clause_of
-from simulator.content.types import MET, MISSING, PARTIAL
+from simulator.content.types import DO, MET, MISSING, PARTIAL
 
 # Perfect-tense verbs that commit to something still ahead: "I've enrolled in …".
 COMMIT_VERBS = frozenset(
@@ -270,6 +271,7 @@ def _has_object(verb) -> bool:
     return bool(_objects(verb))
 
 
+@rule("milestones", kind=DO, outcomes=("met", "vague", "missing"))
 def milestones(ctx: Ctx) -> Verdict:
     """Concrete upcoming steps: a named course, exam, certification or project."""
     steps = ctx.steps
@@ -371,6 +373,7 @@ def find_accomplishments(ctx: Ctx) -> list[Accomplishment]:
     return sorted(out, key=lambda a: a.span[0])
 
 
+@rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "missing"))
 def past_accomplishment(ctx: Ctx) -> Verdict:
     """A goal already reached, offered as evidence, or what was learned from it."""
     found = ctx.accomplishments
@@ -393,6 +396,7 @@ def _distinct(spans):
     return out
 
 
+@rule("timeline", kind=DO, outcomes=("met", "vague", "missing"))
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
     doc = ctx.doc

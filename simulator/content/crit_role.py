@@ -6,8 +6,9 @@ from functools import lru_cache
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject
+from simulator.content.rules import rule
 from simulator.content.segment import clause_of
-from simulator.content.types import MET, MISSING, PARTIAL
+from simulator.content.types import DO, MET, MISSING, PARTIAL
 from simulator.content.why import ORGANISATIONS
 
 STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
@@ -115,6 +116,7 @@ def _explicit_refs(ctx: Ctx) -> list[int]:
     return sorted(set(hits))
 
 
+@rule("role_alignment", kind=DO, outcomes=("met", "field", "missing"))
 def role_alignment(ctx: Ctx) -> Verdict:
     """The goal is tied to this position, team or company."""
     lex, doc, slots = ctx.lex, ctx.doc, {"role_ref": role_ref(ctx)}
@@ -201,6 +203,7 @@ def _helps_others(ctx: Ctx, verb) -> bool:
     return False
 
 
+@rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))
 def contribution(ctx: Ctx) -> Verdict:
     """What the candidate will bring to the team or company."""
     lex, doc = ctx.lex, ctx.doc

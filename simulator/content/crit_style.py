@@ -6,7 +6,8 @@ import math
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import governing_verb, is_past, lower, negated
-from simulator.content.types import MET, MISSING, PARTIAL
+from simulator.content.rules import rule
+from simulator.content.types import DO, MET, MISSING, PARTIAL
 
 NOUN_DETS = frozenset(
     {
@@ -124,6 +125,7 @@ def _no_doubt(tok) -> bool:
     return "no" in prev or "without" in prev
 
 
+@rule("confident_language", kind=DO, outcomes=("met", "some", "many"))
 def confident_language(ctx: Ctx) -> Verdict:
     """'when I…', not 'if I…'; few hedges (per 150 words)."""
     opts = ctx.options
@@ -175,6 +177,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+@rule("specificity", kind=DO, outcomes=("met", "few", "generic", "none"))
 def specificity(ctx: Ctx) -> Verdict:
     """Concrete names, numbers and dates rather than generic phrases."""
     specifics = find_specifics(ctx)
@@ -192,6 +195,7 @@ def specificity(ctx: Ctx) -> Verdict:
     return Verdict(MET, "met", specifics[:MAX_LISTED], {"examples": examples}, reason)
 
 
+@rule("succinct", kind=DO, outcomes=("met", "short", "long", "very_short", "very_long"))
 def succinct(ctx: Ctx) -> Verdict:
     """About 45-120 s of speech, or 90-300 words for text; much shorter lacks substance."""
     o = ctx.options
