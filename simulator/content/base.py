@@ -55,13 +55,13 @@ class Ctx:
 
     @cached_property
     def steps(self):
-        from simulator.content.crit_plan import find_steps
+        from simulator.content.plan import find_steps
 
         return find_steps(self)
 
     @cached_property
     def accomplishments(self):
-        from simulator.content.crit_plan import find_accomplishments
+        from simulator.content.plan import find_accomplishments
 
         return find_accomplishments(self)
 
