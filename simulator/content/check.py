@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 from simulator.content.base import Ctx
@@ -15,8 +14,6 @@ from simulator.content.scoring import score, structure, summarize, weighting
 from simulator.content.segment import parse, speech_seconds, word_count
 from simulator.content.types import ContentOptions, ContentReport, CriterionResult
 from simulator.errors import BadInputError
-
-log = logging.getLogger(__name__)
 
 _compiled: dict[int, Lexicon] = {}
 

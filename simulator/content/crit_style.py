@@ -56,8 +56,6 @@ def _keep_hedge(ctx: Ctx, lo: int, hi: int) -> bool:
         return _think_hedge(doc, lo, hi)
     if doc[lo].lemma_.lower() == "try":
         return not is_past(doc[lo])
-    if words[0] in ("maybe", "perhaps", "possibly", "probably"):
-        return True
     return True
 
 

@@ -90,7 +90,6 @@ SAME_PAST_FORM = frozenset(
         "beat",
     }
 )
-NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without", "nothing", "nobody", "none"})
 _LINK_DEPS = frozenset({"xcomp", "aux", "auxpass", "pcomp", "acomp", "oprd"})
 
 
@@ -219,10 +218,6 @@ def _inherited(verb, depth: int) -> str:
     if head.lemma_ in PROSPECTIVE or verb.tag_ == "VB":
         return FUTURE if parent != CONDITIONAL else CONDITIONAL
     return parent
-
-
-def is_upcoming(verb) -> bool:
-    return verb_time(verb) in UPCOMING
 
 
 def is_past(verb) -> bool:

@@ -106,11 +106,6 @@ def clause_of(token) -> tuple[int, int]:
     return clause_span(clause_head(token), keep=token)
 
 
-def sentence_span(token) -> tuple[int, int]:
-    sent = token.sent
-    return sent.start, sent.end
-
-
 def word_count(transcript: Transcript) -> int:
     """Spoken words, fillers excluded."""
     return sum(1 for w in transcript.words if bare(w.word) and bare(w.word) not in FILLERS)
