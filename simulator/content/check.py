@@ -65,9 +65,11 @@ def check_content(
         raise BadInputError("The answer has no words to check; record or write a full answer.")
     nlp = get_nlp()
     parsed = parse(transcript, nlp)
+    lex = _lexicon(rubric, nlp)
+    lex.attach(parsed.doc)
     ctx = Ctx(
         parsed=parsed,
-        lex=_lexicon(rubric, nlp),
+        lex=lex,
         context=context,
         options=options,
         word_count=word_count(transcript),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator.content.lexicon import lexicon_of
 from simulator.content.ling import (
     PAST,
     PERFECT,
@@ -25,106 +26,7 @@ from simulator.content.ling import (
 )
 from simulator.content.segment import clause_of
 
-# Perfect-tense verbs that commit to something still ahead: "I've enrolled in …".
-COMMIT_VERBS = frozenset(
-    {
-        "enroll",
-        "enrol",
-        "register",
-        "sign",
-        "book",
-        "schedule",
-        "start",
-        "begin",
-        "create",
-        "set",
-        "apply",
-        "join",
-        "plan",
-        "arrange",
-        "commit",
-    }
-)
-VAGUE_DETERMINERS = frozenset({"some", "any", "more", "few", "several", "various", "certain", "other"})
-VAGUE_MODIFIERS = frozenset(
-    {
-        "some",
-        "more",
-        "few",
-        "online",
-        "other",
-        "new",
-        "different",
-        "relevant",
-        "additional",
-        "extra",
-        "various",
-        "several",
-        "any",
-        "many",
-        "a",
-        "couple",
-        "certain",
-        "further",
-        "useful",
-        "good",
-        "right",
-    }
-)
-INTENT_HEADS = frozenset(
-    {"want", "plan", "hope", "try", "decide", "need", "intend", "aim", "wish", "mean", "expect", "would", "like"}
-)
-EXPERIENCE_VERBS = frozenset({"work", "spend", "be", "have", "stay"})
-COLLECTIVE = frozenset(
-    {
-        "team",
-        "group",
-        "department",
-        "project",
-        "work",
-        "company",
-        "startup",
-        "class",
-        "crew",
-        "unit",
-        "squad",
-        "store",
-        "shop",
-        "business",
-        "office",
-        "lab",
-        "app",
-        "product",
-        "paper",
-        "research",
-    }
-)
-SELF_DEVELOPMENT = frozenset(
-    {"learn", "study", "develop", "improve", "gain", "keep", "expand", "grow", "practice", "practise", "read"}
-)
-NOT_ACTIONS = frozenset(
-    {"be", "have", "become", "feel", "think", "know", "need", "see", "get", "go", "want", "like", "love", "hope"}
-)
 RESTATE_OVERLAP = 0.6  # share of a step's content words that repeat the goal
-GENERIC_OBJECTS = frozenset(
-    {
-        "thing",
-        "things",
-        "stuff",
-        "lot",
-        "lots",
-        "bunch",
-        "plenty",
-        "ton",
-        "it",
-        "that",
-        "this",
-        "everything",
-        "something",
-        "anything",
-        "much",
-    }
-)
 
 
 @dataclass
@@ -142,12 +44,22 @@ class Accomplishment:
     kind: str  # verb | credential | learned | experience
 
 
+def _words(tok, section: str, key: str) -> frozenset[str]:
+    return lexicon_of(tok).words(section, key)
+
+
+def _owned(tok) -> bool:
+    """'my team', 'our project': the token has a first-person possessive."""
+    own = _words(tok, "grammar", "own_possessives")
+    return any(lower(c) in own for c in tok.children)
+
+
 def _mine(verb) -> bool:
     """The speaker (or their team or project) is the one acting."""
     subj = subject(verb)
     if subj is None or is_first_person(verb):
         return True
-    return subj.lemma_.lower() in COLLECTIVE and any(lower(c) in ("my", "our") for c in subj.children)
+    return subj.lemma_.lower() in _words(verb, "steps", "own_groups") and _owned(subj)
 
 
 def _step_time(ctx, verb) -> object | None:
@@ -157,84 +69,107 @@ def _step_time(ctx, verb) -> object | None:
     return None
 
 
+def _named(tok) -> bool:
+    """A proper noun, a named entity or an acronym: 'Python', 'the CPA'."""
+    return tok.pos_ == "PROPN" or bool(tok.ent_type_) or (tok.text.isupper() and len(tok.text) > 1)
+
+
+def _topic(c) -> bool:
+    """'a course in tax law': a topic preposition with a noun."""
+    return (
+        c.dep_ == "prep"
+        and lower(c) in _words(c, "steps", "topic_preps")
+        and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
+    )
+
+
 def _concrete_noun(tok) -> bool:
-    if tok.pos_ == "PROPN" or tok.ent_type_ or (tok.text.isupper() and len(tok.text) > 1):
+    if _named(tok):
         return True
-    if any(c.dep_ == "det" and lower(c) in VAGUE_DETERMINERS for c in tok.children):
+    if any(c.dep_ == "det" and lower(c) in _words(tok, "steps", "vague_determiners") for c in tok.children):
         return False  # "some online classes", "more training"
-    for c in tok.children:
-        low = lower(c)
-        if c.dep_ in ("compound", "amod", "nummod", "npadvmod") and low not in VAGUE_MODIFIERS:
-            return True
-        if (
-            c.dep_ == "prep"
-            and low in ("in", "on", "for", "with", "about")
-            and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
-        ):
-            return True
-    return False
+    vague = _words(tok, "steps", "vague_modifiers")
+    modified = any(c.dep_ in ("compound", "amod", "nummod", "npadvmod") and lower(c) not in vague for c in tok.children)
+    return modified or any(_topic(c) for c in tok.children)
 
 
 def _upcoming_step_verb(verb) -> bool:
     t = verb_time(verb)
-    return t in UPCOMING or (t == PERFECT and verb.lemma_.lower() in COMMIT_VERBS)
+    return t in UPCOMING or (t == PERFECT and verb.lemma_.lower() in _words(verb, "steps", "commit_verbs"))
+
+
+def _step_verb(tok, lex):
+    """The verb of a step word: 'take <the exam>', 'enroll <in a course>'; None if the word is no step."""
+    if tok.pos_ == "NOUN" and lex.ph("steps", "nouns").has(tok):
+        return governing_verb(tok)
+    if tok.pos_ == "VERB" and lex.ph("steps", "verbs").has(tok) and _has_object(tok):
+        return tok
+    return None
+
+
+def _restates_goal(ctx, span: tuple[int, int], ignore: set[str] = frozenset()) -> bool:
+    """'to ensure I earn my CPA': the goal again, not a step toward it."""
+    main = ctx.goals.main
+    return bool(main) and _restates(content_lemmas(ctx.doc[span[0] : span[1]]) - ignore, main.lemmas)
+
+
+def _step_concrete(tok) -> bool:
+    """A named or modified step: 'the CPA exam', 'a course in tax law'; 'learn more about X' is vague."""
+    if tok.pos_ == "NOUN":
+        return _concrete_noun(tok)
+    if tok.lemma_.lower() in _words(tok, "steps", "learning_verbs"):
+        return any(_named(o) for o in _objects(tok))
+    return any(_concrete_noun(o) for o in _objects(tok))
+
+
+def _step(ctx, tok, verb, tails) -> Step | None:
+    """The step a step word makes, or None when its clause only restates the goal."""
+    span = clause_of(tok)
+    if _restates_goal(ctx, span):
+        return None
+    when, concrete = _step_time(ctx, verb), _step_concrete(tok)
+    if any(span[0] <= lo <= span[1] + 1 for lo, _ in tails):
+        concrete, when = False, None  # "a leadership course or something"
+    return Step(span=span, head_i=tok.i, concrete=concrete or when is not None, time=when)
+
+
+def _ahead_and_mine(verb) -> bool:
+    return _upcoming_step_verb(verb) and _mine(verb) and not negated(verb)
+
+
+def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None:
+    """'I'm entering the regional competition in April': any dated action of the speaker still ahead."""
+    verb = ctx.doc[t.verb_i]
+    if verb.i in taken or verb.i in skip or not t.upcoming or t.vague or t.frequency or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() in ctx.lex.words("steps", "not_actions") | ctx.lex.words("goal", "verbs"):
+        return None
+    if not _mine(verb) or negated(verb):
+        return None
+    span = clause_of(verb)
+    if _restates_goal(ctx, span, ignore=_time_words(ctx.doc, t)):
+        return None
+    return Step(span=span, head_i=verb.i, concrete=True, time=t)
 
 
 def find_steps(ctx) -> list[Step]:
     """Upcoming or ongoing steps (not the goal statement itself), in order."""
-    lex, doc = ctx.lex, ctx.doc
-    nouns, step_verbs = lex.ph("steps", "nouns"), lex.ph("steps", "verbs")
-    tails = lex.ph("steps", "vague_tails").find(doc)
-    step_heads = {g.head_i for g in ctx.goals.mentions if g.step}
-    main = ctx.goals.main
-    skip = {i for g in ctx.goals.mentions if g is main or not g.step for i in range(g.start, g.end)}
+    goals = ctx.goals
+    tails = ctx.lex.ph("steps", "vague_tails").find(ctx.doc)
+    not_steps = goals.heads - {g.head_i for g in goals.mentions if g.step}
+    skip = {i for g in goals.mentions if g is goals.main or not g.step for i in range(g.start, g.end)}
     steps: dict[int, Step] = {}
-    for tok in doc:
-        if tok.i in skip or negated(tok):
+    for tok in ctx.doc:
+        verb = None if tok.i in skip or negated(tok) else _step_verb(tok, ctx.lex)
+        if verb is None or verb.i in steps or verb.i in not_steps or verb.lemma_ == "be" or not _ahead_and_mine(verb):
             continue
-        if tok.pos_ == "NOUN" and nouns.has(tok):
-            verb = governing_verb(tok)
-        elif tok.pos_ == "VERB" and step_verbs.has(tok) and _has_object(tok):
-            verb = tok
-        else:
-            continue
-        if (
-            verb.i in steps
-            or verb.i in ctx.goals.heads - step_heads
-            or verb.lemma_ == "be"
-            or not _upcoming_step_verb(verb)
-            or not _mine(verb)
-            or negated(verb)
-        ):
-            continue
-        span = clause_of(tok)
-        if main and _restates(content_lemmas(doc[span[0] : span[1]]), main.lemmas):
-            continue  # "to ensure I earn my CPA": the goal again, not a step toward it
-        when = _step_time(ctx, verb)
-        if tok.pos_ == "NOUN":
-            concrete = _concrete_noun(tok)
-        elif tok.lemma_.lower() in SELF_DEVELOPMENT:  # "learn more about X" is vague; "learn Python" is not
-            concrete = any(
-                o.pos_ == "PROPN" or o.ent_type_ or (o.text.isupper() and len(o.text) > 1) for o in _objects(tok)
-            )
-        else:
-            concrete = any(_concrete_noun(o) for o in _objects(tok))
-        if any(span[0] <= lo <= span[1] + 1 for lo, _ in tails):
-            concrete, when = False, None  # "a leadership course or something"
-        steps[verb.i] = Step(span=span, head_i=tok.i, concrete=concrete or when is not None, time=when)
-    for t in ctx.times:  # "I'm entering the regional competition in April": any dated action still ahead
-        verb = doc[t.verb_i]
-        if verb.i in steps or verb.i in skip or not t.upcoming or t.vague or t.frequency:
-            continue
-        if (
-            verb.pos_ == "VERB"
-            and verb.lemma_.lower() not in NOT_ACTIONS | lex.words("goal", "verbs")
-            and _mine(verb)
-            and not negated(verb)
-        ):
-            span = clause_of(verb)
-            if not (main and _restates(content_lemmas(doc[span[0] : span[1]]) - _time_words(doc, t), main.lemmas)):
-                steps[verb.i] = Step(span=span, head_i=verb.i, concrete=True, time=t)
+        step = _step(ctx, tok, verb, tails)
+        if step:
+            steps[verb.i] = step
+    for t in ctx.times:
+        step = _dated_action(ctx, t, steps, skip)
+        if step:
+            steps[t.verb_i] = step
     return sorted(steps.values(), key=lambda s: s.span[0])
 
 
@@ -254,7 +189,8 @@ def _objects(verb) -> list:
             out.append(c)
         elif c.dep_ == "prep":
             out += [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
-    return [o for o in out if lower(o) not in GENERIC_OBJECTS]
+    generic = _words(verb, "steps", "generic_objects")
+    return [o for o in out if lower(o) not in generic]
 
 
 def _has_object(verb) -> bool:
@@ -265,60 +201,71 @@ def _measured(tok) -> bool:
     """A number, date or named thing in the clause: 'logged 6,000 hours', 'rewrote the scripts last spring'."""
     lo, hi = clause_of(tok)
     return any(
-        (t.like_num and lower(t) not in ("one",))
+        (t.like_num and lower(t) != "one")
         or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
         for t in tok.doc[lo:hi]
     )
 
 
-def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
-    lex = ctx.lex
-    if tok.pos_ not in ("VERB", "AUX") or verb_time(tok) not in (PAST, PERFECT) or negated(tok) or not _mine(tok):
-        return None
-    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in INTENT_HEADS:
-        return None  # "I decided to learn", "I wanted to finish": an intention, not a result
-    lemma = tok.lemma_.lower()
-    if (
-        lemma == "get"
-        and tok.tag_ == "VBN"
-        and any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux")
-        and verb_time(tok) == PERFECT
-    ):
-        return None  # "I've got a few things going on" = I have
-    if lemma in EXPERIENCE_VERBS:
-        duration = any(t.like_num or t.lemma_ in ("year", "month") for t in tok.subtree)
-        return Accomplishment(clause_of(tok), False, "experience") if duration or lemma != "be" else None
-    listed = lex.ph("accomplishment", "verbs").has(tok)
-    if not listed:
-        if lemma in lex.words("accomplishment", "non_verbs") or not (_objects(tok) and _measured(tok)):
-            return None
-        return Accomplishment(clause_of(tok), True, "verb")
+def _past_and_mine(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and verb_time(tok) in (PAST, PERFECT) and not negated(tok) and _mine(tok)
+
+
+def _not_a_result(tok, lex) -> bool:
+    """'I decided to learn' (an intention) or "I've got a few things going on" (= I have)."""
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.words("accomplishment", "intent_heads"):
+        return True
+    have_aux = any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux")
+    return tok.lemma_.lower() == "get" and tok.tag_ == "VBN" and have_aux and verb_time(tok) == PERFECT
+
+
+def _experience(tok, lex) -> Accomplishment | None:
+    """'I worked there for three years': time spent, not a reached goal ('I was' counts only with a length)."""
+    durations = lex.words("accomplishment", "duration_words")
+    lasted = any(t.like_num or t.lemma_ in durations for t in tok.subtree)
+    return Accomplishment(clause_of(tok), False, "experience") if lasted or tok.lemma_.lower() != "be" else None
+
+
+def _specific_result(tok, lex) -> bool:
+    """A listed verb with an object; a weak verb ('did', 'took') needs a concrete or credential object."""
     objs = _objects(tok) + [
         c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")
     ]
-    weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
-    specific = bool(objs) and (
-        not weak
-        or any(
-            _concrete_noun(o) or lex.ph("steps", "nouns").has(o) or lex.ph("accomplishment", "credentials").has(o)
-            for o in objs
-        )
-    )
-    if tok.lemma_.lower() in ("graduate", "qualify"):
-        specific = True
-    return Accomplishment(clause_of(tok), specific, "verb")
+    lemma = tok.lemma_.lower()
+    if lemma in lex.words("accomplishment", "always_specific"):
+        return True
+    if not objs or lemma not in lex.words("accomplishment", "weak_verbs"):
+        return bool(objs)
+    named = (lex.ph("steps", "nouns"), lex.ph("accomplishment", "credentials"))
+    return any(_concrete_noun(o) or any(ph.has(o) for ph in named) for o in objs)
+
+
+def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
+    lex = ctx.lex
+    if not _past_and_mine(tok) or _not_a_result(tok, lex):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.words("accomplishment", "experience_verbs"):
+        return _experience(tok, lex)
+    if lex.ph("accomplishment", "verbs").has(tok):
+        return Accomplishment(clause_of(tok), _specific_result(tok, lex), "verb")
+    if lemma in lex.words("accomplishment", "non_verbs") or not (_objects(tok) and _measured(tok)):
+        return None
+    return Accomplishment(clause_of(tok), True, "verb")
 
 
 def _credential(ctx, tok) -> Accomplishment | None:
-    if tok.pos_ != "NOUN" or not ctx.lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
+    lex = ctx.lex
+    if tok.pos_ != "NOUN" or not lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
         return None
     verb = governing_verb(tok)
-    held = any(lower(c) in ("my", "our") for c in tok.children if c.dep_ == "poss") or (
-        verb.lemma_ in ("have", "hold") and is_first_person(verb)
+    own = lex.words("grammar", "own_possessives")
+    held = any(lower(c) in own for c in tok.children if c.dep_ == "poss") or (
+        verb.lemma_ in lex.words("accomplishment", "holding_verbs") and is_first_person(verb)
     )
     if (
         not held
-        or (verb.lemma_ not in ("be", "have", "hold") and not is_past(verb))
+        or (verb.lemma_ not in lex.words("accomplishment", "credential_verbs") and not is_past(verb))
         or verb_time(verb) not in ("present", PAST, PERFECT)
     ):
         return None
@@ -335,8 +282,9 @@ def find_accomplishments(ctx) -> list[Accomplishment]:
     for lo, _ in lex.ph("accomplishment", "learned").find(doc):
         if not negated(doc[lo]) and verb_time(governing_verb(doc[lo])) != "future":
             out.append(Accomplishment(clause_of(doc[lo]), True, "learned"))
+    claims = lex.words("accomplishment", "experience_claims")
     for lo, _ in lex.ph("accomplishment", "experience").find(doc):
         verb = governing_verb(doc[lo])
-        if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in ("have", "be", "bring")) and _mine(verb):
+        if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in claims) and _mine(verb):
             out.append(Accomplishment(clause_of(doc[lo]), False, "experience"))
     return sorted(out, key=lambda a: a.span[0])
