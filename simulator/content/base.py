@@ -48,6 +48,12 @@ class Ctx:
         return find_time_expressions(self.doc, self.lex)
 
     @cached_property
+    def hedges(self):
+        from simulator.content.hedges import find_hedges
+
+        return find_hedges(self.doc, self.lex)
+
+    @cached_property
     def why(self):
         from simulator.content.why import find_why
 

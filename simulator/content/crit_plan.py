@@ -11,14 +11,11 @@ from simulator.content.ling import lower, subject, verb_time
 from simulator.content.rules import rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 
-OTHER_PEOPLE = frozenset({"he", "she", "they", "you", "him", "her", "them", "people", "everyone"})
-HEDGED_TIME = frozenset({"maybe", "perhaps", "possibly", "probably", "hopefully"})
 
-
-def _not_someone_else(verb) -> bool:
+def _not_someone_else(verb, lex) -> bool:
     """For time frames: anyone but another person ('which ends in June' is fine, 'he retires in May' is not)."""
     subj = subject(verb)
-    return subj is None or lower(subj) not in OTHER_PEOPLE
+    return subj is None or lower(subj) not in lex.words("grammar", "other_people")
 
 
 @rule("milestones", kind=DO, outcomes=("met", "vague", "missing"))
@@ -65,21 +62,22 @@ def _distinct(spans):
     return out
 
 
+def _frames_ahead(ctx: Ctx, t) -> bool:
+    """A time for something the speaker still has ahead: not a rhythm, a length, or someone else's plan."""
+    doc, verb = ctx.doc, ctx.doc[t.verb_i]
+    if not t.upcoming or t.frequency or _duration(doc, t, ctx.lex) or not _not_someone_else(verb, ctx.lex):
+        return False
+    if verb.pos_ not in ("VERB", "AUX") and not ctx.in_goal(t.start):
+        return False
+    # a vague time on a plain present ("I like it most days") is no time frame at all
+    return not (t.vague and verb_time(verb) == "present" and not _in_goal_sentence(ctx, t.start))
+
+
 @rule("timeline", kind=DO, outcomes=("met", "vague", "missing"))
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
-    doc = ctx.doc
-    ahead = [
-        t
-        for t in ctx.times
-        if t.upcoming
-        and not t.frequency
-        and not _duration(doc, t)
-        and _not_someone_else(doc[t.verb_i])
-        and (doc[t.verb_i].pos_ in ("VERB", "AUX") or ctx.in_goal(t.start))
-        and not (t.vague and verb_time(doc[t.verb_i]) == "present" and not _in_goal_sentence(ctx, t.start))
-    ]  # a vague time on a plain present ("I like it most days") is no time frame at all
-    real = [t for t in ahead if not t.vague and not _hedged(doc, t)]
+    ahead = [t for t in ctx.times if _frames_ahead(ctx, t)]
+    real = [t for t in ahead if not t.vague and not _hedged(ctx.doc, t, ctx.lex)]
     step = ctx.steps[0] if ctx.steps else None
     slots = {"step": f" ({q(ctx.quote(step.span))})" if step else ""}
     if real:
@@ -96,17 +94,17 @@ def _in_goal_sentence(ctx: Ctx, i: int) -> bool:
     return any(sent.start <= g.trigger_i < sent.end for g in ctx.goals.mentions)
 
 
-def _hedged(doc, t) -> bool:
+def _hedged(doc, t, lex) -> bool:
     """'maybe next year': a time frame the speaker does not commit to."""
-    return any(lower(x) in HEDGED_TIME for x in doc[max(0, t.start - 2) : t.start])
+    return any(lower(x) in lex.words("time", "hedged") for x in doc[max(0, t.start - 2) : t.start])
 
 
-def _duration(doc, t) -> bool:
+def _duration(doc, t, lex) -> bool:
     """'for two hours', 'two hours a day': how long, not by when."""
-    first = doc[t.start]
+    preps = lex.words("time", "duration_preps")
     before = doc[t.start - 1] if t.start > 0 else None
     return (
-        lower(first) == "for"
-        or (before is not None and lower(before) == "for")
-        or any(lower(x) in ("hour", "hours", "minute", "minutes") for x in doc[t.start : t.end])
+        lower(doc[t.start]) in preps
+        or (before is not None and lower(before) in preps)
+        or any(lower(x) in lex.words("time", "duration_units") for x in doc[t.start : t.end])
     )

@@ -40,7 +40,7 @@ class Goal:
 class GoalFindings:
     goals: list[Goal]  # distinct goals, in order of mention
     mentions: list[Goal]  # every goal statement (duplicates included)
-    stated_count: int | None = None  # "I have three goals" -> 3; "a lot of goals" -> 99
+    stated_count: int | None = None  # "I have three goals" -> 3; "a lot of goals" -> MANY
     stated_at: tuple[int, int] | None = None
     wishes: list[tuple[int, int]] = field(default_factory=list)  # "I want my work to prevent that": impact pictures
     heads: set[int] = field(default_factory=set)  # every goal head, chained path items included
@@ -135,14 +135,17 @@ def _toward_object(tok, lex):
 
 def _seen_as(tok, lex):
     """'I see myself leading a team', 'see myself as a manager' -> the picture."""
-    selves = lex.words("grammar", "reflexive_first")
+    selves, preps = lex.words("grammar", "reflexive_first"), lex.words("goal", "seen_as")
     clausal = ("ccomp", "xcomp", "advcl", "oprd")
     for c in tok.children:
         if c.dep_ in clausal and any(s.lower_ in selves for s in c.children):
             return c
     if not any(c.lower_ in selves for c in tok.children):
         return None
-    return next((c for c in tok.children if c.dep_ in clausal or (c.dep_ == "prep" and c.lower_ in ("as", "in"))), None)
+    return next(
+        (c for c in tok.children if c.dep_ in clausal or (c.dep_ == "prep" and c.lower_ in preps)),
+        None,
+    )
 
 
 def _verb_complement(tok, lex):

@@ -24,7 +24,7 @@ _KEYS = {
     ),
     "goal": (
         "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
-        "partitives others_possessives toward number_words few_quantifiers list_nouns empty_lemmas "
+        "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
         "impact_verbs impact_objects growth_verbs own_complement_subjects"
     ),
     "steps": (
@@ -164,11 +164,11 @@ class PhraseSet:
     """Phrases as token sequences, found in a spaCy Doc by surface form or lemma."""
 
     def __init__(self, phrases: tuple[str, ...], tokenizer):
-        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.words: set[str] = set()
         for phrase in phrases:
             toks = tuple(norm(t.text) for t in tokenizer(phrase) if not t.is_space)
-            self.by_first[toks[0]].append(toks)
+            self.by_first[toks[0]].append((toks, phrase))
             if len(toks) == 1:
                 self.words.add(toks[0])
 
@@ -177,24 +177,28 @@ class PhraseSet:
         a, b = forms(token)
         return a in self.words or b in self.words
 
-    def find(self, tokens) -> list[tuple[int, int]]:
-        """(start, end) token indices (end exclusive) of every match in ``tokens``, longest first at each start."""
+    def matches(self, tokens) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of every match in ``tokens``: token indices (end exclusive), longest at each start."""
         seq = list(tokens)
         out = []
         for i, tok in enumerate(seq):
-            cands = self.by_first.get(forms(tok)[0], []) + self.by_first.get(forms(tok)[1], [])
-            best = 0
-            for phrase in cands:
-                n = len(phrase)
-                if (
-                    n > best
-                    and i + n <= len(seq)
-                    and all(p == WILDCARD or p in forms(seq[i + k]) for k, p in enumerate(phrase))
-                ):
-                    best = n
+            surface, lemma = forms(tok)
+            best, found = 0, ""
+            for toks, phrase in self.by_first.get(surface, []) + self.by_first.get(lemma, []):
+                n = len(toks)
+                if n > best and i + n <= len(seq) and all(_fits(p, seq[i + k]) for k, p in enumerate(toks)):
+                    best, found = n, phrase
             if best:
-                out.append((seq[i].i, seq[i].i + best))
+                out.append((seq[i].i, seq[i].i + best, found))
         return out
+
+    def find(self, tokens) -> list[tuple[int, int]]:
+        """(start, end) token indices (end exclusive) of every match in ``tokens``, longest first at each start."""
+        return [(lo, hi) for lo, hi, _ in self.matches(tokens)]
+
+
+def _fits(word: str, token) -> bool:
+    return word == WILDCARD or word in forms(token)
 
 
 class Lexicon:

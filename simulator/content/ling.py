@@ -12,6 +12,10 @@ from simulator.content.lexicon import lexicon_of
 PAST, PERFECT, PRESENT, ONGOING, FUTURE, CONDITIONAL = "past", "perfect", "present", "ongoing", "future", "conditional"
 UPCOMING = frozenset({PRESENT, ONGOING, FUTURE, CONDITIONAL})
 MAX_NEGATION_HOPS = 6  # heads climbed looking for a negation
+MAX_DEPTH = 6  # heads climbed to find the tense a verb inherits
+_DEPENDENT_DEPS = frozenset(
+    {"xcomp", "pcomp", "advcl", "acl", "conj", "ccomp", "relcl"}
+)  # take their time from the head
 _LINK_DEPS = frozenset({"xcomp", "aux", "auxpass", "pcomp", "acomp", "oprd"})
 
 
@@ -90,53 +94,75 @@ def _aux(verb) -> list:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def verb_time(verb, depth: int = 0) -> str:
-    """Tense/aspect of a clause: past, perfect, present, ongoing, future or conditional."""
-    auxes = _aux(verb)
+def _modal_time(verb, lows: list[str], depth: int) -> str:
+    """'I would like', 'I could lead': conditional, unless it is a past perfect or reported past."""
+    if "'d" in lows and verb.tag_ == "VBN":
+        return PAST  # "I'd finished" = I had finished
+    if (
+        verb.dep_ in ("ccomp", "conj", "advcl", "relcl")
+        and verb.head.i != verb.i
+        and governing_verb(verb.head).tag_ == "VBD"
+        and depth < MAX_DEPTH
+    ):
+        return PAST  # reported past: "I decided that I'd ask …", "the students we could serve"
+    return CONDITIONAL
+
+
+def _auxiliary_time(verb, auxes: list, depth: int) -> str | None:
+    """The time the auxiliaries give: will, would, have done, did, am doing; None without a telling one."""
     lows = [lower(a) for a in auxes]
     if any(a in grammar(verb, "future_aux") for a in lows):
         return FUTURE
     if any(a in grammar(verb, "modal_aux") for a in lows):
-        if "'d" in lows and verb.tag_ == "VBN":
-            return PAST  # "I'd finished" = I had finished
-        if (
-            verb.dep_ in ("ccomp", "conj", "advcl", "relcl")
-            and verb.head.i != verb.i
-            and governing_verb(verb.head).tag_ == "VBD"
-            and depth < 6
-        ):
-            return PAST  # reported past: "I decided that I'd ask …", "the students we could serve"
-        return CONDITIONAL
+        return _modal_time(verb, lows, depth)
     if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
         return PAST if any(a.tag_ == "VBD" for a in auxes if a.lemma_ == "have") else PERFECT
     if any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
-        if verb.lemma_ == "go" and any(c.dep_ == "xcomp" for c in verb.children):
-            return FUTURE
-        return ONGOING
-    if verb.tag_ == "VBD":
-        return PAST
-    if (
+        going_to = verb.lemma_ == "go" and any(c.dep_ == "xcomp" for c in verb.children)
+        return FUTURE if going_to else ONGOING
+    return None
+
+
+def _same_past_as_head(verb, auxes: list, depth: int) -> bool:
+    """'I set a goal … and I cut shrinkage': a conjoined verb whose past looks like its present."""
+    return (
         verb.dep_ == "conj"
         and not auxes
         and lower(verb) in grammar(verb, "same_past_form")
         and verb.head.pos_ in ("VERB", "AUX")
-        and depth < 6
-    ):
-        return verb_time(verb.head, depth + 1)  # "I set a goal … and I cut shrinkage": same tense as the first verb
-    if (
-        "to" in lows
-        or verb.tag_ in ("VBG", "VBN", "VB")
-        and verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "conj", "ccomp", "relcl")
-    ):
+        and depth < MAX_DEPTH
+    )
+
+
+def verb_time(verb, depth: int = 0) -> str:
+    """Tense/aspect of a clause: past, perfect, present, ongoing, future or conditional."""
+    auxes = _aux(verb)
+    told = _auxiliary_time(verb, auxes, depth)
+    if told is not None:
+        return told
+    if verb.tag_ == "VBD":
+        return PAST
+    if _same_past_as_head(verb, auxes, depth):
+        return verb_time(verb.head, depth + 1)
+    nonfinite = verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in (
+        "xcomp",
+        "pcomp",
+        "advcl",
+        "acl",
+        "conj",
+        "ccomp",
+        "relcl",
+    )
+    if "to" in [lower(a) for a in auxes] or nonfinite:
         return _inherited(verb, depth)
     return PRESENT
 
 
 def _inherited(verb, depth: int) -> str:
     head = verb.head
-    if head.i == verb.i or depth > 6:
+    if head.i == verb.i or depth > MAX_DEPTH:
         return PRESENT
     if head.pos_ not in ("VERB", "AUX"):
         head = governing_verb(head)
