@@ -92,4 +92,5 @@ def check_content(
         speech_s=ctx.speech_s,
         options=options,
         engine=engine_name(),
+        hedges=[parsed.hedge(h.start, h.end, h.phrase) for h in ctx.hedges],
     )

@@ -31,7 +31,7 @@ class Evidence:
 class Hedge:
     """One hedge in the transcript ("maybe", "I think"), located like a filler."""
 
-    phrase: str  # the lexicon phrase that matched, e.g. "i guess"
+    phrase: str  # the lexicon phrase that matched, e.g. "i guess"; for "like", "doubt", "if I …": the words said
     word_index: int  # index in transcript.words of its first word
     n_words: int = 1  # how many transcript words it spans
     start: float | None = None  # s; None for text input
