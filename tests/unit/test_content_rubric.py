@@ -149,3 +149,14 @@ def test_a_second_rule_for_the_same_criterion_id_is_refused():
     with pytest.raises(ValueError, match="two rules declare"):
         rule("timeline", kind=DO, outcomes=("met",))(lambda ctx: None)
     assert RULES["timeline"].outcomes == ("met", "vague", "missing")
+
+
+def test_every_lexicon_list_is_read_by_the_content_check():
+    """A list nothing reads is dead data: every [section] key is named in simulator/content."""
+    from simulator.content.lexicon import SCHEMA
+
+    code = "\n".join(
+        p.read_text() for p in (PROMPTS.parent / "simulator" / "content").glob("*.py") if p.name != "lexicon.py"
+    )
+    unread = [f"{section}.{key}" for section, keys in SCHEMA.items() for key in keys if f'"{key}"' not in code]
+    assert unread == []
