@@ -10,15 +10,18 @@ from simulator.content.rules import rule
 from simulator.content.segment import clause_of
 from simulator.content.types import AVOID, CLEAR, FLAGGED
 
+ASPIRATION_HEADS = 5  # heads above a superlative searched for "want", "hope", …
+ASPIRATION_AFTER = 6  # words after a superlative searched for "can"/"could": "the best nurse I can be"
+
 
 def _aspiration(tok, lex) -> bool:
     """'I want to be the best …', 'the best nurse I can be': an aim, not a boast."""
     heads = lex.words("avoid", "aspiration_heads")
-    for anc in list(tok.ancestors)[:5]:
+    for anc in list(tok.ancestors)[:ASPIRATION_HEADS]:
         if anc.lemma_.lower() in heads and anc.lemma_.lower() != "be":
             return True
     sent = tok.sent
-    after = [lower(t) for t in sent[tok.i - sent.start + 1 :]][:6]
+    after = [lower(t) for t in sent[tok.i - sent.start + 1 :]][:ASPIRATION_AFTER]
     return bool(set(after) & lex.words("avoid", "aspiration_modals"))
 
 

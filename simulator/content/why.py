@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from simulator.content.goals import STEM
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, is_past, lower, negated
 from simulator.content.segment import clause_of
 
@@ -61,9 +62,9 @@ def _is_temporal_since(doc, lo: int) -> bool:
 def _substance(ctx, toks) -> int:
     """Content words that say something beyond the goal itself and filler words."""
     main = ctx.goals.main
-    goal = {w[:5] for w in main.lemmas} if main else set()
+    goal = {w[:STEM] for w in main.lemmas} if main else set()
     thin = ctx.lex.words("why", "thin_words")
-    return len({w for w in content_lemmas(toks) if w not in thin and w[:5] not in goal})
+    return len({w for w in content_lemmas(toks) if w not in thin and w[:STEM] not in goal})
 
 
 def _is_step(ctx, toks) -> bool:
