@@ -17,11 +17,6 @@ WILDCARD = "*"
 
 # section -> its list-of-strings keys, space-separated (all required). "avoid.hobby" is a table array.
 _KEYS = {
-    "grammar": (
-        "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "
-        "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
-        "other_people other_subjects"
-    ),
     "goal": (
         "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
@@ -56,6 +51,11 @@ _KEYS = {
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
         "modest_before effort_verbs aspiration_modals self_words boast_phrases aspiration_heads others "
         "insults money titles money_exempt"
+    ),
+    "grammar": (
+        "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "
+        "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
+        "other_people other_subjects"
     ),
 }
 SCHEMA: dict[str, tuple[str, ...]] = {section: tuple(keys.split()) for section, keys in _KEYS.items()}
