@@ -48,6 +48,12 @@ class Ctx:
         return find_time_expressions(self.doc, self.lex)
 
     @cached_property
+    def hedges(self):
+        from simulator.content.hedges import find_hedges
+
+        return find_hedges(self.doc, self.lex)
+
+    @cached_property
     def why(self):
         from simulator.content.why import find_why
 
@@ -55,13 +61,13 @@ class Ctx:
 
     @cached_property
     def steps(self):
-        from simulator.content.crit_plan import find_steps
+        from simulator.content.plan import find_steps
 
         return find_steps(self)
 
     @cached_property
     def accomplishments(self):
-        from simulator.content.crit_plan import find_accomplishments
+        from simulator.content.plan import find_accomplishments
 
         return find_accomplishments(self)
 

@@ -2,37 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable
 
-from simulator.content import crit_avoid, crit_goal, crit_plan, crit_role, crit_style
-from simulator.content.base import Ctx, Verdict
+from simulator.content.base import Ctx
+from simulator.content.crit_role import role_ref
 from simulator.content.lexicon import Lexicon
 from simulator.content.nlp import engine_name, get_nlp
-from simulator.content.rubric import Rubric, check_question_criteria, load_rubric
+from simulator.content.rubric import Rubric, check_question_criteria, implemented_rules, load_rubric
+from simulator.content.rules import PLACEHOLDERS
 from simulator.content.scoring import score, structure, summarize, weighting
 from simulator.content.segment import parse, speech_seconds, word_count
 from simulator.content.types import ContentOptions, ContentReport, CriterionResult
 from simulator.errors import BadInputError
 
-log = logging.getLogger(__name__)
-
-RULE_FUNCTIONS: dict[str, Callable[[Ctx], Verdict]] = {
-    "single_focus": crit_goal.single_focus,
-    "goal_why": crit_goal.goal_why,
-    "role_alignment": crit_role.role_alignment,
-    "contribution": crit_role.contribution,
-    "milestones": crit_plan.milestones,
-    "past_accomplishment": crit_plan.past_accomplishment,
-    "timeline": crit_plan.timeline,
-    "confident_language": crit_style.confident_language,
-    "specificity": crit_style.specificity,
-    "succinct": crit_style.succinct,
-    "no_boasting": crit_avoid.no_boasting,
-    "professional_goal": crit_avoid.professional_goal,
-    "motivation_not_money": crit_avoid.motivation_not_money,
-}
 _compiled: dict[int, Lexicon] = {}
 
 
@@ -51,7 +33,7 @@ def _tip(template: str, slots: dict[str, str]) -> str:
 
 def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> CriterionResult:
     crit = rubric.criteria[cid]
-    verdict = RULE_FUNCTIONS[cid](ctx)
+    verdict = implemented_rules()[cid].check(ctx)
     evidence, seen = [], set()
     for span in verdict.spans:
         ev = ctx.parsed.evidence(*span)
@@ -83,19 +65,18 @@ def check_content(
         raise BadInputError("The answer has no words to check; record or write a full answer.")
     nlp = get_nlp()
     parsed = parse(transcript, nlp)
+    lex = _lexicon(rubric, nlp)
+    lex.attach(parsed.doc)
     ctx = Ctx(
         parsed=parsed,
-        lex=_lexicon(rubric, nlp),
+        lex=lex,
         context=context,
         options=options,
         word_count=word_count(transcript),
         speech_s=speech_seconds(transcript),
         nlp=nlp,
     )
-    defaults = {
-        p: "" for p in ("quote", "count", "goals", "words", "seconds", "hedges", "examples", "term", "step", "when")
-    }
-    defaults.update(goal=ctx.goal_text(), role_ref=crit_role.role_ref(ctx))
+    defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": ctx.goal_text(), "role_ref": role_ref(ctx)}
     results = [_result(ctx, rubric, cid, defaults) for cid in ids]
     weights = weighting(rubric, ids)
     parts, in_order = structure(ctx, parsed)
@@ -111,4 +92,5 @@ def check_content(
         speech_s=ctx.speech_s,
         options=options,
         engine=engine_name(),
+        hedges=[parsed.hedge(h.start, h.end, h.phrase) for h in ctx.hedges],
     )

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from simulator.content.lexicon import LexiconData, load_lexicon
-from simulator.content.registry import PLACEHOLDERS, RULES
-from simulator.content.types import AVOID_STATUSES, DO, DO_STATUSES
+from simulator.content.rules import PLACEHOLDERS, Rule
+from simulator.content.types import AVOID_STATUSES, DO_STATUSES
 from simulator.errors import ConfigError
 
 RUBRIC_FILE = "rubric.toml"
@@ -38,6 +38,14 @@ class Rubric:
     status_values: dict[str, float]
     lexicon: LexiconData
     path: str = ""
+
+
+def implemented_rules() -> dict[str, Rule]:
+    """Every criterion the code implements, read from the ``@rule`` declarations."""
+    from simulator.content import crit_avoid, crit_goal, crit_plan, crit_role, crit_style  # noqa: F401 - they register
+    from simulator.content.rules import RULES
+
+    return RULES
 
 
 def _text(entry: dict, key: str, where: str) -> str:
@@ -68,9 +76,10 @@ def _parse_criterion(entry: object, where: str) -> Criterion:
         raise ConfigError(f"{where} has unknown key(s) {unknown}; allowed: {', '.join(_CRITERION_KEYS)}.")
     cid = _text(entry, "id", where)
     where = f"{where} ('{cid}')"
-    if cid not in RULES:
-        raise ConfigError(f"{where}: no rule implements this id; known ids: {', '.join(RULES)}.")
-    kind, outcomes = RULES[cid]
+    rules = implemented_rules()
+    if cid not in rules:
+        raise ConfigError(f"{where}: no rule implements this id; known ids: {', '.join(rules)}.")
+    kind, outcomes = rules[cid].kind, rules[cid].outcomes
     if entry.get("kind") != kind:
         raise ConfigError(f"{where}: 'kind' must be \"{kind}\" for this criterion.")
     weight = entry.get("weight")
@@ -157,7 +166,3 @@ def load_rubric(folder: Path | None = None) -> Rubric:
     from simulator.paths import prompts_dir
 
     return _load(str(folder or prompts_dir()))
-
-
-def is_do(criterion: Criterion) -> bool:
-    return criterion.kind == DO

@@ -94,6 +94,3 @@ def _part_spans(ctx) -> dict[str, tuple[int, int] | None]:
         "next_milestone": next_step.span if next_step else None,
         "timeline": (when.start, when.end) if when else None,
     }
-
-
-__all__ = ["weighting", "score", "summarize", "structure", "MET", "PARTIAL"]

@@ -31,7 +31,7 @@ class Evidence:
 class Hedge:
     """One hedge in the transcript ("maybe", "I think"), located like a filler."""
 
-    phrase: str  # the lexicon phrase that matched, e.g. "i guess"
+    phrase: str  # the lexicon phrase that matched, e.g. "i guess"; for "like", "doubt", "if I …": the words said
     word_index: int  # index in transcript.words of its first word
     n_words: int = 1  # how many transcript words it spans
     start: float | None = None  # s; None for text input
@@ -66,8 +66,7 @@ class ContentOptions:
     hedges_partial: int = 3  # at most this many per window is "partial"; more is "missing"
     hedge_window_words: int = 150  # words; longer answers are allowed proportionally more
     specifics_met: int = 3  # distinct names/numbers/dates needed for "met"
-    goals_met: int = 2  # at most this many distinct goals is "met" (one goal, maybe two)
-    goals_partial: int = 3  # exactly this many is "partial"; more is "missing"
+    goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), exactly this many "partial"
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
 
 

@@ -1,0 +1,50 @@
+"""Rule declarations: each criterion's id, kind and outcomes, declared on the rule function.
+
+``@rule("timeline", kind=DO, outcomes=("met", "vague", "missing"))`` registers
+the function under its criterion id. This module and the ``crit_*`` modules
+import nothing heavy at module level, so the rubric validation can read what
+the code implements without loading the NLP model. A rule ends in one of its
+declared outcomes; the rubric must give a tip template for exactly these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from simulator.content.types import AVOID, DO
+
+KINDS = (DO, AVOID)
+
+# Placeholders a tip template may use; the check fills all of them (maybe with "").
+PLACEHOLDERS = frozenset(
+    {"goal", "quote", "count", "goals", "role_ref", "words", "seconds", "hedges", "examples", "term", "step", "when"}
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One criterion as the code implements it."""
+
+    id: str
+    kind: str  # "do" | "avoid"
+    outcomes: tuple[str, ...]  # keys of the rubric tip templates the rule can end in
+    check: Callable  # (Ctx) -> Verdict
+
+
+RULES: dict[str, Rule] = {}  # criterion id -> rule, in declaration order
+
+
+def rule(criterion_id: str, *, kind: str, outcomes: tuple[str, ...]) -> Callable:
+    """Register the decorated function as the rule of ``criterion_id``."""
+    if kind not in KINDS or not outcomes:
+        raise ValueError(f"rule {criterion_id!r}: kind must be one of {KINDS} and outcomes non-empty")
+
+    def register(fn: Callable) -> Callable:
+        known = RULES.get(criterion_id)
+        if known is not None and known.check.__qualname__ != fn.__qualname__:
+            raise ValueError(f"two rules declare the criterion id {criterion_id!r}")
+        RULES[criterion_id] = Rule(criterion_id, kind, tuple(outcomes), fn)
+        return fn
+
+    return register
