@@ -17,6 +17,7 @@ from simulator.web.limits import MAX_UPLOAD_MB
 log = logging.getLogger(__name__)
 
 LOOPBACK = "127.0.0.1"
+BACKLOG = 128  # pending connections (the page, its files and the API at once)
 WS_MAX_BYTES = 1 << 20  # the largest WebSocket message uvicorn accepts; an audio block is far smaller
 MISSING = (
     "The web app needs starlette, uvicorn, python-multipart and websockets ({name} is missing); "
@@ -40,6 +41,7 @@ def bind(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(BACKLOG)  # connections made before uvicorn has started wait instead of being refused
     except OSError as e:
         sock.close()
         raise BadInputError(
