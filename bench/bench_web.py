@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from bench_streaming import spread  # beside this script: the same median (min-max) cells
 from machine import cpu_line  # bench/machine.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,11 +149,6 @@ def run_upload(server: Server, y: np.ndarray) -> tuple[float, float]:
     saved = time.monotonic()
     server.report(r.json()["session_id"])
     return saved - t0, time.monotonic() - t0
-
-
-def spread(values: list[float]) -> str:
-    lo, mid, hi = min(values), statistics.median(values), max(values)
-    return f"{mid:.2f} s" if len(values) == 1 else f"{mid:.2f} s ({lo:.2f}-{hi:.2f})"
 
 
 ENDINGS = (("Stop 0.3 s after the last word", "stop"), ("silence stop (3 s)", "silence"))

@@ -155,7 +155,7 @@ def _kind(text: str | None) -> str | None:
 async def _receive(ws: WebSocket, timeout_s: float, what: str):
     try:
         return await asyncio.wait_for(ws.receive(), timeout_s)
-    except TimeoutError as e:
+    except asyncio.TimeoutError as e:  # not yet the built-in TimeoutError on Python 3.10
         raise BadInputError(f"The page sent no {what} for {timeout_s:.0f} s; reload it and record again.") from e
 
 
