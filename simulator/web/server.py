@@ -34,6 +34,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def host_warning(host: str, port: int) -> str | None:
+    """What to tell the user when the server is reachable from other machines."""
+    if is_loopback(host):
+        return None
+    return (
+        f"Warning: listening on {host}, not only on this machine; anyone who can reach port {port} and "
+        "has the token can use it, and browsers allow the microphone only on http://127.0.0.1 or localhost."
+    )
+
+
 def bind(host: str, port: int) -> socket.socket:
     """A TCP socket bound to ``host``:``port`` (0: a free port); BadInputError when that is taken."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -58,11 +68,11 @@ def page_url(host: str, port: int, token: str) -> str:
 
 
 def _require_web_packages() -> None:
-    for name in ("starlette", "uvicorn", "multipart", "websockets"):
-        try:
-            __import__(name)
-        except ImportError as e:
-            raise MockInterviewError(MISSING.format(name=name)) from e
+    from importlib.util import find_spec
+
+    for name in ("starlette", "uvicorn", "python_multipart", "websockets"):
+        if find_spec(name) is None:
+            raise MockInterviewError(MISSING.format(name=name))
 
 
 def serve(
@@ -87,12 +97,9 @@ def serve(
     settings = WebSettings(bind_host, port, new_token(), max_upload_bytes=int(max_upload_mb * 1e6))
     app = create_app(settings)
     url = page_url(bind_host, port, settings.token)
-    if not is_loopback(bind_host):
-        print(
-            f"Warning: listening on {bind_host}, not only on this machine; anyone who can reach port {port} and "
-            "has the token can use it, and browsers allow the microphone only on http://127.0.0.1 or localhost.",
-            file=sys.stderr,
-        )
+    warning = host_warning(bind_host, port)
+    if warning:
+        print(warning, file=sys.stderr)
     print(f"mock-interview is serving on {url}\nKeep the token private; stop the server with Ctrl-C.", file=out)
     out.flush()
     if open_browser:

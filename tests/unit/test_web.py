@@ -28,6 +28,7 @@ from simulator.web.api import _safe_name
 from simulator.web.app import WebSettings, create_app
 from simulator.web.errors import BusyError, PayloadTooLargeError, status_for
 from simulator.web.guard import Guard, check_session_id
+from simulator.web.server import host_warning, page_url, serve
 from tests.session_docs import FIXTURES, analysis_from_truth
 
 PORT = 8765
@@ -151,6 +152,32 @@ def test_a_full_disk_is_507():
 )
 def test_upload_names_are_plain_file_names(filename, expected):
     assert _safe_name(filename) == expected
+
+
+@pytest.mark.parametrize(
+    "host, url, warned",
+    [
+        ("127.0.0.1", f"http://127.0.0.1:{PORT}/?token={TOKEN}", False),
+        ("localhost", f"http://localhost:{PORT}/?token={TOKEN}", False),
+        ("::1", f"http://[::1]:{PORT}/?token={TOKEN}", False),
+        ("0.0.0.0", f"http://127.0.0.1:{PORT}/?token={TOKEN}", True),
+        ("192.168.1.5", f"http://192.168.1.5:{PORT}/?token={TOKEN}", True),
+    ],
+)
+def test_the_printed_url_and_the_warning_for_other_hosts(host, url, warned):
+    assert page_url(host, PORT, TOKEN) == url
+    assert (host_warning(host, PORT) is not None) == warned
+
+
+def test_a_taken_port_is_a_one_line_error():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        with pytest.raises(BadInputError, match=f"Cannot listen on 127.0.0.1:{port} .*choose another --port"):
+            serve(port=port, open_browser=False)
 
 
 # --- the routes ---------------------------------------------------------------------
