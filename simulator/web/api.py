@@ -132,7 +132,8 @@ def session_report(request: Request) -> HTMLResponse:
     """The session's HTML report, as `mock-interview report` writes it: the one call to the report renderer."""
     from simulator.report.html import session_html
 
-    return HTMLResponse(session_html(_session(request)), headers=NO_STORE | {"x-content-type-options": "nosniff"})
+    headers = NO_STORE | {"x-content-type-options": "nosniff", "content-security-policy": "frame-ancestors 'self'"}
+    return HTMLResponse(session_html(_session(request)), headers=headers)
 
 
 def history(request: Request) -> JSONResponse:
