@@ -18,11 +18,12 @@ from starlette.staticfiles import StaticFiles
 
 from simulator import __version__
 from simulator.asr.transcribe import TranscribeOptions
+from simulator.audio.level_meter import SilenceOptions
 from simulator.errors import MockInterviewError
 from simulator.web import api, live
 from simulator.web.errors import AuthError, error_body
 from simulator.web.guard import BAD_TOKEN, Guard, GuardMiddleware, login_token
-from simulator.web.limits import MAX_RECORD_S, MAX_UPLOAD_MB, SILENCE_STOP_S
+from simulator.web.limits import MAX_RECORD_S, MAX_UPLOAD_MB
 
 HERE = Path(__file__).resolve().parent
 # The page loads only its own files; the report comes from this server into the frame, the audio too.
@@ -47,7 +48,7 @@ class WebSettings:
     token: str
     max_upload_bytes: int = int(MAX_UPLOAD_MB * 1e6)
     max_record_s: float = MAX_RECORD_S
-    silence_stop_s: float = SILENCE_STOP_S
+    silence_stop_s: float = SilenceOptions.silence_stop_s  # the recorder's default
     options: TranscribeOptions = field(default_factory=TranscribeOptions)
     warm: bool = True  # load the model at start, so the first answer does not wait for it
 
