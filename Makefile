@@ -15,7 +15,7 @@ export DEBIAN_FRONTEND := noninteractive
 # librosa's numba cache (used by the tests' reference checks) survives between runs.
 export NUMBA_CACHE_DIR := $(CURDIR)/$(VENV)/numba-cache
 
-.PHONY: setup setup-test apt-runtime apt-test venv demo test test-fast lint bench clean
+.PHONY: setup setup-test apt-runtime apt-test venv demo serve test test-fast lint bench clean
 
 define apt_install
 	@if dpkg -s $(1) >/dev/null 2>&1; then echo "apt packages present: $(1)"; \
@@ -42,6 +42,10 @@ setup-test: setup apt-test
 
 demo: setup
 	$(VENV)/bin/mock-interview practice --demo
+
+# Practise in the browser: a local web app on 127.0.0.1 (docs/web.md).
+serve: setup
+	$(VENV)/bin/mock-interview serve
 
 test: setup-test lint
 	bash scripts/virtual-audio.sh

@@ -243,6 +243,25 @@ def cmd_practice(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from simulator.web.server import serve
+
+    return serve(host=args.host, port=args.port, open_browser=not args.no_browser, max_upload_mb=args.max_upload_mb)
+
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser("serve", help="practise in the browser: a local web app on this machine")
+    p.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    p.add_argument("--host", help="listen on this address instead of 127.0.0.1 (reachable by others: a warning)")
+    p.add_argument("--no-browser", action="store_true", help="print the URL but do not open a browser")
+    from simulator.web.limits import MAX_UPLOAD_MB
+
+    p.add_argument(
+        "--max-upload-mb", type=float, default=MAX_UPLOAD_MB, metavar="MB", help="largest upload (default %(default)g)"
+    )
+    p.set_defaults(func=cmd_serve)
+
+
 def _add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--question", metavar="ID", help="question id from `mock-interview questions` (default: career goals)"
@@ -335,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     from simulator.cli import sessions as cli_sessions
 
     cli_sessions.register(sub)
+    _add_serve(sub)
     return parser
 
 
