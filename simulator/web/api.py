@@ -113,7 +113,9 @@ def _session(request: Request) -> store.Session:
 
 def session(request: Request) -> JSONResponse:
     """The stored analysis document, as ``analyze --json`` printed it (with its session id)."""
-    return JSONResponse(_session(request).analysis, headers=NO_STORE)
+    from simulator.model.codec import to_jsonable
+
+    return JSONResponse(to_jsonable(_session(request).analysis), headers=NO_STORE)
 
 
 def delete_session(request: Request) -> JSONResponse:
@@ -139,14 +141,14 @@ def session_report(request: Request) -> HTMLResponse:
 def history(request: Request) -> JSONResponse:
     """Trends per question and overall (``mock-interview history``), with each one-line read."""
     from simulator.errors import StorageError
-    from simulator.report.session_doc import PACE_BAND_WPM, pace_band
-    from simulator.sessions.history import SPARK_SESSIONS, histories
+    from simulator.sessions.history import SPARK_SESSIONS, default_band, histories
 
     listed = store.list_sessions()
     try:
-        band = pace_band(store.load_session(listed[-1].id).analysis) if listed else PACE_BAND_WPM
+        delivery = store.load_session(listed[-1].id).analysis.delivery if listed else None
     except StorageError:
-        band = PACE_BAND_WPM
+        delivery = None
+    band = (delivery.options.pace_min_wpm, delivery.options.pace_max_wpm) if delivery else default_band()
     out = []
     for h in histories(listed, band=band):
         trends = [
