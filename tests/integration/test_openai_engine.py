@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from simulator.asr.ct2_convert import alignment_mask, ct2_to_openai, read_ct2_model
-from simulator.asr.transcribe import TranscribeOptions, bundled_model_path
+from simulator.asr.engine import TranscribeOptions, bundled_model_path
 from simulator.asr.wer import wer
 from simulator.errors import ModelError
 from tests.conftest import FIXTURES, load_truth
@@ -331,6 +331,7 @@ def test_checkpoint_cache(isolated_home, cache_state):
 @pytest.fixture(scope="module")
 def both_transcripts(tmp_path_factory):
     """good_answer.flac through each engine once (their own temp home for the cache)."""
+    from simulator.asr.engines import options_for
     from simulator.asr.transcribe import transcribe
     from simulator.audio.files import load_audio
 
@@ -338,8 +339,7 @@ def both_transcripts(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("engines-home")))
         return {
-            engine: transcribe(y, sr, options=TranscribeOptions(engine=engine))
-            for engine in ("faster-whisper", "openai-whisper")
+            engine: transcribe(y, sr, options=options_for(engine)) for engine in ("faster-whisper", "openai-whisper")
         }
 
 
