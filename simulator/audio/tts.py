@@ -61,37 +61,25 @@ def synthesize(text: str, out_path: str | os.PathLike, *, rate_wpm: int = DEFAUL
     Raises NoDeviceError with a one-line, actionable message when espeak-ng or
     pyttsx3 is missing or synthesis fails; BadInputError for empty text.
     """
+    from simulator.atomic import atomic_path
     from simulator.errors import BadInputError
 
     if not text or not text.strip():
         raise BadInputError("Nothing to speak: the question text is empty.")
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.stem}.{os.getpid()}.part.wav")
-    cmd = [
-        sys.executable,
-        "-m",
-        "simulator.audio.tts_worker",
-        "--rate",
-        str(int(rate_wpm)),
-        "--voice",
-        VOICE,
-        "--",
-        text.strip(),
-        str(tmp),
-    ]
     try:
-        proc = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=SYNTH_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False
-        )
-        if proc.returncode != 0:
-            raise _worker_failure(proc)
-        seconds = _check_wav(tmp)
-        os.replace(tmp, out)
+        with atomic_path(out, suffix=".wav") as tmp:
+            cmd = [sys.executable, "-m", "simulator.audio.tts_worker", "--rate", str(int(rate_wpm))]
+            cmd += ["--voice", VOICE, "--", text.strip(), str(tmp)]
+            proc = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=SYNTH_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False
+            )
+            if proc.returncode != 0:
+                raise _worker_failure(proc)
+            seconds = _check_wav(tmp)
     except subprocess.TimeoutExpired as e:
         raise NoDeviceError(NO_TTS.format(why=f"espeak-ng took over {SYNTH_TIMEOUT_S:.0f} s")) from e
-    finally:
-        tmp.unlink(missing_ok=True)
     log.debug("synthesised %.2f s of speech to %s", seconds, out)
     return out
 

@@ -174,9 +174,9 @@ def cmd_history(args) -> int:
 
 def write_report(session, path: Path) -> Path:
     """Write the session's HTML report to ``path`` (owner-only, atomically)."""
+    from simulator.atomic import write_atomic
     from simulator.errors import StorageError
     from simulator.report.html import session_html
-    from simulator.sessions.store import write_atomic
 
     if session.analysis is None:
         from simulator.sessions.store import load_session
