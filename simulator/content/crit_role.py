@@ -9,6 +9,7 @@ from simulator.content.ling import governing_verb, is_first_person, is_past, low
 from simulator.content.segment import clause_of
 from simulator.content.types import MET, MISSING, PARTIAL
 from simulator.content.why import ORGANISATIONS
+from simulator.model.transcript import bare
 
 STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
 MAX_POSTING_CHARS = 20_000  # longer postings are cut (a posting is a page, not a book)
@@ -38,7 +39,7 @@ CURRENT_JOB_VERBS = frozenset({"be", "work", "stay", "spend", "join", "start", "
 
 
 def _stem(word: str) -> str:
-    w = word.lower().strip(".,;:!?'\"()")
+    w = bare(word).strip("'")
     return w[:STEM] if len(w) > STEM else w
 
 

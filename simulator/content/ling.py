@@ -7,6 +7,8 @@ pursue" (a past feeling, not a new goal).
 
 from __future__ import annotations
 
+from simulator.model.transcript import fold
+
 PAST, PERFECT, PRESENT, ONGOING, FUTURE, CONDITIONAL = "past", "perfect", "present", "ongoing", "future", "conditional"
 UPCOMING = frozenset({PRESENT, ONGOING, FUTURE, CONDITIONAL})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
@@ -95,7 +97,7 @@ _LINK_DEPS = frozenset({"xcomp", "aux", "auxpass", "pcomp", "acomp", "oprd"})
 
 
 def lower(tok) -> str:
-    return tok.text.lower().replace("’", "'")
+    return fold(tok.text)
 
 
 def governing_verb(token):

@@ -133,11 +133,7 @@ def hedge_phrases() -> tuple[tuple[str, ...], ...]:
     except Exception as e:  # noqa: BLE001 - highlighting is optional; the checklist still quotes them
         log.debug("no hedge lexicon: %s", e)
         phrases = FALLBACK_HEDGES
-    return tuple(tuple(_norm(w) for w in p.split()) for p in phrases)
-
-
-def _norm(word: str) -> str:
-    return bare(word.replace("’", "'").replace("‘", "'"))
+    return tuple(tuple(bare(w) for w in p.split()) for p in phrases)
 
 
 def _matches(phrase: tuple[str, ...], seq: list[str], at: int) -> bool:
@@ -166,7 +162,7 @@ def hedge_indexes(doc: dict, items: list[dict] | None = None) -> set[int]:
     items = words(doc) if items is None else items
     criteria = dig(doc, "content", "criteria")
     out: set[int] = set()
-    normed = [_norm(w["word"]) for w in items]
+    normed = [bare(w["word"]) for w in items]
     for c in criteria if isinstance(criteria, list) else []:
         if not isinstance(c, dict) or c.get("id") != CONTENT_HEDGE_CRITERION or c.get("status") == "met":
             continue
