@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.errors import ConfigError
+from simulator.model.transcript import fold as norm  # the one token normaliser
 
 LEXICON_FILE = "lexicons.toml"
 WILDCARD = "*"
@@ -149,10 +150,6 @@ def load_lexicon(folder: Path) -> LexiconData:
 
 
 # ---------------------------------------------------------------- matching
-
-
-def norm(text: str) -> str:
-    return text.lower().replace("’", "'").replace("‘", "'")
 
 
 def forms(token) -> tuple[str, str]:
