@@ -91,7 +91,7 @@ class Judgement:
 _TURN = re.compile(r"\b(but|though|although|however)\b", re.IGNORECASE)
 # "however long it takes", "however much it pays": degree, not contrast.
 _DEGREE = re.compile(r"\s*(much|many|long|hard|far|often|little|few|small|big)\b", re.IGNORECASE)
-_LEADING = re.compile(r"^(even\s+)?$", re.IGNORECASE)
+_LEADING = re.compile(r"^(even)?$", re.IGNORECASE)  # nothing, or "even", before a leading "though"
 _STRIP = " \t,;:—–-"
 
 
