@@ -42,6 +42,16 @@ def load_labelled(split: str, task: str) -> tuple[list[str], list[int]]:
     return pos + neg, [1] * len(pos) + [0] * len(neg)
 
 
+def training_digest() -> str:
+    """SHA-256 of the training files, recorded with the weights so a stale fit is caught without the model."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted((DATA / "train").glob("*.toml")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 def _round(x: float) -> float:
     return float(f"{x:.{DIGITS}g}")
 
@@ -87,6 +97,7 @@ def build() -> dict:
             "prefix": "query",
             "dim": None,
         },
+        "train_sha256": training_digest(),
         "tasks": {},
     }
     for name in semantic.TASKS:
