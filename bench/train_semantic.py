@@ -5,7 +5,8 @@
     python bench/train_semantic.py --check    # exit 1 if the committed weights differ from a refit
 
 Each task in simulator.content.semantic.TASKS is a logistic regression on
-standardised e5 embeddings of tests/data/semantic/train/<task>.toml (the
+standardised e5 embeddings of tests/data/semantic/train/<task>.toml plus the
+filler sentences of train/common_negative.toml for the tasks it lists (the
 clause that counts, for clause tasks). The regularisation is chosen by log loss in repeated
 5-fold cross-validation (the score is reported, so it should be calibrated,
 not only on the right side of 0.5) on the training sentences only; the held-out sentences in
@@ -34,11 +35,16 @@ DIGITS = 6  # significant digits kept in the committed weights
 
 
 def load_labelled(split: str, task: str) -> tuple[list[str], list[int]]:
-    """Sentences and 0/1 labels of ``tests/data/semantic/<split>/<task>.toml``."""
+    """Sentences and 0/1 labels of ``<split>/<task>.toml``, plus the shared negatives of ``<split>/common_negative.toml``."""
     data = tomllib.loads((DATA / split / f"{task}.toml").read_text(encoding="utf-8"))
     if data.get("task") != task:
         raise SystemExit(f"{split}/{task}.toml says task = {data.get('task')!r}")
-    pos, neg = data["positive"], data["negative"]
+    pos, neg = data["positive"], list(data["negative"])
+    common = DATA / split / "common_negative.toml"
+    if common.is_file():
+        shared = tomllib.loads(common.read_text(encoding="utf-8"))
+        if task in shared["tasks"]:
+            neg += shared["negative"]
     return pos + neg, [1] * len(pos) + [0] * len(neg)
 
 

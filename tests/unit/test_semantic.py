@@ -116,15 +116,24 @@ def test_classify_rejects_unknown_task_before_loading_anything():
         classify(["I want to lead a team."], "leadership")
 
 
+def _sentences_of(split: str) -> set[str]:
+    out = set()
+    for path in (DATA / split).glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        out |= set(data.get("positive", [])) | set(data["negative"])
+    return out
+
+
 def test_every_task_has_training_and_heldout_data_written_apart():
     for name in TASKS:
-        sets = {}
         for split in ("train", "heldout"):
             data = tomllib.loads((DATA / split / f"{name}.toml").read_text(encoding="utf-8"))
             assert data["task"] == name
             assert len(data["positive"]) >= 10 and len(data["negative"]) >= 10, (split, name)
-            sets[split] = set(data["positive"]) | set(data["negative"])
-        assert not sets["train"] & sets["heldout"], name
+    for split in ("train", "heldout"):
+        common = tomllib.loads((DATA / split / "common_negative.toml").read_text(encoding="utf-8"))
+        assert set(common["tasks"]) <= set(TASKS)
+    assert not _sentences_of("train") & _sentences_of("heldout")
 
 
 def test_committed_weights_cover_every_task_and_match_the_training_data():
