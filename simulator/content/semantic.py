@@ -251,7 +251,7 @@ def _read_weights(path: Path) -> dict:
         out = {}
         for name in TASKS:
             clf = data["tasks"][name]
-            out[name] = (np.asarray(clf["weights"], dtype=np.float32), float(clf["bias"]))
+            out[name] = (np.asarray(clf["weights"], dtype=np.float64), float(clf["bias"]))
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise ModelError(f"The semantic classifier weights ({path}) are missing or damaged: {e}.") from e
     dims = {w.shape for w, _ in out.values()}
@@ -307,7 +307,7 @@ def classify_all(sentences: Sequence[str], tasks: Iterable[str] = tuple(TASKS)) 
     out = {}
     for task in chosen:
         w, b = weights[task.name]
-        margins = vectors @ w + b
+        margins = vectors.astype("float64") @ w + b  # float64: the same margin whatever the batch's shape
         out[task.name] = [_judge(s, task, x, float(margins[row[x]])) for s, x in zip(sentences, texts[task.name])]
     return out
 
