@@ -43,12 +43,13 @@ WEIGHTS_PATH = Path(__file__).with_name("semantic_weights.json")
 
 @dataclass(frozen=True)
 class Task:
-    """One yes/no judgement: its labels, the question it answers, and how a sentence is judged."""
+    """One yes/no judgement: its labels, the question it answers, and which sentences it is meant for."""
 
     name: str
     positive: str
     negative: str
     question: str
+    scope: str = "any sentence"  # outside its scope a classifier's score means nothing; callers filter first
     by_clause: bool = False  # judge only the clause after the last "but/though/however"
 
 
@@ -56,7 +57,13 @@ TASKS: dict[str, Task] = {
     t.name: t
     for t in (
         Task("goal", "goal", "not_goal", "Does the sentence state the speaker's own goal, however phrased?"),
-        Task("hobby", "hobby", "professional", "Is this goal a hobby or personal project rather than a career one?"),
+        Task(
+            "hobby",
+            "hobby",
+            "professional",
+            "Is this goal a hobby or personal project rather than a career one?",
+            scope="goal sentences",
+        ),
         Task(
             "money",
             "money_or_title",
@@ -67,7 +74,13 @@ TASKS: dict[str, Task] = {
         Task("contribution", "contribution", "no_contribution", "Does it say what the speaker will bring to them?"),
         Task("milestone", "milestone", "no_milestone", "Does it name a concrete step that is scheduled or under way?"),
         Task("boasting", "boast_or_put_down", "neutral", "Does it brag or run other people down?"),
-        Task("role_link", "real_link", "perfunctory", "Does it link this job to the speaker's goal or skills?"),
+        Task(
+            "role_link",
+            "real_link",
+            "perfunctory",
+            "Does it link this job to the speaker's goal or skills?",
+            scope="sentences that refer to this job, team or company",
+        ),
     )
 }
 
