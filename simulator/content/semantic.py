@@ -299,7 +299,8 @@ def _sentences(sentences: Sequence[str]) -> list[str]:
 def _judge(sentence: str, task: Task, judged: str, margin: float) -> Judgement:
     import math
 
-    score = 1.0 / (1.0 + math.exp(-margin))
+    e = math.exp(-abs(margin))  # the logistic function without overflow for large margins
+    score = 1.0 / (1.0 + e) if margin >= 0 else e / (1.0 + e)
     label = task.positive if score >= DECISION_PROBABILITY else task.negative
     return Judgement(sentence, task.name, label, round(score, 4), round(margin, 4), judged)
 

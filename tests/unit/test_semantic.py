@@ -111,6 +111,21 @@ def test_classify_all_inputs(sentences, tasks, expected):
         assert classify_all(sentences, tasks) == expected
 
 
+@pytest.mark.parametrize(
+    ("margin", "score", "label"),
+    [
+        (0.0, 0.5, "goal"),  # the boundary itself gives the positive label
+        (2.0, 0.8808, "goal"),
+        (-2.0, 0.1192, "not_goal"),
+        (1000.0, 1.0, "goal"),
+        (-1000.0, 0.0, "not_goal"),
+    ],
+)
+def test_margin_to_score_and_label(margin, score, label):
+    j = semantic._judge("My goal is to lead a team.", TASKS["goal"], "My goal is to lead a team.", margin)
+    assert (j.score, j.label, j.positive) == (score, label, label == "goal")
+
+
 def test_classify_rejects_unknown_task_before_loading_anything():
     with pytest.raises(BadInputError, match="use one of: goal, hobby, money"):
         classify(["I want to lead a team."], "leadership")
