@@ -71,6 +71,12 @@ class Ctx:
 
         return find_accomplishments(self)
 
+    @cached_property
+    def star(self):
+        from simulator.content.star import find_star
+
+        return find_star(self)
+
     def quote(self, span: tuple[int, int]) -> str:
         return self.parsed.quote(*span)
 

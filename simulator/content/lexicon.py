@@ -57,6 +57,15 @@ _KEYS = {
         "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
         "other_people other_subjects"
     ),
+    "story": (
+        "me us groups group_determiners employment_verbs employment_preps conditional_marks aim_heads not_actions "
+        "states vague_verbs generic_objects"
+    ),
+    "star": (
+        "task_nouns shared_owners aim_verbs assign_verbs task_adjectives own_task_phrases shared_task_phrases "
+        "place_preps place_entities not_anchors openers measure_entities measured_words measured_phrases "
+        "vague_outcomes outcome_verbs lessons vague_lessons"
+    ),
 }
 SCHEMA: dict[str, tuple[str, ...]] = {section: tuple(keys.split()) for section, keys in _KEYS.items()}
 HOBBY_KEYS = ("terms", "related")

@@ -47,6 +47,7 @@ def implemented_rules() -> dict[str, Rule]:
         crit_goal,
         crit_plan,
         crit_role,
+        crit_star,
         crit_style,
         shape,
     )

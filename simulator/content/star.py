@@ -1,0 +1,265 @@
+"""What a behavioural answer covers of STAR: situation, task, action and result.
+
+Built on the story clauses of story.py. The situation is what was going on
+(a past event or state that is not one of the candidate's own steps) placed
+by a time or a place, in the opening of the story. The task is an aim the
+candidate owned ("I had to…", "my job was…", "I was asked to…"); the same aim
+said of the team ("we had to…") is shared. Actions are the candidate's own
+past steps. The result is what follows the last step: an outcome with a
+measure or a before and after, a concrete event, or a lesson; evaluative
+words alone ("it went well", "she was happy") make it vague.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from simulator.content.ling import PAST, PERFECT, lower, negated, subject, verb_time
+from simulator.content.segment import clause_of
+from simulator.content.story import (
+    OTHER,
+    SELF,
+    TEAM,
+    Clause,
+    employment,
+    hypothetical,
+    infinitive_of,
+    passive,
+    progressive,
+    read_clauses,
+)
+
+MAX_OPENING_SENTENCES = 3  # sentences; the situation is set within the first ones of the story
+VAGUE_REACH = 2  # tokens after an outcome clause still read for evaluative words ("it went really | well")
+
+
+@dataclass
+class StarFindings:
+    """Token spans of what the answer covers of each STAR part."""
+
+    clauses: list[Clause]
+    circumstances: list[tuple[int, int]] = field(default_factory=list)  # what was going on
+    anchors: list[tuple[int, int]] = field(default_factory=list)  # when or where
+    openers: list[tuple[int, int]] = field(default_factory=list)  # "once", "one time": a thin anchor
+    own_tasks: list[tuple[int, int]] = field(default_factory=list)
+    shared_tasks: list[tuple[int, int]] = field(default_factory=list)
+    mine: list[Clause] = field(default_factory=list)  # the candidate's own past steps
+    ours: list[Clause] = field(default_factory=list)  # steps told as "we"
+    outcomes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # kind -> spans
+    lessons: list[tuple[int, int]] = field(default_factory=list)  # a specific lesson
+    vague_lessons: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def concrete_steps(self) -> int:
+        return sum(c.steps for c in self.mine if c.concrete)
+
+
+def _w(lex, key: str) -> frozenset[str]:
+    return lex.words("star", key)
+
+
+def _sentence_of(doc, i: int) -> int:
+    return next(k for k, s in enumerate(doc.sents) if s.start <= i < s.end)
+
+
+# ---------------------------------------------------------------- task
+
+
+def _task_kind(tok, clause: Clause | None, lex) -> str | None:
+    """'own' or 'shared' when ``tok`` states an aim of the story, else None."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in _w(lex, "task_nouns"):
+        owner = {lower(c) for c in tok.children if c.dep_ in ("poss", "det")}
+        if tok.head.lemma_ == "be" or tok.dep_ in ("attr", "nsubj"):
+            return "own" if owner & {"my"} else "shared" if owner & _w(lex, "shared_owners") else None
+        return None
+    if clause is None or hypothetical(tok, lex) or negated(tok):
+        return None
+    aims = lemma in _w(lex, "aim_verbs") and any(c.pos_ == "VERB" and infinitive_of(c) for c in tok.children)
+    assigned = lemma in _w(lex, "assign_verbs") and (
+        (passive(tok) and clause.who == SELF)
+        or any(lower(c) == "me" for c in tok.children if c.dep_ in ("dobj", "dative"))
+    )
+    charged = lemma == "be" and any(c.dep_ == "acomp" and lower(c) in _w(lex, "task_adjectives") for c in tok.children)
+    if not (aims or assigned or charged) or verb_time(tok) not in (PAST, PERFECT):
+        return None
+    if clause.who == SELF or (assigned and not passive(tok)):
+        return "own"
+    subj = subject(tok)
+    return "shared" if clause.who == TEAM or (subj is not None and lower(subj) in _w(lex, "shared_owners")) else None
+
+
+def _find_tasks(doc, lex, by_head: dict[int, Clause], found: StarFindings) -> None:
+    for tok in doc:
+        kind = _task_kind(tok, by_head.get(tok.i), lex)
+        if kind:
+            (found.own_tasks if kind == "own" else found.shared_tasks).append(clause_of(tok))
+    for lo, _ in lex.ph("star", "own_task_phrases").find(doc):
+        if not hypothetical(doc[lo].head, lex):
+            found.own_tasks.append(clause_of(doc[lo]))
+    for lo, _ in lex.ph("star", "shared_task_phrases").find(doc):
+        found.shared_tasks.append(clause_of(doc[lo]))
+
+
+# ---------------------------------------------------------------- situation
+
+
+def _opening(doc, found: StarFindings) -> tuple[int, int, int, int]:
+    """The opening of the story, [lo, hi), where the situation is set; the end of its first sentence; its limit.
+
+    It starts at the first sentence that has a verb ("Sure." is no story) and ends at the first
+    task or step of the candidate's own, within MAX_OPENING_SENTENCES sentences.
+    """
+    sents = list(doc.sents)
+    verbs = {c.head for c in found.clauses}
+    first = next((k for k, s in enumerate(sents) if any(s.start <= v < s.end for v in verbs)), 0)
+    lo = sents[first].start
+    cap = sents[min(first + MAX_OPENING_SENTENCES, len(sents)) - 1].end
+    return lo, min([m for m in _marks(found) if m >= lo] + [cap]), sents[first].end, cap
+
+
+def _marks(found: StarFindings) -> list[int]:
+    """Where the candidate's task or own steps begin: the end of the situation."""
+    return [s[0] for s in found.own_tasks + found.shared_tasks] + [c.span[0] for c in found.mine]
+
+
+def _place(tok, lex, steps: set[int]) -> bool:
+    """'at the bistro', 'on a night shift', 'as the night manager': a where or a who of the story.
+
+    Not where a step was done ('we looked at the logs'), unless fronted to set the scene ('At a gaming company, we…').
+    """
+    if tok.dep_ != "prep" or lower(tok) not in _w(lex, "place_preps"):
+        return False
+    if tok.head.i in steps and tok.i > tok.head.i:
+        return False
+    return any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not g.ent_type_ for g in tok.children)
+
+
+def _anchors(ctx, lo: int, hi: int, told: set[int], steps: set[int]) -> list[tuple[int, int]]:
+    """When and where, in sentences of [lo, hi) that tell something: a date or time, a place, an employer, a role."""
+    doc, lex = ctx.doc, ctx.lex
+    later, out = _w(lex, "not_anchors"), []
+    for t in ctx.times:
+        if lo <= t.start < hi and not (t.vague or t.frequency) and _sentence_of(doc, t.start) in told:
+            if not {lower(x) for x in doc[t.start : t.end]} & later:
+                out.append((t.start, t.end))
+    for tok in doc[lo:hi]:
+        placed = _place(tok, lex, steps) or tok.ent_type_ in _w(lex, "place_entities")
+        if placed and _sentence_of(doc, tok.i) in told:
+            out.append(clause_of(tok))
+    return out
+
+
+def _doings(doc, found: StarFindings, lex) -> set[int]:
+    """Verbs of things the candidate or their team did ('we looked at the logs'), not settings ('I was working')."""
+    return {
+        c.head
+        for c in found.clauses
+        if c.told and c.who in (SELF, TEAM) and doc[c.head].pos_ == "VERB"
+        if doc[c.head].lemma_.lower() not in lex.words("story", "states")
+        if not (progressive(doc[c.head]) or employment(doc[c.head], lex))
+    }
+
+
+def _find_situation(ctx, found: StarFindings) -> None:
+    """What was going on and when or where, in the opening.
+
+    When the opening sentence is placed but tells only the candidate's own step ("In my first month as a
+    payroll clerk, I entered the wrong rate"), that step is the event, and the opening runs on to the next one.
+    """
+    doc, lex = ctx.doc, ctx.lex
+    told = {_sentence_of(doc, c.head) for c in found.clauses if c.told}
+    mine = {c.head for c in found.mine}
+    lo, hi, first_end, cap = _opening(doc, found)
+
+    def going_on(lo: int, hi: int, event_end: int) -> list[tuple[int, int]]:
+        return [
+            c.span for c in found.clauses if lo <= c.head < hi and c.told and (c.head not in mine or c.head < event_end)
+        ]
+
+    circumstances = going_on(lo, hi, lo)
+    if not circumstances and hi < first_end and _anchors(ctx, lo, first_end, told, set()):
+        hi = min([m for m in _marks(found) if m >= first_end] + [cap])
+        circumstances = going_on(lo, hi, first_end)
+    found.circumstances += circumstances
+    found.anchors += _anchors(ctx, lo, hi, told, _doings(doc, found, lex))
+    found.openers += [(a, b) for a, b in lex.ph("star", "openers").find(doc) if lo <= a < max(hi, first_end)]
+
+
+# ---------------------------------------------------------------- result
+
+
+def _measured(span, doc, lex) -> bool:
+    toks = doc[span[0] : span[1]]
+    weak = lex.words("specificity", "weak_numbers")
+    return (
+        any(t.like_num and lower(t) not in weak for t in toks)
+        or any(t.ent_type_ in _w(lex, "measure_entities") for t in toks)
+        or any(lower(t) in _w(lex, "measured_words") for t in toks)
+        or bool(lex.ph("star", "measured_phrases").find(toks))
+    )
+
+
+def _outcome_kind(c: Clause, doc, lex) -> str | None:
+    verb = doc[c.head]
+    if verb_time(verb) not in (PAST, PERFECT) or hypothetical(verb, lex):
+        return None
+    toks = doc[c.span[0] : min(c.span[1] + VAGUE_REACH, len(doc))]
+    if any(t.lemma_.lower() in _w(lex, "vague_outcomes") or lower(t) in _w(lex, "vague_outcomes") for t in toks):
+        return "measured" if _measured(c.span, doc, lex) else "vague"
+    if _measured(c.span, doc, lex) or negated(verb):
+        return "measured"
+    if verb.lemma_ == "be" and not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in toks if t.i != verb.i):
+        return None
+    return "concrete" if c.who == OTHER or verb.lemma_.lower() in _w(lex, "outcome_verbs") else None
+
+
+def _find_lessons(doc, lex, start: int, found: StarFindings) -> set[int]:
+    taken = set()
+    vague = lex.ph("star", "vague_lessons")
+    for lo, _ in lex.ph("star", "lessons").find(doc):
+        if lo < start:
+            continue
+        span = clause_of(doc[lo])
+        taken |= set(range(*span))
+        (found.vague_lessons if vague.find(doc[span[0] : span[1]]) else found.lessons).append(span)
+    return taken
+
+
+def _part_of_step(verb, steps: set[int]) -> bool:
+    """'we got <it done>', 'I called them <to explain>': a complement of a step, not an outcome."""
+    return verb.dep_ in ("xcomp", "ccomp", "oprd", "advcl", "acl") and verb.head.i in steps
+
+
+def _find_result(doc, lex, found: StarFindings) -> None:
+    """Outcomes after the candidate's last step (the team's last step when all is told as "we"), and lessons."""
+    outcome_verbs = _w(lex, "outcome_verbs")
+    steps = [c for c in found.mine or found.ours if doc[c.head].lemma_.lower() not in outcome_verbs]
+    if not steps:
+        return
+    heads = {c.head for c in found.mine + found.ours}
+    in_lessons = _find_lessons(doc, lex, min(heads), found)
+    after = max(c.span[1] for c in steps)
+    tasks = set(found.own_tasks + found.shared_tasks)
+    for c in found.clauses:
+        verb = doc[c.head]
+        if c.head < after or c.head in in_lessons or c.span in tasks or _part_of_step(verb, heads):
+            continue
+        kind = _outcome_kind(c, doc, lex)
+        if kind:
+            found.outcomes.setdefault(kind, []).append(c.span)
+
+
+def find_star(ctx) -> StarFindings:
+    """The answer's STAR parts, as token spans."""
+    doc, lex = ctx.doc, ctx.lex
+    found = StarFindings(clauses=read_clauses(doc, lex))
+    by_head = {c.head: c for c in found.clauses}
+    _find_tasks(doc, lex, by_head, found)
+    lesson_words = {lo for lo, _ in lex.ph("star", "lessons").find(doc)}
+    for c in found.clauses:
+        if c.told and c.action and c.who in (SELF, TEAM) and not any(c.span[0] <= i < c.span[1] for i in lesson_words):
+            (found.mine if c.who == SELF else found.ours).append(c)
+    _find_situation(ctx, found)
+    _find_result(doc, lex, found)
+    return found
