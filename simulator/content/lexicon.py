@@ -58,7 +58,8 @@ _KEYS = {
         "other_people other_subjects"
     ),
     "story": (
-        "me us groups group_determiners employment_verbs employment_preps conditional_marks aim_heads not_actions "
+        "me us groups group_determiners employment_verbs employment_preps habits story_openers mistakes "
+        "conditional_marks aim_heads not_actions "
         "states vague_verbs generic_objects"
     ),
     "star": (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator.content.ling import PAST, PERFECT, lower, negated, subject, verb_time
+from simulator.content.ling import lower, negated, subject
 from simulator.content.segment import clause_of
 from simulator.content.story import (
     OTHER,
@@ -65,23 +65,33 @@ def _sentence_of(doc, i: int) -> int:
 # ---------------------------------------------------------------- task
 
 
+def _task_noun_kind(tok, lex) -> str | None:
+    """'My job was to…', 'the challenge for me was…' (own); 'our goal was…', 'the deadline was…' (shared)."""
+    if not (tok.head.lemma_ == "be" or tok.dep_ in ("attr", "nsubj")):
+        return None
+    owner = {lower(c) for c in tok.children if c.dep_ in ("poss", "det")}
+    me = lex.words("story", "me")
+    for_me = any(
+        lower(p) == "for" and any(lower(g) in me for g in p.children) for p in tok.children if p.dep_ == "prep"
+    )
+    if owner & lex.words("grammar", "own_possessives") - _w(lex, "shared_owners") or for_me:
+        return "own"
+    return "shared" if owner & _w(lex, "shared_owners") else None
+
+
 def _task_kind(tok, clause: Clause | None, lex) -> str | None:
     """'own' or 'shared' when ``tok`` states an aim of the story, else None."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma in _w(lex, "task_nouns"):
-        owner = {lower(c) for c in tok.children if c.dep_ in ("poss", "det")}
-        if tok.head.lemma_ == "be" or tok.dep_ in ("attr", "nsubj"):
-            return "own" if owner & {"my"} else "shared" if owner & _w(lex, "shared_owners") else None
-        return None
-    if clause is None or hypothetical(tok, lex) or negated(tok):
+        return _task_noun_kind(tok, lex)
+    if clause is None or not clause.past or negated(tok):
         return None
     aims = lemma in _w(lex, "aim_verbs") and any(c.pos_ == "VERB" and infinitive_of(c) for c in tok.children)
-    assigned = lemma in _w(lex, "assign_verbs") and (
-        (passive(tok) and clause.who == SELF)
-        or any(lower(c) == "me" for c in tok.children if c.dep_ in ("dobj", "dative"))
-    )
+    to_me = any(lower(c) in lex.words("story", "me") for c in tok.children if c.dep_ in ("dobj", "dative"))
+    to_do = any(c.pos_ == "VERB" and infinitive_of(c) for c in tok.children)  # "asked me <to sort it out>"
+    assigned = lemma in _w(lex, "assign_verbs") and ((passive(tok) and clause.who == SELF) or (to_me and to_do))
     charged = lemma == "be" and any(c.dep_ == "acomp" and lower(c) in _w(lex, "task_adjectives") for c in tok.children)
-    if not (aims or assigned or charged) or verb_time(tok) not in (PAST, PERFECT):
+    if not (aims or assigned or charged):
         return None
     if clause.who == SELF or (assigned and not passive(tok)):
         return "own"
@@ -202,7 +212,7 @@ def _measured(span, doc, lex) -> bool:
 
 def _outcome_kind(c: Clause, doc, lex) -> str | None:
     verb = doc[c.head]
-    if verb_time(verb) not in (PAST, PERFECT) or hypothetical(verb, lex):
+    if not c.past:
         return None
     toks = doc[c.span[0] : min(c.span[1] + VAGUE_REACH, len(doc))]
     if any(t.lemma_.lower() in _w(lex, "vague_outcomes") or lower(t) in _w(lex, "vague_outcomes") for t in toks):

@@ -13,7 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.content.ling import CONDITIONAL, FUTURE, PAST, PERFECT, lower, negated, subject, verb_time
+from simulator.content.ling import (
+    CONDITIONAL,
+    FUTURE,
+    ONGOING,
+    PAST,
+    PERFECT,
+    PRESENT,
+    lower,
+    negated,
+    subject,
+    verb_time,
+)
 from simulator.content.segment import clause_of
 
 SELF, TEAM, OTHER = "i", "we", "other"  # who did it: the candidate, their team, anyone else
@@ -27,7 +38,8 @@ class Clause:
     head: int  # token index of the verb
     span: tuple[int, int]  # token range of its clause
     who: str  # SELF ("I") | TEAM ("we") | OTHER | "" (no subject)
-    told: bool  # a real past event: past or perfect, not hypothetical, not negated
+    past: bool  # in the story's time (past or perfect; present in a story told in the present), not hypothetical
+    told: bool  # a real event of the story: past and not negated
     action: bool  # a step the subject took: a doing verb, not a state, a feeling, an aim or a passive
     concrete: bool  # the step has a concrete object or complement: "called the supplier", not "handled it"
     steps: int  # steps it names: "did the valuation and the presentation" is two
@@ -83,17 +95,28 @@ def person(verb, lex) -> str:
 
 
 def hypothetical(verb, lex) -> bool:
-    """'I would…', 'I'll…', or any verb inside an 'if …' clause."""
-    if verb_time(verb) in (CONDITIONAL, FUTURE):
-        return True
+    """'I would…', 'I'll…', anything said under them ('I'd make sure it <was> written down'), or inside 'if …'."""
     t = verb
     for _ in range(MAX_HOPS):
+        if t.pos_ in ("VERB", "AUX") and verb_time(t) in (CONDITIONAL, FUTURE):
+            return True
         if any(c.dep_ == "mark" and lower(c) in _words(lex, "conditional_marks") for c in t.children):
             return True
-        if t.head.i == t.i:
+        if t.head.i == t.i or t.dep_ == "relcl":
             return False
         t = t.head
     return False
+
+
+def narrative_present(doc, lex) -> bool:
+    """'It's a Friday night and a table sends back three steaks': a story told in the present.
+
+    Only when nothing is told in the past, a time places the story, and no habit is claimed ('I always…').
+    """
+    times = {verb_time(t) for t in doc if t.pos_ in ("VERB", "AUX")}
+    if times & {PAST, PERFECT} or any(lower(t) in _words(lex, "habits") for t in doc):
+        return False
+    return any(e.label_ in ("DATE", "TIME") for e in doc.ents) or bool(lex.ph("story", "story_openers").find(doc))
 
 
 def passive(verb) -> bool:
@@ -158,8 +181,11 @@ def concreteness(verb, lex) -> tuple[bool, int]:
 
 
 def _is_action(verb, lex) -> bool:
+    """A step taken: not a state, a feeling, an aim, a passive, a habit of employment, or a mistake made."""
+    made_mistake = any(c.dep_ == "dobj" and c.lemma_.lower() in _words(lex, "mistakes") for c in verb.children)
     return (
-        verb.pos_ == "VERB"
+        not made_mistake
+        and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in _words(lex, "not_actions")
         and not passive(verb)
         and not progressive(verb)
@@ -170,12 +196,14 @@ def _is_action(verb, lex) -> bool:
 
 def read_clauses(doc, lex) -> list[Clause]:
     """Every verb (and every copula heading a clause), read as a story clause, in order."""
+    story_times = (PAST, PERFECT, PRESENT, ONGOING) if narrative_present(doc, lex) else (PAST, PERFECT)
     out = []
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or (tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass")):
             continue
-        told = verb_time(tok) in (PAST, PERFECT) and not hypothetical(tok, lex) and not negated(tok)
+        past = verb_time(tok) in story_times and not hypothetical(tok, lex)
         action = _is_action(tok, lex)
         concrete, steps = concreteness(tok, lex) if action else (False, 0)
-        out.append(Clause(tok.i, clause_of(tok), person(tok, lex), told, action, concrete, steps))
+        told = past and not negated(tok)
+        out.append(Clause(tok.i, clause_of(tok), person(tok, lex), past, told, action, concrete, steps))
     return out
