@@ -67,6 +67,10 @@ _KEYS = {
         "place_preps place_entities not_anchors openers measure_entities measured_words measured_phrases "
         "vague_outcomes outcome_verbs lessons vague_lessons"
     ),
+    "intro": (
+        "not_roles role_verbs study_verbs study_words work_words ongoing_words recent_words vague_present "
+        "recognised_verbs achievement_verbs record_words people experience_verbs fit_phrases forward"
+    ),
 }
 SCHEMA: dict[str, tuple[str, ...]] = {section: tuple(keys.split()) for section, keys in _KEYS.items()}
 HOBBY_KEYS = ("terms", "related")

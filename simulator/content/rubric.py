@@ -45,6 +45,7 @@ def implemented_rules() -> dict[str, Rule]:
     from simulator.content import (  # noqa: F401 - importing them registers their rules and shape parts
         crit_avoid,
         crit_goal,
+        crit_intro,
         crit_plan,
         crit_role,
         crit_star,

@@ -1,0 +1,96 @@
+"""Rules for "Tell me about yourself": present, past and future_fit (Present -> Past -> Future).
+
+The shape parts of the same names quote where the answer covers each one.
+"""
+
+from __future__ import annotations
+
+from simulator.content.base import Ctx, Verdict, q
+from simulator.content.crit_role import role_alignment
+from simulator.content.ling import lower
+from simulator.content.rules import part, rule
+from simulator.content.types import DO, MET, MISSING, PARTIAL
+
+MAX_SPANS = 3  # evidence quotes per verdict
+_KEY = "simulator.content.intro"  # where the findings are kept on the parsed answer
+
+
+def intro(ctx: Ctx):
+    """The intro findings of this answer, computed once per parsed answer (this role is found by role_alignment)."""
+    store = ctx.doc.user_data
+    if _KEY not in store:
+        from simulator.content.intro import find_intro
+
+        verdict = role_alignment(ctx)
+        spans = [s for s in verdict.spans if _names_this_job(ctx, s)] if verdict.status == MET else []
+        store[_KEY] = find_intro(ctx, spans)
+    return store[_KEY]
+
+
+def _names_this_job(ctx: Ctx, span: tuple[int, int]) -> bool:
+    """'this role', 'your team', 'here at', the company's name; 'the support team' may be a past employer's."""
+    lex, toks = ctx.lex, ctx.doc[span[0] : span[1]]
+    pointers = lex.words("role", "determiners") | lex.words("contribution", "you")
+    company = (ctx.context.company or "").lower().split()
+    said = {lower(t) for t in toks}
+    return bool(said & pointers) or bool(lex.ph("role", "phrases").find(toks)) or bool(company and company[0] in said)
+
+
+def _verdict(ctx: Ctx, status: str, outcome: str, spans: list, reason: str) -> Verdict:
+    spans = sorted(set(spans))[:MAX_SPANS]
+    slots = {"quote": q(ctx.quote(spans[0]))} if spans else {}
+    return Verdict(status, outcome, spans, slots, reason)
+
+
+@rule("present", kind=DO, outcomes=("met", "vague", "missing"))
+def present(ctx: Ctx) -> Verdict:
+    """The current role or studies."""
+    found = intro(ctx)
+    if found.present:
+        return _verdict(ctx, MET, "met", found.present, "names the current role or studies")
+    if found.vague_present:
+        return _verdict(ctx, PARTIAL, "vague", found.vague_present, "the present, without a role or studies")
+    return _verdict(ctx, MISSING, "missing", [], "nothing about the current role or studies")
+
+
+@rule("past", kind=DO, outcomes=("met", "no_achievement", "missing"))
+def past(ctx: Ctx) -> Verdict:
+    """Relevant past experience, with one specific achievement."""
+    found = intro(ctx)
+    if found.achievements:
+        return _verdict(ctx, MET, "met", found.achievements + found.past, "past experience with an achievement")
+    if found.past:
+        return _verdict(ctx, PARTIAL, "no_achievement", found.past, "past experience, no specific achievement")
+    return _verdict(ctx, MISSING, "missing", [], "no earlier work or study")
+
+
+@rule("future_fit", kind=DO, outcomes=("met", "no_reason", "not_tied", "missing"))
+def future_fit(ctx: Ctx) -> Verdict:
+    """Why this role is the next step: this role, team or company, with a reason or an aim."""
+    found = intro(ctx)
+    if found.fit:
+        return _verdict(ctx, MET, "met", found.fit, "ties this role to a reason or aim")
+    if found.roles:
+        return _verdict(ctx, PARTIAL, "no_reason", found.roles, "names this role without saying why")
+    if found.ahead:
+        return _verdict(ctx, PARTIAL, "not_tied", found.ahead, "an aim not tied to this role")
+    return _verdict(ctx, MISSING, "missing", [], "nothing about what comes next")
+
+
+def _first(spans):
+    return min(spans) if spans else None
+
+
+@part("present")
+def present_part(ctx: Ctx):
+    return _first(intro(ctx).present or intro(ctx).vague_present)
+
+
+@part("past")
+def past_part(ctx: Ctx):
+    return _first(intro(ctx).achievements + intro(ctx).past)
+
+
+@part("future")
+def future_part(ctx: Ctx):
+    return _first(intro(ctx).fit or intro(ctx).roles or intro(ctx).ahead)
