@@ -17,10 +17,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-# The development set of each group of rules, then its held-out set (written before the rules).
+# The development set of each group of rules, then the sets written before the rules met them.
 SETS = (
     "star_labelled",
     "star_heldout",
+    "star_fresh",
     "intro_labelled",
     "intro_heldout",
     "horizon_labelled",

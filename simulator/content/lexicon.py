@@ -71,6 +71,8 @@ _KEYS = {
         "not_roles role_verbs study_verbs study_words work_words ongoing_words recent_words vague_present "
         "recognised_verbs achievement_verbs record_words people experience_verbs fit_phrases forward"
     ),
+    "horizon": "numbers few couple decade_units year_units month_units week_units long_phrases",
+    "closing": "lead_ins ask_phrases about_me perks work_topics",
 }
 SCHEMA: dict[str, tuple[str, ...]] = {section: tuple(keys.split()) for section, keys in _KEYS.items()}
 HOBBY_KEYS = ("terms", "related")

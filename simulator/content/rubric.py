@@ -44,7 +44,9 @@ def implemented_rules() -> dict[str, Rule]:
     """Every criterion the code implements, read from the ``@rule`` declarations (shape parts register too)."""
     from simulator.content import (  # noqa: F401 - importing them registers their rules and shape parts
         crit_avoid,
+        crit_closing,
         crit_goal,
+        crit_horizon,
         crit_intro,
         crit_plan,
         crit_role,

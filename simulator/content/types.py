@@ -65,6 +65,7 @@ class ContentOptions:
     specifics_met: int = 3  # distinct names/numbers/dates needed for "met"
     goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), exactly this many "partial"
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
+    horizon_years_met: float = 3.0  # years ahead an answer to "where in five years" must reach for horizon "met"
     star_steps_met: int = 2  # concrete steps of the candidate's own ("I called…, I rebuilt…") for star_action "met"
 
 
