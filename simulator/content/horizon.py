@@ -66,12 +66,20 @@ def years_ahead(toks, lex, *, this_year: int) -> float | None:
     return None
 
 
+def _duration(doc, t, lex) -> bool:
+    """'for five years', 'five years of experience': how long something lasts, not how far ahead."""
+    before = lower(doc[t.start - 1]) if t.start > 0 else ""
+    after = lower(doc[t.end]) if t.end < len(doc) else ""
+    first = lower(doc[t.start])
+    return bool({before, first} & _w(lex, "duration_before")) or after in _w(lex, "duration_after")
+
+
 def find_horizon(ctx, *, far_years: float) -> HorizonFindings:
     """Time expressions ahead, sorted into far (at least ``far_years``), near and vague."""
     doc, lex, found = ctx.doc, ctx.lex, HorizonFindings()
     this_year = _dt.date.today().year
     for t in ctx.times:
-        if not t.upcoming or t.frequency:
+        if not t.upcoming or t.frequency or _duration(doc, t, lex):
             continue
         span = (t.start, t.end)
         reach = years_ahead(doc[t.start : t.end], lex, this_year=this_year)

@@ -173,18 +173,27 @@ def concreteness(verb, lex) -> tuple[bool, int]:
     objs = objects(verb)
     specific = [o for o in objs if _specific(o, lex)]
     vague_verb = verb.lemma_.lower() in _words(lex, "vague_verbs")
-    generic_only = bool(objs) and all(lower(o) in _words(lex, "generic_objects") for o in objs)
-    if (vague_verb and not specific) or generic_only:
+    empty_only = bool(objs) and all(lower(o) in _words(lex, "empty_objects") for o in objs)  # "changed things"
+    if (vague_verb and not specific) or empty_only:
         return False, 1
     first = next((o for o in specific if o.dep_ == "dobj"), None)
     return True, 1 + (len(first.conjuncts) if first is not None else 0)
 
 
+def _topic(verb, lex) -> bool:
+    """'disagreed about <whether to delay> the release', 'a way <to fix> it': an infinitive that is a topic."""
+    if not any(lower(a) == "to" for a in verb.children if a.dep_ == "aux"):
+        return False
+    asks = any(lower(c) in _words(lex, "question_words") for c in verb.children if c.dep_ in ("mark", "advmod"))
+    return verb.dep_ in ("pcomp", "acl") or asks
+
+
 def _is_action(verb, lex) -> bool:
-    """A step taken: not a state, a feeling, an aim, a passive, a habit of employment, or a mistake made."""
+    """A step taken: not a state, a feeling, an aim, a topic, a passive, employment, or a mistake made."""
     made_mistake = any(c.dep_ == "dobj" and c.lemma_.lower() in _words(lex, "mistakes") for c in verb.children)
     return (
         not made_mistake
+        and not _topic(verb, lex)
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() not in _words(lex, "not_actions")
         and not passive(verb)
