@@ -22,6 +22,7 @@ SETS = (
     "star_labelled",
     "star_heldout",
     "star_fresh",
+    "star_blind",
     "intro_labelled",
     "intro_heldout",
     "horizon_labelled",

@@ -58,14 +58,14 @@ _KEYS = {
         "other_people other_subjects"
     ),
     "story": (
-        "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words mistakes "
-        "conditional_marks aim_heads not_actions "
-        "states vague_verbs empty_objects generic_objects"
+        "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words "
+        "mistakes wrong mistake_verbs conditional_marks aim_heads not_actions states vague_verbs empty_objects "
+        "generic_objects"
     ),
     "star": (
         "task_nouns shared_owners aim_verbs assign_verbs task_adjectives own_task_phrases shared_task_phrases "
         "place_preps place_entities not_anchors openers measure_entities measured_words measured_phrases "
-        "vague_outcomes outcome_verbs lessons vague_lessons"
+        "vague_outcomes empty_subjects result_markers outcome_verbs lessons vague_lessons"
     ),
     "intro": (
         "not_roles role_verbs study_verbs study_words work_words ongoing_words recent_words vague_present "

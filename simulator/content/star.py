@@ -24,6 +24,7 @@ from simulator.content.story import (
     employment,
     hypothetical,
     infinitive_of,
+    objects,
     passive,
     progressive,
     read_clauses,
@@ -39,7 +40,7 @@ class StarFindings:
 
     clauses: list[Clause]
     circumstances: list[tuple[int, int]] = field(default_factory=list)  # what was going on
-    anchors: list[tuple[int, int]] = field(default_factory=list)  # when or where
+    anchors: list[tuple[int, int]] = field(default_factory=list)  # when or where, or a number or name that places it
     openers: list[tuple[int, int]] = field(default_factory=list)  # "once", "one time": a thin anchor
     own_tasks: list[tuple[int, int]] = field(default_factory=list)
     shared_tasks: list[tuple[int, int]] = field(default_factory=list)
@@ -47,6 +48,7 @@ class StarFindings:
     ours: list[Clause] = field(default_factory=list)  # steps told as "we"
     outcomes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # kind -> spans
     lessons: list[tuple[int, int]] = field(default_factory=list)  # a specific lesson
+    opening_end: int = 0  # token index where the opening (the situation) ends
     vague_lessons: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -89,11 +91,11 @@ def _task_kind(tok, clause: Clause | None, lex) -> str | None:
     aims = lemma in _w(lex, "aim_verbs") and any(c.pos_ == "VERB" and infinitive_of(c) for c in tok.children)
     to_me = any(lower(c) in lex.words("story", "me") for c in tok.children if c.dep_ in ("dobj", "dative"))
     to_do = any(c.pos_ == "VERB" and infinitive_of(c) for c in tok.children)  # "asked me <to sort it out>"
-    assigned = lemma in _w(lex, "assign_verbs") and ((passive(tok) and clause.who == SELF) or (to_me and to_do))
+    assigned = lemma in _w(lex, "assign_verbs") and (passive(tok) or (to_me and to_do))
     charged = lemma == "be" and any(c.dep_ == "acomp" and lower(c) in _w(lex, "task_adjectives") for c in tok.children)
     if not (aims or assigned or charged):
         return None
-    if clause.who == SELF or (assigned and not passive(tok)):
+    if clause.who == SELF or (assigned and to_me and not passive(tok)):
         return "own"
     subj = subject(tok)
     return "shared" if clause.who == TEAM or (subj is not None and lower(subj) in _w(lex, "shared_owners")) else None
@@ -114,18 +116,20 @@ def _find_tasks(doc, lex, by_head: dict[int, Clause], found: StarFindings) -> No
 # ---------------------------------------------------------------- situation
 
 
-def _opening(doc, found: StarFindings) -> tuple[int, int, int, int]:
+def _opening(doc, found: StarFindings, lex) -> tuple[int, int, int, int]:
     """The opening of the story, [lo, hi), where the situation is set; the end of its first sentence; its limit.
 
     It starts at the first sentence that has a verb ("Sure." is no story) and ends at the first
-    task or step of the candidate's own, within MAX_OPENING_SENTENCES sentences.
+    task or step of the candidate's own, or at a sentence that gives the result ("In the end…"),
+    within MAX_OPENING_SENTENCES sentences.
     """
     sents = list(doc.sents)
     verbs = {c.head for c in found.clauses}
     first = next((k for k, s in enumerate(sents) if any(s.start <= v < s.end for v in verbs)), 0)
     lo = sents[first].start
     cap = sents[min(first + MAX_OPENING_SENTENCES, len(sents)) - 1].end
-    return lo, min([m for m in _marks(found) if m >= lo] + [cap]), sents[first].end, cap
+    outcome_said = [s.start for s in sents[first + 1 :] if lex.ph("star", "result_markers").find(s)]
+    return lo, min([m for m in _marks(found) + outcome_said if m >= lo] + [cap]), sents[first].end, cap
 
 
 def _marks(found: StarFindings) -> list[int]:
@@ -133,7 +137,7 @@ def _marks(found: StarFindings) -> list[int]:
     return [s[0] for s in found.own_tasks + found.shared_tasks] + [c.span[0] for c in found.mine]
 
 
-def _place(tok, lex, steps: set[int]) -> bool:
+def _place(tok, lex, steps: set[int], times: set[int]) -> bool:
     """'at the bistro', 'on a night shift', 'as the night manager': a where or a who of the story.
 
     Not where a step was done ('we looked at the logs'), unless fronted to set the scene ('At a gaming company, we…').
@@ -142,19 +146,22 @@ def _place(tok, lex, steps: set[int]) -> bool:
         return False
     if tok.head.i in steps and tok.i > tok.head.i:
         return False
-    return any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not g.ent_type_ for g in tok.children)
+    return any(
+        g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not g.ent_type_ and g.i not in times for g in tok.children
+    )
 
 
 def _anchors(ctx, lo: int, hi: int, told: set[int], steps: set[int]) -> list[tuple[int, int]]:
     """When and where, in sentences of [lo, hi) that tell something: a date or time, a place, an employer, a role."""
     doc, lex = ctx.doc, ctx.lex
     later, out = _w(lex, "not_anchors"), []
+    in_times = {i for t in ctx.times for i in range(t.start, t.end)}
     for t in ctx.times:
         if lo <= t.start < hi and not (t.vague or t.frequency) and _sentence_of(doc, t.start) in told:
             if not {lower(x) for x in doc[t.start : t.end]} & later:
                 out.append((t.start, t.end))
     for tok in doc[lo:hi]:
-        placed = _place(tok, lex, steps) or tok.ent_type_ in _w(lex, "place_entities")
+        placed = _place(tok, lex, steps, in_times) or tok.ent_type_ in _w(lex, "place_entities")
         if placed and _sentence_of(doc, tok.i) in told:
             out.append(clause_of(tok))
     return out
@@ -171,6 +178,12 @@ def _doings(doc, found: StarFindings, lex) -> set[int]:
     }
 
 
+def _detailed(span, doc, lex) -> bool:
+    """'his delivery was three days late', 'the Leeds depot lost power': a number or a name places it too."""
+    toks = doc[span[0] : span[1]]
+    return _measured(span, doc, lex) or any(t.ent_type_ in _w(lex, "place_entities") for t in toks)
+
+
 def _find_situation(ctx, found: StarFindings) -> None:
     """What was going on and when or where, in the opening.
 
@@ -180,7 +193,7 @@ def _find_situation(ctx, found: StarFindings) -> None:
     doc, lex = ctx.doc, ctx.lex
     told = {_sentence_of(doc, c.head) for c in found.clauses if c.told}
     mine = {c.head for c in found.mine}
-    lo, hi, first_end, cap = _opening(doc, found)
+    lo, hi, first_end, cap = _opening(doc, found, lex)
 
     def going_on(lo: int, hi: int, event_end: int) -> list[tuple[int, int]]:
         return [
@@ -192,7 +205,9 @@ def _find_situation(ctx, found: StarFindings) -> None:
         hi = min([m for m in _marks(found) if m >= first_end] + [cap])
         circumstances = going_on(lo, hi, first_end)
     found.circumstances += circumstances
+    found.opening_end = hi
     found.anchors += _anchors(ctx, lo, hi, told, _doings(doc, found, lex))
+    found.anchors += [span for span in circumstances if _detailed(span, doc, lex)]
     found.openers += [(a, b) for a, b in lex.ph("star", "openers").find(doc) if lo <= a < max(hi, first_end)]
 
 
@@ -210,7 +225,7 @@ def _measured(span, doc, lex) -> bool:
     )
 
 
-def _outcome_kind(c: Clause, doc, lex) -> str | None:
+def _outcome_kind(c: Clause, doc, lex, times: set[int]) -> str | None:
     verb = doc[c.head]
     if not c.past:
         return None
@@ -221,7 +236,16 @@ def _outcome_kind(c: Clause, doc, lex) -> str | None:
         return "measured"
     if verb.lemma_ == "be" and not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in toks if t.i != verb.i):
         return None
+    if _empty_subject(verb, lex, times):
+        return "vague"  # "things improved", "it changed"
     return "concrete" if c.who == OTHER or verb.lemma_.lower() in _w(lex, "outcome_verbs") else None
+
+
+def _empty_subject(verb, lex, times: set[int]) -> bool:
+    """An outcome said of nothing in particular, with nothing named after it: 'things changed after that'."""
+    subj = subject(verb)
+    named = [o for o in objects(verb) if o.pos_ in ("NOUN", "PROPN") and o.i not in times]
+    return subj is not None and lower(subj) in _w(lex, "empty_subjects") and not named
 
 
 def _find_lessons(doc, lex, start: int, found: StarFindings) -> set[int]:
@@ -241,21 +265,26 @@ def _part_of_step(verb, steps: set[int]) -> bool:
     return verb.dep_ in ("xcomp", "ccomp", "oprd", "advcl", "acl") and verb.head.i in steps
 
 
-def _find_result(doc, lex, found: StarFindings) -> None:
+def _find_result(ctx, found: StarFindings) -> None:
     """Outcomes after the candidate's last step (the team's last step when all is told as "we"), and lessons."""
+    doc, lex = ctx.doc, ctx.lex
+    times = {i for t in ctx.times for i in range(t.start, t.end)}
     outcome_verbs = _w(lex, "outcome_verbs")
     steps = [c for c in found.mine or found.ours if doc[c.head].lemma_.lower() not in outcome_verbs]
-    if not steps:
-        return
     heads = {c.head for c in found.mine + found.ours}
-    in_lessons = _find_lessons(doc, lex, min(heads), found)
-    after = max(c.span[1] for c in steps)
+    if steps:
+        after = max(c.span[1] for c in steps)
+    elif found.circumstances:
+        after = found.opening_end  # no steps: what follows the situation ("the problem was solved in the end")
+    else:
+        return
+    in_lessons = _find_lessons(doc, lex, min(heads | {after}), found)
     tasks = set(found.own_tasks + found.shared_tasks)
     for c in found.clauses:
         verb = doc[c.head]
         if c.head < after or c.head in in_lessons or c.span in tasks or _part_of_step(verb, heads):
             continue
-        kind = _outcome_kind(c, doc, lex)
+        kind = _outcome_kind(c, doc, lex, times)
         if kind:
             found.outcomes.setdefault(kind, []).append(c.span)
 
@@ -271,5 +300,5 @@ def find_star(ctx) -> StarFindings:
         if c.told and c.action and c.who in (SELF, TEAM) and not any(c.span[0] <= i < c.span[1] for i in lesson_words):
             (found.mine if c.who == SELF else found.ours).append(c)
     _find_situation(ctx, found)
-    _find_result(doc, lex, found)
+    _find_result(ctx, found)
     return found

@@ -172,6 +172,7 @@ def concreteness(verb, lex) -> tuple[bool, int]:
     """Is the step concrete, and how many steps does it name ('the valuation and the presentation': two)."""
     objs = objects(verb)
     specific = [o for o in objs if _specific(o, lex)]
+    specific += [c for o in [verb, *objs] for c in o.children if c.dep_ == "ccomp"]  # "made sure <everyone knew>"
     vague_verb = verb.lemma_.lower() in _words(lex, "vague_verbs")
     empty_only = bool(objs) and all(lower(o) in _words(lex, "empty_objects") for o in objs)  # "changed things"
     if (vague_verb and not specific) or empty_only:
@@ -188,9 +189,21 @@ def _topic(verb, lex) -> bool:
     return verb.dep_ in ("pcomp", "acl") or asks
 
 
+def _mistake(verb, lex) -> bool:
+    """'I made a mistake', 'gave the wrong rate', 'misread the order': the event of the story, not a step taken."""
+    if verb.lemma_.lower() in _words(lex, "mistake_verbs"):
+        return True
+    for o in objects(verb):
+        if o.lemma_.lower() in _words(lex, "mistakes"):
+            return True
+        if any(c.dep_ == "amod" and lower(c) in _words(lex, "wrong") for c in o.children):
+            return True
+    return False
+
+
 def _is_action(verb, lex) -> bool:
     """A step taken: not a state, a feeling, an aim, a topic, a passive, employment, or a mistake made."""
-    made_mistake = any(c.dep_ == "dobj" and c.lemma_.lower() in _words(lex, "mistakes") for c in verb.children)
+    made_mistake = _mistake(verb, lex)
     return (
         not made_mistake
         and not _topic(verb, lex)
