@@ -91,3 +91,18 @@ class Ctx:
 def q(text: str) -> str:
     """Quote words the candidate said."""
     return f"“{text}”"
+
+
+def distinct(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in their order of importance, without those that overlap an earlier one."""
+    out: list[tuple[int, int]] = []
+    for s in spans:
+        if not any(s[0] < o[1] and o[0] < s[1] for o in out):
+            out.append(s)
+    return out
+
+
+def quoted(ctx: Ctx, status: str, outcome: str, spans: list[tuple[int, int]], reason: str, limit: int = 3) -> Verdict:
+    """A verdict quoting up to ``limit`` distinct spans, the first one also as the tip's {quote}."""
+    spans = distinct(spans)[:limit]
+    return Verdict(status, outcome, spans, {"quote": q(ctx.quote(spans[0]))} if spans else {}, reason)

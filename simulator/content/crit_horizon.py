@@ -6,33 +6,24 @@ the steps and their dates; this one judges how far ahead the answer reaches.
 
 from __future__ import annotations
 
-from simulator.content.base import Ctx, Verdict, q
+from simulator.content.base import Ctx, Verdict, quoted
+from simulator.content.horizon import find_horizon
 from simulator.content.rules import rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
-
-MAX_SPANS = 3  # evidence quotes per verdict
-
-
-def _verdict(ctx: Ctx, status: str, outcome: str, spans: list, reason: str) -> Verdict:
-    spans = spans[:MAX_SPANS]
-    slots = {"quote": q(ctx.quote(spans[0]))} if spans else {}
-    return Verdict(status, outcome, spans, slots, reason)
 
 
 @rule("horizon", kind=DO, outcomes=("met", "near", "vague", "no_time", "missing"))
 def horizon(ctx: Ctx) -> Verdict:
     """A horizon that reaches years ahead: 'in five years', 'by 2035', 'long term', 'I see myself…'."""
-    from simulator.content.horizon import find_horizon
-
     far = ctx.options.horizon_years_met
     found = find_horizon(ctx, far_years=far)
     if found.far:
-        return _verdict(ctx, MET, "met", found.far, f"looks {far:g} or more years ahead")
+        return quoted(ctx, MET, "met", found.far, f"looks {far:g} or more years ahead")
     if found.near:
-        return _verdict(ctx, PARTIAL, "near", found.near, f"looks at most {found.farthest:.1f} years ahead")
+        return quoted(ctx, PARTIAL, "near", found.near, f"looks at most {found.farthest:.1f} years ahead")
     if found.vague:
-        return _verdict(ctx, PARTIAL, "vague", found.vague, "looks ahead only vaguely")
+        return quoted(ctx, PARTIAL, "vague", found.vague, "looks ahead only vaguely")
     goals = [(g.start, g.end) for g in ctx.goals.mentions]
     if goals:
-        return _verdict(ctx, PARTIAL, "no_time", goals, "a goal with no time")
-    return _verdict(ctx, MISSING, "missing", [], "nothing about the years ahead")
+        return quoted(ctx, PARTIAL, "no_time", goals, "a goal with no time")
+    return quoted(ctx, MISSING, "missing", [], "nothing about the years ahead")

@@ -5,13 +5,12 @@ The shape parts of the same names quote where the answer covers each one.
 
 from __future__ import annotations
 
-from simulator.content.base import Ctx, Verdict, q
+from simulator.content.base import Ctx, Verdict, quoted
 from simulator.content.crit_role import role_alignment
 from simulator.content.ling import lower
 from simulator.content.rules import part, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 
-MAX_SPANS = 3  # evidence quotes per verdict
 _KEY = "simulator.content.intro"  # where the findings are kept on the parsed answer
 
 
@@ -36,21 +35,15 @@ def _names_this_job(ctx: Ctx, span: tuple[int, int]) -> bool:
     return bool(said & pointers) or bool(lex.ph("role", "phrases").find(toks)) or bool(company and company[0] in said)
 
 
-def _verdict(ctx: Ctx, status: str, outcome: str, spans: list, reason: str) -> Verdict:
-    spans = sorted(set(spans))[:MAX_SPANS]
-    slots = {"quote": q(ctx.quote(spans[0]))} if spans else {}
-    return Verdict(status, outcome, spans, slots, reason)
-
-
 @rule("present", kind=DO, outcomes=("met", "vague", "missing"))
 def present(ctx: Ctx) -> Verdict:
     """The current role or studies."""
     found = intro(ctx)
     if found.present:
-        return _verdict(ctx, MET, "met", found.present, "names the current role or studies")
+        return quoted(ctx, MET, "met", found.present, "names the current role or studies")
     if found.vague_present:
-        return _verdict(ctx, PARTIAL, "vague", found.vague_present, "the present, without a role or studies")
-    return _verdict(ctx, MISSING, "missing", [], "nothing about the current role or studies")
+        return quoted(ctx, PARTIAL, "vague", found.vague_present, "the present, without a role or studies")
+    return quoted(ctx, MISSING, "missing", [], "nothing about the current role or studies")
 
 
 @rule("past", kind=DO, outcomes=("met", "no_achievement", "missing"))
@@ -58,10 +51,10 @@ def past(ctx: Ctx) -> Verdict:
     """Relevant past experience, with one specific achievement."""
     found = intro(ctx)
     if found.achievements:
-        return _verdict(ctx, MET, "met", found.achievements + found.past, "past experience with an achievement")
+        return quoted(ctx, MET, "met", found.achievements + found.past, "past experience with an achievement")
     if found.past:
-        return _verdict(ctx, PARTIAL, "no_achievement", found.past, "past experience, no specific achievement")
-    return _verdict(ctx, MISSING, "missing", [], "no earlier work or study")
+        return quoted(ctx, PARTIAL, "no_achievement", found.past, "past experience, no specific achievement")
+    return quoted(ctx, MISSING, "missing", [], "no earlier work or study")
 
 
 @rule("future_fit", kind=DO, outcomes=("met", "no_reason", "not_tied", "missing"))
@@ -69,12 +62,12 @@ def future_fit(ctx: Ctx) -> Verdict:
     """Why this role is the next step: this role, team or company, with a reason or an aim."""
     found = intro(ctx)
     if found.fit:
-        return _verdict(ctx, MET, "met", found.fit, "ties this role to a reason or aim")
+        return quoted(ctx, MET, "met", found.fit, "ties this role to a reason or aim")
     if found.roles:
-        return _verdict(ctx, PARTIAL, "no_reason", found.roles, "names this role without saying why")
+        return quoted(ctx, PARTIAL, "no_reason", found.roles, "names this role without saying why")
     if found.ahead:
-        return _verdict(ctx, PARTIAL, "not_tied", found.ahead, "an aim not tied to this role")
-    return _verdict(ctx, MISSING, "missing", [], "nothing about what comes next")
+        return quoted(ctx, PARTIAL, "not_tied", found.ahead, "an aim not tied to this role")
+    return quoted(ctx, MISSING, "missing", [], "nothing about what comes next")
 
 
 def _first(spans):

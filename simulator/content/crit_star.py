@@ -6,25 +6,9 @@ where the answer covers each part, so the shape and the checklist agree.
 
 from __future__ import annotations
 
-from simulator.content.base import Ctx, Verdict, q
+from simulator.content.base import Ctx, Verdict, quoted
 from simulator.content.rules import part, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
-
-MAX_SPANS = 3  # evidence quotes per verdict
-
-
-def _verdict(ctx: Ctx, status: str, outcome: str, spans: list, reason: str) -> Verdict:
-    spans = _distinct(spans)[:MAX_SPANS]
-    slots = {"quote": q(ctx.quote(spans[0]))} if spans else {}
-    return Verdict(status, outcome, spans, slots, reason)
-
-
-def _distinct(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s in sorted(spans):
-        if not any(s[0] < o[1] and o[0] < s[1] for o in out):
-            out.append(s)
-    return out
 
 
 @rule("star_situation", kind=DO, outcomes=("met", "thin", "missing"))
@@ -32,11 +16,11 @@ def star_situation(ctx: Ctx) -> Verdict:
     """The context is set: what was going on, placed by when or where."""
     s = ctx.star
     if s.circumstances and s.anchors:
-        return _verdict(ctx, MET, "met", s.circumstances[:1] + s.anchors[:1], "what was going on, and when or where")
+        return quoted(ctx, MET, "met", s.circumstances[:1] + s.anchors[:1], "what was going on, and when or where")
     if s.circumstances or s.anchors or s.openers:
         reason = "what was going on, but not when or where" if s.circumstances else "only when or where"
-        return _verdict(ctx, PARTIAL, "thin", s.circumstances + s.anchors + s.openers, reason)
-    return _verdict(ctx, MISSING, "missing", [], "no past situation is set")
+        return quoted(ctx, PARTIAL, "thin", s.circumstances + s.anchors + s.openers, reason)
+    return quoted(ctx, MISSING, "missing", [], "no past situation is set")
 
 
 @rule("star_task", kind=DO, outcomes=("met", "shared", "missing"))
@@ -44,10 +28,10 @@ def star_task(ctx: Ctx) -> Verdict:
     """The candidate's own responsibility or aim in the situation."""
     s = ctx.star
     if s.own_tasks:
-        return _verdict(ctx, MET, "met", s.own_tasks, "states their own responsibility or aim")
+        return quoted(ctx, MET, "met", s.own_tasks, "states their own responsibility or aim")
     if s.shared_tasks:
-        return _verdict(ctx, PARTIAL, "shared", s.shared_tasks, "only the team's or a general aim")
-    return _verdict(ctx, MISSING, "missing", [], "no responsibility or aim stated")
+        return quoted(ctx, PARTIAL, "shared", s.shared_tasks, "only the team's or a general aim")
+    return quoted(ctx, MISSING, "missing", [], "no responsibility or aim stated")
 
 
 @rule("star_action", kind=DO, outcomes=("met", "we", "vague", "missing"))
@@ -56,13 +40,13 @@ def star_action(ctx: Ctx) -> Verdict:
     s = ctx.star
     concrete = [c.span for c in s.mine if c.concrete]
     if s.concrete_steps >= ctx.options.star_steps_met:
-        return _verdict(ctx, MET, "met", concrete, f"{s.concrete_steps} concrete steps of their own")
+        return quoted(ctx, MET, "met", concrete, f"{s.concrete_steps} concrete steps of their own")
     if s.mine:
         spans = concrete + [c.span for c in s.mine if not c.concrete]
-        return _verdict(ctx, PARTIAL, "vague", spans, "their own steps are vague or too few")
+        return quoted(ctx, PARTIAL, "vague", spans, "their own steps are vague or too few")
     if s.ours:
-        return _verdict(ctx, PARTIAL, "we", [c.span for c in s.ours], "steps told only as 'we'")
-    return _verdict(ctx, MISSING, "missing", [], "no past step of their own (hypothetical or general)")
+        return quoted(ctx, PARTIAL, "we", [c.span for c in s.ours], "steps told only as 'we'")
+    return quoted(ctx, MISSING, "missing", [], "no past step of their own (hypothetical or general)")
 
 
 @rule("star_result", kind=DO, outcomes=("met", "vague", "missing"))
@@ -72,11 +56,11 @@ def star_result(ctx: Ctx) -> Verdict:
     measured, concrete = s.outcomes.get("measured", []), s.outcomes.get("concrete", [])
     if measured or concrete or s.lessons:
         why = "a measured outcome" if measured else "a concrete outcome" if concrete else "a specific lesson"
-        return _verdict(ctx, MET, "met", measured + concrete + s.lessons, why)
+        return quoted(ctx, MET, "met", measured + concrete + s.lessons, why)
     vague = s.outcomes.get("vague", []) + s.vague_lessons
     if vague:
-        return _verdict(ctx, PARTIAL, "vague", vague, "only a vague outcome or lesson")
-    return _verdict(ctx, MISSING, "missing", [], "no outcome after the actions")
+        return quoted(ctx, PARTIAL, "vague", vague, "only a vague outcome or lesson")
+    return quoted(ctx, MISSING, "missing", [], "no outcome after the actions")
 
 
 def _first(spans: list[tuple[int, int]]) -> tuple[int, int] | None:
