@@ -106,3 +106,11 @@ def quoted(ctx: Ctx, status: str, outcome: str, spans: list[tuple[int, int]], re
     """A verdict quoting up to ``limit`` distinct spans, the first one also as the tip's {quote}."""
     spans = distinct(spans)[:limit]
     return Verdict(status, outcome, spans, {"quote": q(ctx.quote(spans[0]))} if spans else {}, reason)
+
+
+def first_found(ctx: Ctx, rungs: list[tuple[list, str, str, str]], missing: str) -> Verdict:
+    """The verdict of the first rung (spans, status, outcome, reason) that found something; else "missing"."""
+    for spans, status, outcome, reason in rungs:
+        if spans:
+            return quoted(ctx, status, outcome, spans, reason)
+    return quoted(ctx, "missing", "missing", [], missing)

@@ -7,9 +7,9 @@ this criterion and confident_language only (kinds.toml [kind.closing]).
 from __future__ import annotations
 
 from simulator.content.asking import ABOUT_ME, PERKS, REAL, find_questions
-from simulator.content.base import Ctx, Verdict, quoted
+from simulator.content.base import Ctx, Verdict, first_found
 from simulator.content.rules import rule
-from simulator.content.types import DO, MET, MISSING, PARTIAL
+from simulator.content.types import DO, MET, PARTIAL
 
 MAX_SPANS = 2  # evidence quotes per verdict
 
@@ -18,12 +18,12 @@ MAX_SPANS = 2  # evidence quotes per verdict
 def real_question(ctx: Ctx) -> Verdict:
     """Asks about the work, the team, the company or the next steps; not only pay, perks or 'how did I do'."""
     asked = find_questions(ctx).questions
-    for kind, status, reason in (
-        (REAL, MET, "asks about the work, the team or the next steps"),
-        (PERKS, PARTIAL, "asks only about pay or perks"),
-        (ABOUT_ME, PARTIAL, "asks only how they did"),
-    ):
-        spans = asked.get(kind, [])
-        if spans:
-            return quoted(ctx, status, "met" if kind == REAL else kind, spans, reason, limit=MAX_SPANS)
-    return quoted(ctx, MISSING, "missing", [], "asks no question")
+    return first_found(
+        ctx,
+        [
+            (asked.get(REAL, [])[:MAX_SPANS], MET, "met", "asks about the work, the team or the next steps"),
+            (asked.get(PERKS, [])[:MAX_SPANS], PARTIAL, PERKS, "asks only about pay or perks"),
+            (asked.get(ABOUT_ME, [])[:MAX_SPANS], PARTIAL, ABOUT_ME, "asks only how they did"),
+        ],
+        "asks no question",
+    )

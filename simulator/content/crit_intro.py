@@ -5,11 +5,11 @@ The shape parts of the same names quote where the answer covers each one.
 
 from __future__ import annotations
 
-from simulator.content.base import Ctx, Verdict, quoted
+from simulator.content.base import Ctx, Verdict, first_found
 from simulator.content.crit_role import role_alignment
 from simulator.content.ling import lower
 from simulator.content.rules import part, rule
-from simulator.content.types import DO, MET, MISSING, PARTIAL
+from simulator.content.types import DO, MET, PARTIAL
 
 _KEY = "simulator.content.intro"  # where the findings are kept on the parsed answer
 
@@ -39,35 +39,43 @@ def _names_this_job(ctx: Ctx, span: tuple[int, int]) -> bool:
 def present(ctx: Ctx) -> Verdict:
     """The current role or studies."""
     found = intro(ctx)
-    if found.present:
-        return quoted(ctx, MET, "met", found.present, "names the current role or studies")
-    if found.vague_present:
-        return quoted(ctx, PARTIAL, "vague", found.vague_present, "the present, without a role or studies")
-    return quoted(ctx, MISSING, "missing", [], "nothing about the current role or studies")
+    return first_found(
+        ctx,
+        [
+            (found.present, MET, "met", "names the current role or studies"),
+            (found.vague_present, PARTIAL, "vague", "the present, without a role or studies"),
+        ],
+        "nothing about the current role or studies",
+    )
 
 
 @rule("past", kind=DO, outcomes=("met", "no_achievement", "missing"))
 def past(ctx: Ctx) -> Verdict:
     """Relevant past experience, with one specific achievement."""
     found = intro(ctx)
-    if found.achievements:
-        return quoted(ctx, MET, "met", found.achievements + found.past, "past experience with an achievement")
-    if found.past:
-        return quoted(ctx, PARTIAL, "no_achievement", found.past, "past experience, no specific achievement")
-    return quoted(ctx, MISSING, "missing", [], "no earlier work or study")
+    return first_found(
+        ctx,
+        [
+            (found.achievements, MET, "met", "past experience with an achievement"),
+            (found.past, PARTIAL, "no_achievement", "past experience, no specific achievement"),
+        ],
+        "no earlier work or study",
+    )
 
 
 @rule("future_fit", kind=DO, outcomes=("met", "no_reason", "not_tied", "missing"))
 def future_fit(ctx: Ctx) -> Verdict:
     """Why this role is the next step: this role, team or company, with a reason or an aim."""
     found = intro(ctx)
-    if found.fit:
-        return quoted(ctx, MET, "met", found.fit, "ties this role to a reason or aim")
-    if found.roles:
-        return quoted(ctx, PARTIAL, "no_reason", found.roles, "names this role without saying why")
-    if found.ahead:
-        return quoted(ctx, PARTIAL, "not_tied", found.ahead, "an aim not tied to this role")
-    return quoted(ctx, MISSING, "missing", [], "nothing about what comes next")
+    return first_found(
+        ctx,
+        [
+            (found.fit, MET, "met", "ties this role to a reason or aim"),
+            (found.roles, PARTIAL, "no_reason", "names this role without saying why"),
+            (found.ahead, PARTIAL, "not_tied", "an aim not tied to this role"),
+        ],
+        "nothing about what comes next",
+    )
 
 
 def _first(spans):
