@@ -15,10 +15,11 @@ import pytest
 from simulator.content import check_content
 from simulator.content.rubric import load_rubric
 from simulator.errors import ConfigError
-from simulator.model.analysis import AnswerContext
+from simulator.model.analysis import Analysis, AnswerContext
 from simulator.model.transcript import Transcript
 from simulator.questions import get_question, load_kinds
 from simulator.report.content_text import render
+from simulator.report.html import render_html
 from simulator.report.style import Style
 from tests.unit.test_content_rubric import copy_prompts, edit
 
@@ -211,6 +212,14 @@ def test_each_kind_shows_its_own_shape_or_none(qid, text, parts, name):
         assert "Shape of the answer" not in shown
     for career_part in ("Past evidence", "Next milestone", "Timeline", "Goal  ", "Plan  "):
         assert career_part not in shown
+    transcript = Transcript.from_text(text)
+    page = render_html(Analysis(get_question(qid), AnswerContext(), transcript, content=report))
+    items = re.findall(r'<ul class="shape".*?</ul>', page, re.DOTALL)
+    if parts:
+        assert f"Recommended shape: {name}" in page and len(items) == 1
+        assert [p.label for p in report.structure] == re.findall(r'<li class="found">([^<]+)</li>', items[0])
+    else:
+        assert not items and "Recommended shape" not in page
 
 
 CAREER_WORDS = re.compile(r"\b(goals?|plan|past evidence|milestones?|timeline)\b", re.IGNORECASE)
