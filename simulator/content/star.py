@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator.content.ling import lower, negated, subject
+from simulator.content.ling import PERFECT, lower, negated, subject, verb_time
 from simulator.content.segment import clause_of
 from simulator.content.story import (
     OTHER,
@@ -191,14 +191,14 @@ def _find_situation(ctx, found: StarFindings) -> None:
     payroll clerk, I entered the wrong rate"), that step is the event, and the opening runs on to the next one.
     """
     doc, lex = ctx.doc, ctx.lex
-    told = {_sentence_of(doc, c.head) for c in found.clauses if c.told}
+    # what happened then, not "I have worked in retail for years": the present perfect tells no event
+    events = [c for c in found.clauses if c.told and verb_time(doc[c.head]) != PERFECT]
+    told = {_sentence_of(doc, c.head) for c in events}
     mine = {c.head for c in found.mine}
     lo, hi, first_end, cap = _opening(doc, found, lex)
 
     def going_on(lo: int, hi: int, event_end: int) -> list[tuple[int, int]]:
-        return [
-            c.span for c in found.clauses if lo <= c.head < hi and c.told and (c.head not in mine or c.head < event_end)
-        ]
+        return [c.span for c in events if lo <= c.head < hi and (c.head not in mine or c.head < event_end)]
 
     circumstances = going_on(lo, hi, lo)
     if not circumstances and hi < first_end and _anchors(ctx, lo, first_end, told, set()):
@@ -238,7 +238,8 @@ def _outcome_kind(c: Clause, doc, lex, times: set[int]) -> str | None:
         return None
     if _empty_subject(verb, lex, times):
         return "vague"  # "things improved", "it changed"
-    return "concrete" if c.who == OTHER or verb.lemma_.lower() in _w(lex, "outcome_verbs") else None
+    state = c.who == TEAM and verb.lemma_.lower() in lex.words("story", "states")  # "we were back online"
+    return "concrete" if c.who == OTHER or state or verb.lemma_.lower() in _w(lex, "outcome_verbs") else None
 
 
 def _empty_subject(verb, lex, times: set[int]) -> bool:
