@@ -31,6 +31,7 @@ from simulator.content.story import (
 )
 
 MAX_OPENING_SENTENCES = 3  # sentences; the situation is set within the first ones of the story
+MAX_CLIMB = 6  # heads climbed to find the step an outcome-like clause belongs to
 VAGUE_REACH = 2  # tokens after an outcome clause still read for evaluative words ("it went really | well")
 
 
@@ -262,8 +263,18 @@ def _find_lessons(doc, lex, start: int, found: StarFindings) -> set[int]:
 
 
 def _part_of_step(verb, steps: set[int]) -> bool:
-    """'we got <it done>', 'I called them <to explain>': a complement of a step, not an outcome."""
-    return verb.dep_ in ("xcomp", "ccomp", "oprd", "advcl", "acl") and verb.head.i in steps
+    """'we got <it done>', 'cancelled the orders <that came in>': part of a step, not an outcome.
+
+    A verb conjoined to a step ('I restarted it and <the system came back>') is its own clause.
+    """
+    t = verb
+    for _ in range(MAX_CLIMB):
+        if t.dep_ in ("conj", "parataxis", "ROOT") or t.head.i == t.i:
+            return False
+        if t.head.i in steps:
+            return True
+        t = t.head
+    return False
 
 
 def _find_result(ctx, found: StarFindings) -> None:
