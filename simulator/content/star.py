@@ -49,8 +49,8 @@ class StarFindings:
     ours: list[Clause] = field(default_factory=list)  # steps told as "we"
     outcomes: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # kind -> spans
     lessons: list[tuple[int, int]] = field(default_factory=list)  # a specific lesson
+    vague_lessons: list[tuple[int, int]] = field(default_factory=list)  # "I learned a lot"
     opening_end: int = 0  # token index where the opening (the situation) ends
-    vague_lessons: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def concrete_steps(self) -> int:
@@ -103,6 +103,7 @@ def _task_kind(tok, clause: Clause | None, lex) -> str | None:
 
 
 def _find_tasks(doc, lex, by_head: dict[int, Clause], found: StarFindings) -> None:
+    """Aims stated with grammar ('I had to…', 'my job was…') and with phrases ('it was up to me')."""
     for tok in doc:
         kind = _task_kind(tok, by_head.get(tok.i), lex)
         if kind:
@@ -216,6 +217,7 @@ def _find_situation(ctx, found: StarFindings) -> None:
 
 
 def _measured(span, doc, lex) -> bool:
+    """A number, a named measure, or a before and after ('on time', 'no longer', 'within an hour') in the span."""
     toks = doc[span[0] : span[1]]
     weak = lex.words("specificity", "weak_numbers")
     return (
@@ -227,6 +229,7 @@ def _measured(span, doc, lex) -> bool:
 
 
 def _outcome_kind(c: Clause, doc, lex, times: set[int]) -> str | None:
+    """'measured', 'concrete' or 'vague' for a clause told after the steps; None when it is no outcome."""
     verb = doc[c.head]
     if not c.past:
         return None
@@ -251,6 +254,7 @@ def _empty_subject(verb, lex, times: set[int]) -> bool:
 
 
 def _find_lessons(doc, lex, start: int, found: StarFindings) -> set[int]:
+    """Lessons told from token ``start`` on, specific or vague; returns the tokens they cover."""
     taken = set()
     vague = lex.ph("star", "vague_lessons")
     for lo, _ in lex.ph("star", "lessons").find(doc):
