@@ -6,12 +6,14 @@ import re
 
 from simulator.content.base import Ctx
 from simulator.content.crit_role import role_ref
+from simulator.content.kinds import KindRubric
 from simulator.content.lexicon import Lexicon
 from simulator.content.nlp import engine_name, get_nlp
 from simulator.content.rubric import Rubric, check_question_criteria, implemented_rules, load_rubric
 from simulator.content.rules import PLACEHOLDERS
-from simulator.content.scoring import score, structure, summarize, weighting
+from simulator.content.scoring import score, summarize, weighting
 from simulator.content.segment import parse, speech_seconds, word_count
+from simulator.content.shape import structure
 from simulator.content.types import ContentOptions, ContentReport, CriterionResult
 from simulator.errors import BadInputError
 
@@ -31,7 +33,7 @@ def _tip(template: str, slots: dict[str, str]) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> CriterionResult:
+def _result(ctx: Ctx, rubric: Rubric, kind: KindRubric, cid: str, defaults: dict[str, str]) -> CriterionResult:
     crit = rubric.criteria[cid]
     verdict = implemented_rules()[cid].check(ctx)
     evidence, seen = [], set()
@@ -48,7 +50,7 @@ def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> Cri
         kind=crit.kind,
         status=verdict.status,
         evidence=evidence,
-        tip=_tip(crit.tips[verdict.outcome], slots),
+        tip=_tip(kind.tip(cid, verdict.outcome, crit.tips[verdict.outcome]), slots),
         label=crit.label,
         reason=verdict.reason,
     )
@@ -57,7 +59,7 @@ def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> Cri
 def check_content(
     transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()
 ) -> ContentReport:
-    """Check what the answer says against the question's rubric criteria."""
+    """Check what the answer says against the question's rubric criteria, with its kind's tips and shape."""
     rubric = rubric or load_rubric()
     ids = tuple(question.criteria) or tuple(rubric.criteria)
     check_question_criteria(rubric, question.id, ids)
@@ -77,9 +79,10 @@ def check_content(
         nlp=nlp,
     )
     defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": ctx.goal_text(), "role_ref": role_ref(ctx)}
-    results = [_result(ctx, rubric, cid, defaults) for cid in ids]
+    kind = rubric.kinds.get(question.kind, KindRubric())
+    results = [_result(ctx, rubric, kind, cid, defaults) for cid in ids]
     weights = weighting(rubric, ids)
-    parts, in_order = structure(ctx, parsed)
+    parts, in_order = structure(ctx, kind.shape)
     return ContentReport(
         score=score(results, weights),
         weighting=weights,
@@ -93,4 +96,6 @@ def check_content(
         options=options,
         engine=engine_name(),
         hedges=[parsed.hedge(h.start, h.end, h.phrase) for h in ctx.hedges],
+        kind=question.kind,
+        shape_name=kind.shape_name,
     )
