@@ -97,8 +97,13 @@ def audio_file(path: str) -> Path:
 
 
 def note(message: str) -> None:
-    """A progress or status line on stderr (stdout holds only the report or the JSON)."""
-    print(message, file=sys.stderr)
+    """A status line on stderr (stdout holds only the report or the JSON); on a terminal it wraps at words."""
+    if not sys.stderr.isatty():
+        print(message, file=sys.stderr)
+        return
+    from simulator.report.style import console
+
+    console(sys.stderr).print(message)
 
 
 def spinner(args):

@@ -18,7 +18,7 @@ from simulator.cli import options as opt
 from simulator.errors import NoDeviceError
 
 SAMPLE_ANSWER = "good_answer.flac"  # in audio_fixtures/, used by `practice --demo`
-NEXT_HINT = "Next: `mock-interview replay last`, `mock-interview report last --html --open`, `mock-interview history`."
+NEXT_HINT = "Next: mock-interview replay last · report last --html --open · history"
 DEMO_NOTE = "A demo on the bundled sample answer: not saved to your history."
 
 
@@ -84,13 +84,13 @@ def _practice_answer(args, question, context, answer: Path | None, devices):
 
     options = opt.transcribe_options(args)
     delivery = opt.delivery_options(args)  # checked before anything is spoken or recorded
-    if not args.no_speak:
+    speak = not args.no_speak and answer is None
+    if speak:
         from simulator.audio.tts import check_voice
 
         check_voice(args.voice)  # a missing voice is said before anything is recorded
     if not args.json:
         opt.note(f"Question: {question.text}")
-    speak = not args.no_speak and answer is None
     warmer = practice.ask(question, speak=speak, options=options, on_note=opt.note, voice=args.voice, device=devices[1])
     if answer is None:
         warmer.result()  # the model is ready before the first word is recorded
@@ -153,14 +153,15 @@ def cmd_practice(args) -> int:
         for done in (result.recording, take.path if take else None):
             if done is not None:
                 discard_recording(done)  # now stored in the session
-        if not args.json:
-            opt.note(f"Saved as session {result.analysis.session_id}.")
     opt.emit(result.analysis, args)
-    if args.open and not demo:
+    if demo:
+        return 0
+    if args.open:
         from simulator.cli.sessions import open_report
 
         open_report(result.analysis.session_id)
-    if not args.json and not demo:
+    if not args.json:
+        opt.note(f"Saved as session {result.analysis.session_id}.")
         opt.note(NEXT_HINT)
     return 0
 
