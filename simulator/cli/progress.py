@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sys
 
+SPINNER = "dots"  # the Rich spinner shown while the model works
+
 
 class Spinner:
     """Use as a context manager; call it with a stage name to show (or update) the stage."""
@@ -39,7 +41,7 @@ class Spinner:
         from simulator.report.style import console
 
         self._progress = Progress(
-            SpinnerColumn(),
+            SpinnerColumn(SPINNER),
             TextColumn("{task.description}…"),
             TimeElapsedColumn(),
             console=console(self.stream),
