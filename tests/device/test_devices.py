@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from simulator.errors import EXIT_BAD_INPUT, EXIT_NO_DEVICE
-from tests.conftest import ROOT
+from tests.integration.test_cli import run_cli
 
 
-def cli(home, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = dict(os.environ, MOCK_INTERVIEW_HOME=str(home))
-    return subprocess.run(
-        [sys.executable, "-m", "simulator", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        timeout=timeout,
-    )
+def cli(home, *args: str):
+    return run_cli(*args, env_home=home)
 
 
 @pytest.mark.audio_device
