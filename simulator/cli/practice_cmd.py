@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from simulator.cli import options as opt
-from simulator.errors import NoDeviceError
+from simulator.errors import BadInputError, NoDeviceError
 
 SAMPLE_ANSWER = "good_answer.flac"  # in audio_fixtures/, used by `practice --demo`
 NEXT_HINT = "Next: mock-interview replay last · report last --html --open · history"
@@ -49,8 +49,8 @@ def _demo_sample(args, mic) -> Path | None:
 def _record(args, question, context, options, delivery, devices):
     """Record the answer (a kept take until it is analysed) and analyse it; a rejected take is not kept."""
     from simulator.audio import recorder
-    from simulator.audio.recording_file import discard_recording, new_recording_path, write_take_note
-    from simulator.cli.takes import note_for
+    from simulator.audio.recording_file import PREFIX, discard_recording, new_recording_path, write_take_note
+    from simulator.cli.takes import kept_line, note_for
     from simulator.errors import NoSpeechError, UnsupportedLanguageError
     from simulator.pipeline import practice
 
@@ -75,6 +75,10 @@ def _record(args, question, context, options, delivery, devices):
     except (NoSpeechError, UnsupportedLanguageError):
         discard_recording(dest)
         opt.note("This take was not kept.")
+        raise
+    except KeyboardInterrupt:
+        if dest.exists():
+            opt.note(kept_line(dest.stem.removeprefix(PREFIX)))
         raise
 
 
@@ -132,6 +136,8 @@ def cmd_practice(args) -> int:
     from simulator.audio.recording_file import discard_recording, find_leftover
     from simulator.cli import takes
 
+    if args.resume and args.answer:
+        raise BadInputError("Give either --answer FILE or --resume ID, not both.")
     take = find_leftover(args.resume) if args.resume else None
     question, context = _asked(args, take)
     devices = _devices(args)

@@ -78,6 +78,11 @@ def offer_line(takes: list[LeftoverRecording]) -> str | None:
     )
 
 
+def kept_line(take_id: str) -> str:
+    """What to do with the take an interrupted run kept."""
+    return f"Resume it with `{RESUME.format(id=take_id)}`, or discard it with `{DISCARD.format(id=take_id)}`."
+
+
 def listing(takes: list[LeftoverRecording], s: Style) -> list:
     """The kept takes under the sessions listing: a table and how to resume or discard one."""
     from rich.table import Table

@@ -102,6 +102,7 @@ def test_no_microphone_is_said_before_the_question(capsys, fakes, monkeypatch):
         (["--input-device", "no-such-mic"], "No input device 'no-such-mic'; see `mock-interview devices`"),
         (["--output-device", "99"], "No output device 99; see `mock-interview devices`"),
         (["--resume", "nope"], "There are no kept takes"),
+        (["--resume", "last", "--answer", "a.wav"], "Give either --answer FILE or --resume ID, not both."),
         (["--set", "long_pause=1"], "Did you mean long_pause_s"),
     ],
 )
@@ -126,6 +127,7 @@ def test_an_interrupted_take_keeps_its_question_and_is_offered_in_one_line(capsy
     code, _, err = run(capsys, "practice", "--no-speak", "--question", "tell-me-about-yourself", "--role", "Nurse")
     assert code == EXIT_INTERRUPTED and "Traceback" not in err
     [kept] = list_interrupted()
+    assert takes.kept_line(kept.id) in err.splitlines()
     asked = takes.asked(kept)
     assert asked is not None and asked[0].id == "tell-me-about-yourself" and asked[1].role == "Nurse"
     for k in range(3):
