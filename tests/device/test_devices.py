@@ -10,8 +10,8 @@ from simulator.errors import EXIT_BAD_INPUT, EXIT_NO_DEVICE
 from tests.integration.test_cli import run_cli
 
 
-def cli(home, *args: str):
-    return run_cli(*args, env_home=home)
+def cli(home, *args: str, env: dict | None = None):
+    return run_cli(*args, env_home=home, env=env)
 
 
 @pytest.mark.audio_device
@@ -28,14 +28,13 @@ def test_devices_lists_the_virtual_card_with_its_defaults(virtual_audio, isolate
 
 @pytest.mark.audio_device
 @pytest.mark.slow
-def test_practice_records_from_the_chosen_microphone_and_drops_a_silent_take(virtual_audio, isolated_home):
+def test_practice_records_from_the_chosen_microphone_and_drops_a_silent_take(private_mic, isolated_home):
     from simulator.audio.recording_file import list_interrupted
 
     listed = json.loads(cli(isolated_home, "devices", "--json").stdout)
     mic = next(d for d in listed if "input" in d["default"])
-    done = cli(
-        isolated_home, "practice", "--no-speak", "--input-device", str(mic["index"]), "--max-seconds", "3", "--quiet"
-    )
+    argv = ["practice", "--no-speak", "--input-device", str(mic["index"]), "--max-seconds", "3", "--quiet"]
+    done = cli(isolated_home, *argv, env=private_mic["env"])  # a microphone of its own, hearing digital silence
     # The virtual microphone hears digital silence: the take is rejected, and not kept as a leftover.
     assert done.returncode == EXIT_BAD_INPUT, done.stderr
     assert "No speech detected" in done.stderr and "This take was not kept." in done.stderr

@@ -37,7 +37,7 @@ def answer_clip(tmp_path_factory):
     return path
 
 
-def _watch(pane: Pane, clip, timeout_s: float = 300.0) -> list[str]:
+def _watch(pane: Pane, clip, sink: str, timeout_s: float = 300.0) -> list[str]:
     """Screens captured every FRAME_S until the recording has stopped; plays the clip once the meter shows."""
     frames: list[str] = []
     player = None
@@ -47,7 +47,7 @@ def _watch(pane: Pane, clip, timeout_s: float = 300.0) -> list[str]:
             screen = pane.screen()
             frames.append(screen)
             if player is None and METER in screen:
-                player = play_into_mic(clip)
+                player = play_into_mic(clip, sink)
             if STOPPED in screen:
                 return frames
             time.sleep(FRAME_S)
@@ -64,10 +64,11 @@ def _recording_frames(frames: list[str]) -> list[str]:
 
 @pytest.mark.audio_device
 @pytest.mark.slow
-def test_the_recording_screen_shows_the_meter_in_every_frame(virtual_audio, answer_clip, isolated_home, tmp_path):
-    with Pane(tmp_path, width=80, env={"MOCK_INTERVIEW_HOME": str(isolated_home)}) as pane:
+def test_the_recording_screen_shows_the_meter_in_every_frame(private_mic, answer_clip, isolated_home, tmp_path):
+    env = {"MOCK_INTERVIEW_HOME": str(isolated_home), **private_mic["env"]}
+    with Pane(tmp_path, width=80, env=env) as pane:
         pane.start(python_command("practice", "--no-speak", "--max-seconds", "60"))
-        frames = _watch(pane, answer_clip)
+        frames = _watch(pane, answer_clip, private_mic["sink"])
         assert pane.wait(300) == 0, pane.output()
         output = pane.output()
     recording = _recording_frames(frames)
@@ -88,10 +89,11 @@ def test_the_recording_screen_shows_the_meter_in_every_frame(virtual_audio, answ
 
 @pytest.mark.audio_device
 @pytest.mark.slow
-def test_a_cut_answer_is_said_to_be_cut_and_noted_as_unfinished(virtual_audio, answer_clip, isolated_home, tmp_path):
-    with Pane(tmp_path, width=80, env={"MOCK_INTERVIEW_HOME": str(isolated_home)}) as pane:
+def test_a_cut_answer_is_said_to_be_cut_and_noted_as_unfinished(private_mic, answer_clip, isolated_home, tmp_path):
+    env = {"MOCK_INTERVIEW_HOME": str(isolated_home), **private_mic["env"]}
+    with Pane(tmp_path, width=80, env=env) as pane:
         pane.start(python_command("practice", "--no-speak", "--max-seconds", "10"))
-        _watch(pane, answer_clip)
+        _watch(pane, answer_clip, private_mic["sink"])
         assert pane.wait(300) == 0, pane.output()
         output = pane.output()
     flowing = " ".join(output.split())

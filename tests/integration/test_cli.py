@@ -27,8 +27,10 @@ HEAVY = [
 ]
 
 
-def run_cli(*args: str, env_home=None, stdin=subprocess.DEVNULL, timeout=300) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
+def run_cli(
+    *args: str, env_home=None, stdin=subprocess.DEVNULL, timeout=300, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    env = dict(os.environ, **(env or {}))
     if env_home is not None:
         env["MOCK_INTERVIEW_HOME"] = str(env_home)
     return subprocess.run(
