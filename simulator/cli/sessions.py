@@ -132,7 +132,10 @@ def confirm(question: str, *, yes: bool) -> None:
         return
     if sys.stdin is None or not sys.stdin.isatty():
         raise BadInputError("Not asking for confirmation without a terminal; add --yes to go ahead.")
-    answer = input(f"{question} [y/N] ").strip().lower()
+    from simulator.report.style import show
+
+    show(question)  # wrapped at words
+    answer = input("[y/N] ").strip().lower()
     if answer not in ("y", "yes"):
         raise BadInputError("Nothing was deleted.")
 

@@ -307,7 +307,7 @@ def test_discard_asks_first_and_removes_the_take(capsys, monkeypatch, rushed_aud
     assert code == EXIT_BAD_INPUT and "Nothing was deleted" in err and path.exists()
     monkeypatch.setattr(sys, "stdin", _Tty("y\n"))
     code, out, _ = run(capsys, "sessions", "discard", "last")
-    assert code == 0 and "Discard the take 20260107-090000-42 (0:05, “Why?”)? [y/N] " in out
+    assert code == 0 and "Discard the take 20260107-090000-42 (0:05, “Why?”)?\n[y/N] " in out
     assert "Discarded the take 20260107-090000-42 (its recording is deleted)." in out
     assert not path.exists() and not path.with_suffix(".json").exists()
     code, _, err = run(capsys, "sessions", "discard", "last", "--yes")
