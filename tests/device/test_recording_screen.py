@@ -62,15 +62,19 @@ def _recording_frames(frames: list[str]) -> list[str]:
     return frames[first:-1]  # up to the frame that says why it stopped
 
 
+def _practise(mic: dict, clip, home, folder, max_seconds: int) -> tuple[list[str], str]:
+    """`practice` in an 80-column terminal while ``clip`` is played into ``mic``: (screens while recording, output)."""
+    with Pane(folder, width=80, env={"MOCK_INTERVIEW_HOME": str(home), **mic["env"]}) as pane:
+        pane.start(python_command("practice", "--no-speak", "--max-seconds", str(max_seconds)))
+        frames = _watch(pane, clip, mic["sink"])
+        assert pane.wait(300) == 0, pane.output()
+        return frames, pane.output()
+
+
 @pytest.mark.audio_device
 @pytest.mark.slow
 def test_the_recording_screen_shows_the_meter_in_every_frame(private_mic, answer_clip, isolated_home, tmp_path):
-    env = {"MOCK_INTERVIEW_HOME": str(isolated_home), **private_mic["env"]}
-    with Pane(tmp_path, width=80, env=env) as pane:
-        pane.start(python_command("practice", "--no-speak", "--max-seconds", "60"))
-        frames = _watch(pane, answer_clip, private_mic["sink"])
-        assert pane.wait(300) == 0, pane.output()
-        output = pane.output()
+    frames, output = _practise(private_mic, answer_clip, isolated_home, tmp_path, 60)
     recording = _recording_frames(frames)
     assert len(recording) * FRAME_S >= ANSWER_S  # the whole answer was watched
     missing = [i for i, f in enumerate(recording) if not any(line.startswith(METER) for line in f.splitlines())]
@@ -90,12 +94,7 @@ def test_the_recording_screen_shows_the_meter_in_every_frame(private_mic, answer
 @pytest.mark.audio_device
 @pytest.mark.slow
 def test_a_cut_answer_is_said_to_be_cut_and_noted_as_unfinished(private_mic, answer_clip, isolated_home, tmp_path):
-    env = {"MOCK_INTERVIEW_HOME": str(isolated_home), **private_mic["env"]}
-    with Pane(tmp_path, width=80, env=env) as pane:
-        pane.start(python_command("practice", "--no-speak", "--max-seconds", "10"))
-        _watch(pane, answer_clip, private_mic["sink"])
-        assert pane.wait(300) == 0, pane.output()
-        output = pane.output()
+    _, output = _practise(private_mic, answer_clip, isolated_home, tmp_path, 10)
     flowing = " ".join(output.split())
     assert "Recording stopped at the 0:10 time limit: the answer was cut off." in output
     assert "Note: The recording reached its 0:10 time limit and cut the answer off" in flowing
