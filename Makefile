@@ -9,8 +9,8 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 # Runtime: Python, the voice, PortAudio (sounddevice), libsndfile (soundfile).
 APT_RUNTIME := python3 python3-venv python3-pip espeak-ng libportaudio2 libsndfile1
-# Tests: a virtual sound card, Chromium for the HTML report, setpriv for the permission case.
-APT_TEST := pulseaudio pulseaudio-utils libasound2-plugins chromium util-linux
+# Tests: a virtual sound card, Chromium for the HTML report, setpriv for the permission case, tmux for the screen tests.
+APT_TEST := pulseaudio pulseaudio-utils libasound2-plugins chromium util-linux tmux
 export DEBIAN_FRONTEND := noninteractive
 # librosa's numba cache (used by the tests' reference checks) survives between runs.
 export NUMBA_CACHE_DIR := $(CURDIR)/$(VENV)/numba-cache

@@ -206,7 +206,7 @@ def _history_metrics() -> str:
     ]
     note = (
         f"\nThe latest session is compared with the mean of up to {history.BASELINE_SESSIONS} sessions before "
-        "it; a change smaller than the tolerance is steady. "
+        "it, in the rows and in the read alike; a change no larger than the tolerance (the noise threshold) is steady. "
         f"Sparklines show the latest {history.SPARK_SESSIONS} sessions.\n"
     )
     return _table(["metric", "better when", "tolerance"], rows) + note

@@ -9,6 +9,7 @@ with the reason, only when it cannot be started.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -63,11 +64,36 @@ def virtual_audio() -> None:
         sd._initialize()
 
 
-def play_into_mic(path: Path) -> subprocess.Popen:
-    """Start playing an audio file into the "mic" sink (what the recorder hears)."""
+def play_into_mic(path: Path, sink: str = MIC_SINK) -> subprocess.Popen:
+    """Start playing an audio file into the "mic" sink (what the recorder hears), or into another ``sink``."""
     return subprocess.Popen(
-        ["paplay", f"--device={MIC_SINK}", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        ["paplay", f"--device={sink}", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+
+
+@pytest.fixture
+def private_mic(virtual_audio):
+    """A null sink of this test's own whose monitor is the microphone: other tests' sounds never mix in.
+
+    Processes started with ``env`` (PULSE_SOURCE, PULSE_SINK) record from it
+    and play into a sink of their own; ``play_into_mic(path, sink)`` speaks
+    into it. A silent keep-alive stream keeps its capture running.
+    """
+    sink = f"mi_private_{os.getpid()}_{time.monotonic_ns() % 1_000_000}"
+    out = f"{sink}_out"
+    modules = [_pactl("load-module", "module-null-sink", f"sink_name={name}", "norewinds=1") for name in (sink, out)]
+    if not all(modules):
+        pytest.skip("could not load a private null sink on the virtual sound card")
+    keepalive = subprocess.Popen(
+        ["pacat", "--playback", f"--device={sink}", "/dev/zero"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        yield {"sink": sink, "env": {"PULSE_SOURCE": f"{sink}.monitor", "PULSE_SINK": out}}
+    finally:
+        keepalive.terminate()
+        keepalive.wait(timeout=10)
+        for module in modules:
+            _pactl("unload-module", module.strip())
 
 
 class SpeakerCapture:

@@ -21,7 +21,8 @@ MAX_ANSWER_S = 15 * 60.0  # s; longer files are refused before decoding.
 SUPPORTED = "WAV, FLAC, MP3, OGG or M4A"
 
 
-def _check_path(path: Path) -> None:
+def check_audio_path(path: Path) -> None:
+    """BadInputError with advice unless ``path`` is a readable, non-empty file (callers check before they start)."""
     if not path.exists():
         raise BadInputError(f"{path}: no such file; check the path.")
     if path.is_dir():
@@ -100,7 +101,7 @@ def load_audio(
     unreadable, empty, corrupt or over-long files.
     """
     path = Path(path)
-    _check_path(path)
+    check_audio_path(path)
     decoded = _read_soundfile(path, max_duration_s) or _read_av(path, max_duration_s, sr)
     y, native_sr = decoded
     if y.size == 0:

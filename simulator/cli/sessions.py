@@ -1,5 +1,8 @@
 """Session commands (sessions, export, replay, history, report): registered on the main parser.
 
+Output goes through Rich consoles (``simulator.report.style.console``): as
+wide as the terminal, without escape codes off a terminal or with NO_COLOR.
+
 Like simulator/cli/app.py this is command-line code: it prints. Library errors
 (simulator.errors) propagate to ``cli.main``, which prints them in one line
 and picks the exit code.
@@ -10,48 +13,56 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 REPORT_NAME = "report.html"  # written in the session folder unless a FILE is given
-QUESTION_WIDTH = 34  # characters of the question shown in the listing
+WIDE_LISTING = 110  # columns from which the sessions listing adds a DATE (UTC) column
 
 
-def _local(created_at: str | None) -> str:
-    try:
-        return datetime.fromisoformat(created_at).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return created_at or "-"
+def _style():
+    from simulator.report.style import Style, wants_color
+
+    return Style(wants_color(sys.stdout))
 
 
 def _cell(value, digits: int = 0) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-def _short(text: str | None, width: int) -> str:
-    text = text or "-"
-    return text if len(text) <= width else text[: width - 1] + "…"
+def session_table(sessions, s, *, width: int):
+    """The `sessions` listing as a Rich table, newest last, and a caption saying the times are UTC.
 
+    Ids begin with the answer's UTC date and time; a terminal of WIDE_LISTING
+    columns or more also gets them as a DATE (UTC) column.
+    """
+    from rich.table import Table
 
-def session_table(sessions) -> list[str]:
-    """The `sessions` listing: one line per session, newest last."""
+    from simulator.cli.takes import utc
     from simulator.report.style import clock
 
-    head = (
-        f"{'ID':<20}  {'DATE':<16}  {'QUESTION':<{QUESTION_WIDTH}}  {'LENGTH':>6}  {'WPM':>4}  "
-        f"{'LONG PAUSES':>11}  {'FILLERS/MIN':>11}  {'SCORE':>5}"
-    )
-    lines = [head]
-    for s in sessions:
-        status = "" if s.status == "complete" else f"  ({s.status})"
-        lines.append(
-            f"{s.id:<20}  {_local(s.created_at):<16}  {_short(s.question_text, QUESTION_WIDTH):<{QUESTION_WIDTH}}  "
-            f"{clock(s.duration_s) if s.duration_s is not None else '-':>6}  {_cell(s.wpm):>4}  "
-            f"{_cell(s.long_pauses):>11}  {_cell(s.fillers_per_min, 1):>11}  {_cell(s.content_score):>5}{status}"
+    wide = width >= WIDE_LISTING
+    caption = "Dates are UTC, as in the ids." if wide else "Ids begin with the UTC date and time of the answer."
+    table = Table(box=None, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold" if s.color else "")
+    table.add_column("ID", no_wrap=True)
+    if wide:
+        table.add_column("DATE (UTC)", no_wrap=True)
+    table.add_column("QUESTION", ratio=1, min_width=12)
+    for head in ("LENGTH", "WPM", "LONG PAUSES", "FILLERS /MIN", "SCORE"):
+        table.add_column(head, justify="right", max_width=7)
+    for x in sessions:
+        status = "" if x.status == "complete" else f" ({x.status})"
+        cells = [x.id] + [utc(x.created_at)] * wide + [(x.question_text or "-") + status]
+        table.add_row(
+            *cells,
+            clock(x.duration_s) if x.duration_s is not None else "-",
+            _cell(x.wpm),
+            _cell(x.long_pauses),
+            _cell(x.fillers_per_min, 1),
+            _cell(x.content_score),
         )
-    return lines
+    return [table, s(caption, "dim")]
 
 
 def _session_json(s) -> dict:
@@ -87,40 +98,74 @@ def cmd_sessions(args) -> int:
     if args.json:
         print(json.dumps([_session_json(s) for s in sessions], indent=2, ensure_ascii=False))
         return 0
-    if not sessions:
-        print("No sessions yet; run `mock-interview practice` to record one.")
-    else:
-        print("\n".join(session_table(sessions)))
-    leftovers = interrupted_lines()
-    if leftovers:
-        print("\n".join([""] + leftovers))
+    from simulator.report.style import console, show
+
+    s = _style()
+    shown: list = ["No sessions yet; run `mock-interview practice` to record one."]
+    if sessions:
+        shown = session_table(sessions, s, width=console(color=s.color).width)
+    takes = kept_takes()
+    if takes:
+        from simulator.cli.takes import listing
+
+        shown += [""] + listing(takes, s)
+    show(shown, color=s.color)
     return 0
 
 
-def interrupted_lines() -> list[str]:
-    """Recordings cut off by a crash or Ctrl-C, not yet analysed (shown under the listing)."""
-    from simulator.report.style import clock
-
+def kept_takes() -> list:
+    """Takes cut off by a crash or Ctrl-C, not yet analysed (an unreadable folder only logs a warning)."""
     try:
         from simulator.audio.recording_file import list_interrupted
 
-        found = list_interrupted()
+        return list_interrupted()
     except Exception as e:  # noqa: BLE001 - the listing must not fail because of a leftover file
         log.warning("could not look for interrupted recordings: %s", e)
         return []
-    if not found:
-        return []
-    lines = ["Interrupted recordings (kept, not analysed yet; analyse one with `mock-interview analyze FILE --save`):"]
-    for rec in found:
-        lines.append(f"  {_local(rec.recorded_at)}  {clock(rec.duration_s):>5}  (interrupted)  {rec.path}")
-    return lines
+
+
+def confirm(question: str, *, yes: bool) -> None:
+    """Ask ``question`` on the terminal; BadInputError unless answered yes (``--yes`` skips the question)."""
+    from simulator.errors import BadInputError
+
+    if yes:
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise BadInputError("Not asking for confirmation without a terminal; add --yes to go ahead.")
+    from simulator.report.style import show
+
+    show(question)  # wrapped at words
+    answer = input("[y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise BadInputError("Nothing was deleted.")
 
 
 def cmd_sessions_delete(args) -> int:
+    from simulator.cli.takes import utc
+    from simulator.errors import StorageError
     from simulator.sessions import store
 
-    session = store.delete_session(args.id)
+    try:
+        session = store.load_session(args.id)
+        what = f"session {session.id} ({utc(session.created_at)} UTC, “{session.question_text}”)"
+        ref = session.id
+    except StorageError:  # a damaged session can still be deleted
+        what, ref = f"session {args.id}", args.id
+    confirm(f"Delete {what} and its audio?", yes=args.yes)
+    session = store.delete_session(ref)
     print(f"Deleted session {session.id} (its audio and analysis are removed).")
+    return 0
+
+
+def cmd_sessions_discard(args) -> int:
+    from simulator.audio.recording_file import discard_recording, find_leftover
+    from simulator.cli.takes import question_text
+    from simulator.report.style import clock
+
+    take = find_leftover(args.id)
+    confirm(f"Discard the take {take.id} ({clock(take.duration_s)}, “{question_text(take)}”)?", yes=args.yes)
+    discard_recording(take.path)
+    print(f"Discarded the take {take.id} (its recording is deleted).")
     return 0
 
 
@@ -139,29 +184,56 @@ def cmd_replay(args) -> int:
 
     session = store.load_session(args.id)
     if args.no_audio:
-        from simulator.report.style import Style
+        from simulator.report.style import show
 
-        print("\n".join(replay.text_replay(session.analysis, Style(sys.stdout.isatty()), session_id=session.id)))
+        s = _style()
+        show(replay.text_replay(session.analysis, s, session_id=session.id), color=s.color)
         return 0
-    replay.follow_along(session, speak_question=not args.no_speak)
+    from simulator.audio.player import device_info, import_sounddevice
+    from simulator.cli.devices import check_device, parse_device
+    from simulator.errors import NoDeviceError
+
+    device = parse_device(args.output_device)
+    check_device("output", device)  # a chosen device that is not there
+    import_sounddevice()  # a missing PortAudio gets its own message
+    if device_info("output", device) is None:
+        raise NoDeviceError("No sound output device found; connect one, or read the transcript with --no-audio.")
+    replay.follow_along(session, speak_question=not args.no_speak, device=device)
     return 0
 
 
+def _kinds():
+    """(kind of a listed session, kind labels): the bank's kind, else the kind its question text asks for."""
+    from simulator.questions import load_kinds, load_questions
+
+    bank = {q.id: q.kind for q in load_questions()}
+    kinds = load_kinds()
+    return (lambda x: bank.get(x.question_id) or kinds.detect(x.question_text or "")), kinds.labels
+
+
 def cmd_history(args) -> int:
-    from simulator.report.style import Style
     from simulator.sessions import history, store
 
     sessions = store.list_sessions()
     if args.question:
-        sessions = [s for s in sessions if s.question_id == args.question]
+        if args.question not in {x.question_id for x in sessions}:
+            from simulator.questions import get_question
+
+            get_question(args.question)  # an unknown id is bad input, as for `practice --question`
+        sessions = [x for x in sessions if x.question_id == args.question]
         if not sessions:
-            print(f"No sessions for question {args.question!r} yet; see `mock-interview questions`.")
+            print(f"No sessions for question {args.question!r} yet; practise it with `--question {args.question}`.")
             return 0
     if not sessions:
         print("No sessions yet; run `mock-interview practice` to record one.")
         return 0
-    items = history.histories(sessions, question_id=args.question, band=_latest_band(sessions[-1].id))
-    print("\n".join(history.render(items, Style(sys.stdout.isatty()))))
+    kind_of, labels = _kinds()
+    band = _latest_band(sessions[-1].id)
+    items = history.histories(sessions, question_id=args.question, band=band, kind_of=kind_of, kind_labels=labels)
+    from simulator.report.style import show
+
+    s = _style()
+    show(history.render(items, s), color=s.color)
     return 0
 
 
@@ -213,9 +285,7 @@ def cmd_report(args) -> int:
 
     session = store.load_session(args.id)
     if args.html is None and not args.open:
-        from simulator.report import render_text
-
-        print(render_text(session.analysis, color=sys.stdout.isatty()))
+        print_report(session.analysis, brief=args.brief)
         return 0
     target = Path(args.html).expanduser() if args.html else session.folder / REPORT_NAME
     write_report(session, target)
@@ -223,6 +293,15 @@ def cmd_report(args) -> int:
     if args.open and not _open_in_browser(target):
         print("(No web browser could be opened; open the file yourself.)", file=sys.stderr)
     return 0
+
+
+def print_report(analysis, *, brief: bool = False) -> None:
+    """The terminal report on stdout, as wide as the terminal (80 columns when not a terminal)."""
+    from simulator.report import report
+    from simulator.report.style import show
+
+    s = _style()
+    show(report(analysis, s, brief=brief), color=s.color)
 
 
 def open_report(session_id: str) -> Path | None:
@@ -245,14 +324,21 @@ def open_report(session_id: str) -> Path | None:
 
 def register(sub) -> None:
     """Add the session subcommands to the main parser's subparsers."""
-    p = sub.add_parser("sessions", help="list stored sessions (`sessions delete ID`, `sessions --rebuild`)")
+    p = sub.add_parser(
+        "sessions", help="list stored sessions and kept takes (`sessions delete ID`, `discard ID`, `--rebuild`)"
+    )
     p.add_argument("--rebuild", action="store_true", help="rebuild the sessions index from the session folders")
     p.add_argument("--json", action="store_true", help="print the listing as JSON")
     p.set_defaults(func=cmd_sessions)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
-    d = actions.add_parser("delete", help="delete a session and its audio")
+    d = actions.add_parser("delete", help="delete a session and its audio (asks first)")
     d.add_argument("id", metavar="ID", help="session id (or a unique prefix, or `last`)")
+    d.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
     d.set_defaults(func=cmd_sessions_delete)
+    d = actions.add_parser("discard", help="discard an interrupted take that was kept (asks first)")
+    d.add_argument("id", metavar="ID", help="take id from the `sessions` listing (or a unique prefix, or `last`)")
+    d.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
+    d.set_defaults(func=cmd_sessions_discard)
 
     p = sub.add_parser("export", help="copy a session (audio, analysis, HTML report) into a folder")
     p.add_argument("id", metavar="ID", help="session id, a unique prefix of it, or `last`")
@@ -263,6 +349,7 @@ def register(sub) -> None:
     p.add_argument("id", metavar="ID", help="session id, a unique prefix of it, or `last`")
     p.add_argument("--no-audio", action="store_true", help="print the time-coded transcript instead of playing")
     p.add_argument("--no-speak", action="store_true", help="do not speak the question first")
+    p.add_argument("--output-device", metavar="DEVICE", help="play on this device (see `mock-interview devices`)")
     p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser("history", help="trends across sessions: pace, long pauses, fillers, content score")
@@ -282,4 +369,5 @@ def register(sub) -> None:
         help=f"write the HTML report instead, to FILE (default: {REPORT_NAME} in the session folder)",
     )
     p.add_argument("--open", action="store_true", help="write the HTML report and open it in a web browser")
+    p.add_argument("--brief", action="store_true", help="only the first screen: verdict, score, top three changes")
     p.set_defaults(func=cmd_report)

@@ -66,15 +66,16 @@ def ask(
     options: TranscribeOptions,
     on_note: Callable[[str], None],
     voice: str = "espeak",
+    device=None,
 ) -> _Warmer:
-    """Speak the question while the model loads; returns the warm-up to wait on."""
+    """Speak the question (on the output ``device``) while the model loads; returns the warm-up to wait on."""
     warmer = _Warmer(options)
     warmer.start()
     if speak:
         from simulator.audio import tts
 
         try:
-            tts.speak(question.text, voice=voice)
+            tts.speak(question.text, voice=voice, device=device)
         except NoDeviceError as e:
             on_note(f"Not speaking the question: {e}")
     return warmer
@@ -121,6 +122,8 @@ def record_and_analyze(
         pitch_track=track,
         progress=progress,
     )
+    if rec.stop_reason == "max":
+        analysis.notes.append(recorder.cut_note(rec.duration_s))
     return PracticeAnswer(analysis, y, SAMPLE_RATE, rec.path)
 
 

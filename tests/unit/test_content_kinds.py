@@ -20,7 +20,7 @@ from simulator.model.transcript import Transcript
 from simulator.questions import get_question, load_kinds
 from simulator.report.content_text import render
 from simulator.report.html import render_html
-from simulator.report.style import Style
+from simulator.report.style import Style, to_text
 from tests.unit.test_content_rubric import copy_prompts, edit
 
 STAR_ALL = (
@@ -204,7 +204,7 @@ def test_each_kind_shows_its_own_shape_or_none(qid, text, parts, name):
     report = check_content(Transcript.from_text(text), get_question(qid), AnswerContext())
     assert [p.part for p in report.structure] == parts
     assert report.shape_name == name and report.kind == get_question(qid).kind
-    shown = "\n".join(render(report, Style(False)))
+    shown = to_text(render(report, Style(False)), width=200)
     if parts:
         assert f"Shape of the answer: {name}" in shown
         assert all(p.found for p in report.structure) and report.in_recommended_order
