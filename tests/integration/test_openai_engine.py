@@ -205,7 +205,8 @@ def test_alignment_mask_from_bundled_config():
     ],
 )
 def test_engine_option(argv, engine, capsys):
-    from simulator.cli.app import _transcribe_options, build_parser
+    from simulator.cli.app import build_parser
+    from simulator.cli.options import transcribe_options as _transcribe_options
 
     if engine is SystemExit:
         with pytest.raises(SystemExit):
