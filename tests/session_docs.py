@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from simulator.hesitations import hesitation
 from simulator.model.analysis import Analysis, AnswerContext, AudioInfo
 from simulator.model.transcript import Transcript, Word, bare
 from simulator.questions import get_question
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
-FILLERS = {"um", "uh", "er", "ah", "hmm"}
 LONG_PAUSE_S = 2.0
 
 
@@ -44,7 +44,7 @@ def delivery_doc(words: list[Word], phrases: list[dict], duration_s: float) -> d
             pauses.append({"start": a["end"], "end": b["start"], "duration": round(gap, 3), "kind": "boundary"})
     span = words[-1].end - words[0].start
     wpm = len(words) / span * 60
-    fillers = [{"word": bare(w.word), "start": w.start} for w in words if bare(w.word) in FILLERS]
+    fillers = [{"word": hesitation(w.word), "start": w.start} for w in words if hesitation(w.word)]
     long_pauses = [p for p in pauses if p["duration"] >= LONG_PAUSE_S]
     series = [{"t": float(t), "wpm": round(wpm * (0.85 + 0.3 * ((t // 5) % 2)), 1)} for t in range(5, int(span), 5)]
     pace = "too fast" if wpm > 160 else "too slow" if wpm < 110 else "slow and clear"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +27,7 @@ import numpy as np
 from simulator.asr.pause_cutter import Stretch
 from simulator.audio.files import SAMPLE_RATE
 from simulator.errors import ModelError
+from simulator.hesitations import hesitation
 from simulator.model.transcript import Transcript, Word
 
 log = logging.getLogger(__name__)
@@ -46,14 +46,6 @@ SAMPLING_SEED = 0
 
 # Whisper drops hesitations unless its prompt shows them; this keeps most.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
-
-_FILLER_SPELLINGS = [
-    (re.compile(r"^(u+h*m+|h*m+m)$"), "um"),
-    (re.compile(r"^u+h+$"), "uh"),
-    (re.compile(r"^(e+r+m+|e+r+)$"), "er"),
-    (re.compile(r"^a+h+$"), "ah"),
-    (re.compile(r"^h+m+$"), "hmm"),
-]
 
 
 @dataclass(frozen=True)
@@ -93,11 +85,7 @@ def bundled_model_path() -> Path:
 def normalize_filler(token: str) -> str:
     """Spell hesitations one way: 'Umm,' -> 'Um,'; leaves real words alone."""
     core = token.strip(".,!?;:…- ")
-    low = core.lower()
-    if low in {"hmm", "hm", "hmmm"}:
-        canon = "hmm"
-    else:
-        canon = next((c for rx, c in _FILLER_SPELLINGS if rx.match(low)), None)
+    canon = hesitation(core)  # the one list: prompts/lexicons.toml [hesitations]
     if canon is None or not core:
         return token
     if core[0].isupper():

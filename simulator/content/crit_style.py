@@ -7,6 +7,7 @@ import math
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import governing_verb, is_past, lower, negated
 from simulator.content.types import MET, MISSING, PARTIAL
+from simulator.hesitations import is_hesitation
 
 NOUN_DETS = frozenset(
     {
@@ -31,7 +32,7 @@ NOUN_DETS = frozenset(
         "another",
     }
 )
-ACRONYM_SKIP = frozenset({"I", "OK", "A", "AM", "PM", "US", "UH", "UM", "ER", "AH", "HMM"})
+ACRONYM_SKIP = frozenset({"I", "OK", "A", "AM", "PM", "US"})  # and every hesitation sound ("UM")
 MAX_LISTED = 4  # hedges / details quoted in a tip
 HEDGE_CONTEXT = 3  # tokens quoted either side of a hedge
 
@@ -161,7 +162,13 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
             spans.append((ent.start, ent.end))
     for tok in doc:
         covered = any(a <= tok.i < b for a, b in spans)
-        acronym = tok.text.isupper() and tok.is_alpha and len(tok.text) >= 2 and tok.text not in ACRONYM_SKIP
+        acronym = (
+            tok.text.isupper()
+            and tok.is_alpha
+            and len(tok.text) >= 2
+            and tok.text not in ACRONYM_SKIP
+            and not is_hesitation(tok.text)
+        )
         proper = tok.pos_ == "PROPN" and not tok.is_sent_start and tok.text[:1].isupper()
         number = tok.like_num and lower(tok) not in weak
         if not covered and (acronym or proper or number):

@@ -15,9 +15,10 @@ import math
 import numpy as np
 
 from simulator.delivery.levels import FLOOR_DB, Levels
-from simulator.delivery.lexicon import SENTENCE_END, ends_with, is_hesitation
+from simulator.delivery.lexicon import SENTENCE_END, ends_with
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import Volume
+from simulator.hesitations import is_hesitation
 from simulator.model.transcript import Word
 
 MIN_SENTENCES = 2  # sentences needed before trailing off is judged
