@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.audio.level_meter import ThresholdRule
 from simulator.errors import ConfigError
 
 
@@ -108,6 +109,17 @@ class DeliveryOptions:
             problems.append("long_pause_s must not be shorter than min_pause_s")
         if problems:
             raise ConfigError("Invalid delivery options: " + "; ".join(problems) + ".")
+
+    def threshold_rule(self) -> ThresholdRule:
+        """The silence threshold these options set (the tool's one threshold rule)."""
+        return ThresholdRule(
+            self.noise_percentile,
+            self.noise_margin_db,
+            self.speech_percentile,
+            min_below_speech_db=self.min_below_speech_db,
+            max_below_speech_db=self.max_below_speech_db,
+            min_noise_margin_db=self.min_noise_margin_db,
+        )
 
     @classmethod
     def from_overrides(cls, overrides: dict[str, str], base: DeliveryOptions | None = None) -> DeliveryOptions:
