@@ -68,7 +68,9 @@ class DeliveryOptions:
     # --- pitch ---
     pitch_fmin_hz: float = _opt(65.0, "Hz", "lowest pitch searched (speech range, not C2)", lo=30.0, hi=500.0)
     pitch_fmax_hz: float = _opt(400.0, "Hz", "highest pitch searched (speech range, not C7)", lo=60.0, hi=2000.0)
-    voicing_threshold: float = _opt(0.25, "ratio", "YIN aperiodicity below which a frame is voiced", lo=0.01, hi=1.0)
+    voicing_threshold: float = _opt(
+        0.25, "ratio", "1 - correlation at the pitch period below which a frame is voiced", lo=0.01, hi=1.0
+    )
     monotone_range_st: float = _opt(
         4.0, "semitones", "a 10th-90th percentile pitch range below this is monotone", lo=0.0, hi=48.0
     )
