@@ -26,6 +26,19 @@ import numpy as np
 from simulator.audio.level_meter import power_dbfs, speech_threshold
 from simulator.delivery.options import DeliveryOptions
 
+LEVEL_BATCH = 1000  # frames per librosa.feature.rms call (10 s): its work arrays stay small for long answers
+
+
+def centred_frames_segment(y: np.ndarray, first: int, count: int, width: int, step: int) -> np.ndarray:
+    """The float32 samples under ``count`` frames of ``width`` samples, ``step`` apart, the
+    first centred on sample ``first`` of ``y``; zeros outside ``y``, as librosa's centred frames."""
+    a = first - width // 2
+    segment = np.zeros((count - 1) * step + width, dtype=np.float32)
+    lo, hi = max(a, 0), min(a + segment.size, y.size)
+    if hi > lo:
+        segment[lo - a : hi - a] = y[lo:hi]
+    return segment
+
 
 def to_mono(y: np.ndarray) -> np.ndarray:
     """Float32 mono: channels of (n, ch) or (ch, n) arrays averaged by librosa."""
@@ -76,28 +89,29 @@ class Levels:
         return np.asarray(i) * self.hop_s
 
     def window_power(self, first: int, count: int, width: int, step: int) -> np.ndarray:
-        """Mean power of ``count`` windows of ``width`` samples, ``step`` apart, the first
-        centred on sample ``first`` (zeros outside the signal)."""
-        import librosa
-
-        a = first - width // 2
-        b = a + (count - 1) * step + width
-        segment = np.zeros(b - a, dtype=np.float32)
-        lo, hi = max(a, 0), min(b, self.y.size)
-        if hi > lo:
-            segment[lo - a : hi - a] = self.y[lo:hi] - self.dc
-        rms = librosa.feature.rms(y=segment, frame_length=width, hop_length=step, center=False)[0]
-        return np.square(rms, dtype=np.float64)
+        """Mean power (DC removed) of ``count`` windows of ``width`` samples, ``step`` apart,
+        the first centred on sample ``first`` (zeros outside the signal)."""
+        return frame_power(self.y, first, count, width, step, dc=self.dc)
 
 
-def frame_levels(y: np.ndarray, *, win: int, hop: int) -> np.ndarray:
-    """Frame levels (dBFS) of mono ``y``: librosa's centred RMS frames, zero padded at the ends."""
-    if y.size == 0:
-        return np.zeros(0)
+def frame_power(y: np.ndarray, first: int, count: int, width: int, step: int, *, dc: float = 0.0) -> np.ndarray:
+    """Mean power of ``y - dc`` in centred frames (see ``centred_frames_segment``): librosa RMS."""
     import librosa
 
-    rms = librosa.feature.rms(y=y, frame_length=win, hop_length=hop, center=True, pad_mode="constant")[0]
-    return power_dbfs(np.square(rms, dtype=np.float64))
+    segment = centred_frames_segment(y, first, count, width, step)
+    if dc:
+        lo, hi = max(width // 2 - first, 0), min(y.size - first + width // 2, segment.size)
+        segment[lo:hi] -= np.float32(dc)  # the signal, not its zero padding
+    rms = librosa.feature.rms(y=segment, frame_length=width, hop_length=step, center=False)[0]
+    return np.square(rms, dtype=np.float64)
+
+
+def frame_levels(y: np.ndarray, *, win: int, hop: int, dc: float = 0.0) -> np.ndarray:
+    """Frame levels (dBFS) of mono ``y`` without its DC: librosa's centred RMS frames, zero
+    padded at the ends, measured LEVEL_BATCH frames at a time."""
+    n = 1 + y.size // hop if y.size else 0
+    power = [frame_power(y, a * hop, min(LEVEL_BATCH, n - a), win, hop, dc=dc) for a in range(0, n, LEVEL_BATCH)]
+    return power_dbfs(np.concatenate(power)) if power else np.zeros(0)
 
 
 def silence_threshold(db: np.ndarray, opts: DeliveryOptions = DeliveryOptions()) -> tuple[float, float, float, float]:
@@ -115,6 +129,6 @@ def measure_levels(y: np.ndarray, sr: int, opts: DeliveryOptions = DeliveryOptio
     dc = float(np.mean(mono, dtype=np.float64)) if mono.size else 0.0
     win = max(2, int(round(opts.frame_s * sr)))
     hop = max(1, int(round(opts.hop_s * sr)))
-    db = frame_levels(mono - np.float32(dc), win=win, hop=hop)
+    db = frame_levels(mono, win=win, hop=hop, dc=dc)
     floor, speech, threshold, edge = silence_threshold(db, opts)
     return Levels(mono, dc, sr, win, hop, db, floor, speech, threshold, edge)

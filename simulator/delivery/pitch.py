@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from simulator.audio.files import SAMPLE_RATE
-from simulator.delivery.levels import Levels
+from simulator.delivery.levels import Levels, centred_frames_segment
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import Pitch
 
@@ -69,12 +69,7 @@ def _yin_run(
     import librosa
 
     length, step = frame_length(opts), grid_step(opts)
-    a = first * step - length // 2 - origin  # where frame ``first`` starts in ``y``
-    b = a + (stop - 1 - first) * step + length
-    segment = np.zeros(b - a, dtype=np.float32)  # zeros outside the answer, as librosa's centred frames
-    lo, hi = max(a, 0), min(b, y.size)
-    if hi > lo:
-        segment[lo - a : hi - a] = y[lo:hi]
+    segment = centred_frames_segment(y, first * step - origin, stop - first, length, step)
     f0 = librosa.yin(
         segment,
         fmin=opts.pitch_fmin_hz,

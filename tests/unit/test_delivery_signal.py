@@ -96,6 +96,19 @@ def test_silences_between_bursts_are_found_at_their_true_times(case, kwargs):
         assert s.end == pytest.approx(b, abs=EDGE_TOL_S), case
 
 
+def test_frame_levels_are_librosa_rms_over_the_whole_signal():
+    """Measured in batches of frames, the levels are those of one centred librosa.feature.rms call."""
+    import librosa
+
+    from simulator.audio.level_meter import power_dbfs
+
+    y = (bursts(LAYOUT * 3, noise_dbfs=-60.0)[0] + 0.01).astype(np.float32)  # 25 s, with a DC offset
+    levels = measure_levels(y, SR)
+    rms = librosa.feature.rms(y=y - np.float32(levels.dc), frame_length=levels.win, hop_length=levels.hop)[0]
+    assert levels.dc == pytest.approx(0.01, abs=1e-4)
+    assert np.array_equal(levels.db, power_dbfs(np.square(rms, dtype=np.float64)))
+
+
 def test_noise_floor_threshold_where_librosa_split_top_db_fails():
     """With hiss at -50 dBFS, top_db=60 below the peak sees no silence at all."""
     import librosa
