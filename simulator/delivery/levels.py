@@ -41,10 +41,13 @@ def centred_frames_segment(y: np.ndarray, first: int, count: int, width: int, st
 
 
 def to_mono(y: np.ndarray) -> np.ndarray:
-    """Float32 mono: channels of (n, ch) or (ch, n) arrays averaged by librosa."""
+    """Float32 mono: channels of (n, ch) or (ch, n) arrays averaged by librosa; finite
+    float32 mono comes back as it is (not copied: a long answer is held once)."""
     import librosa
 
-    y = np.nan_to_num(np.asarray(y, dtype=np.float32), nan=0.0, posinf=0.0, neginf=0.0)
+    y = np.asarray(y, dtype=np.float32)
+    if not np.isfinite(y).all():
+        y = np.nan_to_num(y, nan=0.0, posinf=0.0, neginf=0.0)
     if y.ndim > 2:
         raise ValueError(f"audio must be 1-D or 2-D, got shape {y.shape}")
     if y.ndim == 2 and y.shape[0] > y.shape[1]:

@@ -163,6 +163,12 @@ def test_analysis_reports_pauses_pace_and_leaves_out_leading_and_trailing_silenc
         ("steady white noise", np.random.default_rng(1).normal(0, 0.05, SR * 3).astype(np.float32), NoSpeechError),
         ("3-D array", np.zeros((2, 2, SR), np.float32), ValueError),
         ("tone bursts", bursts()[0], None),
+        (
+            "tone bursts with NaN and inf samples",
+            np.where(np.arange(bursts()[0].size) % 997 == 0, np.nan, bursts()[0]),
+            None,
+        ),
+        ("inf only", np.full(SR * 2, np.inf, np.float32), NoSpeechError),
     ],
 )
 def test_signals_without_speech_raise_a_clear_error(case, signal, error):
