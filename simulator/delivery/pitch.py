@@ -2,13 +2,15 @@
 
 Pitch is measured on YIN frames centred on every PITCH_EVERY-th level frame
 (20 ms apart: plenty for statistics), over the speech range (65-400 Hz by
-default, not librosa's C2-C7), at the analysis rate. ``librosa.yin`` gives no
+default, not librosa's C2-C7), on a copy of the signal resampled to 8 kHz
+(``librosa.resample``, soxr): plenty for a 400 Hz ceiling, and a sixth of the
+work of 16 kHz (bench/bench_delivery.py). ``librosa.yin`` gives no
 voicing, and ``librosa.pyin``'s (an HMM over pitch bins) costs far more than
 yin (bench/bench_delivery.py), so the tool's own rule decides which frames are
 voiced: the signal must repeat itself at the period yin found (its normalised
 autocorrelation at that lag). A whole file and the live ``PitchTrack`` frame
-the audio the same way, in batches that bound the work arrays, so both give
-the same numbers.
+the same 8 kHz samples the same way, in batches that bound the work arrays, so
+both give the same numbers.
 """
 
 from __future__ import annotations
@@ -17,15 +19,15 @@ import math
 
 import numpy as np
 
-from simulator.audio.files import SAMPLE_RATE
 from simulator.delivery.levels import Levels, centred_frames_segment
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import Pitch
 
-PITCH_SR = SAMPLE_RATE  # Hz; pitch is measured at the analysis rate (other rates are resampled first)
+PITCH_SR = 8000  # Hz; pitch is measured on a copy at this rate
 YIN_FRAME_S = 0.048  # s; YIN frame: three periods of the lowest pitch searched (65 Hz), so yin can compare two
 OCTAVE_GUARD_ST = 10.0  # semitones; voiced frames further than this from the median are octave errors
 MIN_VOICED_S = 0.5  # s; less voiced speech than this gives no pitch figures
+RESAMPLER = "soxr_hq"  # librosa's soxr at its HQ quality; the live track streams the same filter
 PITCH_EVERY = 2  # pitch is measured on every 2nd level frame (20 ms apart): plenty for statistics
 MIN_PART_ENERGY = 1e-3  # share of a frame's energy each compared part needs before its correlation is trusted
 YIN_BATCH = 512  # frames per librosa.yin call (10 s of audio): bounds its work arrays to a few MB
@@ -122,7 +124,7 @@ def frame_pitch(
         if levels.sr != PITCH_SR:
             import librosa
 
-            y = librosa.resample(y, orig_sr=levels.sr, target_sr=PITCH_SR, res_type="soxr_hq")
+            y = librosa.resample(y, orig_sr=levels.sr, target_sr=PITCH_SR, res_type=RESAMPLER)
         f0[todo], aperiodicity[todo] = yin_at(y, idx[todo] // PITCH_EVERY, opts)
     return f0, aperiodicity
 

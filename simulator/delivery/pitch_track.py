@@ -1,9 +1,11 @@
 """Pitch measured while the answer is being recorded.
 
 The YIN search is the costliest part of the signal analysis. A
-``PitchTrack`` is fed the recording's 16 kHz blocks as they arrive and
+``PitchTrack`` is fed the recording's 16 kHz blocks as they arrive, resamples
+them to PITCH_SR as a stream (soxr's stream gives the very samples
+``librosa.resample`` gives the whole file, whose soxr filter it is) and
 measures every pitch frame whose window is complete, in batches, with the
-very framing a whole file gets (``pitch.yin_at``). When the answer ends,
+framing a whole file gets (``pitch.yin_at``). When the answer ends,
 ``analyze_delivery`` takes those frames from the track and computes only the
 few at the very end.
 
@@ -15,9 +17,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from simulator.audio.files import SAMPLE_RATE
 from simulator.delivery.levels import Levels
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.pitch import PITCH_EVERY, PITCH_SR, frame_length, grid_step, yin_at
+
+STREAM_QUALITY = "HQ"  # soxr's quality behind librosa's "soxr_hq" (pitch.RESAMPLER)
 
 TRACK_BATCH_S = 1.0  # s; frames are measured in batches of this much audio
 
@@ -25,15 +30,16 @@ TRACK_BATCH_S = 1.0  # s; frames are measured in batches of this much audio
 class PitchTrack:
     """YIN (f0, aperiodicity) of every pitch frame (every PITCH_EVERY-th level frame), as audio arrives."""
 
-    def __init__(self, sr: int = PITCH_SR, *, options: DeliveryOptions | None = None):
-        if sr != PITCH_SR:
-            raise ValueError(f"the pitch track takes {PITCH_SR} Hz audio, got {sr} Hz")
+    def __init__(self, sr: int = SAMPLE_RATE, *, options: DeliveryOptions | None = None):
+        import soxr
+
         self.sr = sr
         self.opts = options or DeliveryOptions()
-        self._y = np.zeros(0, np.float32)  # the audio the next frames need, joined at each batch
-        self._origin = 0  # sample index of self._y[0]
-        self._chunks: list[np.ndarray] = []  # blocks not joined yet
-        self._n = 0  # samples received
+        self._resampler = soxr.ResampleStream(sr, PITCH_SR, 1, dtype="float32", quality=STREAM_QUALITY)
+        self._y = np.zeros(0, np.float32)  # the PITCH_SR audio the next frames need, joined at each batch
+        self._origin = 0  # sample index (PITCH_SR) of self._y[0]
+        self._chunks: list[np.ndarray] = []  # resampled blocks not joined yet
+        self._n = 0  # PITCH_SR samples so far
         self._length = frame_length(self.opts)
         self._step = grid_step(self.opts)
         self.f0: list[np.ndarray] = []
@@ -41,8 +47,8 @@ class PitchTrack:
         self.frames = 0  # pitch frames measured so far
 
     def feed(self, block: np.ndarray) -> None:
-        """Add 16 kHz mono samples; measures the frames whose windows are now complete."""
-        chunk = np.asarray(block, dtype=np.float32).reshape(-1)
+        """Add mono samples at ``sr``; measures the frames whose windows are now complete."""
+        chunk = self._resampler.resample_chunk(np.asarray(block, dtype=np.float32).reshape(-1))
         self._chunks.append(chunk)
         self._n += chunk.size
         # Frame j's window is [j*step - length//2, j*step - length//2 + length).
