@@ -63,20 +63,30 @@ def warm_librosa() -> None:
     _delivery(_signal())
 
 
+def _rss_mb() -> float:
+    """The process's resident memory now (Linux), else 0."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(ln.split()[1]) / 1024 for ln in status if ln.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0.0
+
+
 def warm() -> dict[str, dict[str, float]]:
-    """Time the import and two runs of the analysis; return {step: {"first_s": ..., "warm_s": ...}}."""
+    """Time the import and two runs of the analysis, and what each added to the resident memory;
+    return {step: {"first_s": ..., "warm_s": ..., "rss_mb": ...}}."""
     configure_numba_cache()
-    timings: dict[str, dict[str, float]] = {}
-    t0 = time.perf_counter()
-    _import_librosa()
-    timings["import librosa"] = {"first_s": time.perf_counter() - t0, "warm_s": 0.0}
     y = _signal()
-    runs = []
+    timings: dict[str, dict[str, float]] = {}
+    rss, t0 = _rss_mb(), time.perf_counter()
+    _import_librosa()
+    timings["import librosa"] = {"first_s": time.perf_counter() - t0, "warm_s": 0.0, "rss_mb": _rss_mb() - rss}
+    runs, rss = [], _rss_mb()
     for _ in range(2):
         t0 = time.perf_counter()
         _delivery(y)
         runs.append(time.perf_counter() - t0)
-    timings["delivery analysis"] = {"first_s": runs[0], "warm_s": runs[1]}
+    timings["delivery analysis"] = {"first_s": runs[0], "warm_s": runs[1], "rss_mb": _rss_mb() - rss}
     return timings
 
 
@@ -102,9 +112,9 @@ def measure() -> dict[str, dict[str, dict[str, float]]]:
 
 
 def _table(timings: dict[str, dict[str, float]]) -> str:
-    lines = [f"{'step':<36} {'first call':>11} {'warm call':>10}"]
+    lines = [f"{'step':<36} {'first call':>11} {'warm call':>10} {'resident memory':>16}"]
     for name, t in timings.items():
-        lines.append(f"{name:<36} {t['first_s']:>10.3f}s {t['warm_s']:>9.3f}s")
+        lines.append(f"{name:<36} {t['first_s']:>10.3f}s {t['warm_s']:>9.3f}s {t['rss_mb']:>+13.0f} MB")
     total = sum(t["first_s"] for t in timings.values())
     lines.append(f"{'total first-call cost':<36} {total:>10.3f}s")
     return "\n".join(lines)
