@@ -12,10 +12,8 @@ APT_RUNTIME := python3 python3-venv python3-pip espeak-ng libportaudio2 libsndfi
 # Tests: a virtual sound card, Chromium for the HTML report, setpriv for the permission case, tmux for the screen tests.
 APT_TEST := pulseaudio pulseaudio-utils libasound2-plugins chromium util-linux tmux
 export DEBIAN_FRONTEND := noninteractive
-# librosa's numba cache (used by the tests' reference checks) survives between runs.
-export NUMBA_CACHE_DIR := $(CURDIR)/$(VENV)/numba-cache
 
-.PHONY: setup setup-test apt-runtime apt-test venv venv-test demo serve test test-fast lint bench clean
+.PHONY: setup setup-test apt-runtime apt-test venv venv-test warm demo serve test test-fast lint bench clean
 
 define apt_install
 	@if dpkg -s $(1) >/dev/null 2>&1; then echo "apt packages present: $(1)"; \
@@ -43,7 +41,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-setup: apt-runtime venv
+setup: apt-runtime venv warm
+
+# Compile librosa's numba functions into the cache the app reads at run time
+# (simulator/paths.py numba_cache_dir; the tests read it too), so no session compiles.
+warm: venv
+	$(PY) -m simulator.delivery.warmup
 
 setup-test: setup apt-test venv-test
 
@@ -59,7 +62,7 @@ test: setup-test lint
 	$(PY) -m pytest -q -rs
 
 # The inner loop: unit tests only (no model, no sound card, no browser), under a minute.
-test-fast: venv-test
+test-fast: venv-test warm
 	$(PY) -m pytest -q tests/unit
 
 lint: venv-test

@@ -37,13 +37,15 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
 from make_fixtures import PAUSE_RE, SR, main, render, save  # noqa: E402
+
+from simulator.hesitations import hesitation  # noqa: E402
 
 SILENCE_LEVEL = 1e-4  # |sample| at or below this is silence in the clean signal
 MIN_SILENCE_S = 0.25  # s; silences this long are listed as true pauses
 PACE_BAND_WPM = (110.0, 160.0)  # the default band of the pace verdict
-HESITATION_SOUNDS = ("um", "uh", "er", "ah", "hmm")
 FILLER_MARK = re.compile(r"\*([^*]+)\*")
 LOOKALIKES = re.compile(r"\b(like|kind of|you know|I mean|actually|basically)\b", re.IGNORECASE)
 
@@ -106,8 +108,8 @@ def filler_truth(script: str) -> tuple[list[dict], list[dict]]:
             low = token.strip("*").lower()
             if token.startswith("*"):
                 fillers.append({"word": low if low != "i mean" else "I mean", "phrase": k})
-            elif low in HESITATION_SOUNDS:
-                fillers.append({"word": low, "phrase": k})
+            elif hesitation(low):
+                fillers.append({"word": hesitation(low), "phrase": k})
         unmarked = FILLER_MARK.sub(lambda m: "#" * len(m.group(0)), phrase)  # same offsets, fillers hidden
         for m in LOOKALIKES.finditer(unmarked):
             context = phrase[max(0, m.start() - 14) : m.end() + 14].strip()

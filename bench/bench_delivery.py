@@ -7,15 +7,18 @@
 The answer is transcribed once (not timed). Then, in this warm process, each
 step runs once untimed and ``--runs`` times timed (median reported):
 
-- ``analyze_delivery`` as a whole and its stages;
+- ``analyze_delivery`` as a whole and its stages (levels and pitch are librosa's
+  ``feature.rms`` and ``yin``, in batches);
 - baselines: ``librosa.effects.split`` with its defaults (the pause finder the
   issue warns about), ``librosa.yin`` over the whole signal with the speech
-  range, and ``librosa.pyin`` with its default C2-C7 range and with the speech
+  range and its default 2048-sample frames, and ``librosa.pyin`` (whose voicing
+  our pitch does without) with its default C2-C7 range and with the speech
   range (on a 10 s excerpt, scaled to the full length).
 
 It prints times and the ratio of each baseline to our analysis, plus the cost
-of the first call in a fresh interpreter (imports included) for both. No
-assertions: numbers depend on the machine.
+of the first call in a fresh interpreter (imports included, numba's cache as
+configured: filled by ``make setup``) for both. No assertions: numbers depend
+on the machine.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from machine import cpu_line  # bench/machine.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -62,7 +67,7 @@ def stages(y, sr, transcript, runs: int) -> dict[str, float]:
         "levels + threshold": timed(lambda: measure_levels(y, sr, o), runs),
         "silences": timed(lambda: find_silences(levels), runs),
         "words to segments": timed(lambda: phrase(transcript.words, silences, levels.duration_s), runs),
-        "pitch (YIN, voiced frames)": timed(lambda: measure_pitch(levels, speech, o), runs),
+        "pitch (librosa.yin, voiced frames)": timed(lambda: measure_pitch(levels, speech, o), runs),
         "volume": timed(lambda: measure_volume(y, levels, speech, transcript.words, ph.start, ph.end, o), runs),
         "fillers": timed(lambda: find_fillers(transcript.words), runs),
     }
@@ -128,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     analyze_delivery(y, sr, transcript)
     first = time.perf_counter() - t0
     ours = timed(lambda: analyze_delivery(y, sr, transcript), args.runs)
+    print(cpu_line())
     print(
         f"delivery analysis of {args.file.name} ({y.size / sr:.1f} s, {len(transcript.words)} words), "
         f"median of {args.runs} warm runs"

@@ -470,8 +470,12 @@ def main(argv=None) -> int:
         return 0
     load_before = os.getloadavg()[0]
     engines = [e for e in args.engines if engine_available(e)]
+    sys.path.insert(0, str(ROOT))
+    from simulator.paths import NUMBA_ENV, numba_cache_dir
+
     with tempfile.TemporaryDirectory(prefix="bench-engines-") as tmp:
-        env = {**os.environ, "MOCK_INTERVIEW_HOME": f"{tmp}/home"}
+        # A user's runs read librosa's compiled code from the cache `make setup` filled, not the temporary home's.
+        env = {NUMBA_ENV: str(numba_cache_dir()), **os.environ, "MOCK_INTERVIEW_HOME": f"{tmp}/home"}
         clips = make_clips(Path(tmp), sorted(set(args.durations) | ({CLI_DURATION_S} if not args.no_cli else set())))
         for engine in engines:
             warm_up(engine, clips[min(clips)], env)

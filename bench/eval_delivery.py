@@ -41,7 +41,6 @@ sys.path.insert(0, str(ROOT / "audio_fixtures"))
 FIXTURES = ROOT / "audio_fixtures"
 TOL_S = 0.15  # s; the issue's tolerance on pause start and duration
 MIN_CHECKED_PAUSE_S = 0.5  # s; inserted pauses this long must be found
-HESITATION_SOUNDS = {"um", "uh", "er", "ah", "hmm"}
 
 
 def variant_audio(path: Path, variant: str, noise_dbfs: float, tmp: Path) -> tuple[np.ndarray, int]:
@@ -98,8 +97,10 @@ def filler_scores(report, truth: dict) -> dict:
     Fixtures whose truth lists no fillers (make_fixtures.py's) are not scored.
     """
 
+    from simulator.hesitations import sounds
+
     def cls(word: str) -> str:
-        return "hesitation" if word in HESITATION_SOUNDS else word
+        return "hesitation" if word in sounds() else word
 
     out = {"hes_spoken": 0, "hes_found": 0, "other_spoken": 0, "other_found": 0, "false_pos": 0, "like_fp": 0}
     if "fillers" not in truth:

@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from simulator.paths import NUMBA_ENV, numba_cache_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "audio_fixtures"
+
+# librosa's compiled code comes from the app's own numba cache, filled by `make setup`,
+# not from each test's temporary home (where every test process would compile it again).
+os.environ.setdefault(NUMBA_ENV, str(numba_cache_dir()))
 
 
 @pytest.fixture(autouse=True)

@@ -36,12 +36,12 @@ from simulator.delivery.results import (
     Verdict,
     Volume,
 )
+from simulator.hesitations import hesitation
 from simulator.model.analysis import Analysis, AnswerContext, AudioInfo
 from simulator.model.transcript import Transcript, Word, bare
 from simulator.questions import get_question
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
-FILLERS = {"um", "uh", "er", "ah", "hmm"}
 HEDGES = (("i", "guess"), ("maybe",), ("probably",), ("hopefully",))  # word sequences marked as hedges
 OPTIONS = DeliveryOptions()
 
@@ -109,7 +109,7 @@ def delivery_from_truth(words: list[Word], phrases: list[dict], duration_s: floa
     span = words[-1].end - words[0].start
     wpm = len(words) / span * 60
     fillers = [
-        Filler(bare(w.word), w.start, w.end, word_index=i) for i, w in enumerate(words) if bare(w.word) in FILLERS
+        Filler(hesitation(w.word), w.start, w.end, word_index=i) for i, w in enumerate(words) if hesitation(w.word)
     ]
     long_pauses = [p for p in pauses if p.duration >= OPTIONS.long_pause_s]
     series = [PacePoint(float(t), round(wpm * (0.85 + 0.3 * ((t // 5) % 2)), 1)) for t in range(5, int(span), 5)]

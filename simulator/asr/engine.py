@@ -10,13 +10,13 @@ the command line reads the option defaults from it.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from simulator.errors import ModelError
+from simulator.hesitations import hesitation
 from simulator.model.transcript import Transcript, Word
 
 if TYPE_CHECKING:
@@ -32,14 +32,6 @@ MIN_SEGMENT_S = 0.01  # s; a segment's least weight in the mean log-probability
 
 # Whisper drops hesitations unless its prompt shows them; this keeps most.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
-
-_FILLER_SPELLINGS = [
-    (re.compile(r"^(u+h*m+|h*m+m)$"), "um"),
-    (re.compile(r"^u+h+$"), "uh"),
-    (re.compile(r"^(e+r+m+|e+r+)$"), "er"),
-    (re.compile(r"^a+h+$"), "ah"),
-    (re.compile(r"^h+m+$"), "hmm"),
-]
 
 
 @dataclass(frozen=True)
@@ -119,11 +111,7 @@ def model_folder(options: TranscribeOptions) -> Path:
 def normalize_filler(token: str) -> str:
     """Spell hesitations one way: 'Umm,' -> 'Um,'; leaves real words alone."""
     core = token.strip(".,!?;:…- ")
-    low = core.lower()
-    if low in {"hmm", "hm", "hmmm"}:
-        canon = "hmm"
-    else:
-        canon = next((c for rx, c in _FILLER_SPELLINGS if rx.match(low)), None)
+    canon = hesitation(core)  # the one list: prompts/lexicons.toml [hesitations]
     if canon is None or not core:
         return token
     if core[0].isupper():

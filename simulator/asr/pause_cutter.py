@@ -6,7 +6,8 @@ blocks in one go), so both transcribe the same stretches.
 
 Frames are 20 ms; a frame is quiet when its level is below a threshold taken
 from the levels heard so far (above the noise floor, well below the typical
-speech level). Every silence that lasts ``guess_pause_s`` gets a cut point in
+speech level: the tool's one level measure and threshold rule, in
+``simulator.audio.level_meter``). Every silence that lasts ``guess_pause_s`` gets a cut point in
 its middle so far. Once it has lasted ``cut_pause_s`` and at least
 ``min_chunk_s`` has piled up since the last cut (in either order: a long
 silence that began a little early still counts), the audio is cut there. A
@@ -19,15 +20,16 @@ one before (``with_short_tail``).
 
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from simulator.audio.files import SAMPLE_RATE
+from simulator.audio.level_meter import LevelHistory, ThresholdRule, frames_dbfs
 
 FLOOR_PERCENTILE = 5  # the noise floor is this percentile of the frame levels so far
+TYPICAL_PERCENTILE = 50  # the typical level is this percentile of the frame levels so far
 MAX_CUT_LOOKBACK_S = 3.0  # s; a forced cut is made in the quietest frame this far back
 FEED_BLOCK_S = 0.05  # s; the recorder's block length, used when cutting a whole file
 
@@ -45,19 +47,14 @@ class StreamOptions:
     below_typical_db: float = 15.0  # dB; the threshold stays this far below the median level
     min_threshold_dbfs: float = -60.0  # dBFS; floor for the speech threshold (digital silence)
 
-
-def _percentile(sorted_values: list[float], q: float) -> float:
-    """``np.percentile(values, q)`` (its default linear method, to the bit) of
-    values already sorted: the threshold is updated for every 50 ms block, and
-    np.percentile re-reads all the levels each time (quadratic in the length)."""
-    n = len(sorted_values)
-    virtual = (n - 1) * (q / 100)
-    if virtual >= n - 1:
-        return sorted_values[-1]
-    lo = math.floor(virtual)
-    a, b = sorted_values[lo], sorted_values[lo + 1]
-    t = virtual - lo
-    return b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t
+    def rule(self) -> ThresholdRule:
+        return ThresholdRule(
+            FLOOR_PERCENTILE,
+            self.speech_margin_db,
+            TYPICAL_PERCENTILE,
+            min_below_speech_db=self.below_typical_db,
+            min_dbfs=self.min_threshold_dbfs,
+        )
 
 
 @dataclass(frozen=True)
@@ -87,9 +84,9 @@ class PauseCutter:
         self._frame = int(round(options.frame_s * sr))
         self._guess_frames = math.ceil(options.guess_pause_s / options.frame_s)
         self._cut_frames = math.ceil(options.cut_pause_s / options.frame_s)
+        self._rule = options.rule()
         self._pending = np.zeros(0, np.float32)  # samples not yet framed
-        self._frame_db: list[float] = []
-        self._sorted_db: list[float] = []  # the same levels, kept sorted for the percentiles
+        self.levels = LevelHistory()  # every frame's level so far
         self._quiet_run = 0  # consecutive quiet frames at the end
         self._pause_point: int | None = None  # cut point of the current silence
         self._last_pause: Event | None = None  # the latest guess since the last cut
@@ -100,11 +97,7 @@ class PauseCutter:
 
     def threshold_db(self) -> float:
         """Speech threshold: above the noise floor, and well below the typical level."""
-        if not self._frame_db:
-            return self.so.min_threshold_dbfs
-        floor, typical = _percentile(self._sorted_db, FLOOR_PERCENTILE), _percentile(self._sorted_db, 50)
-        threshold = min(floor + self.so.speech_margin_db, typical - self.so.below_typical_db)
-        return max(float(threshold), self.so.min_threshold_dbfs)
+        return self.levels.threshold(self._rule).dbfs
 
     def feed(self, block: np.ndarray) -> list[Event]:
         block = np.asarray(block, dtype=np.float32).reshape(-1)
@@ -115,11 +108,9 @@ class PauseCutter:
         self._pending = data[usable:]
         if not usable:
             return []
-        frames = data[:usable].reshape(-1, self._frame)
-        dbs = 10 * np.log10(np.mean(frames.astype(np.float64) ** 2, axis=1) + 1e-12)
+        dbs = frames_dbfs(data[:usable], self._frame)
         for db in dbs.tolist():
-            self._frame_db.append(db)
-            bisect.insort(self._sorted_db, db)
+            self.levels.add(db)
         threshold = self.threshold_db()
         events: list[Event] = []
         for k, db in enumerate(dbs):
@@ -162,7 +153,7 @@ class PauseCutter:
         return Stretch(self.last_cut, end, max(self.speech_end, self.last_cut))
 
     def _quietest_recent(self, end: int) -> int:
-        recent = self._frame_db[-int(MAX_CUT_LOOKBACK_S / self.so.frame_s) :]
+        recent = self.levels.latest(int(MAX_CUT_LOOKBACK_S / self.so.frame_s))
         k = int(np.argmin(recent))
         return end - (len(recent) - k) * self._frame + self._frame // 2
 

@@ -84,7 +84,9 @@ def _read_av(path: Path, limit_s: float, sr: int) -> tuple[np.ndarray, int]:
 
 
 def resample(y: np.ndarray, sr: int, target_sr: int = SAMPLE_RATE) -> np.ndarray:
-    """High-quality resampling with soxr (the resampler librosa uses)."""
+    """High-quality resampling: soxr at HQ, the very filter of ``librosa.resample(res_type="soxr_hq")``,
+    called directly because the file is decoded before the transcription starts, and importing
+    librosa there would put its second or more of start-up in front of it."""
     if sr == target_sr:
         return y.astype(np.float32, copy=False)
     import soxr

@@ -1,4 +1,14 @@
-"""Live level, end-of-answer detection and the terminal level meter for the recorder.
+"""Sound levels and the speech/silence threshold, shared by every detector; the recorder's live meter.
+
+One level measure and one threshold rule serve the three places that tell
+speech from silence: the recorder's end-of-answer ``SilenceDetector`` (50 ms
+blocks), the transcription's ``PauseCutter`` (20 ms frames) and the delivery
+analysis (``simulator.delivery.levels``: librosa RMS frames). A level is a
+frame's mean power in dBFS (``power_dbfs``); the threshold is the noise floor
+(a low percentile of the levels heard) plus a margin, held within bounds set
+by the speech level (a higher percentile) and an absolute floor
+(``ThresholdRule``), so it follows the room instead of the microphone's gain.
+Each detector keeps its own options and maps them onto a rule.
 
 Pure numpy, no device: the recorder feeds it one block at a time, and the
 tests feed it synthetic levels.
@@ -6,26 +16,122 @@ tests feed it synthetic levels.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import sys
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-SILENT_DBFS = -90.0  # dBFS; the level reported for digital silence (and the lowest floor)
+SILENT_DBFS = -120.0  # dBFS; the level of digital silence: the floor of every level measured here
 METER_LOW_DBFS = -60.0  # dBFS; the empty end of the meter bar
 METER_WIDTH = 20  # characters
 NON_TTY_EVERY_S = 10.0  # s; without a terminal, one progress line this often
 
 
+def power_dbfs(power):
+    """Mean power of samples in [-1, 1] as dBFS (a full-scale sine is -3 dBFS), floored at SILENT_DBFS."""
+    return 10.0 * np.log10(np.maximum(power, 10.0 ** (SILENT_DBFS / 10.0)))
+
+
 def block_dbfs(block: np.ndarray) -> float:
-    """RMS level of a block in dBFS (full-scale sine is -3 dBFS), floored at SILENT_DBFS."""
+    """Level of one block in dBFS."""
     if block.size == 0:
         return SILENT_DBFS
-    rms = float(np.sqrt(np.mean(np.square(block, dtype=np.float64))))
-    if rms <= 0.0:
-        return SILENT_DBFS
-    return max(SILENT_DBFS, 20.0 * np.log10(rms))
+    return float(power_dbfs(np.mean(np.square(block, dtype=np.float64))))
+
+
+def frames_dbfs(samples: np.ndarray, frame: int) -> np.ndarray:
+    """Levels of the consecutive ``frame``-sample frames of ``samples`` (a partial last frame is left out)."""
+    usable = samples.size // frame * frame
+    frames = np.asarray(samples[:usable], dtype=np.float64).reshape(-1, frame)
+    return power_dbfs(np.mean(frames * frames, axis=1))
+
+
+def percentile_of_sorted(values: Sequence[float], q: float) -> float:
+    """``np.percentile(values, q)`` (its default linear method, to the bit) of values already
+    sorted: live detectors update their threshold for every block, and np.percentile
+    re-reads all the levels each time (quadratic in the answer's length)."""
+    n = len(values)
+    virtual = (n - 1) * (q / 100)
+    if virtual >= n - 1:
+        return float(values[-1])
+    lo = math.floor(virtual)
+    a, b = float(values[lo]), float(values[lo + 1])
+    t = virtual - lo
+    return b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t
+
+
+@dataclass(frozen=True)
+class ThresholdRule:
+    """Where speech begins: the noise floor plus ``margin_db``, kept within bounds.
+
+    The threshold is held at least ``min_below_speech_db`` below the speech
+    level (so quiet speech is not cut), at most ``max_below_speech_db`` below
+    it (so digital silence does not pull it into the dither), at least
+    ``min_noise_margin_db`` above the noise floor, and never under ``min_dbfs``.
+    A bound left at None is not applied.
+    """
+
+    noise_percentile: float  # %; the noise floor is this percentile of the levels
+    margin_db: float  # dB above the noise floor
+    speech_percentile: float = 50.0  # %; the speech level is this percentile of the levels
+    min_below_speech_db: float | None = None  # dB
+    max_below_speech_db: float | None = None  # dB
+    min_noise_margin_db: float | None = None  # dB
+    min_dbfs: float | None = None  # dBFS
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A threshold and the two levels it was taken from (dBFS)."""
+
+    floor_dbfs: float
+    speech_dbfs: float
+    dbfs: float
+
+
+def speech_threshold(sorted_db: Sequence[float], rule: ThresholdRule) -> Threshold:
+    """The threshold ``rule`` gives for levels ``sorted_db`` (ascending; none: digital silence)."""
+    levels = sorted_db if len(sorted_db) else [SILENT_DBFS]
+    floor = percentile_of_sorted(levels, rule.noise_percentile)
+    speech = percentile_of_sorted(levels, rule.speech_percentile)
+    threshold = floor + rule.margin_db
+    if rule.min_below_speech_db is not None:
+        threshold = min(threshold, speech - rule.min_below_speech_db)
+    lower = (
+        speech - rule.max_below_speech_db if rule.max_below_speech_db is not None else None,
+        floor + rule.min_noise_margin_db if rule.min_noise_margin_db is not None else None,
+        rule.min_dbfs,
+    )
+    return Threshold(floor, speech, max([threshold, *(b for b in lower if b is not None)]))
+
+
+class LevelHistory:
+    """The levels heard so far (or the latest ``window`` of them), in order and sorted."""
+
+    def __init__(self, window: int | None = None):
+        self.recent: deque[float] = deque(maxlen=window)
+        self.sorted: list[float] = []
+
+    def __len__(self) -> int:
+        return len(self.recent)
+
+    def add(self, db: float) -> None:
+        if self.recent.maxlen is not None and len(self.recent) == self.recent.maxlen:
+            del self.sorted[bisect.bisect_left(self.sorted, self.recent[0])]
+        self.recent.append(db)
+        bisect.insort(self.sorted, db)
+
+    def latest(self, n: int) -> list[float]:
+        """The last ``n`` levels, oldest first."""
+        return list(itertools.islice(self.recent, max(0, len(self.recent) - n), None))
+
+    def threshold(self, rule: ThresholdRule) -> Threshold:
+        return speech_threshold(self.sorted, rule)
 
 
 @dataclass(frozen=True)
@@ -40,6 +146,9 @@ class SilenceOptions:
     floor_percentile: float = 10.0  # the noise floor is this percentile of recent levels
     no_speech_stop_s: float = 30.0  # s without any speech that ends the recording; <= 0: never
 
+    def rule(self) -> ThresholdRule:
+        return ThresholdRule(self.floor_percentile, self.speech_margin_db, min_dbfs=self.min_speech_dbfs)
+
 
 class SilenceDetector:
     """Tracks the noise floor and says when speech has been followed by enough silence.
@@ -53,16 +162,21 @@ class SilenceDetector:
     def __init__(self, options: SilenceOptions = SilenceOptions(), *, block_s: float = 0.05):
         self.options = options
         self.block_s = block_s
-        self._levels: deque[float] = deque(maxlen=max(1, int(round(options.floor_window_s / block_s))))
+        self._rule = options.rule()
+        self._levels = LevelHistory(window=max(1, int(round(options.floor_window_s / block_s))))
+        self._threshold = speech_threshold([], self._rule)
         self._speech_before_window_s = 0.0
         self._last_speech_end_s: float | None = None
         self.elapsed_s = 0.0
         self.speech_s = 0.0  # total speech heard so far
-        self.floor_dbfs = SILENT_DBFS
+
+    @property
+    def floor_dbfs(self) -> float:
+        return self._threshold.floor_dbfs
 
     def threshold_dbfs(self) -> float:
         """The level above which a block counts as speech."""
-        return max(self.floor_dbfs + self.options.speech_margin_db, self.options.min_speech_dbfs)
+        return self._threshold.dbfs
 
     @property
     def silence_s(self) -> float:
@@ -72,12 +186,13 @@ class SilenceDetector:
     def update(self, level_dbfs: float, block_s: float | None = None) -> bool:
         """Feed one block's level; True when the answer is over (speech, then silence_stop_s of silence)."""
         dt = self.block_s if block_s is None else block_s
-        if len(self._levels) == self._levels.maxlen and self._levels[0] > self.threshold_dbfs():
+        recent = self._levels.recent
+        if len(recent) == recent.maxlen and recent[0] > self.threshold_dbfs():
             self._speech_before_window_s += dt  # leaving the window judged as speech
-        self._levels.append(level_dbfs)
+        self._levels.add(level_dbfs)
         self.elapsed_s += dt
-        levels = np.fromiter(self._levels, dtype=np.float64, count=len(self._levels))
-        self.floor_dbfs = float(np.percentile(levels, self.options.floor_percentile))
+        self._threshold = self._levels.threshold(self._rule)
+        levels = np.fromiter(recent, dtype=np.float64, count=len(recent))
         above = np.flatnonzero(levels > self.threshold_dbfs())
         self.speech_s = self._speech_before_window_s + above.size * dt
         if above.size:

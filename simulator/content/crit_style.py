@@ -8,6 +8,7 @@ from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import lower
 from simulator.content.rules import rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
+from simulator.hesitations import is_hesitation
 
 MAX_LISTED = 4  # hedges / details quoted in a tip
 HEDGE_CONTEXT = 3  # tokens quoted either side of a hedge
@@ -52,7 +53,13 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
             spans.append((ent.start, ent.end))
     for tok in doc:
         covered = any(a <= tok.i < b for a, b in spans)
-        acronym = tok.text.isupper() and tok.is_alpha and len(tok.text) >= 2 and tok.text.lower() not in not_acronyms
+        acronym = (
+            tok.text.isupper()
+            and tok.is_alpha
+            and len(tok.text) >= 2
+            and tok.text.lower() not in not_acronyms
+            and not is_hesitation(tok.text)
+        )
         proper = tok.pos_ == "PROPN" and not tok.is_sent_start and tok.text[:1].isupper()
         number = tok.like_num and lower(tok) not in weak
         if not covered and (acronym or proper or number):

@@ -79,6 +79,7 @@ _KEYS = {
 }
 SCHEMA: dict[str, tuple[str, ...]] = {section: tuple(keys.split()) for section, keys in _KEYS.items()}
 HOBBY_KEYS = ("terms", "related")
+SHARED_SECTIONS = ("hesitations",)  # read by simulator.hesitations, not here
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -128,7 +129,7 @@ def parse_lexicon(raw: dict, path: Path | str) -> LexiconData:
     where = str(path)
     if not isinstance(raw, dict):
         raise ConfigError(f"{where} must hold tables; fix the lexicon file.")
-    unknown = sorted(set(raw) - set(SCHEMA))
+    unknown = sorted(set(raw) - set(SCHEMA) - set(SHARED_SECTIONS))
     if unknown:
         raise ConfigError(f"{where} has unknown section(s) {unknown}; allowed: {', '.join(SCHEMA)}.")
     data: dict[str, dict[str, tuple[str, ...]]] = {}

@@ -12,9 +12,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from simulator.content.types import Evidence, Hedge
+from simulator.hesitations import is_hesitation
 from simulator.model.transcript import Transcript, bare
 
-FILLERS = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "uhm", "mm"})
 MAX_QUOTE_WORDS = 28  # words; longer clauses are cut around the matched words
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "parataxis", "acl", "csubj"})
 EDGE_TRIM = frozenset({"cc", "punct"})
@@ -61,7 +61,7 @@ def parse(transcript: Transcript, nlp) -> Parsed:
     pieces, offsets, owners = [], [], []
     pos = 0
     for i, w in enumerate(transcript.words):
-        if bare(w.word) in FILLERS:
+        if is_hesitation(w.word):
             continue
         offsets.append(pos)
         owners.append(i)
@@ -118,7 +118,7 @@ def clause_of(token) -> tuple[int, int]:
 
 def word_count(transcript: Transcript) -> int:
     """Spoken words, fillers excluded."""
-    return sum(1 for w in transcript.words if bare(w.word) and bare(w.word) not in FILLERS)
+    return sum(1 for w in transcript.words if bare(w.word) and not is_hesitation(w.word))
 
 
 def speech_seconds(transcript: Transcript) -> float | None:

@@ -2,16 +2,18 @@
 
 ``analyze_delivery(y, sr, transcript, options=DeliveryOptions())`` returns a
 ``DeliveryReport`` whose field names are the JSON names under ``delivery``.
-Only numpy (and soxr, for pitch) are needed: no librosa, so no numba
-compilation during a session. One job per module:
+librosa measures the signal (RMS frames, YIN pitch, resampling); its numba
+functions are compiled once at setup (``warmup``), and the pipeline imports
+it while the question plays or the answer is decoded. One job per module:
 
 - ``options``   every threshold, with units and defaults; ``--set`` overrides
-- ``levels``    frame RMS levels and the silence threshold from the noise floor
+- ``levels``    librosa RMS frame levels and the silence threshold from the noise floor
 - ``pauses``    silences measured on the signal, edges placed to ~1 ms
 - ``phrasing``  words matched to sound segments; answer span; pause kinds
 - ``pace``      wpm, articulation rate, pace over time
 - ``fillers``   um/uh and filler uses of like, you know, I mean, kind of...
-- ``pitch``     YIN pitch over voiced frames, monotone check
+- ``pitch``     librosa.yin pitch over voiced frames, monotone check
+- ``pitch_track`` the same pitch frames, measured while the answer is recorded
 - ``volume``    level, clipping, sentence endings trailing off
 - ``clarity``   Whisper's word probabilities
 - ``verdict``   pace verdict, "slow and clear", reasons to act on

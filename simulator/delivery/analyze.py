@@ -69,7 +69,7 @@ def analyze_delivery(
     """
     from simulator.paths import configure_numba_cache
 
-    configure_numba_cache()  # before anything imports librosa/numba (nothing here does)
+    configure_numba_cache()  # before librosa (levels, pitch) imports numba: its compiled functions are cached there
     opts = options or DeliveryOptions()
     levels = measure_levels(y, sr, opts)
     silences = find_silences(levels, min_silence_s=opts.min_pause_s, min_sound_s=opts.min_sound_s)

@@ -9,9 +9,10 @@ unsure words in a row form an unclear stretch.
 
 from __future__ import annotations
 
-from simulator.delivery.lexicon import is_hesitation, is_word
+from simulator.delivery.lexicon import is_word
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import Clarity, UnclearStretch, UnsureWord
+from simulator.hesitations import is_hesitation
 from simulator.model.transcript import Word
 
 MIN_STRETCH_WORDS = 2  # consecutive unsure words that make an unclear stretch

@@ -40,10 +40,8 @@ Hesitation sounds (um, uh, er, ah, hmm and their spellings): always fillers.
 from __future__ import annotations
 
 from simulator.delivery.lexicon import (
-    CANONICAL_HESITATION,
     CLAUSE_END,
     DETERMINERS,
-    HESITATIONS,
     SENTENCE_END,
     SUBJECT_PRONOUNS,
     ends_with,
@@ -52,10 +50,12 @@ from simulator.delivery.lexicon import (
     trails_off,
 )
 from simulator.delivery.results import Filler
+from simulator.hesitations import hesitation
 from simulator.model.transcript import Word
 
-DISCOURSE = (
-    frozenset({"and", "but", "so", "or", "because", "cause", "then", "well", "yeah", "okay", "ok", "now"}) | HESITATIONS
+HESITATION = "<hesitation>"  # what every hesitation sound reads as in the rules below
+DISCOURSE = frozenset(
+    {"and", "but", "so", "or", "because", "cause", "then", "well", "yeah", "okay", "ok", "now", HESITATION}
 )
 AUXILIARIES = frozenset(
     {
@@ -176,7 +176,7 @@ LIKE_CLAUSE_NEXT = SUBJECT_PRONOUNS | ADVERBS | frozenset({"so", "the", "if", "w
 YOU_KNOW_VERB_CUES = frozenset(
     {"do", "did", "don't", "didn't", "if", "as", "what", "would", "let", "you'd", "to", "will", "might"}
 )
-FOLLOWERS = HESITATIONS | frozenset({"like"})
+FOLLOWERS = frozenset({HESITATION, "like"})
 
 
 def _has_pause_mark(token: str) -> bool:
@@ -187,7 +187,8 @@ def _has_pause_mark(token: str) -> bool:
 class _Context:
     def __init__(self, words: list[Word]):
         self.tokens = [w.word for w in words]
-        self.bare = [norm(t) for t in self.tokens]
+        self.sounds = [hesitation(t) for t in self.tokens]  # the spelling reports use, or None
+        self.bare = [HESITATION if s else norm(t) for s, t in zip(self.sounds, self.tokens)]
 
     def prev(self, i: int) -> str | None:
         return self.bare[i - 1] if i > 0 else None
@@ -219,7 +220,7 @@ def _like(c: _Context, i: int) -> str | None:
         return None
     if c.next(i) == "i" and c.next(i, 2) in LIKE_NOT_AFTER_I:
         return None
-    if _has_pause_mark(c.tokens[i]) or c.next(i) in HESITATIONS:
+    if _has_pause_mark(c.tokens[i]) or c.next(i) == HESITATION:
         return "L4: comma or hesitation after 'like'"
     if c.next(i) is not None and is_number(c.tokens[i + 1]):
         return "L5: 'like' before a number"
@@ -273,8 +274,8 @@ def find_fillers(words: list[Word]) -> list[Filler]:
     while i < len(words):
         b, nxt = c.bare[i], c.next(i)
         found: tuple[str, int, str] | None = None  # (word, n_words, rule)
-        if b in HESITATIONS:
-            found = (CANONICAL_HESITATION.get(b, b), 1, "hesitation sound")
+        if b == HESITATION:
+            found = (c.sounds[i], 1, "hesitation sound")
         elif b == "like":
             rule = _like(c, i)
             found = ("like", 1, rule) if rule else None

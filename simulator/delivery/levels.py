@@ -1,17 +1,20 @@
-"""Frame levels of the signal and the silence threshold taken from its own noise floor.
+"""Frame levels of the signal (librosa RMS) and the silence threshold taken from its own noise floor.
 
-Frames are short (``frame_s`` = 25 ms windows every ``hop_s`` = 10 ms) and
-centred: frame ``i`` covers ``[i*hop - frame/2, i*hop + frame/2]``. Levels are
-RMS in dBFS after removing DC, computed from a running sum of squares so any
-window can be measured in O(1), at any sample rate.
+Frames are librosa's centred RMS frames (``frame_s`` = 25 ms windows every
+``hop_s`` = 10 ms, zero padded at the ends): frame ``i`` covers
+``[i*hop - frame/2, i*hop + frame/2]``. A level is the frame's mean power in
+dBFS after removing DC, the measure every speech/silence detector of the tool
+shares (``simulator.audio.level_meter``). The signal itself is kept as it came
+(mono), so that pitch measured on it equals pitch measured while recording.
 
-The threshold is the noise floor (a low percentile of frame levels) plus a
-margin, kept at least ``min_below_speech_db`` below the speech level (a high
-percentile) so quiet speech is not cut, at most ``max_below_speech_db`` below
-it so digital silence does not push it into the dither, and always at least
-``min_noise_margin_db`` above the noise itself. Unlike ``librosa.effects.split``
-(``top_db`` below the loudest frame), this stays right when the microphone hiss
-is at -50 dBFS, and the result does not depend on the gain.
+The threshold is the tool's one threshold rule with the delivery options: the
+noise floor (a low percentile of frame levels) plus a margin, kept at least
+``min_below_speech_db`` below the speech level (a high percentile) so quiet
+speech is not cut, at most ``max_below_speech_db`` below it so digital silence
+does not push it into the dither, and always at least ``min_noise_margin_db``
+above the noise itself. Unlike ``librosa.effects.split`` (``top_db`` below the
+loudest frame), this stays right when the microphone hiss is at -50 dBFS, and
+the result does not depend on the gain.
 """
 
 from __future__ import annotations
@@ -20,32 +23,47 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulator.audio.level_meter import power_dbfs, speech_threshold
 from simulator.delivery.options import DeliveryOptions
 
-FLOOR_DB = -120.0  # dBFS given to frames of digital silence
-TINY_POWER = 10 ** (FLOOR_DB / 10)
+LEVEL_BATCH = 1000  # frames per librosa.feature.rms call (10 s): its work arrays stay small for long answers
+
+
+def centred_frames_segment(y: np.ndarray, first: int, count: int, width: int, step: int) -> np.ndarray:
+    """The float32 samples under ``count`` frames of ``width`` samples, ``step`` apart, the
+    first centred on sample ``first`` of ``y``; zeros outside ``y``, as librosa's centred frames."""
+    a = first - width // 2
+    segment = np.zeros((count - 1) * step + width, dtype=np.float32)
+    lo, hi = max(a, 0), min(a + segment.size, y.size)
+    if hi > lo:
+        segment[lo - a : hi - a] = y[lo:hi]
+    return segment
 
 
 def to_mono(y: np.ndarray) -> np.ndarray:
-    """A float64 mono copy: averages channels of (n, ch) or (ch, n) arrays."""
-    y = np.asarray(y, dtype=np.float64)
-    if y.ndim == 2:
-        y = y.mean(axis=1 if y.shape[0] > y.shape[1] else 0)
-    elif y.ndim != 1:
+    """Float32 mono: channels of (n, ch) or (ch, n) arrays averaged by librosa; finite
+    float32 mono comes back as it is (not copied: a long answer is held once)."""
+    import librosa
+
+    y = np.asarray(y, dtype=np.float32)
+    if not np.isfinite(y).all():
+        y = np.nan_to_num(y, nan=0.0, posinf=0.0, neginf=0.0)
+    if y.ndim > 2:
         raise ValueError(f"audio must be 1-D or 2-D, got shape {y.shape}")
-    y = np.nan_to_num(y, nan=0.0, posinf=0.0, neginf=0.0)
-    return y - y.mean() if y.size else y
+    if y.ndim == 2 and y.shape[0] > y.shape[1]:
+        y = y.T  # (samples, channels) -> librosa's (channels, samples)
+    return librosa.to_mono(y)
 
 
 @dataclass
 class Levels:
     """Frame levels of one recording and its silence threshold."""
 
-    y: np.ndarray  # mono float64 signal, DC removed
+    y: np.ndarray  # mono float32 signal
+    dc: float  # its mean, left out of every level
     sr: int
     win: int  # frame length in samples
     hop: int  # hop in samples
-    cumsum: np.ndarray  # running sum of squares, cumsum[k] = sum(y[:k]**2)
     db: np.ndarray  # frame level in dBFS
     floor_db: float
     speech_db: float
@@ -73,55 +91,47 @@ class Levels:
         """Centre time (s) of frame ``i``."""
         return np.asarray(i) * self.hop_s
 
-    def window_power(self, centres: np.ndarray, width: int) -> np.ndarray:
-        """Mean power of ``width``-sample windows centred on sample indices ``centres``."""
-        a = np.clip(centres - width // 2, 0, self.y.size)
-        b = np.clip(centres - width // 2 + width, 0, self.y.size)
-        return (self.cumsum[b] - self.cumsum[a]) / width
-
-    def level_db(self, start_s: float, end_s: float) -> float:
-        """RMS level (dBFS) of the signal between two times."""
-        a = int(np.clip(round(start_s * self.sr), 0, self.y.size))
-        b = int(np.clip(round(end_s * self.sr), 0, self.y.size))
-        if b <= a:
-            return FLOOR_DB
-        return float(10 * np.log10(max((self.cumsum[b] - self.cumsum[a]) / (b - a), TINY_POWER)))
+    def window_power(self, first: int, count: int, width: int, step: int) -> np.ndarray:
+        """Mean power (DC removed) of ``count`` windows of ``width`` samples, ``step`` apart,
+        the first centred on sample ``first`` (zeros outside the signal)."""
+        return frame_power(self.y, first, count, width, step, dc=self.dc)
 
 
-def frame_levels(
-    y: np.ndarray, sr: int, *, frame_s: float = 0.025, hop_s: float = 0.010
-) -> tuple[np.ndarray, np.ndarray, int, int, np.ndarray]:
-    """(mono signal, frame dBFS, window, hop, running sum of squares): centred RMS frames."""
-    mono = to_mono(y)
-    win = max(2, int(round(frame_s * sr)))
-    hop = max(1, int(round(hop_s * sr)))
-    cumsum = np.concatenate([[0.0], np.cumsum(mono * mono)])
-    n_frames = 1 + mono.size // hop if mono.size else 0
-    centres = np.arange(n_frames) * hop
-    a = np.clip(centres - win // 2, 0, mono.size)
-    b = np.clip(centres - win // 2 + win, 0, mono.size)
-    power = np.maximum((cumsum[b] - cumsum[a]) / win, TINY_POWER)  # zero padding at the edges
-    return mono, 10 * np.log10(power), win, hop, cumsum
+def frame_power(y: np.ndarray, first: int, count: int, width: int, step: int, *, dc: float = 0.0) -> np.ndarray:
+    """Mean power of ``y - dc`` in centred frames (see ``centred_frames_segment``): librosa RMS."""
+    import librosa
+
+    segment = centred_frames_segment(y, first, count, width, step)
+    if dc:
+        lo, hi = max(width // 2 - first, 0), min(y.size - first + width // 2, segment.size)
+        segment[lo:hi] -= np.float32(dc)  # the signal, not its zero padding
+    rms = librosa.feature.rms(y=segment, frame_length=width, hop_length=step, center=False)[0]
+    return np.square(rms, dtype=np.float64)
+
+
+def frame_levels(y: np.ndarray, *, win: int, hop: int, dc: float = 0.0) -> np.ndarray:
+    """Frame levels (dBFS) of mono ``y`` without its DC: librosa's centred RMS frames, zero
+    padded at the ends, measured LEVEL_BATCH frames at a time."""
+    n = 1 + y.size // hop if y.size else 0
+    power = [frame_power(y, a * hop, min(LEVEL_BATCH, n - a), win, hop, dc=dc) for a in range(0, n, LEVEL_BATCH)]
+    return power_dbfs(np.concatenate(power)) if power else np.zeros(0)
 
 
 def silence_threshold(db: np.ndarray, opts: DeliveryOptions = DeliveryOptions()) -> tuple[float, float, float, float]:
     """(noise floor, speech level, threshold, edge threshold) in dBFS for frame levels ``db``."""
-    if db.size == 0:
-        return FLOOR_DB, FLOOR_DB, FLOOR_DB + opts.min_noise_margin_db, FLOOR_DB + opts.min_noise_margin_db
-    floor = float(np.percentile(db, opts.noise_percentile))
-    speech = float(np.percentile(db, opts.speech_percentile))
-    threshold = floor + opts.noise_margin_db
-    threshold = min(threshold, speech - opts.min_below_speech_db)  # low SNR: do not cut into speech
-    threshold = max(threshold, speech - opts.max_below_speech_db)  # digital silence: ignore the dither
-    threshold = max(threshold, floor + opts.min_noise_margin_db)  # but always above the noise
-    edge = max(floor + opts.min_noise_margin_db, speech - opts.max_below_speech_db)
-    return floor, speech, threshold, min(edge, threshold)
+    t = speech_threshold(np.sort(db), opts.threshold_rule())
+    edge = max(t.floor_dbfs + opts.min_noise_margin_db, t.speech_dbfs - opts.max_below_speech_db)
+    return t.floor_dbfs, t.speech_dbfs, t.dbfs, min(edge, t.dbfs)
 
 
 def measure_levels(y: np.ndarray, sr: int, opts: DeliveryOptions = DeliveryOptions()) -> Levels:
     """Frame levels and the silence threshold of one recording."""
     if sr <= 0:
         raise ValueError(f"sample rate must be positive, got {sr}")
-    mono, db, win, hop, cumsum = frame_levels(y, sr, frame_s=opts.frame_s, hop_s=opts.hop_s)
+    mono = to_mono(y)
+    dc = float(np.mean(mono, dtype=np.float64)) if mono.size else 0.0
+    win = max(2, int(round(opts.frame_s * sr)))
+    hop = max(1, int(round(opts.hop_s * sr)))
+    db = frame_levels(mono, win=win, hop=hop, dc=dc)
     floor, speech, threshold, edge = silence_threshold(db, opts)
-    return Levels(mono, sr, win, hop, cumsum, db, floor, speech, threshold, edge)
+    return Levels(mono, dc, sr, win, hop, db, floor, speech, threshold, edge)

@@ -1,7 +1,8 @@
 """Small word lists and token helpers shared by the pause and filler rules.
 
 Tokens are Whisper words with their punctuation attached ("goal," "March.").
-Every list here is used by a documented rule in ``phrasing`` or ``fillers``.
+Every list here is used by a documented rule in ``phrasing`` or ``fillers``;
+hesitation sounds come from the tool's one list (``simulator.hesitations``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ import re
 
 from simulator.model.transcript import Word
 from simulator.model.transcript import bare as norm  # the one token normaliser
-
-HESITATIONS = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "uhm", "umm", "uhh", "mm", "hm", "mhm"})
-CANONICAL_HESITATION = {"erm": "er", "uhm": "um", "umm": "um", "uhh": "uh", "mm": "hmm", "hm": "hmm", "mhm": "hmm"}
 
 SENTENCE_END = ".?!"
 CLAUSE_END = SENTENCE_END + ",;:—–"
@@ -303,10 +301,6 @@ def is_word(token: str) -> bool:
 def count_words(words: list[Word]) -> int:
     """Spoken words: tokens with letters or digits, continuation pieces not counted twice."""
     return sum(1 for i, w in enumerate(words) if is_word(w.word) and not (i and is_continuation(w.word)))
-
-
-def is_hesitation(token: str) -> bool:
-    return norm(token) in HESITATIONS
 
 
 def is_number(token: str) -> bool:

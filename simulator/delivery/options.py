@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.audio.level_meter import ThresholdRule
 from simulator.errors import ConfigError
 
 
@@ -70,7 +71,9 @@ class DeliveryOptions:
     # --- pitch ---
     pitch_fmin_hz: float = _opt(65.0, "Hz", "lowest pitch searched (speech range, not C2)", lo=30.0, hi=500.0)
     pitch_fmax_hz: float = _opt(400.0, "Hz", "highest pitch searched (speech range, not C7)", lo=60.0, hi=2000.0)
-    voicing_threshold: float = _opt(0.25, "ratio", "YIN aperiodicity below which a frame is voiced", lo=0.01, hi=1.0)
+    voicing_threshold: float = _opt(
+        0.25, "ratio", "1 - correlation at the pitch period below which a frame is voiced", lo=0.01, hi=1.0
+    )
     monotone_range_st: float = _opt(
         4.0, "semitones", "a 10th-90th percentile pitch range below this is monotone", lo=0.0, hi=48.0
     )
@@ -111,6 +114,17 @@ class DeliveryOptions:
             problems.append("long_pause_s must not be shorter than min_pause_s")
         if problems:
             raise ConfigError("Invalid delivery options: " + "; ".join(problems) + ".")
+
+    def threshold_rule(self) -> ThresholdRule:
+        """The silence threshold these options set (the tool's one threshold rule)."""
+        return ThresholdRule(
+            self.noise_percentile,
+            self.noise_margin_db,
+            self.speech_percentile,
+            min_below_speech_db=self.min_below_speech_db,
+            max_below_speech_db=self.max_below_speech_db,
+            min_noise_margin_db=self.min_noise_margin_db,
+        )
 
     @classmethod
     def from_overrides(cls, overrides: dict[str, str], base: DeliveryOptions | None = None) -> DeliveryOptions:

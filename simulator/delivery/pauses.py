@@ -4,7 +4,8 @@ Frames below the silence threshold (see ``levels``) form silent runs. A run's
 edges are first estimated from the frame grid (a frame stays loud while any
 part of its window holds loud sound, so the edges are moved in by half a
 window and half a hop, which is what ``librosa.effects.split`` does not do),
-then placed to about a millisecond with a 5 ms window scanned around them.
+then placed to about a millisecond with 5 ms librosa RMS windows scanned
+around them.
 Sound blips shorter than ``min_sound_s`` well inside a silence (clicks) do
 not split it; near speech they are stop releases and count as speech.
 """
@@ -79,7 +80,7 @@ def _edge(levels: Levels, lo_s: float, hi_s: float, *, forward: bool) -> float |
     centres = centres[(centres >= 0) & (centres <= levels.y.size)]
     if centres.size == 0:
         return None
-    power = levels.window_power(centres, width)
+    power = levels.window_power(int(centres[0]), centres.size, width, step)
     inside = (centres >= lo) & (centres <= hi)
     loud = np.flatnonzero(inside & (power >= 10 ** (levels.threshold_db / 10)))
     if loud.size == 0:

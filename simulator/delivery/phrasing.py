@@ -38,12 +38,12 @@ from simulator.delivery.lexicon import (
     SENTENCE_END,
     SUBJECT_PRONOUNS,
     ends_with,
-    is_hesitation,
     norm,
     trails_off,
 )
 from simulator.delivery.pauses import Silence
 from simulator.delivery.results import BOUNDARY, HESITATION
+from simulator.hesitations import is_hesitation
 from simulator.model.transcript import Word
 
 START_HALF_WINDOW_S = 0.1  # s; a word's start is taken as this window around Whisper's start time

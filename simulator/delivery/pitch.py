@@ -1,13 +1,16 @@
-"""Voice pitch with YIN, over voiced speech frames only.
+"""Voice pitch with ``librosa.yin``, over voiced speech frames only.
 
-This is the YIN estimator (de Cheveigné & Kawahara 2002), the algorithm behind
-``librosa.yin``, written with numpy so that it runs only on the frames that
-matter (frames above the silence threshold, inside the answer), returns the
-aperiodicity that ``librosa.yin`` does not (so unvoiced frames are dropped:
-pitch is "computed only on voiced frames"), and needs no numba compilation.
-The search range is the speech range (65-400 Hz by default), not librosa's
-C2-C7 default, and the signal is first resampled to 8 kHz, which is plenty for
-a 400 Hz ceiling. tests/test_delivery_signal.py checks it against librosa.yin.
+Pitch is measured on YIN frames centred on every PITCH_EVERY-th level frame
+(20 ms apart: plenty for statistics), over the speech range (65-400 Hz by
+default, not librosa's C2-C7), on a copy of the signal resampled to 8 kHz
+(``librosa.resample``, soxr): plenty for a 400 Hz ceiling, and a sixth of the
+work of 16 kHz (bench/bench_delivery.py). ``librosa.yin`` gives no
+voicing, and ``librosa.pyin``'s (an HMM over pitch bins) costs far more than
+yin (bench/bench_delivery.py), so the tool's own rule decides which frames are
+voiced: the signal must repeat itself at the period yin found (its normalised
+autocorrelation at that lag). A whole file and the live ``PitchTrack`` frame
+the same 8 kHz samples the same way, in batches that bound the work arrays, so
+both give the same numbers.
 """
 
 from __future__ import annotations
@@ -16,109 +19,91 @@ import math
 
 import numpy as np
 
-from simulator.delivery.levels import Levels
+from simulator.delivery.levels import Levels, centred_frames_segment
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import Pitch
 
-PITCH_SR = 8000  # Hz; pitch is searched on a copy at this rate
-YIN_WINDOW_S = 0.030  # s; YIN integration window (at least one longest period)
-YIN_DIP = 0.10  # first dip of the normalised difference below this is the period (the paper's threshold)
+PITCH_SR = 8000  # Hz; pitch is measured on a copy at this rate
+YIN_FRAME_S = 0.048  # s; YIN frame: three periods of the lowest pitch searched (65 Hz), so yin can compare two
 OCTAVE_GUARD_ST = 10.0  # semitones; voiced frames further than this from the median are octave errors
 MIN_VOICED_S = 0.5  # s; less voiced speech than this gives no pitch figures
+RESAMPLER = "soxr_hq"  # librosa's soxr at its HQ quality; the live track streams the same filter
 PITCH_EVERY = 2  # pitch is measured on every 2nd level frame (20 ms apart): plenty for statistics
-YIN_BATCH = 256  # frames per YIN batch: bounds the FFT work arrays to a few MB
+MIN_PART_ENERGY = 1e-3  # share of a frame's energy each compared part needs before its correlation is trusted
+YIN_BATCH = 512  # frames per librosa.yin call (10 s of audio): bounds its work arrays to a few MB
 
 
-def fast_len(n: int) -> int:
-    """The smallest 2-3-5-smooth integer >= n (FFT sizes numpy handles fastest)."""
-    best = 1 << max(0, (n - 1).bit_length())
-    p5 = 1
-    while p5 < best:
-        p35 = p5
-        while p35 < best:
-            m = p35
-            while m < n:
-                m *= 2
-            best = min(best, m)
-            p35 *= 3
-        p5 *= 5
-    return best
+def frame_length(opts: DeliveryOptions) -> int:
+    """Samples (at PITCH_SR) of one YIN frame: YIN_FRAME_S, and always two longest periods."""
+    return max(int(round(YIN_FRAME_S * PITCH_SR)), 2 * int(math.ceil(PITCH_SR / opts.pitch_fmin_hz)) + 2)
 
 
-def yin(frames: np.ndarray, sr: int, *, fmin: float, fmax: float) -> tuple[np.ndarray, np.ndarray]:
-    """(f0 in Hz, aperiodicity 0..1) of each row of ``frames``.
-
-    Rows must hold at least ``window + sr/fmin`` samples; the first ``window``
-    samples are compared with every lag up to the longest period.
-    """
-    tau_min = max(2, int(math.floor(sr / fmax)))
-    tau_max = int(math.ceil(sr / fmin))
-    length = frames.shape[1]
-    win = length - tau_max - 1
-    if win < tau_max // 2 or frames.shape[0] == 0:
-        return np.zeros(frames.shape[0]), np.ones(frames.shape[0])
-    x = frames.astype(np.float64, copy=False)
-    nfft = fast_len(length + win)
-    spec = np.fft.rfft(x, nfft)
-    head = np.fft.rfft(x[:, :win], nfft)
-    acf = np.fft.irfft(np.conj(head) * spec, nfft)[:, : tau_max + 2]
-    csum = np.concatenate([np.zeros((x.shape[0], 1)), np.cumsum(x * x, axis=1)], axis=1)
-    lags = np.arange(tau_max + 2)
-    energy = csum[:, lags + win] - csum[:, lags]  # energy of x[tau : tau + win]
-    diff = np.maximum(energy[:, :1] + energy - 2 * acf, 0.0)
-    cmnd = np.ones_like(diff)
-    running = np.cumsum(diff[:, 1:], axis=1)
-    cmnd[:, 1:] = diff[:, 1:] * lags[1:] / np.maximum(running, 1e-20)
-    return _pick_period(cmnd, sr, tau_min, tau_max)
+def grid_step(opts: DeliveryOptions) -> int:
+    """Samples (at PITCH_SR) between the centres of two pitch frames."""
+    return PITCH_EVERY * max(1, int(round(opts.hop_s * PITCH_SR)))
 
 
-def _pick_period(cmnd: np.ndarray, sr: int, tau_min: int, tau_max: int) -> tuple[np.ndarray, np.ndarray]:
-    """The first local minimum below YIN_DIP (else the global minimum), parabolically refined."""
-    rows = np.arange(cmnd.shape[0])
-    seg = cmnd[:, tau_min : tau_max + 1]
-    interior = np.zeros_like(seg, dtype=bool)
-    interior[:, 1:-1] = (seg[:, 1:-1] <= seg[:, :-2]) & (seg[:, 1:-1] <= seg[:, 2:])
-    dips = interior & (seg < YIN_DIP)
-    has_dip = dips.any(axis=1)
-    k = np.where(has_dip, dips.argmax(axis=1), seg.argmin(axis=1))
-    tau = k + tau_min
-    left = cmnd[rows, np.maximum(tau - 1, 1)]
-    mid = cmnd[rows, tau]
-    right = cmnd[rows, np.minimum(tau + 1, cmnd.shape[1] - 1)]
-    denom = left - 2 * mid + right
-    shift = np.where(np.abs(denom) > 1e-12, 0.5 * (left - right) / np.where(denom == 0, 1, denom), 0.0)
-    shift = np.clip(shift, -1.0, 1.0)
-    return sr / (tau + shift), np.clip(mid, 0.0, 1.0)
+def aperiodicity(frames: np.ndarray, period: np.ndarray) -> np.ndarray:
+    """1 - the normalised autocorrelation of each row of ``frames`` at its ``period``
+    (samples; fractional periods take the better of the two whole lags around them)."""
+    import librosa
+
+    n = frames.shape[1]
+    acf = librosa.autocorrelate(frames, max_size=n, axis=-1)
+    energy = np.cumsum(np.square(frames, dtype=np.float64), axis=1)  # energy[k] = sum(x[: k + 1] ** 2)
+    rows = np.arange(frames.shape[0])
+    best = np.ones(frames.shape[0])
+    for rounding in (np.floor, np.ceil):
+        lag = np.clip(rounding(period), 1, n - 1).astype(np.int64)
+        head = energy[rows, n - 1 - lag]  # x[: n - lag]
+        tail = energy[:, -1] - energy[rows, lag - 1]  # x[lag:]
+        measurable = np.minimum(head, tail) > MIN_PART_ENERGY * energy[:, -1]  # else FFT noise over ~nothing
+        r = np.where(measurable, acf[rows, lag] / np.sqrt(np.maximum(head * tail, 1e-30)), 0.0)
+        best = np.minimum(best, 1.0 - r)
+    return np.clip(best, 0.0, 1.0)
 
 
-def window_length(opts: DeliveryOptions) -> int:
-    """Samples (at PITCH_SR) of the YIN window of one frame."""
-    tau_max = int(math.ceil(PITCH_SR / opts.pitch_fmin_hz))
-    return max(int(round(YIN_WINDOW_S * PITCH_SR)) + tau_max + 1, 2 * tau_max + 1)
+def _yin_run(
+    y: np.ndarray, first: int, stop: int, rows: np.ndarray, opts: DeliveryOptions, origin: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(f0, aperiodicity) of grid frames ``first + rows``: librosa.yin runs over the consecutive
+    frames ``first``..``stop - 1``, the voicing check only on the rows asked for."""
+    import librosa
+
+    length, step = frame_length(opts), grid_step(opts)
+    segment = centred_frames_segment(y, first * step - origin, stop - first, length, step)
+    f0 = librosa.yin(
+        segment,
+        fmin=opts.pitch_fmin_hz,
+        fmax=opts.pitch_fmax_hz,
+        sr=PITCH_SR,
+        frame_length=length,
+        hop_length=step,
+        center=False,
+    )[rows]
+    frames = librosa.util.frame(segment, frame_length=length, hop_length=step, axis=0)[rows]
+    return f0, aperiodicity(frames, PITCH_SR / f0)
+
+
+def yin_at(y: np.ndarray, grid: np.ndarray, opts: DeliveryOptions, *, origin: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(f0, aperiodicity) of the pitch frames ``grid`` (ascending; frame ``j`` is centred on
+    sample ``j * grid_step``); ``y`` holds PITCH_SR audio from sample ``origin`` of the answer on."""
+    grid = np.asarray(grid, dtype=np.int64)
+    f0, ap = np.zeros(grid.size), np.ones(grid.size)
+    i = 0
+    while i < grid.size:  # one librosa call per batch of frames, skipping stretches with none asked for
+        first = int(grid[i])
+        stop = min(first + YIN_BATCH, int(grid[-1]) + 1)
+        j = int(np.searchsorted(grid, stop))
+        f0[i:j], ap[i:j] = _yin_run(y, first, stop, grid[i:j] - first, opts, origin)
+        i = j
+    return f0, ap
 
 
 def pitch_frames(mask: np.ndarray) -> np.ndarray:
     """Indices of the level frames pitch is measured on: those of ``mask`` on the PITCH_EVERY grid."""
     idx = np.flatnonzero(mask)
     return idx[idx % PITCH_EVERY == 0]
-
-
-def yin_at(
-    y8: np.ndarray, times_s: np.ndarray, opts: DeliveryOptions, *, origin: int = 0
-) -> tuple[np.ndarray, np.ndarray]:
-    """(f0, aperiodicity) of windows centred on ``times_s`` in ``y8`` (PITCH_SR audio, zeros outside);
-    ``y8[0]`` is sample ``origin`` of the answer."""
-    length = window_length(opts)
-    pad = np.pad(y8, (length, length))
-    starts = np.round(np.asarray(times_s) * PITCH_SR).astype(np.int64) - origin - length // 2 + length
-    offsets = np.arange(length)[None, :]
-    f0, aperiodicity = [np.zeros(0)], [np.ones(0)]
-    for i in range(0, starts.size, YIN_BATCH):  # batches keep memory flat for long answers
-        frames = pad[starts[i : i + YIN_BATCH, None] + offsets]
-        batch_f0, batch_ap = yin(frames, PITCH_SR, fmin=opts.pitch_fmin_hz, fmax=opts.pitch_fmax_hz)
-        f0.append(batch_f0)
-        aperiodicity.append(batch_ap)
-    return np.concatenate(f0), np.concatenate(aperiodicity)
 
 
 def frame_pitch(
@@ -137,10 +122,10 @@ def frame_pitch(
     if todo.any():
         y = levels.y
         if levels.sr != PITCH_SR:
-            import soxr
+            import librosa
 
-            y = soxr.resample(y, levels.sr, PITCH_SR)
-        f0[todo], aperiodicity[todo] = yin_at(y, levels.frame_time(idx[todo]), opts)
+            y = librosa.resample(y, orig_sr=levels.sr, target_sr=PITCH_SR, res_type=RESAMPLER)
+        f0[todo], aperiodicity[todo] = yin_at(y, idx[todo] // PITCH_EVERY, opts)
     return f0, aperiodicity
 
 

@@ -2,10 +2,12 @@
 
 The YIN search is the costliest part of the signal analysis. A
 ``PitchTrack`` is fed the recording's 16 kHz blocks as they arrive, resamples
-them to PITCH_SR as a stream (soxr gives the same samples as resampling the
-whole file at once) and measures every frame of the PITCH_EVERY grid whose
-window is complete. When the answer ends, ``analyze_delivery`` takes those
-frames from the track and computes only the few at the very end.
+them to PITCH_SR as a stream (soxr's stream gives the very samples
+``librosa.resample`` gives the whole file, whose soxr filter it is) and
+measures every pitch frame whose window is complete, in batches, with the
+framing a whole file gets (``pitch.yin_at``). When the answer ends,
+``analyze_delivery`` takes those frames from the track and computes only the
+few at the very end.
 
 The track does not know yet which frames are speech (the silence threshold
 needs the whole answer), so it measures every grid frame, pauses included.
@@ -13,58 +15,56 @@ needs the whole answer), so it measures every grid frame, pauses included.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from simulator.audio.files import SAMPLE_RATE
 from simulator.delivery.levels import Levels
 from simulator.delivery.options import DeliveryOptions
-from simulator.delivery.pitch import PITCH_EVERY, PITCH_SR, window_length, yin_at
+from simulator.delivery.pitch import PITCH_EVERY, PITCH_SR, frame_length, grid_step, yin_at
+
+STREAM_QUALITY = "HQ"  # soxr's quality behind librosa's "soxr_hq" (pitch.RESAMPLER)
 
 TRACK_BATCH_S = 1.0  # s; frames are measured in batches of this much audio
 
 
 class PitchTrack:
-    """YIN (f0, aperiodicity) of every PITCH_EVERY-th level frame, as audio arrives."""
+    """YIN (f0, aperiodicity) of every pitch frame (every PITCH_EVERY-th level frame), as audio arrives."""
 
     def __init__(self, sr: int = SAMPLE_RATE, *, options: DeliveryOptions | None = None):
         import soxr
 
         self.sr = sr
         self.opts = options or DeliveryOptions()
-        self._resampler = soxr.ResampleStream(sr, PITCH_SR, 1, dtype="float64")
-        self._y8 = np.zeros(0)  # the PITCH_SR audio the next frames need, joined at each batch
-        self._origin = 0  # sample index (PITCH_SR) of self._y8[0]
+        self._resampler = soxr.ResampleStream(sr, PITCH_SR, 1, dtype="float32", quality=STREAM_QUALITY)
+        self._y = np.zeros(0, np.float32)  # the PITCH_SR audio the next frames need, joined at each batch
+        self._origin = 0  # sample index (PITCH_SR) of self._y[0]
         self._chunks: list[np.ndarray] = []  # resampled blocks not joined yet
-        self._n8 = 0
-        self._length = window_length(self.opts)
-        self._step_s = self.opts.hop_s * PITCH_EVERY  # s between measured frames
+        self._n = 0  # PITCH_SR samples so far
+        self._length = frame_length(self.opts)
+        self._step = grid_step(self.opts)
         self.f0: list[np.ndarray] = []
         self.aperiodicity: list[np.ndarray] = []
-        self.frames = 0  # grid frames measured so far: level frames 0, PITCH_EVERY, ...
+        self.frames = 0  # pitch frames measured so far
 
     def feed(self, block: np.ndarray) -> None:
-        """Add 16 kHz mono samples; measures the frames whose windows are now complete."""
-        out = self._resampler.resample_chunk(np.asarray(block, dtype=np.float64).reshape(-1))
-        self._chunks.append(out)
-        self._n8 += out.size
-        # A frame is complete when its window ends inside the audio received so far.
-        last_centre = self._n8 - (self._length - self._length // 2)
-        ready = math.floor(last_centre / (self._step_s * PITCH_SR)) + 1 if last_centre >= 0 else 0
-        if (ready - self.frames) * self._step_s < TRACK_BATCH_S:
+        """Add mono samples at ``sr``; measures the frames whose windows are now complete."""
+        chunk = self._resampler.resample_chunk(np.asarray(block, dtype=np.float32).reshape(-1))
+        self._chunks.append(chunk)
+        self._n += chunk.size
+        # Frame j's window is [j*step - length//2, j*step - length//2 + length).
+        reach = self._length - self._length // 2
+        ready = (self._n - reach) // self._step + 1 if self._n >= reach else 0
+        if (ready - self.frames) * self._step < TRACK_BATCH_S * PITCH_SR:
             return
-        self._y8 = np.concatenate([self._y8, *self._chunks])  # once a batch, not once a block
+        self._y = np.concatenate([self._y, *self._chunks])  # once a batch, not once a block
         self._chunks = []
-        times = np.arange(self.frames, ready) * self._step_s
-        f0, ap = yin_at(self._y8, times, self.opts, origin=self._origin)
+        f0, ap = yin_at(self._y, np.arange(self.frames, ready), self.opts, origin=self._origin)
         self.f0.append(f0)
         self.aperiodicity.append(ap)
         self.frames = ready
-        # Keep only what the next frame's window reaches back to.
-        keep_from = max(0, int(round(ready * self._step_s * PITCH_SR)) - self._length // 2 - 1)
+        keep_from = max(0, ready * self._step - self._length // 2)  # where the next frame's window starts
         if keep_from > self._origin:
-            self._y8 = self._y8[keep_from - self._origin :]
+            self._y = self._y[keep_from - self._origin :]
             self._origin = keep_from
 
     def usable_for(self, levels: Levels, opts: DeliveryOptions) -> bool:

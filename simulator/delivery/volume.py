@@ -14,10 +14,12 @@ import math
 
 import numpy as np
 
-from simulator.delivery.levels import FLOOR_DB, Levels
-from simulator.delivery.lexicon import SENTENCE_END, ends_with, is_hesitation
+from simulator.audio.level_meter import SILENT_DBFS
+from simulator.delivery.levels import Levels
+from simulator.delivery.lexicon import SENTENCE_END, ends_with
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import Volume
+from simulator.hesitations import is_hesitation
 from simulator.model.transcript import Word
 
 MIN_SENTENCES = 2  # sentences needed before trailing off is judged
@@ -80,8 +82,8 @@ def measure_volume(
     db = levels.db[speech]
     mean_dbfs = float(10 * np.log10(np.mean(10 ** (db / 10)))) if db.size else None
     a, b = int(start * levels.sr), int(math.ceil(end * levels.sr))
-    peak = float(np.max(np.abs(levels.y[a:b]))) if b > a else 0.0
-    peak_dbfs = 20 * math.log10(peak) if peak > 0 else FLOOR_DB
+    peak = float(np.max(np.abs(levels.y[a:b] - levels.dc))) if b > a else 0.0
+    peak_dbfs = max(20 * math.log10(peak), SILENT_DBFS) if peak > 0 else SILENT_DBFS
     clipped = clipped_fraction(y, levels.sr, start, end, opts.clip_level)
     drops = ending_drops(levels, speech, words, opts)
     drop = float(np.median(drops)) if drops else None

@@ -1,16 +1,17 @@
-"""Warm librosa's numba-compiled functions once, into numba's on-disk cache.
+"""Compile librosa's numba functions once, into the numba cache the app reads at run time.
 
 librosa compiles its numba functions on first use (tens of seconds on a
-2-core machine). Run this at install or setup time so no user pays that in a
-session::
+2-core machine), then loads them from numba's on-disk cache. ``make setup``
+runs this, so no user pays the compilation in a session::
 
     python -m simulator.delivery.warmup            # warm and report the timings
     python -m simulator.delivery.warmup --measure  # also time a cold compile vs the cache in fresh processes
 
-The cache goes to ``NUMBA_CACHE_DIR``; if that is unset, it is set to
-``<cache_home()>/numba`` before numba is imported (``configure_numba_cache``).
-The delivery analysis itself uses numpy only, so a session never compiles;
-this warms librosa for anything else that uses it (benchmarks, reports).
+The cache is ``NUMBA_CACHE_DIR`` if set, else ``<cache_home()>/numba``
+(``configure_numba_cache``), the folder ``analyze_delivery`` points numba at
+too; the tests use the same folder (tests/conftest.py). ``warm_librosa``
+(the import, and one delivery analysis of a 1 s signal) is what the pipeline
+runs while the question plays or the answer is decoded.
 Importing this module is cheap.
 """
 
@@ -18,18 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 
 from simulator.audio.files import SAMPLE_RATE
 from simulator.paths import NUMBA_ENV, configure_numba_cache
-
-log = logging.getLogger(__name__)
 
 WARM_S = 1.0  # s; length of the warm-up signal
 
@@ -42,22 +39,16 @@ def _signal():
     return (y + 0.001 * np.random.default_rng(0).standard_normal(t.size)).astype(np.float32)
 
 
-def _steps() -> list[tuple[str, Callable]]:
-    """(name, call) for every numba-backed librosa function worth warming."""
+def _import_librosa() -> None:
+    """Import the parts of librosa the analysis uses (numba loads their compiled code here)."""
     import librosa
 
-    return [
-        ("librosa.yin", lambda y: librosa.yin(y, fmin=65, fmax=400, sr=SAMPLE_RATE)),
-        ("librosa.yin float64", lambda y: librosa.yin(y.astype("float64"), fmin=65, fmax=400, sr=SAMPLE_RATE)),
-        ("librosa.pyin", lambda y: librosa.pyin(y[: SAMPLE_RATE // 2], fmin=65, fmax=400, sr=SAMPLE_RATE)),
-        ("librosa.effects.split", lambda y: librosa.effects.split(y)),
-        ("librosa.feature.zero_crossing_rate", lambda y: librosa.feature.zero_crossing_rate(y)),
-        ("librosa.onset.onset_detect", lambda y: librosa.onset.onset_detect(y=y, sr=SAMPLE_RATE)),
-    ]
+    for name in ("feature", "util", "yin", "autocorrelate", "resample", "to_mono"):
+        getattr(librosa, name)  # librosa imports its submodules on first access
 
 
 def _delivery(y) -> None:
-    """Run the delivery analysis once (numpy FFT plans, soxr) on the warm-up signal."""
+    """Run the delivery analysis once on the warm-up signal: every librosa call it makes, as it makes it."""
     from simulator.delivery import analyze_delivery
     from simulator.model.transcript import Transcript, Word
 
@@ -65,21 +56,37 @@ def _delivery(y) -> None:
     analyze_delivery(y, SAMPLE_RATE, Transcript("warm up.", words))
 
 
+def warm_librosa() -> None:
+    """Import librosa and run the delivery analysis once, so the answer's analysis waits for neither."""
+    configure_numba_cache()
+    _import_librosa()
+    _delivery(_signal())
+
+
+def _rss_mb() -> float:
+    """The process's resident memory now (Linux), else 0."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(ln.split()[1]) / 1024 for ln in status if ln.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0.0
+
+
 def warm() -> dict[str, dict[str, float]]:
-    """Call each step twice; return {step: {"first_s": ..., "warm_s": ...}}."""
+    """Time the import and two runs of the analysis, and what each added to the resident memory;
+    return {step: {"first_s": ..., "warm_s": ..., "rss_mb": ...}}."""
     configure_numba_cache()
     y = _signal()
     timings: dict[str, dict[str, float]] = {}
-    t0 = time.perf_counter()
-    steps = _steps()
-    timings["import librosa"] = {"first_s": time.perf_counter() - t0, "warm_s": 0.0}
-    for name, call in steps + [("delivery analysis", _delivery)]:
-        runs = []
-        for _ in range(2):
-            t0 = time.perf_counter()
-            call(y)
-            runs.append(time.perf_counter() - t0)
-        timings[name] = {"first_s": runs[0], "warm_s": runs[1]}
+    rss, t0 = _rss_mb(), time.perf_counter()
+    _import_librosa()
+    timings["import librosa"] = {"first_s": time.perf_counter() - t0, "warm_s": 0.0, "rss_mb": _rss_mb() - rss}
+    runs, rss = [], _rss_mb()
+    for _ in range(2):
+        t0 = time.perf_counter()
+        _delivery(y)
+        runs.append(time.perf_counter() - t0)
+    timings["delivery analysis"] = {"first_s": runs[0], "warm_s": runs[1], "rss_mb": _rss_mb() - rss}
     return timings
 
 
@@ -105,9 +112,9 @@ def measure() -> dict[str, dict[str, dict[str, float]]]:
 
 
 def _table(timings: dict[str, dict[str, float]]) -> str:
-    lines = [f"{'step':<36} {'first call':>11} {'warm call':>10}"]
+    lines = [f"{'step':<36} {'first call':>11} {'warm call':>10} {'resident memory':>16}"]
     for name, t in timings.items():
-        lines.append(f"{name:<36} {t['first_s']:>10.3f}s {t['warm_s']:>9.3f}s")
+        lines.append(f"{name:<36} {t['first_s']:>10.3f}s {t['warm_s']:>9.3f}s {t['rss_mb']:>+13.0f} MB")
     total = sum(t["first_s"] for t in timings.values())
     lines.append(f"{'total first-call cost':<36} {total:>10.3f}s")
     return "\n".join(lines)

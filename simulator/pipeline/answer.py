@@ -55,7 +55,7 @@ def analyze_audio(
         raise NoSpeechError(f"No speech detected in {name}: it is silent. Check the microphone and record again.")
     if transcript is None:
         progress("Transcribing")
-        transcript = transcribe_answer(y, sr, options=transcribe_options, when_idle=_load_content_model)
+        transcript = transcribe_answer(y, sr, options=transcribe_options, when_idle=_load_analysis)
     if not transcript.words:
         raise NoSpeechError(f"No speech detected in {name}; speak closer to the microphone and try again.")
     reason = not_english_reason(transcript)
@@ -90,7 +90,7 @@ def transcribe_answer(
     """Whole-answer transcription on stretches cut at pauses, as many at a time as the engine allows.
 
     ``when_idle`` runs once a worker has no stretch left:
-    ``analyze_audio`` loads the NLP model there. Loaded beside all of the
+    ``analyze_audio`` loads the NLP model and librosa there. Loaded beside all of the
     decoding instead, its loader (Python, holding the GIL) slowed a 180 s
     transcription by 4 s and added 100 MB to its peak. Beside the last stretch
     only, new processes measured 3.36 -> 3.18 s for a 60 s answer and
@@ -106,6 +106,15 @@ def _load_content_model() -> None:
     from simulator.content import warm_up as warm_content
 
     warm_content(background=False)
+
+
+def _load_analysis() -> None:
+    """The NLP model, then librosa (import, compiled code, first calls): both load beside the
+    answer's last stretch, so the delivery and content checks wait for neither."""
+    from simulator.delivery.warmup import warm_librosa
+
+    _load_content_model()
+    warm_librosa()
 
 
 def analyze_file(
@@ -135,9 +144,7 @@ def warm_up(transcribe_options: TranscribeOptions = TranscribeOptions()) -> None
     from simulator.asr.engines import get_engine
 
     get_engine(transcribe_options.engine).load(transcribe_options)
-    import simulator.delivery  # noqa: F401
-
-    _load_content_model()
+    _load_analysis()
 
 
 def _check_content(analysis: Analysis) -> None:

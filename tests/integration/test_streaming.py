@@ -91,8 +91,8 @@ def test_the_threshold_is_numpys_percentile_of_the_levels_so_far():
     cutter = PauseCutter(SR, so)
     for i in range(0, y.size, 373):  # odd blocks: some add no frame, the first adds one
         cutter.feed(y[i : i + 373])
-        if cutter._frame_db:
-            floor, typical = np.percentile(cutter._frame_db, [FLOOR_PERCENTILE, 50])
+        if len(cutter.levels):
+            floor, typical = np.percentile(list(cutter.levels.recent), [FLOOR_PERCENTILE, 50])
             expected = max(
                 float(min(floor + so.speech_margin_db, typical - so.below_typical_db)), so.min_threshold_dbfs
             )

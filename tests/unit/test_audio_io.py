@@ -139,3 +139,14 @@ def test_write_audio_round_trip_is_lossless_enough(tmp_path, clip):
     y, sr = load_audio(path)
     assert sr == SAMPLE_RATE and np.max(np.abs(y - clip)) < 1e-3
     assert not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.parametrize("rate", [8_000, 22_050, 44_100, 48_000])
+def test_resampling_is_librosas_soxr_hq(rate):
+    import librosa
+
+    from simulator.audio.files import resample
+
+    y = np.random.default_rng(rate).standard_normal(rate).astype(np.float32)
+    expected = librosa.resample(y, orig_sr=rate, target_sr=16_000, res_type="soxr_hq")
+    assert np.array_equal(resample(y, rate, 16_000), expected)

@@ -10,7 +10,16 @@ import pytest
 from simulator.delivery import DeliveryOptions, analyze_delivery
 from simulator.delivery.levels import measure_levels
 from simulator.delivery.pauses import find_silences
-from simulator.delivery.pitch import PITCH_SR, frame_pitch, measure_pitch, yin
+from simulator.delivery.pitch import (
+    PITCH_EVERY,
+    PITCH_SR,
+    aperiodicity,
+    frame_length,
+    frame_pitch,
+    grid_step,
+    measure_pitch,
+    pitch_frames,
+)
 from simulator.errors import NoSpeechError
 from simulator.model.transcript import Transcript, Word
 
@@ -87,6 +96,19 @@ def test_silences_between_bursts_are_found_at_their_true_times(case, kwargs):
         assert s.end == pytest.approx(b, abs=EDGE_TOL_S), case
 
 
+def test_frame_levels_are_librosa_rms_over_the_whole_signal():
+    """Measured in batches of frames, the levels are those of one centred librosa.feature.rms call."""
+    import librosa
+
+    from simulator.audio.level_meter import power_dbfs
+
+    y = (bursts(LAYOUT * 3, noise_dbfs=-60.0)[0] + 0.01).astype(np.float32)  # 25 s, with a DC offset
+    levels = measure_levels(y, SR)
+    rms = librosa.feature.rms(y=y - np.float32(levels.dc), frame_length=levels.win, hop_length=levels.hop)[0]
+    assert levels.dc == pytest.approx(0.01, abs=1e-4)
+    assert np.array_equal(levels.db, power_dbfs(np.square(rms, dtype=np.float64)))
+
+
 def test_noise_floor_threshold_where_librosa_split_top_db_fails():
     """With hiss at -50 dBFS, top_db=60 below the peak sees no silence at all."""
     import librosa
@@ -141,6 +163,12 @@ def test_analysis_reports_pauses_pace_and_leaves_out_leading_and_trailing_silenc
         ("steady white noise", np.random.default_rng(1).normal(0, 0.05, SR * 3).astype(np.float32), NoSpeechError),
         ("3-D array", np.zeros((2, 2, SR), np.float32), ValueError),
         ("tone bursts", bursts()[0], None),
+        (
+            "tone bursts with NaN and inf samples",
+            np.where(np.arange(bursts()[0].size) % 997 == 0, np.nan, bursts()[0]),
+            None,
+        ),
+        ("inf only", np.full(SR * 2, np.inf, np.float32), NoSpeechError),
     ],
 )
 def test_signals_without_speech_raise_a_clear_error(case, signal, error):
@@ -152,18 +180,46 @@ def test_signals_without_speech_raise_a_clear_error(case, signal, error):
             analyze_delivery(signal, SR, transcript)
 
 
-def test_our_yin_agrees_with_librosa_yin():
+def test_pitch_frames_are_librosa_yin_over_the_whole_signal():
+    """Batches and the skipping of unasked frames change nothing: the f0 of every asked frame
+    is that of one centred librosa.yin call over the whole signal, resampled by librosa."""
     import librosa
 
-    n = PITCH_SR
-    y = voiced(n, 180.0, PITCH_SR)
-    ref = librosa.yin(y, fmin=65, fmax=400, sr=PITCH_SR, frame_length=512, hop_length=80)
-    length = 240 + 124 + 1
-    frames = np.stack([y[i : i + length] for i in range(0, n - length, 80)])
-    f0, aperiodicity = yin(frames, PITCH_SR, fmin=65, fmax=400)
-    assert np.median(f0) == pytest.approx(np.median(ref[2:-2]), rel=0.01)
-    assert np.median(f0) == pytest.approx(180.0, rel=0.01)
-    assert np.median(aperiodicity) < 0.1
+    o = DeliveryOptions()
+    y, _, _ = bursts([(1.2, 0.5), (0.9, 0.0)], f0=lambda n: 110 * 2 ** (np.arange(n) / n))
+    levels = measure_levels(y, SR)
+    y8 = librosa.resample(levels.y, orig_sr=SR, target_sr=PITCH_SR, res_type="soxr_hq")
+    whole = librosa.yin(
+        y8, fmin=65, fmax=400, sr=PITCH_SR, frame_length=frame_length(o), hop_length=grid_step(o), center=True
+    )
+    mask = levels.active.copy()
+    mask[: mask.size // 3] = False  # ask for some frames only
+    f0, _ = frame_pitch(levels, mask)
+    assert np.allclose(f0, whole[pitch_frames(mask) // PITCH_EVERY], rtol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "case, signal, period, lo, hi",
+    [
+        ("harmonic voice at its period", voiced(PITCH_SR, 160.0, PITCH_SR, 1), PITCH_SR / 160.0, 0.0, 0.05),
+        ("voice at a fractional period", voiced(PITCH_SR, 170.0, PITCH_SR, 2), PITCH_SR / 170.0, 0.0, 0.05),
+        ("voice at half its period", voiced(PITCH_SR, 160.0, PITCH_SR, 3), PITCH_SR / 320.0, 0.5, 1.0),
+        ("white noise", np.random.default_rng(4).normal(0, 0.1, PITCH_SR), 100.0, 0.8, 1.0),
+        ("digital silence", np.zeros(PITCH_SR), 100.0, 1.0, 1.0),
+        ("sound only in the last part", np.r_[np.zeros(350), voiced(34, 160.0, PITCH_SR)], 50.0, 1.0, 1.0),
+    ],
+)
+def test_aperiodicity_of_known_signals(case, signal, period, lo, hi):
+    frames = librosa_frames(signal.astype(np.float32))
+    ap = aperiodicity(frames, np.full(frames.shape[0], period))
+    assert lo <= np.median(ap) <= hi, (case, np.median(ap))
+
+
+def librosa_frames(y: np.ndarray) -> np.ndarray:
+    import librosa
+
+    o = DeliveryOptions()
+    return librosa.util.frame(y, frame_length=frame_length(o), hop_length=grid_step(o), axis=0)
 
 
 @pytest.mark.parametrize(

@@ -302,13 +302,15 @@ def _pcm(seconds: float, amplitude: float = 0.0) -> bytes:
 
 
 def test_a_silent_recording_ends_with_the_no_speech_error_and_keeps_its_file(client, isolated_home):
+    from simulator.audio.level_meter import SILENT_DBFS
+
     with client.websocket_connect(WS, headers=auth(origin=BASE)) as ws:
         ws.send_text(json.dumps({"type": "start", "question": "career-goals", "role": "analyst"}))
         assert ws.receive_json()["type"] == "ready"
         for _ in range(10):
             ws.send_bytes(_pcm(0.1))
             level = ws.receive_json()
-        assert level["type"] == "level" and level["dbfs"] == -90.0 and level["elapsed_s"] == pytest.approx(1.0)
+        assert level["type"] == "level" and level["dbfs"] == SILENT_DBFS and level["elapsed_s"] == pytest.approx(1.0)
         ws.send_text(json.dumps({"type": "stop"}))
         assert ws.receive_json() == {"type": "stopped", "reason": "stop", "elapsed_s": pytest.approx(1.0)}
         error = ws.receive_json()
