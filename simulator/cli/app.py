@@ -40,8 +40,9 @@ def _context(args):
 
 def _transcribe_options(args):
     from simulator.asr.engines import options_for
+    from simulator.asr.models import model_choice
 
-    return options_for(args.engine, **({"model": args.model, "model_path": args.model} if args.model else {}))
+    return options_for(args.engine, **(model_choice(args.model) if args.model else {}))
 
 
 def _delivery_options(args):
@@ -262,6 +263,7 @@ def _add_serve(sub) -> None:
 def _add_context_options(p: argparse.ArgumentParser) -> None:
     from simulator.asr.engine import TranscribeOptions
     from simulator.asr.engines import ENGINE_NAMES
+    from simulator.asr.models import MODEL_NAMES
 
     p.add_argument(
         "--question", metavar="ID", help="question id from `mock-interview questions` (default: career goals)"
@@ -278,7 +280,12 @@ def _add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--company", help="the company you are interviewing with")
     p.add_argument("--posting", metavar="FILE", help="a text file with the job posting (used by the content check)")
     p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
-    p.add_argument("--model", metavar="FOLDER", help="another faster-whisper model folder (default: bundled tiny.en)")
+    p.add_argument(
+        "--model",
+        metavar="NAME|FOLDER",
+        help=f"speech model: {' or '.join(MODEL_NAMES)} (more accurate, slower; needs the [base] extra), "
+        f"or a faster-whisper model folder (default: {TranscribeOptions.model})",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress output on stderr")
     p.add_argument(
         "--set",
