@@ -147,9 +147,28 @@ def weighted_logprob(spans: Iterable[tuple[float, float, float]]) -> float | Non
     return round(sum(lp * w for lp, w in pairs) / total, 4) if total else None
 
 
+def heard_language(parts: list[Transcript]) -> tuple[str, float]:
+    """The language heard over most of the speech: each stretch's votes for its language with
+    its probability times its span; returns that language and its share of all the spans."""
+    votes: dict[str, float] = {}
+    total = 0.0
+    for p in parts:
+        if p.words:
+            span = max(p.words[-1].end - p.words[0].start, MIN_SEGMENT_S)
+            votes[p.language] = votes.get(p.language, 0.0) + p.language_probability * span
+            total += span
+    if not votes:
+        return Transcript.language, Transcript.language_probability
+    language = max(votes, key=votes.__getitem__)
+    return language, round(votes[language] / total, 4)
+
+
 def merge_transcripts(parts: list[Transcript]) -> Transcript:
     """Join consecutive stretch transcripts (word times already absolute), weighting confidence by word span."""
     words = [w for p in parts for w in p.words]
     text = " ".join(p.text for p in parts if p.text)
     spans = [(p.words[0].start, p.words[-1].end, p.avg_logprob) for p in parts if p.words and p.avg_logprob is not None]
-    return Transcript(text=text, words=words, avg_logprob=weighted_logprob(spans))
+    language, probability = heard_language(parts)
+    return Transcript(
+        text=text, words=words, language=language, language_probability=probability, avg_logprob=weighted_logprob(spans)
+    )
