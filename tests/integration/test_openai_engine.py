@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 
 from simulator.asr.ct2_convert import alignment_mask, ct2_to_openai, read_ct2_model
-from simulator.asr.engine import TranscribeOptions, bundled_model_path
+from simulator.asr.engine import TranscribeOptions
+from simulator.asr.models import bundled_model_path
 from simulator.asr.wer import wer
 from simulator.errors import ModelError
 from tests.conftest import FIXTURES, load_truth

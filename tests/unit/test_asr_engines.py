@@ -86,3 +86,22 @@ def test_merge_keeps_order_and_weights_confidence_by_word_span():
     assert merged.text == "One two. Three."
     assert [w.word for w in merged.words] == ["One", "two.", "Three."]
     assert merged.avg_logprob == -0.5
+
+
+def _heard(language: str, probability: float, start: float, end: float) -> Transcript:
+    return Transcript("x", [Word("x", start, end)], language=language, language_probability=probability)
+
+
+@pytest.mark.parametrize(
+    "parts, language, probability",
+    [
+        ([_heard("en", 1.0, 0, 10), _heard("en", 1.0, 10, 20)], "en", 1.0),  # tiny.en: given, not heard
+        ([_heard("en", 0.9, 0, 10), _heard("es", 0.8, 10, 12)], "en", 0.75),  # 0.9 * 10 / 12
+        ([_heard("en", 0.3, 0, 4), _heard("es", 0.9, 4, 12)], "es", 0.6),  # 0.9 * 8 / 12
+        ([Transcript("", [])], "en", 1.0),  # no words: nothing heard, the default
+    ],
+    ids=["all English", "mostly English", "mostly Spanish", "no words"],
+)
+def test_merge_weighs_the_heard_language_by_span(parts, language, probability):
+    merged = merge_transcripts(parts)
+    assert (merged.language, merged.language_probability) == (language, pytest.approx(probability))
