@@ -146,6 +146,13 @@ def get_model(options: TranscribeOptions = TranscribeOptions()):
         return _load_model(str(path), options.compute_type, options.cpu_threads, options.workers)
 
 
+def release_models() -> None:
+    """Drop the loaded faster-whisper models (the next ``get_model`` loads again): for a
+    process that transcribes once, so that what runs after does not sit on top of them."""
+    with _load_lock:
+        _load_model.cache_clear()
+
+
 def transcribe(
     y: np.ndarray,
     sr: int,
