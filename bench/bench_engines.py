@@ -157,6 +157,7 @@ def child(engine: str, clip: str, spawned_at: float) -> None:
         clip,
         get_question(None),
         transcribe_options=options,
+        release_model=True,  # as `mock-interview analyze` does: one answer per process
         progress=lambda label: stages.start(PIPELINE_STAGES.get(label, label)),
     )
     stages.start("report")

@@ -7,8 +7,9 @@ encoder pass allocates about 100 MB for a moment (attention over Whisper's
 arenas a 180 s answer peaked about 90 MB higher (bench/bench_engines.py);
 two arenas left it at 406-429 MB, one at 384-396 MB (Xeon, 8 alternating
 runs of `analyze`, with no change in wall time: allocation here is rare and
-large, not contended). Called once by the CLI (the application), never by
-library code.
+large, not contended). ``limit_malloc_arenas`` is called once by the CLI (the
+application), never by library code; ``trim_heap`` by the pipeline once the
+speech model is dropped (``analyze_audio(release_model=True)``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ log = logging.getLogger(__name__)
 
 M_ARENA_MAX = -8  # mallopt() parameter number in glibc's malloc.h
 MALLOC_ARENAS = 1
+
+
+def trim_heap() -> bool:
+    """Return the heap's free pages to the system (glibc ``malloc_trim``); False elsewhere."""
+    name = ctypes.util.find_library("c")
+    try:
+        return bool(name and ctypes.CDLL(name).malloc_trim(0))
+    except (OSError, AttributeError):
+        return False
 
 
 def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:

@@ -70,6 +70,7 @@ def cmd_analyze(args) -> int:
                 context,
                 transcribe_options=opt.transcribe_options(args),
                 delivery_options=delivery,
+                release_model=True,  # one answer per process: the model is not needed after it
                 progress=progress,
             )
     if args.save:
