@@ -106,8 +106,16 @@ class TerminalMeter:
     On a terminal it redraws one line; otherwise it prints a line now and then.
     """
 
-    def __init__(self, stream=None, *, enter_stops: bool | None = None, silence_stop_s: float = 3.0):
+    def __init__(
+        self,
+        stream=None,
+        *,
+        enter_stops: bool | None = None,
+        silence_stop_s: float = 3.0,
+        limit_s: float | None = None,
+    ):
         self.stream = stream or sys.stderr
+        self.limit = "" if limit_s is None else " / {:02d}:{:02d}".format(*divmod(int(limit_s), 60))
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         if enter_stops is None:
             enter_stops = sys.stdin is not None and sys.stdin.isatty()
@@ -123,13 +131,13 @@ class TerminalMeter:
     def __call__(self, elapsed_s: float, level_dbfs: float) -> None:
         m, s = divmod(int(elapsed_s), 60)
         if self.tty:
-            line = f"● REC {m:02d}:{s:02d}  {meter_bar(level_dbfs)} {level_dbfs:4.0f} dBFS  {self.hint}"
+            line = f"● REC {m:02d}:{s:02d}{self.limit}  {meter_bar(level_dbfs)} {level_dbfs:4.0f} dBFS  {self.hint}"
             width = shutil.get_terminal_size().columns - 1  # never wrap: \r must redraw one line
             self.stream.write(f"\r{line[:width]}\033[K")
             self.stream.flush()
             self._drawn = True
         elif elapsed_s >= self._next_line_s:
-            self.stream.write(f"Recording {m:02d}:{s:02d} (level {level_dbfs:.0f} dBFS; {self.hint})\n")
+            self.stream.write(f"Recording {m:02d}:{s:02d}{self.limit} (level {level_dbfs:.0f} dBFS; {self.hint})\n")
             self.stream.flush()
             self._next_line_s = elapsed_s + NON_TTY_EVERY_S
 

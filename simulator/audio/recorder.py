@@ -81,9 +81,9 @@ def has_input_device(device=None) -> bool:
     return device_info("input", device) is not None
 
 
-def terminal_meter(stream=None, *, silence_stop_s: float = 3.0) -> TerminalMeter:
-    """The default live status for ``on_status``: level bar, elapsed time, how to stop, on stderr."""
-    return TerminalMeter(stream, silence_stop_s=silence_stop_s)
+def terminal_meter(stream=None, *, silence_stop_s: float = 3.0, limit_s: float | None = None) -> TerminalMeter:
+    """The default live status for ``on_status``: level bar, elapsed time (of ``limit_s``), how to stop, on stderr."""
+    return TerminalMeter(stream, silence_stop_s=silence_stop_s, limit_s=limit_s)
 
 
 class _Writer(threading.Thread):

@@ -21,14 +21,9 @@ SAMPLE_ANSWER = "good_answer.flac"  # in audio_fixtures/, used by `practice --de
 
 
 def _read_text(path: str, what: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError as e:
-        raise BadInputError(f"{path}: no such {what} file; check the path.") from e
-    except IsADirectoryError as e:
-        raise BadInputError(f"{path} is a folder; give the {what} file.") from e
-    except OSError as e:
-        raise BadInputError(f"Cannot read {what} file {path} ({e.strerror}); check its permissions.") from e
+    from simulator.pipeline.answer import read_text
+
+    return read_text(path, what)
 
 
 def _context(args):

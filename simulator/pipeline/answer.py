@@ -47,6 +47,39 @@ def analyze_audio(
 
     Pass ``transcript`` and ``pitch_track`` when they were made while recording.
     """
+    analysis = transcribed(
+        y,
+        sr,
+        question,
+        context,
+        source=source,
+        transcribe_options=transcribe_options,
+        transcript=transcript,
+        progress=progress,
+    )
+    progress("Measuring delivery")
+    add_delivery(analysis, y, sr, options=delivery_options, pitch_track=pitch_track)
+    progress("Checking content")
+    check_answer_content(analysis)
+    return analysis
+
+
+def transcribed(
+    y: np.ndarray,
+    sr: int,
+    question: Question,
+    context: AnswerContext = AnswerContext(),
+    *,
+    source: str | Path | None = None,
+    transcribe_options: TranscribeOptions = TranscribeOptions(),
+    transcript: Transcript | None = None,
+    progress: Progress = _noop,
+) -> Analysis:
+    """The first step of ``analyze_audio``: the answer checked for speech and English, and transcribed.
+
+    A mock interview needs the content of an answer before its delivery, to
+    choose the follow-up, so the steps are also callable one by one.
+    """
     name = str(source) if source else "the recording"
     duration = y.size / sr
     if duration < MIN_SPEECH_S:
@@ -64,20 +97,20 @@ def analyze_audio(
             f"{name} does not sound like English speech ({reason}); the coach scores English answers only, "
             "so please answer in English."
         )
-    analysis = Analysis(
+    return Analysis(
         question=question,
         context=context,
         transcript=transcript,
         audio=AudioInfo(duration_s=round(duration, 3), sample_rate=sr, source=str(source) if source else None),
         engine=transcribe_options,
     )
-    progress("Measuring delivery")
+
+
+def add_delivery(analysis: Analysis, y: np.ndarray, sr: int, *, options=None, pitch_track=None) -> None:
+    """Measure the delivery of the transcribed answer ``analysis`` from its samples."""
     from simulator.delivery import analyze_delivery
 
-    analysis.delivery = analyze_delivery(y, sr, transcript, options=delivery_options, pitch_track=pitch_track)
-    progress("Checking content")
-    _check_content(analysis)
-    return analysis
+    analysis.delivery = analyze_delivery(y, sr, analysis.transcript, options=options, pitch_track=pitch_track)
 
 
 def transcribe_answer(
@@ -124,12 +157,24 @@ def analyze_file(
     return analyze_audio(y, sr, question, context, source=path, **kw), y, sr
 
 
+def read_text(path: str | Path, what: str) -> str:
+    """A text file the user gave (an answer, a job posting); BadInputError saying what is wrong with it."""
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError as e:
+        raise BadInputError(f"{path}: no such {what} file; check the path.") from e
+    except IsADirectoryError as e:
+        raise BadInputError(f"{path} is a folder; give the {what} file.") from e
+    except OSError as e:
+        raise BadInputError(f"Cannot read {what} file {path} ({e.strerror}); check its permissions.") from e
+
+
 def analyze_text(text: str, question: Question, context: AnswerContext = AnswerContext()) -> Analysis:
     """Check the content of a written answer; there is no delivery part."""
     if not text.strip():
         raise BadInputError("The answer text is empty; write or paste the answer into the file.")
     analysis = Analysis(question=question, context=context, transcript=Transcript.from_text(text))
-    _check_content(analysis)
+    check_answer_content(analysis)
     return analysis
 
 
@@ -144,7 +189,8 @@ def warm_up(transcribe_options: TranscribeOptions = TranscribeOptions()) -> None
     _load_content_model()
 
 
-def _check_content(analysis: Analysis) -> None:
+def check_answer_content(analysis: Analysis) -> None:
+    """Check the content of the transcribed answer ``analysis`` against its question's criteria."""
     from simulator.content import check_content
 
     analysis.content = check_content(analysis.transcript, analysis.question, analysis.context)

@@ -65,6 +65,10 @@ class Session:
     folder: Path
     audio_path: Path | None
     analysis_path: Path
+    interview_id: str | None = None  # the interview it answers a question of; None for a practice session
+    position: int | None = None  # 1-based place of that question in the interview
+    part: str | None = None  # "answer" or "follow_up"
+    question_kind: str | None = None
     # The typed analysis; ``load_session`` fills it, listings leave it None.
     analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -98,7 +102,23 @@ def sessions_root() -> Path:
 # --- the analysis -> an index row ------------------------------------------------
 
 
-def row_from_analysis(analysis: Analysis, *, session_id: str, audio_file: str | None, status: str = "complete") -> dict:
+@dataclass(frozen=True)
+class InterviewLink:
+    """Where a stored answer belongs in an interview."""
+
+    interview_id: str
+    position: int  # 1-based place of the question
+    part: str  # "answer" or "follow_up"
+
+
+def row_from_analysis(
+    analysis: Analysis,
+    *,
+    session_id: str,
+    audio_file: str | None,
+    status: str = "complete",
+    link: InterviewLink | None = None,
+) -> dict:
     """The index row of an analysis: the headline numbers the listing and history show."""
     d, c = analysis.delivery, analysis.content
     duration = analysis.audio.duration_s if analysis.audio else d.duration_s if d else None
@@ -117,6 +137,10 @@ def row_from_analysis(analysis: Analysis, *, session_id: str, audio_file: str | 
         "status": status,
         "audio_file": audio_file,
         "analysis_file": ANALYSIS_NAME,
+        "interview_id": link.interview_id if link else None,
+        "position": link.position if link else None,
+        "part": link.part if link else None,
+        "question_kind": analysis.question.kind,
     }
 
 
@@ -186,7 +210,7 @@ def _write_answer_audio(path: Path, y, sr: int) -> None:
         os.fsync(fh.fileno())
 
 
-def _reserve_folder(root: Path, created_at: str | None) -> tuple[str, Path]:
+def reserve_folder(root: Path, created_at: str | None) -> tuple[str, Path]:
     """Create a new, empty, owner-only session folder; mkdir makes the id unique across processes."""
     stem = _id_stem(created_at)
     for _ in range(MAX_ID_TRIES):
@@ -208,7 +232,14 @@ def _reserve_folder(root: Path, created_at: str | None) -> tuple[str, Path]:
 # --- the API ---------------------------------------------------------------------
 
 
-def save_session(analysis: Analysis, y=None, sr: int | None = None, *, status: str = "complete") -> str:
+def save_session(
+    analysis: Analysis,
+    y=None,
+    sr: int | None = None,
+    *,
+    status: str = "complete",
+    link: InterviewLink | None = None,
+) -> str:
     """Store an analysed answer (``y`` None for a text answer); returns the new session id.
 
     Raises StorageError (one line) when the disk is full or the index is
@@ -220,7 +251,7 @@ def save_session(analysis: Analysis, y=None, sr: int | None = None, *, status: s
     if y is not None and not sr:
         raise BadInputError("save_session needs the sample rate of the answer audio.")
     root = sessions_root()
-    session_id, folder = _reserve_folder(root, analysis.created_at)
+    session_id, folder = reserve_folder(root, analysis.created_at)
     doc["session_id"] = session_id
     audio_file = AUDIO_NAME if y is not None else None
     try:
@@ -233,7 +264,7 @@ def save_session(analysis: Analysis, y=None, sr: int | None = None, *, status: s
     except (OSError, StorageError) as e:
         shutil.rmtree(folder, ignore_errors=True)
         raise _save_error(e, analysis) from e
-    row = row_from_analysis(analysis, session_id=session_id, audio_file=audio_file, status=status)
+    row = row_from_analysis(analysis, session_id=session_id, audio_file=audio_file, status=status, link=link)
     try:
         with index.connect(db_path()) as conn:
             index.insert(conn, row)
@@ -242,6 +273,22 @@ def save_session(analysis: Analysis, y=None, sr: int | None = None, *, status: s
     analysis.session_id = session_id
     log.info("saved session %s in %s", session_id, folder)
     return session_id
+
+
+def update_analysis(session_id: str, analysis: Analysis) -> None:
+    """Rewrite a stored session's analysis (e.g. with what a follow-up supplied) and its index numbers."""
+    from simulator.model.codec import to_jsonable
+
+    session = _session(_resolve(session_id), sessions_root())
+    doc = to_jsonable(analysis)
+    doc["session_id"] = session.id
+    try:
+        write_atomic(session.analysis_path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError as e:
+        raise _save_error(e, analysis) from e
+    row = row_from_analysis(analysis, session_id=session.id, audio_file=None)
+    with index.connect(db_path()) as conn:
+        index.update(conn, session.id, {"content_score": row["content_score"]})
 
 
 def _save_error(e: BaseException, analysis: Analysis) -> StorageError:
@@ -253,11 +300,14 @@ def _save_error(e: BaseException, analysis: Analysis) -> StorageError:
     )
 
 
-def list_sessions(*, question_id: str | None = None) -> list[Session]:
-    """Every indexed session, oldest first (the analysis documents are not loaded)."""
+def list_sessions(*, question_id: str | None = None, interview_id: str | None = None) -> list[Session]:
+    """Every indexed session (of a question, or of an interview in question order), oldest first.
+
+    The analysis documents are not loaded.
+    """
     root = sessions_root()
     with index.connect(db_path(), read_only=True) as conn:
-        rows = index.select(conn, question_id=question_id)
+        rows = index.select(conn, question_id=question_id, interview_id=interview_id)
     return [_session(r, root) for r in rows]
 
 
