@@ -253,6 +253,11 @@ def _add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--role", help="the role you are interviewing for")
     p.add_argument("--company", help="the company you are interviewing with")
     p.add_argument("--posting", metavar="FILE", help="a text file with the job posting (used by the content check)")
+    add_common_options(p)
+
+
+def add_common_options(p: argparse.ArgumentParser) -> None:
+    """Output and analysis options shared by every command that analyses answers."""
     p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
     p.add_argument("--model", metavar="FOLDER", help="another faster-whisper model folder (default: bundled tiny.en)")
     p.add_argument("--quiet", action="store_true", help="no progress output on stderr")
@@ -268,6 +273,24 @@ def _add_context_options(p: argparse.ArgumentParser) -> None:
         choices=("faster-whisper", "openai-whisper"),
         default="faster-whisper",
         help="speech-to-text engine (openai-whisper needs the [openai-whisper] extra)",
+    )
+
+
+def add_voice_options(p: argparse.ArgumentParser) -> None:
+    """The interviewer's voice and when an answer ends: shared by `practice` and `interview`."""
+    p.add_argument("--no-speak", action="store_true", help="do not speak the question aloud")
+    p.add_argument(
+        "--voice",
+        choices=("espeak", "piper"),
+        default="espeak",
+        help="the interviewer's voice: espeak-ng (default) or piper, a natural voice (the [voice] extra)",
+    )
+    p.add_argument(
+        "--silence-stop",
+        type=float,
+        default=3.0,
+        metavar="S",
+        help="stop after this many seconds of silence following speech (default 3)",
     )
 
 
@@ -290,21 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use the bundled sample answer when there is no microphone or no terminal to answer at",
     )
-    p.add_argument("--no-speak", action="store_true", help="do not speak the question aloud")
-    p.add_argument(
-        "--voice",
-        choices=("espeak", "piper"),
-        default="espeak",
-        help="the interviewer's voice: espeak-ng (default) or piper, a natural voice (the [voice] extra)",
-    )
+    add_voice_options(p)
     p.add_argument("--max-seconds", type=float, default=180.0, help="longest answer to record (default 180)")
-    p.add_argument(
-        "--silence-stop",
-        type=float,
-        default=3.0,
-        metavar="S",
-        help="stop after this many seconds of silence following speech (default 3)",
-    )
     p.add_argument("--open", action="store_true", help="open the HTML report when done")
     p.set_defaults(func=cmd_practice)
 
@@ -327,8 +337,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_schema)
 
+    from simulator.cli import interview as cli_interview
     from simulator.cli import sessions as cli_sessions
 
+    cli_interview.register(sub)
     cli_sessions.register(sub)
     return parser
 

@@ -1,5 +1,7 @@
 """Session commands (sessions, export, replay, history, report): registered on the main parser.
 
+Each command that takes an ID takes a practice session's, an interview answer's or a whole interview's.
+
 Like simulator/cli/app.py this is command-line code: it prints. Library errors
 (simulator.errors) propagate to ``cli.main``, which prints them in one line
 and picks the exit code.
@@ -35,27 +37,54 @@ def _short(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def session_table(sessions) -> list[str]:
-    """The `sessions` listing: one line per session, newest last."""
+def _session_line(s, question: str) -> str:
     from simulator.report.style import clock
 
+    status = "" if s.status == "complete" else f"  ({s.status})"
+    return (
+        f"{s.id:<20}  {_local(s.created_at):<16}  {_short(question, QUESTION_WIDTH):<{QUESTION_WIDTH}}  "
+        f"{clock(s.duration_s) if s.duration_s is not None else '-':>6}  {_cell(s.wpm):>4}  "
+        f"{_cell(s.long_pauses):>11}  {_cell(s.fillers_per_min, 1):>11}  {_cell(s.content_score):>5}{status}"
+    )
+
+
+def _interview_line(row) -> str:
+    status = "" if row.status == "complete" else f"  ({row.status.replace('_', ' ')})"
+    what = f"Interview: {row.answered} of {row.planned} questions"
+    return (
+        f"{row.id:<20}  {_local(row.created_at):<16}  {_short(what, QUESTION_WIDTH):<{QUESTION_WIDTH}}  "
+        f"{'':>6}  {'':>4}  {'':>11}  {'':>11}  {_cell(row.score):>5}{status}"
+    )
+
+
+def session_table(sessions, interviews=()) -> list[str]:
+    """The `sessions` listing: one line per practice session and per interview, oldest first; under each
+    interview, a line per answer (numbered by question; a follow-up's answer marked ``+``)."""
     head = (
         f"{'ID':<20}  {'DATE':<16}  {'QUESTION':<{QUESTION_WIDTH}}  {'LENGTH':>6}  {'WPM':>4}  "
         f"{'LONG PAUSES':>11}  {'FILLERS/MIN':>11}  {'SCORE':>5}"
     )
-    lines = [head]
+    answers: dict[str, list] = {}
     for s in sessions:
-        status = "" if s.status == "complete" else f"  ({s.status})"
-        lines.append(
-            f"{s.id:<20}  {_local(s.created_at):<16}  {_short(s.question_text, QUESTION_WIDTH):<{QUESTION_WIDTH}}  "
-            f"{clock(s.duration_s) if s.duration_s is not None else '-':>6}  {_cell(s.wpm):>4}  "
-            f"{_cell(s.long_pauses):>11}  {_cell(s.fillers_per_min, 1):>11}  {_cell(s.content_score):>5}{status}"
-        )
+        if s.interview_id:
+            answers.setdefault(s.interview_id, []).append(s)
+    items = [(s.created_at or "", s.id, s, None) for s in sessions if not s.interview_id]
+    items += [(row.created_at or "", row.id, None, row) for row in interviews]
+    lines = [head]
+    for _, _, session, row in sorted(items, key=lambda item: item[:2]):
+        if session is not None:
+            lines.append(_session_line(session, session.question_text))
+            continue
+        lines.append(_interview_line(row))
+        for s in sorted(answers.get(row.id, []), key=lambda s: (s.position or 0, s.part == "follow_up")):
+            mark = f" {s.position}+" if s.part == "follow_up" else f" {s.position}."
+            lines.append(_session_line(s, f"{mark} {s.question_text}"))
     return lines
 
 
 def _session_json(s) -> dict:
     return {
+        "type": "session",
         "id": s.id,
         "created_at": s.created_at,
         "question_id": s.question_id,
@@ -70,27 +99,38 @@ def _session_json(s) -> dict:
         "status": s.status,
         "folder": str(s.folder),
         "audio_path": str(s.audio_path) if s.audio_path else None,
+        "interview_id": s.interview_id,
+        "position": s.position,
+        "part": s.part,
+        "question_kind": s.question_kind,
     }
 
 
+def _interview_json(row) -> dict:
+    keys = ("id", "created_at", "status", "planned", "answered", "score", "role", "company")
+    return {"type": "interview", **{k: getattr(row, k) for k in keys}, "folder": str(row.folder)}
+
+
 def cmd_sessions(args) -> int:
-    from simulator.sessions import store
+    from simulator.sessions import interviews, store
 
     if args.rebuild:
-        result = store.rebuild_index()
+        result, count = interviews.rebuild_index()
         moved = f" The previous index was moved to {result.old_index}." if result.old_index else ""
-        print(f"Rebuilt the sessions index: {result.indexed} session(s).{moved}")
+        grouped = f" {count} interview(s) grouping them." if count else ""
+        print(f"Rebuilt the sessions index: {result.indexed} session(s).{grouped}{moved}")
         if result.skipped:
             print(f"Left {len(result.skipped)} incomplete folder(s) out: {', '.join(result.skipped)}")
         return 0
-    sessions = store.list_sessions()
+    sessions, rows = store.list_sessions(), interviews.list_interviews()
     if args.json:
-        print(json.dumps([_session_json(s) for s in sessions], indent=2, ensure_ascii=False))
+        listed = [_session_json(s) for s in sessions] + [_interview_json(r) for r in rows]
+        print(json.dumps(sorted(listed, key=lambda d: (d["created_at"] or "", d["id"])), indent=2, ensure_ascii=False))
         return 0
-    if not sessions:
+    if not sessions and not rows:
         print("No sessions yet; run `mock-interview practice` to record one.")
     else:
-        print("\n".join(session_table(sessions)))
+        print("\n".join(session_table(sessions, rows)))
     leftovers = interrupted_lines()
     if leftovers:
         print("\n".join([""] + leftovers))
@@ -117,17 +157,31 @@ def interrupted_lines() -> list[str]:
 
 
 def cmd_sessions_delete(args) -> int:
-    from simulator.sessions import store
+    from simulator.sessions import interviews, store
 
-    session = store.delete_session(args.id)
+    what, ref = interviews.resolve(args.id)
+    if what == interviews.INTERVIEW:
+        row, gone = interviews.delete_interview(ref)
+        print(f"Deleted interview {row.id} and its {len(gone)} answer session(s), audio included.")
+        return 0
+    session = store.delete_session(ref)
+    interviews.forget_session(session)
     print(f"Deleted session {session.id} (its audio and analysis are removed).")
     return 0
 
 
 def cmd_export(args) -> int:
-    from simulator.sessions import store
+    from simulator.sessions import interviews, store
 
-    folder = store.export_session(args.id, args.dir)
+    what, ref = interviews.resolve(args.id)
+    if what == interviews.INTERVIEW:
+        folder, record = interviews.export_interview(ref, args.dir)
+        for sid in interviews.session_ids(record):
+            write_report(store.load_session(sid), folder / sid / REPORT_NAME)
+        write_interview_report(ref, folder / REPORT_NAME)
+        print(f"Exported interview {ref} to {folder} ({interviews.RECORD_NAME}, {REPORT_NAME}, a folder per answer).")
+        return 0
+    folder = store.export_session(ref, args.dir)
     write_report(store.load_session(folder.name), folder / REPORT_NAME)
     print(f"Exported session {folder.name} to {folder} (answer audio, analysis.json, {REPORT_NAME}).")
     return 0
@@ -135,15 +189,21 @@ def cmd_export(args) -> int:
 
 def cmd_replay(args) -> int:
     from simulator.cli import replay
-    from simulator.sessions import store
+    from simulator.report.style import Style
+    from simulator.sessions import interviews, store
 
-    session = store.load_session(args.id)
-    if args.no_audio:
-        from simulator.report.style import Style
-
-        print("\n".join(replay.text_replay(session.analysis, Style(sys.stdout.isatty()), session_id=session.id)))
-        return 0
-    replay.follow_along(session, speak_question=not args.no_speak)
+    what, ref = interviews.resolve(args.id)
+    if what == interviews.INTERVIEW:
+        _, record = interviews.load_interview(ref)
+        sessions = [store.load_session(sid) for sid in interviews.session_ids(record)]
+    else:
+        sessions = [store.load_session(ref)]
+    for session in sessions:
+        if args.no_audio:
+            lines = replay.text_replay(session.analysis, Style(sys.stdout.isatty()), session_id=session.id)
+            print("\n".join(lines + ([""] if len(sessions) > 1 else [])))
+        else:
+            replay.follow_along(session, speak_question=not args.no_speak)
     return 0
 
 
@@ -151,7 +211,7 @@ def cmd_history(args) -> int:
     from simulator.report.style import Style
     from simulator.sessions import history, store
 
-    sessions = store.list_sessions()
+    sessions = [s for s in store.list_sessions() if s.part != "follow_up"]  # a follow-up is not a whole answer
     if args.question:
         sessions = [s for s in sessions if s.question_id == args.question]
         if not sessions:
@@ -160,9 +220,23 @@ def cmd_history(args) -> int:
     if not sessions:
         print("No sessions yet; run `mock-interview practice` to record one.")
         return 0
-    items = history.histories(sessions, question_id=args.question, band=_latest_band(sessions[-1].id))
+    kinds = _kinds(sessions)
+    items = history.histories(sessions, question_id=args.question, band=_latest_band(sessions[-1].id), kinds=kinds)
     print("\n".join(history.render(items, Style(sys.stdout.isatty()))))
     return 0
+
+
+def _kinds(sessions) -> dict[str, str]:
+    """Session id -> the kind of its question; sessions stored before kinds were indexed take the bank's."""
+    from simulator.errors import ConfigError
+    from simulator.questions import load_kinds, load_questions
+
+    try:
+        bank = {q.id: q.kind for q in load_questions()}
+        labels = load_kinds().labels
+    except ConfigError:
+        bank, labels = {}, {}
+    return {s.id: labels.get(k, k) for s in sessions if (k := s.question_kind or bank.get(s.question_id))}
 
 
 def _latest_band(session_id: str) -> tuple[float, float] | None:
@@ -207,11 +281,57 @@ def _open_in_browser(path: Path) -> bool:
         return False
 
 
-def cmd_report(args) -> int:
-    """The terminal report of a stored session; with --html (or --open) its HTML page instead."""
+def interview_document(ref: str):
+    """The stored interview ``ref`` as its document, reported as it is (complete or stopped)."""
+    from simulator.pipeline.interview import document
+    from simulator.sessions import interviews
+
+    _, record = interviews.load_interview(ref)
+    return document(record, interviews.results(record))
+
+
+def write_interview_report(ref: str, path: Path) -> Path:
+    """Write an interview's HTML report to ``path`` (owner-only, atomically)."""
+    from simulator.errors import StorageError
+    from simulator.report.interview_html import interview_html
     from simulator.sessions import store
 
-    session = store.load_session(args.id)
+    doc = interview_document(ref)
+    audio = {s.id: s.audio_path for s in store.list_sessions(interview_id=doc.interview_id)}
+    try:
+        store.write_atomic(Path(path), interview_html(doc, audio_for=audio.get).encode("utf-8"))
+    except OSError as e:
+        raise StorageError(
+            f"Could not write the report {path} ({e.strerror or e}); check the folder and free space."
+        ) from e
+    return Path(path)
+
+
+def _report_interview(args, ref: str) -> int:
+    from simulator.sessions import interviews
+
+    if args.html is None and not args.open:
+        from simulator.report.interview_text import render_interview
+
+        print(render_interview(interview_document(ref), color=sys.stdout.isatty()))
+        return 0
+    row, _ = interviews.load_interview(ref)
+    target = Path(args.html).expanduser() if args.html else row.folder / REPORT_NAME
+    write_interview_report(ref, target)
+    print(f"Wrote the HTML report for interview {ref}: {target}")
+    if args.open and not _open_in_browser(target):
+        print("(No web browser could be opened; open the file yourself.)", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args) -> int:
+    """The terminal report of a stored session or interview; with --html (or --open) its HTML page instead."""
+    from simulator.sessions import interviews, store
+
+    what, ref = interviews.resolve(args.id)
+    if what == interviews.INTERVIEW:
+        return _report_interview(args, ref)
+    session = store.load_session(ref)
     if args.html is None and not args.open:
         from simulator.report import render_text
 
@@ -223,6 +343,22 @@ def cmd_report(args) -> int:
     if args.open and not _open_in_browser(target):
         print("(No web browser could be opened; open the file yourself.)", file=sys.stderr)
     return 0
+
+
+def open_interview_report(interview_id: str) -> Path | None:
+    """Write the interview's report into its folder and open it in a browser (best effort)."""
+    from simulator.errors import MockInterviewError
+    from simulator.sessions import interviews
+
+    try:
+        row, _ = interviews.load_interview(interview_id)
+        path = write_interview_report(interview_id, row.folder / REPORT_NAME)
+    except MockInterviewError as e:
+        print(f"(Could not write the HTML report: {e})", file=sys.stderr)
+        return None
+    if not _open_in_browser(path):
+        print(f"(No web browser could be opened; the report is at {path})", file=sys.stderr)
+    return path
 
 
 def open_report(session_id: str) -> Path | None:
@@ -251,16 +387,16 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_sessions)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     d = actions.add_parser("delete", help="delete a session and its audio")
-    d.add_argument("id", metavar="ID", help="session id (or a unique prefix, or `last`)")
+    d.add_argument("id", metavar="ID", help="session or interview id (or a unique prefix, or `last`)")
     d.set_defaults(func=cmd_sessions_delete)
 
     p = sub.add_parser("export", help="copy a session (audio, analysis, HTML report) into a folder")
-    p.add_argument("id", metavar="ID", help="session id, a unique prefix of it, or `last`")
+    p.add_argument("id", metavar="ID", help="session or interview id, a unique prefix of it, or `last`")
     p.add_argument("dir", metavar="DIR", help="folder to export into (a subfolder named after the session is made)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("replay", help="hear a session again and follow its transcript")
-    p.add_argument("id", metavar="ID", help="session id, a unique prefix of it, or `last`")
+    p.add_argument("id", metavar="ID", help="session or interview id, a unique prefix of it, or `last`")
     p.add_argument("--no-audio", action="store_true", help="print the time-coded transcript instead of playing")
     p.add_argument("--no-speak", action="store_true", help="do not speak the question first")
     p.set_defaults(func=cmd_replay)
@@ -272,7 +408,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "report", help="print a session's report; --html writes its self-contained HTML page (--open opens it)"
     )
-    p.add_argument("id", metavar="ID", help="session id, a unique prefix of it, or `last`")
+    p.add_argument("id", metavar="ID", help="session or interview id, a unique prefix of it, or `last`")
     p.add_argument(
         "--html",
         nargs="?",

@@ -96,8 +96,9 @@ class LimitNotice:
 class Microphone:
     """Answers recorded from the microphone, transcribed while they are given, with the time limit shown."""
 
-    def __init__(self, options: TranscribeOptions, delivery_options=None, *, show: bool, on_note):
+    def __init__(self, options: TranscribeOptions, delivery_options=None, *, show: bool, on_note, ready=None):
         self.options, self.delivery_options, self.show, self.on_note = options, delivery_options, show, on_note
+        self.ready = ready  # waits for the model to load, before the first answer is recorded
 
     def countdown(self, seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -111,6 +112,9 @@ class Microphone:
         from simulator.audio.files import SAMPLE_RATE
         from simulator.pipeline.practice import record_streamed
 
+        if self.ready is not None:
+            self.ready()
+            self.ready = None
         meter = recorder.terminal_meter(silence_stop_s=settings.silence_stop_s, limit_s=settings.answer_limit_s)
         status = LimitNotice(
             meter if self.show else None,

@@ -47,6 +47,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("fillers_per_min", "fillers/min", "lower", tolerance=0.5, digits=1),
     Metric("content_score", "content score", "higher", tolerance=3.0),
 )
+DELIVERY_METRICS = METRICS[:3]  # comparable across kinds of question; content scores are not
 
 
 @dataclass(frozen=True)
@@ -133,17 +134,34 @@ def one_line_read(trends: list[Trend], *, band: Band | None = None) -> str:
     return " ".join(parts)
 
 
-def history(sessions: list, *, title: str, question_id: str | None = None, band: Band | None = None) -> History:
+def history(
+    sessions: list,
+    *,
+    title: str,
+    question_id: str | None = None,
+    band: Band | None = None,
+    metrics: tuple[Metric, ...] = METRICS,
+) -> History:
     band = band or default_band()
     ordered = sorted(sessions, key=lambda s: (s.created_at or "", s.id))
-    trends = [trend(ordered, m, band=band) for m in METRICS]
+    trends = [trend(ordered, m, band=band) for m in metrics]
     return History(title, question_id, len(ordered), trends, one_line_read(trends, band=band))
 
 
-def histories(sessions: list, *, question_id: str | None = None, band: Band | None = None) -> list[History]:
+def histories(
+    sessions: list,
+    *,
+    question_id: str | None = None,
+    band: Band | None = None,
+    kinds: dict[str, str] | None = None,
+) -> list[History]:
     """One history per question (most practised first), then the overall one.
 
-    With ``question_id`` only that question's history is returned.
+    With ``question_id`` only that question's history is returned. With
+    ``kinds`` (session id -> kind of question) each kind with several
+    questions gets its own history, and when several kinds were practised the
+    overall one keeps to delivery: a closing question's score and a career
+    goals answer's are not on one scale.
     """
     by_question: dict[str | None, list] = {}
     for s in sessions:
@@ -155,8 +173,21 @@ def histories(sessions: list, *, question_id: str | None = None, band: Band | No
     out = []
     for qid, group in sorted(by_question.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
         out.append(history(group, title=group[-1].question_text or str(qid), question_id=qid, band=band))
+    by_kind: dict[str, list] = {}
+    for s in sessions:
+        by_kind.setdefault((kinds or {}).get(s.id, ""), []).append(s)
+    if kinds:
+        for kind, group in sorted(by_kind.items()):
+            if kind and len({s.question_id for s in group}) > 1:
+                out.append(history(group, title=f"All {kind} questions", band=band))
     if len(by_question) > 1:
-        out.append(history(sessions, title="All questions", band=band))
+        mixed = kinds is not None and len(by_kind) > 1
+        metrics = DELIVERY_METRICS if mixed else METRICS
+        out.append(
+            history(
+                sessions, title="All questions (delivery)" if mixed else "All questions", band=band, metrics=metrics
+            )
+        )
     return out
 
 

@@ -159,7 +159,7 @@ def resolve(ref: str) -> tuple[str, str]:
         return (INTERVIEW if newest in interviews else SESSION), newest["id"]
     found = [(INTERVIEW, r["id"]) for r in interviews] + [(SESSION, r["id"]) for r in sessions]
     if not found:
-        raise SessionNotFoundError(f"No session or interview {ref!r}; see `mock-interview sessions`.")
+        raise SessionNotFoundError(f"No session {ref!r}; see `mock-interview sessions`.")
     if len(found) > 1:
         ids = ", ".join(i for _, i in found[:5])
         raise BadInputError(f"{ref!r} matches {len(found)} sessions and interviews ({ids}...); give more of the id.")

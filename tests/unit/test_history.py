@@ -132,3 +132,24 @@ def test_render_shows_sparklines_and_the_read():
     pauses_line = next(line for line in lines if line.strip().startswith("long pauses"))
     assert "█▅▁" in pauses_line and pauses_line.endswith("improved")
     assert "Improved: pace (wpm) 190 → 150, long pauses 3 → 0, fillers/min 6.5 → 1.0, content score 48 → 80." in text
+
+
+def test_kinds_are_kept_apart():
+    sessions = [
+        make(0, wpm=150, score=50),
+        make(1, question="long-term-goals", wpm=150, score=60),
+        make(2, question="questions-for-us", wpm=170, score=100),
+        make(3, wpm=140, score=75),
+    ]
+    kinds = {s.id: {"questions-for-us": "Closing"}.get(s.question_id, "Career goals") for s in sessions}
+    items = h.histories(sessions, kinds=kinds)
+    titles = [x.title for x in items]
+    assert "All Career goals questions" in titles and "All Closing questions" not in titles  # one closing question
+    career = items[titles.index("All Career goals questions")]
+    assert career.sessions == 3 and career.trends[3].values == [50.0, 60.0, 75.0]  # the closing score left out
+    overall = items[-1]
+    assert overall.title == "All questions (delivery)" and [t.metric.field for t in overall.trends] == [
+        "wpm",
+        "long_pauses",
+        "fillers_per_min",
+    ]
