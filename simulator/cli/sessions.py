@@ -57,6 +57,29 @@ def _interview_line(row) -> str:
     )
 
 
+def _is_interview(item) -> bool:
+    from simulator.sessions.interviews import InterviewRow
+
+    return isinstance(item, InterviewRow)
+
+
+def listing(sessions, interviews=()) -> list:
+    """Practice sessions and interviews oldest first, each interview followed by its answer sessions in
+    question order (a follow-up's answer after the answer it follows)."""
+    answers: dict[str, list] = {}
+    for s in sessions:
+        if s.interview_id:
+            answers.setdefault(s.interview_id, []).append(s)
+    items = [(s.created_at or "", s.id, s) for s in sessions if not s.interview_id]
+    items += [(row.created_at or "", row.id, row) for row in interviews]
+    out = []
+    for _, _, item in sorted(items, key=lambda item: item[:2]):
+        out.append(item)
+        if _is_interview(item):
+            out += sorted(answers.get(item.id, []), key=lambda s: (s.position or 0, s.part == "follow_up"))
+    return out
+
+
 def session_table(sessions, interviews=()) -> list[str]:
     """The `sessions` listing: one line per practice session and per interview, oldest first; under each
     interview, a line per answer (numbered by question; a follow-up's answer marked ``+``)."""
@@ -64,21 +87,15 @@ def session_table(sessions, interviews=()) -> list[str]:
         f"{'ID':<20}  {'DATE':<16}  {'QUESTION':<{QUESTION_WIDTH}}  {'LENGTH':>6}  {'WPM':>4}  "
         f"{'LONG PAUSES':>11}  {'FILLERS/MIN':>11}  {'SCORE':>5}"
     )
-    answers: dict[str, list] = {}
-    for s in sessions:
-        if s.interview_id:
-            answers.setdefault(s.interview_id, []).append(s)
-    items = [(s.created_at or "", s.id, s, None) for s in sessions if not s.interview_id]
-    items += [(row.created_at or "", row.id, None, row) for row in interviews]
     lines = [head]
-    for _, _, session, row in sorted(items, key=lambda item: item[:2]):
-        if session is not None:
-            lines.append(_session_line(session, session.question_text))
-            continue
-        lines.append(_interview_line(row))
-        for s in sorted(answers.get(row.id, []), key=lambda s: (s.position or 0, s.part == "follow_up")):
-            mark = f" {s.position}+" if s.part == "follow_up" else f" {s.position}."
-            lines.append(_session_line(s, f"{mark} {s.question_text}"))
+    for item in listing(sessions, interviews):
+        if _is_interview(item):
+            lines.append(_interview_line(item))
+        elif item.interview_id:
+            mark = f" {item.position}+" if item.part == "follow_up" else f" {item.position}."
+            lines.append(_session_line(item, f"{mark} {item.question_text}"))
+        else:
+            lines.append(_session_line(item, item.question_text))
     return lines
 
 
@@ -124,8 +141,8 @@ def cmd_sessions(args) -> int:
         return 0
     sessions, rows = store.list_sessions(), interviews.list_interviews()
     if args.json:
-        listed = [_session_json(s) for s in sessions] + [_interview_json(r) for r in rows]
-        print(json.dumps(sorted(listed, key=lambda d: (d["created_at"] or "", d["id"])), indent=2, ensure_ascii=False))
+        listed = [_interview_json(x) if _is_interview(x) else _session_json(x) for x in listing(sessions, rows)]
+        print(json.dumps(listed, indent=2, ensure_ascii=False))
         return 0
     if not sessions and not rows:
         print("No sessions yet; run `mock-interview practice` to record one.")
