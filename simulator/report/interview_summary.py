@@ -4,6 +4,7 @@ answer and the top three things to practise. Pure functions of the typed results
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import mean
 
@@ -23,6 +24,10 @@ LIGHT_KIND = "closing"  # answers of this kind get light feedback: not scored, n
 TOP_PRACTISE = 3  # things to practise listed
 GAP_WEIGHT = {MISSING: 2, FLAGGED: 2, PARTIAL: 1}  # how much one answer's gap counts toward "practise this"
 DELIVERY_WEIGHT = 2  # one answer's delivery problem counts like a missing criterion
+QUESTION_OPENERS = frozenset(
+    "what how why when where who which whom whose could can would will do does did is are was were should may".split()
+)
+LEAD_INS = frozenset("yes yeah no so and well okay ok actually also um uh".split())  # skipped before a question
 
 
 def scored(result: QuestionResult) -> bool:
@@ -40,8 +45,21 @@ def _band(score: int) -> str:
     return "Strong" if score >= SCORE_GOOD else "Fair" if score >= SCORE_WARN else "Weak"
 
 
+def questions_asked(text: str) -> int:
+    """Sentences that ask something: ending in "?", or opening with a question word (the transcriber does
+    not always hear the rising tone)."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+    count = 0
+    for sentence in sentences:
+        words = [w.strip(',;:.!?"“”').lower() for w in sentence.split()]
+        while words and words[0] in LEAD_INS:
+            words.pop(0)
+        count += sentence.endswith("?") or (len(words) > 2 and words[0] in QUESTION_OPENERS)
+    return count
+
+
 def _closing_verdict(result: QuestionResult) -> str:
-    asked = result.answer.transcript.text.count("?")
+    asked = questions_asked(result.answer.transcript.text)
     if asked:
         return f"Closing: you asked {asked} question{'s' * (asked != 1)} of your own; good."
     return "Closing: no question of your own; prepare one or two about the team or the role."

@@ -203,3 +203,20 @@ def test_meter_shows_the_limit():
     meter = TerminalMeter(out, enter_stops=False, limit_s=120.0)
     meter(42.0, -20.0)
     assert "Recording 00:42 / 02:00" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("Yes. What does a typical week look like for your team?", 1),
+        ("Yes, I do. How does your team measure success in the first year.", 1),  # the "?" not transcribed
+        ("Well, could you tell me about the training? And when would I start?", 2),
+        ("No, I think you covered everything. Thank you.", 0),
+        ("I do. Will do.", 0),
+        ("", 0),
+    ],
+)
+def test_questions_asked_in_the_closing_answer(text, asked):
+    from simulator.report.interview_summary import questions_asked
+
+    assert questions_asked(text) == asked
