@@ -105,9 +105,9 @@ def test_html_report_plays_each_answer_from_a_clicked_word(interview, browser, t
     words = doc["questions"][0]["follow_up"]["answer"]["transcript"]["words"]
     target = words[-2]
     box = browser.evaluate(
-        "(() => { const el = document.querySelectorAll('.followup .transcript .w')[%d];"
+        f"(() => {{ const el = document.querySelectorAll('.followup .transcript .w')[{len(words) - 2}];"
         " el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();"
-        " return [r.left + r.width / 2, r.top + r.height / 2, el.textContent]; })()" % (len(words) - 2)
+        " return [r.left + r.width / 2, r.top + r.height / 2, el.textContent]; })()"
     )
     assert box[2] == target["word"]
     for kind in ("mousePressed", "mouseReleased"):
