@@ -63,18 +63,50 @@ def virtual_audio() -> None:
         sd._initialize()
 
 
-def play_into_mic(path: Path) -> subprocess.Popen:
+def play_into_mic(path: Path, *, sink: str = MIC_SINK) -> subprocess.Popen:
     """Start playing an audio file into the "mic" sink (what the recorder hears)."""
     return subprocess.Popen(
-        ["paplay", f"--device={MIC_SINK}", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        ["paplay", f"--device={sink}", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+
+
+class PrivateCard:
+    """A speaker and a mic sink of this test's own on the shared PulseAudio server, removed afterwards.
+
+    Other engineers' device tests play into the shared "mic" sink at any time;
+    a test that records for minutes hears them. The tool under test is pointed
+    at these sinks with PULSE_SINK / PULSE_SOURCE (``env``), which libpulse
+    reads for its default devices.
+    """
+
+    def __init__(self, tag: str):
+        self.speaker, self.mic = f"{tag}_speaker", f"{tag}_mic"
+        self.modules: list[str] = []
+
+    def __enter__(self) -> PrivateCard:
+        for name in (self.speaker, self.mic):
+            module = _pactl("load-module", "module-null-sink", f"sink_name={name}")
+            if module is None:
+                self.__exit__()
+                pytest.skip(f"could not add the sink {name} to the virtual sound card")
+            self.modules.append(module.strip())
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for module in self.modules:
+            _pactl("unload-module", module)
+        self.modules = []
+
+    def env(self) -> dict[str, str]:
+        return {"PULSE_SINK": self.speaker, "PULSE_SOURCE": f"{self.mic}.monitor"}
 
 
 class SpeakerCapture:
     """Records what is played into the "speaker" sink (via its monitor) while in the with-block."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, sink: str = SPEAKER_SINK):
         self.path = path
+        self.sink = sink
         self.proc: subprocess.Popen | None = None
 
     def __enter__(self) -> SpeakerCapture:
@@ -82,7 +114,7 @@ class SpeakerCapture:
         self.proc = subprocess.Popen(
             [
                 "parec",
-                f"--device={SPEAKER_SINK}.monitor",
+                f"--device={self.sink}.monitor",
                 "--raw",
                 "--format=float32le",
                 f"--rate={CAPTURE_SR}",

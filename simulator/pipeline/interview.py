@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from simulator.errors import NoSpeechError
+from simulator.errors import NoSpeechError, UnsupportedLanguageError
 from simulator.model.analysis import Analysis, AnswerContext
 from simulator.model.interview import (
     ANSWER,
@@ -50,6 +50,9 @@ from simulator.questions import Question
 log = logging.getLogger(__name__)
 
 ANSWER_END, PROMPT_START = "answer_end", "prompt_start"  # InterviewRun.events
+# An answer that cannot be scored for one of these reasons is left out (its recording kept), and the interview
+# goes on: one mumbled answer should not end a mock interview.
+UNSCORABLE = (NoSpeechError, UnsupportedLanguageError)
 
 
 @dataclass(frozen=True)
@@ -182,8 +185,8 @@ class _Interviewer:
         if may_follow_up(prompt.question, self.record.settings):
             try:
                 analysis = self.analyser.first(take, prompt.question, self.record.context)
-            except NoSpeechError as e:
-                self.note(f"No answer heard for question {prompt.position}; moving on. ({e})")
+            except UNSCORABLE as e:
+                self.note(f"The answer to question {prompt.position} is left out: {e}")
                 return
             follow = choose_follow_up(analysis)
         main = self.background.submit(self.finish_answer, prompt, take, analysis)
@@ -203,8 +206,8 @@ class _Interviewer:
             if analysis is None:
                 analysis = self.analyser.first(take, prompt.question, self.record.context)
             self.analyser.second(analysis, take)
-        except NoSpeechError as e:
-            self.note(f"No answer heard for question {prompt.position}; it is left out. ({e})")
+        except UNSCORABLE as e:
+            self.note(f"The answer to question {prompt.position} is left out: {e}")
             return None
         sid = store.save_session(
             analysis, take.y, take.sr, link=interviews.link(self.record.id, prompt.position, ANSWER)
@@ -232,8 +235,8 @@ class _Interviewer:
         try:
             fu_analysis = self.analyser.first(take, follow_up_question(prompt.question, follow), self.record.context)
             self.analyser.second(fu_analysis, take)
-        except NoSpeechError as e:
-            self.note(f"No answer heard to the follow-up of question {prompt.position}. ({e})")
+        except UNSCORABLE as e:
+            self.note(f"The answer to the follow-up of question {prompt.position} is left out: {e}")
         if fu_analysis is not None:
             link = interviews.link(self.record.id, prompt.position, FOLLOW_UP)
             stored = store.save_session(fu_analysis, take.y, take.sr, link=link)

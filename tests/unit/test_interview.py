@@ -229,3 +229,28 @@ def test_rebuild_relinks_answers_from_the_record():
     assert (row.id, row.answered, row.planned) == (run.record.id, 3, 3) and row.score is not None
     parts = [(s.position, s.part) for s in store.list_sessions(interview_id=run.record.id)]
     assert parts == [(1, "answer"), (1, FOLLOW_UP), (2, "answer"), (3, "answer")]
+
+
+@pytest.mark.parametrize("follow_ups", [True, False])
+def test_an_unscorable_answer_is_left_out_and_the_interview_goes_on(follow_ups):
+    from simulator.errors import NoSpeechError, UnsupportedLanguageError
+
+    class Picky(FakeDelivery):
+        def first(self, take, question, context):
+            if take.text == "(silence)":
+                raise NoSpeechError("No speech detected in the recording.")
+            if take.text == "(mumbled)":
+                raise UnsupportedLanguageError("the recording does not sound like English speech.")
+            return super().first(take, question, context)
+
+    notes = []
+    texts = ["(silence)", STRENGTH, "(mumbled)"]
+    run = run_interview(
+        _start(follow_ups=follow_ups),
+        voice=FakeVoice(),
+        answers=FakeAnswers(texts),
+        analyser=Picky(),
+        on_note=notes.append,
+    )
+    assert run.record.status == COMPLETE and [a.position for a in run.record.answers] == [2]
+    assert len(notes) == 2 and "question 1 is left out" in notes[0] and "question 3 is left out" in notes[1]
