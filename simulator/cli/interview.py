@@ -50,7 +50,7 @@ def _plan(args, seed: int):
 
 def _record(args):
     """The interview to run: a new one (planned and stored), or the stopped one of ``--resume``."""
-    from simulator.cli.app import _context
+    from simulator.cli.options import _context
     from simulator.pipeline.interview import start_interview
     from simulator.sessions import interviews
 
@@ -65,7 +65,7 @@ def _record(args):
 
 
 def _parts(args, record, delivery, show: bool):
-    from simulator.cli.app import _transcribe_options
+    from simulator.cli.options import _transcribe_options
     from simulator.pipeline import interview_parts as parts
     from simulator.pipeline.practice import ask
 
@@ -102,7 +102,7 @@ class _Shown:
 
 
 def cmd_interview(args) -> int:
-    from simulator.cli.app import _delivery_options
+    from simulator.cli.options import _delivery_options
     from simulator.pipeline import interview
 
     delivery = _delivery_options(args)  # checked before anything is stored, spoken or recorded
@@ -129,9 +129,9 @@ def cmd_interview(args) -> int:
         )
     _emit(run.interview, args)
     if args.open:
-        from simulator.cli.sessions import open_interview_report
+        from simulator.cli.sessions import open_report
 
-        open_interview_report(record.id)
+        open_report(record.id)
     return 0
 
 
@@ -148,7 +148,7 @@ def _emit(document, args) -> None:
 
 def register(sub) -> None:
     """Add the `interview` command to the main parser's subparsers."""
-    from simulator.cli.app import add_common_options, add_voice_options
+    from simulator.cli.options import add_common_options, add_job_options, add_voice_options
     from simulator.pipeline.plan import DEFAULT_COUNT
 
     p = sub.add_parser(
@@ -161,9 +161,7 @@ def register(sub) -> None:
     pick.add_argument("--field", help="prefer questions for this job field (software, healthcare, sales, ...)")
     pick.add_argument("--seed", type=int, help="the question choice's random seed (the same seed, the same questions)")
     pick.add_argument("--bank", metavar="FILE", type=Path, help="your own question bank")
-    p.add_argument("--role", help="the role you are interviewing for")
-    p.add_argument("--company", help="the company you are interviewing with")
-    p.add_argument("--posting", metavar="FILE", help="a text file with the job posting (used by the content check)")
+    add_job_options(p)
     p.add_argument("--prep", type=float, default=0.0, metavar="S", help="preparation countdown after each question")
     p.add_argument(
         "--answer-limit", type=float, default=120.0, metavar="S", help="longest answer recorded, in s (default 120)"

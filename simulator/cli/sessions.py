@@ -12,123 +12,15 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 REPORT_NAME = "report.html"  # written in the session folder unless a FILE is given
-QUESTION_WIDTH = 34  # characters of the question shown in the listing
-
-
-def _local(created_at: str | None) -> str:
-    try:
-        return datetime.fromisoformat(created_at).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return created_at or "-"
-
-
-def _cell(value, digits: int = 0) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
-
-
-def _short(text: str | None, width: int) -> str:
-    text = text or "-"
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _session_line(s, question: str) -> str:
-    from simulator.report.style import clock
-
-    status = "" if s.status == "complete" else f"  ({s.status})"
-    return (
-        f"{s.id:<20}  {_local(s.created_at):<16}  {_short(question, QUESTION_WIDTH):<{QUESTION_WIDTH}}  "
-        f"{clock(s.duration_s) if s.duration_s is not None else '-':>6}  {_cell(s.wpm):>4}  "
-        f"{_cell(s.long_pauses):>11}  {_cell(s.fillers_per_min, 1):>11}  {_cell(s.content_score):>5}{status}"
-    )
-
-
-def _interview_line(row) -> str:
-    status = "" if row.status == "complete" else f"  ({row.status.replace('_', ' ')})"
-    what = f"Interview: {row.answered} of {row.planned} questions"
-    return (
-        f"{row.id:<20}  {_local(row.created_at):<16}  {_short(what, QUESTION_WIDTH):<{QUESTION_WIDTH}}  "
-        f"{'':>6}  {'':>4}  {'':>11}  {'':>11}  {_cell(row.score):>5}{status}"
-    )
-
-
-def _is_interview(item) -> bool:
-    from simulator.sessions.interviews import InterviewRow
-
-    return isinstance(item, InterviewRow)
-
-
-def listing(sessions, interviews=()) -> list:
-    """Practice sessions and interviews oldest first, each interview followed by its answer sessions in
-    question order (a follow-up's answer after the answer it follows)."""
-    answers: dict[str, list] = {}
-    for s in sessions:
-        if s.interview_id:
-            answers.setdefault(s.interview_id, []).append(s)
-    items = [(s.created_at or "", s.id, s) for s in sessions if not s.interview_id]
-    items += [(row.created_at or "", row.id, row) for row in interviews]
-    out = []
-    for _, _, item in sorted(items, key=lambda item: item[:2]):
-        out.append(item)
-        if _is_interview(item):
-            out += sorted(answers.get(item.id, []), key=lambda s: (s.position or 0, s.part == "follow_up"))
-    return out
-
-
-def session_table(sessions, interviews=()) -> list[str]:
-    """The `sessions` listing: one line per practice session and per interview, oldest first; under each
-    interview, a line per answer (numbered by question; a follow-up's answer marked ``+``)."""
-    head = (
-        f"{'ID':<20}  {'DATE':<16}  {'QUESTION':<{QUESTION_WIDTH}}  {'LENGTH':>6}  {'WPM':>4}  "
-        f"{'LONG PAUSES':>11}  {'FILLERS/MIN':>11}  {'SCORE':>5}"
-    )
-    lines = [head]
-    for item in listing(sessions, interviews):
-        if _is_interview(item):
-            lines.append(_interview_line(item))
-        elif item.interview_id:
-            mark = f" {item.position}+" if item.part == "follow_up" else f" {item.position}."
-            lines.append(_session_line(item, f"{mark} {item.question_text}"))
-        else:
-            lines.append(_session_line(item, item.question_text))
-    return lines
-
-
-def _session_json(s) -> dict:
-    return {
-        "type": "session",
-        "id": s.id,
-        "created_at": s.created_at,
-        "question_id": s.question_id,
-        "question_text": s.question_text,
-        "role": s.role,
-        "company": s.company,
-        "duration_s": s.duration_s,
-        "wpm": s.wpm,
-        "long_pauses": s.long_pauses,
-        "fillers_per_min": s.fillers_per_min,
-        "content_score": s.content_score,
-        "status": s.status,
-        "folder": str(s.folder),
-        "audio_path": str(s.audio_path) if s.audio_path else None,
-        "interview_id": s.interview_id,
-        "position": s.position,
-        "part": s.part,
-        "question_kind": s.question_kind,
-    }
-
-
-def _interview_json(row) -> dict:
-    keys = ("id", "created_at", "status", "planned", "answered", "score", "role", "company")
-    return {"type": "interview", **{k: getattr(row, k) for k in keys}, "folder": str(row.folder)}
 
 
 def cmd_sessions(args) -> int:
+    from simulator.cli.listing import interview_json, is_interview, listing, session_json, session_table
     from simulator.sessions import interviews, store
 
     if args.rebuild:
@@ -141,7 +33,7 @@ def cmd_sessions(args) -> int:
         return 0
     sessions, rows = store.list_sessions(), interviews.list_interviews()
     if args.json:
-        listed = [_interview_json(x) if _is_interview(x) else _session_json(x) for x in listing(sessions, rows)]
+        listed = [interview_json(x) if is_interview(x) else session_json(x) for x in listing(sessions, rows)]
         print(json.dumps(listed, indent=2, ensure_ascii=False))
         return 0
     if not sessions and not rows:
@@ -167,9 +59,11 @@ def interrupted_lines() -> list[str]:
         return []
     if not found:
         return []
+    from simulator.cli.listing import local
+
     lines = ["Interrupted recordings (kept, not analysed yet; analyse one with `mock-interview analyze FILE --save`):"]
     for rec in found:
-        lines.append(f"  {_local(rec.recorded_at)}  {clock(rec.duration_s):>5}  (interrupted)  {rec.path}")
+        lines.append(f"  {local(rec.recorded_at)}  {clock(rec.duration_s):>5}  (interrupted)  {rec.path}")
     return lines
 
 
@@ -271,21 +165,13 @@ def _latest_band(session_id: str) -> tuple[float, float] | None:
 
 def write_report(session, path: Path) -> Path:
     """Write the session's HTML report to ``path`` (owner-only, atomically)."""
-    from simulator.errors import StorageError
     from simulator.report.html import session_html
-    from simulator.sessions.store import write_atomic
 
     if session.analysis is None:  # a listing row: load its analysis
         from simulator.sessions.store import load_session
 
         session = load_session(session.id)
-    try:
-        write_atomic(Path(path), session_html(session).encode("utf-8"))
-    except OSError as e:
-        raise StorageError(
-            f"Could not write the report {path} ({e.strerror or e}); check the folder and free space."
-        ) from e
-    return Path(path)
+    return _write_page(path, session_html(session))
 
 
 def _open_in_browser(path: Path) -> bool:
@@ -298,25 +184,13 @@ def _open_in_browser(path: Path) -> bool:
         return False
 
 
-def interview_document(ref: str):
-    """The stored interview ``ref`` as its document, reported as it is (complete or stopped)."""
-    from simulator.pipeline.interview import document
-    from simulator.sessions import interviews
-
-    _, record = interviews.load_interview(ref)
-    return document(record, interviews.results(record))
-
-
-def write_interview_report(ref: str, path: Path) -> Path:
-    """Write an interview's HTML report to ``path`` (owner-only, atomically)."""
+def _write_page(path: Path, html: str) -> Path:
+    """Write an HTML report to ``path`` (owner-only, atomically)."""
     from simulator.errors import StorageError
-    from simulator.report.interview_html import interview_html
-    from simulator.sessions import store
+    from simulator.sessions.store import write_atomic
 
-    doc = interview_document(ref)
-    audio = {s.id: s.audio_path for s in store.list_sessions(interview_id=doc.interview_id)}
     try:
-        store.write_atomic(Path(path), interview_html(doc, audio_for=audio.get).encode("utf-8"))
+        write_atomic(Path(path), html.encode("utf-8"))
     except OSError as e:
         raise StorageError(
             f"Could not write the report {path} ({e.strerror or e}); check the folder and free space."
@@ -324,68 +198,65 @@ def write_interview_report(ref: str, path: Path) -> Path:
     return Path(path)
 
 
-def _report_interview(args, ref: str) -> int:
-    from simulator.sessions import interviews
+def write_interview_report(ref: str, path: Path) -> Path:
+    """Write an interview's HTML report, every answer's audio embedded."""
+    from simulator.report.interview_html import interview_html
+    from simulator.sessions import interviews, store
 
-    if args.html is None and not args.open:
+    doc = interviews.document(ref)
+    audio = {s.id: s.audio_path for s in store.list_sessions(interview_id=doc.interview_id)}
+    return _write_page(path, interview_html(doc, audio_for=audio.get))
+
+
+def _reportable(ref: str):
+    """What `report` shows of an id: (kind, id, terminal text function, HTML writer, default HTML path)."""
+    from simulator.sessions import interviews, store
+
+    what, ref = interviews.resolve(ref)
+    if what == interviews.INTERVIEW:
         from simulator.report.interview_text import render_interview
 
-        print(render_interview(interview_document(ref), color=sys.stdout.isatty()))
-        return 0
-    row, _ = interviews.load_interview(ref)
-    target = Path(args.html).expanduser() if args.html else row.folder / REPORT_NAME
-    write_interview_report(ref, target)
-    print(f"Wrote the HTML report for interview {ref}: {target}")
-    if args.open and not _open_in_browser(target):
-        print("(No web browser could be opened; open the file yourself.)", file=sys.stderr)
-    return 0
+        row, _ = interviews.load_interview(ref)
+        return (
+            what,
+            ref,
+            lambda color: render_interview(interviews.document(ref), color=color),
+            lambda path: write_interview_report(ref, path),
+            row.folder / REPORT_NAME,
+        )
+    from simulator.report import render_text
+
+    session = store.load_session(ref)
+    return (
+        what,
+        ref,
+        lambda color: render_text(session.analysis, color=color),
+        lambda path: write_report(session, path),
+        session.folder / REPORT_NAME,
+    )
 
 
 def cmd_report(args) -> int:
     """The terminal report of a stored session or interview; with --html (or --open) its HTML page instead."""
-    from simulator.sessions import interviews, store
-
-    what, ref = interviews.resolve(args.id)
-    if what == interviews.INTERVIEW:
-        return _report_interview(args, ref)
-    session = store.load_session(ref)
+    what, ref, text, write, default = _reportable(args.id)
     if args.html is None and not args.open:
-        from simulator.report import render_text
-
-        print(render_text(session.analysis, color=sys.stdout.isatty()))
+        print(text(sys.stdout.isatty()))
         return 0
-    target = Path(args.html).expanduser() if args.html else session.folder / REPORT_NAME
-    write_report(session, target)
-    print(f"Wrote the HTML report for session {session.id}: {target}")
+    target = Path(args.html).expanduser() if args.html else default
+    write(target)
+    print(f"Wrote the HTML report for {what} {ref}: {target}")
     if args.open and not _open_in_browser(target):
         print("(No web browser could be opened; open the file yourself.)", file=sys.stderr)
     return 0
 
 
-def open_interview_report(interview_id: str) -> Path | None:
-    """Write the interview's report into its folder and open it in a browser (best effort)."""
+def open_report(ref: str) -> Path | None:
+    """Write the report of a session or interview into its folder and open it in a browser (best effort)."""
     from simulator.errors import MockInterviewError
-    from simulator.sessions import interviews
 
     try:
-        row, _ = interviews.load_interview(interview_id)
-        path = write_interview_report(interview_id, row.folder / REPORT_NAME)
-    except MockInterviewError as e:
-        print(f"(Could not write the HTML report: {e})", file=sys.stderr)
-        return None
-    if not _open_in_browser(path):
-        print(f"(No web browser could be opened; the report is at {path})", file=sys.stderr)
-    return path
-
-
-def open_report(session_id: str) -> Path | None:
-    """Write the session's report into its folder and open it in a browser (best effort)."""
-    from simulator.errors import MockInterviewError
-    from simulator.sessions import store
-
-    try:
-        session = store.load_session(session_id)
-        path = write_report(session, session.folder / REPORT_NAME)
+        _, _, _, write, default = _reportable(ref)
+        path = write(default)
     except MockInterviewError as e:
         print(f"(Could not write the HTML report: {e})", file=sys.stderr)
         return None

@@ -306,6 +306,8 @@ def run_interview(
         raise
     record.status = COMPLETE
     state.save()
+    from simulator.report.interview_summary import document
+
     state.run.interview = document(record, state.results)
     return state.run
 
@@ -318,11 +320,3 @@ def _stop(state: _Interviewer) -> None:
         log.info("while stopping the interview: %s", e)
     state.record.status = STOPPED
     state.save()
-
-
-def document(record: InterviewRecord, results: dict[int, QuestionResult]) -> Interview:
-    """The ``interview --json`` document of a record and its results (by position)."""
-    from simulator.report.interview_summary import summarize
-
-    questions = [results[p] for p in sorted(results)]
-    return Interview(interview_id=record.id, questions=questions, summary=summarize(record, results))

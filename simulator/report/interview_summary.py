@@ -13,6 +13,7 @@ from simulator.model.interview import (
     ANSWER,
     FOLLOW_UP,
     AnswerDelivery,
+    Interview,
     InterviewRecord,
     InterviewSummary,
     QuestionResult,
@@ -191,3 +192,9 @@ def summarize(record: InterviewRecord, results: dict[int, QuestionResult]) -> In
         strongest_why=why,
         practise=practise(positions, ordered),
     )
+
+
+def document(record: InterviewRecord, results: dict[int, QuestionResult]) -> Interview:
+    """The ``interview --json`` document of a record and its results (by position)."""
+    questions = [results[p] for p in sorted(results)]
+    return Interview(interview_id=record.id, questions=questions, summary=summarize(record, results))

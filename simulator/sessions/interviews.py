@@ -192,6 +192,14 @@ def results(record: InterviewRecord) -> dict[int, QuestionResult]:
     return out
 
 
+def document(ref: str):
+    """The stored interview ``ref`` as its ``Interview`` document, as it is (complete or stopped)."""
+    from simulator.report.interview_summary import document as build
+
+    _, record = load_interview(ref)
+    return build(record, results(record))
+
+
 def session_ids(record: InterviewRecord) -> list[str]:
     """Every stored session of the interview, answers and follow-ups, in the order asked."""
     ids = []
