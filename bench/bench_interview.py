@@ -147,7 +147,7 @@ def run_sequential(clips, plan, voice: str) -> list[float]:
         analyser.second(analysis, take)
         follow = choose_follow_up(analysis) if asked is planned and may_follow_up(planned, settings) else None
         if follow is not None:
-            queue.insert(0, (planned, follow_up_question(planned, follow), follow.text))
+            queue.insert(0, (planned, follow_up_question(planned, follow.text, follow.aims_at), follow.text))
         if queue:
             tts.speech_file(queue[0][2], voice=voice)
             waits.append(time.monotonic() - ended)

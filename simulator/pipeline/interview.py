@@ -44,7 +44,7 @@ from simulator.model.interview import (
     StoredAnswer,
     StoredFollowUp,
 )
-from simulator.pipeline.followups import FollowUp, choose_follow_up, load_followups
+from simulator.pipeline.followups import choose_follow_up, load_followups
 from simulator.questions import Question
 
 log = logging.getLogger(__name__)
@@ -115,9 +115,9 @@ class InterviewRun:
     events: list[tuple[float, str, int, str]] = field(default_factory=list)  # (monotonic s, kind, position, part)
 
 
-def follow_up_question(question: Question, follow: FollowUp) -> Question:
+def follow_up_question(question: Question, text: str, aims_at: str) -> Question:
     """The follow-up as a question: its answer is checked on the criterion it aims at only."""
-    return replace(question, text=follow.text, criteria=(follow.aims_at,), default=False)
+    return replace(question, text=text, criteria=(aims_at,), default=False)
 
 
 def may_follow_up(question: Question, settings: InterviewSettings) -> bool:
@@ -229,11 +229,11 @@ class _Interviewer:
         if done is None:
             return
         main, sid = done
-        follow = FollowUp(prompt.text, prompt.aims_at, "")
         stored: str | None = None
         fu_analysis = None
+        asked = follow_up_question(prompt.question, prompt.text, prompt.aims_at)
         try:
-            fu_analysis = self.analyser.first(take, follow_up_question(prompt.question, follow), self.record.context)
+            fu_analysis = self.analyser.first(take, asked, self.record.context)
             self.analyser.second(fu_analysis, take)
         except UNSCORABLE as e:
             self.note(f"The answer to the follow-up of question {prompt.position} is left out: {e}")
