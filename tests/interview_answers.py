@@ -37,6 +37,21 @@ SCRIPTS = {
 ORDER = ("goal", "timeline", "strength", "closing")  # the order the prompts are asked
 
 
+def check_follow_up_counted(doc: dict) -> dict:
+    """Assert that only the first question got a follow-up, aimed at the timeline, and that the timeline its
+    answer gave is counted in the first answer's result; returns that timeline criterion."""
+    from simulator.asr.wer import normalize_words
+
+    first, second, closing = doc["questions"]
+    fu = first["follow_up"]
+    assert (fu["aims_at"], fu["text"]) == ("timeline", FOLLOW_UP)
+    assert {"next", "year"} <= set(normalize_words(fu["answer"]["transcript"]["text"]))
+    timeline = next(c for c in first["answer"]["content"]["criteria"] if c["id"] == "timeline")
+    assert (timeline["status"], timeline["via"]) == ("met", "follow_up")
+    assert second["follow_up"] is None and closing["follow_up"] is None
+    return timeline
+
+
 def synthesise(folder: Path) -> dict[str, Path]:
     """The answers as 16 kHz FLAC files in ``folder``, by name."""
     sys.path.insert(0, str(FIXTURES))

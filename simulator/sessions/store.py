@@ -245,20 +245,15 @@ def save_session(
     Raises StorageError (one line) when the disk is full or the index is
     unusable; earlier sessions and the index are left intact.
     """
-    from simulator.model.codec import to_jsonable
-
-    doc = to_jsonable(analysis)
     if y is not None and not sr:
         raise BadInputError("save_session needs the sample rate of the answer audio.")
     root = sessions_root()
     session_id, folder = reserve_folder(root, analysis.created_at)
-    doc["session_id"] = session_id
     audio_file = AUDIO_NAME if y is not None else None
     try:
         if y is not None:
             _write_answer_audio(folder / AUDIO_NAME, y, sr)
-        data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-        write_atomic(folder / ANALYSIS_NAME, data)
+        _write_analysis(folder / ANALYSIS_NAME, analysis, session_id)
         _fsync_dir(folder)
         _fsync_dir(root)
     except (OSError, StorageError) as e:
@@ -275,20 +270,22 @@ def save_session(
     return session_id
 
 
-def update_analysis(session_id: str, analysis: Analysis) -> None:
-    """Rewrite a stored session's analysis (e.g. with what a follow-up supplied) and its index numbers."""
+def _write_analysis(path: Path, analysis: Analysis, session_id: str) -> None:
     from simulator.model.codec import to_jsonable
 
+    doc = {**to_jsonable(analysis), "session_id": session_id}
+    write_atomic(path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def update_analysis(session_id: str, analysis: Analysis) -> None:
+    """Rewrite a stored session's analysis (e.g. with what a follow-up supplied) and its content score."""
     session = _session(_resolve(session_id), sessions_root())
-    doc = to_jsonable(analysis)
-    doc["session_id"] = session.id
     try:
-        write_atomic(session.analysis_path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+        _write_analysis(session.analysis_path, analysis, session.id)
     except OSError as e:
         raise _save_error(e, analysis) from e
-    row = row_from_analysis(analysis, session_id=session.id, audio_file=None)
     with index.connect(db_path()) as conn:
-        index.update(conn, session.id, {"content_score": row["content_score"]})
+        index.update(conn, session.id, {"content_score": analysis.content.score if analysis.content else None})
 
 
 def _save_error(e: BaseException, analysis: Analysis) -> StorageError:
