@@ -106,6 +106,12 @@ def cmd_interview(args) -> int:
     from simulator.pipeline import interview
 
     delivery = _delivery_options(args)  # checked before anything is stored, spoken or recorded
+    if not args.answers:
+        from simulator.audio import recorder
+        from simulator.errors import NoDeviceError
+
+        if not recorder.has_input_device():
+            raise NoDeviceError("No microphone found; connect one, or answer from files with --answers FILE….")
     record = _record(args)
     show = not (args.quiet or args.json)
     voice, answers, analyser = _parts(args, record, delivery, show)
