@@ -9,13 +9,13 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 # Runtime: Python, the voice, PortAudio (sounddevice), libsndfile (soundfile).
 APT_RUNTIME := python3 python3-venv python3-pip espeak-ng libportaudio2 libsndfile1
-# Tests: a virtual sound card, Chromium for the HTML report, setpriv for the permission case.
-APT_TEST := pulseaudio pulseaudio-utils libasound2-plugins chromium util-linux
+# Tests: a virtual sound card, Chromium for the HTML report, setpriv for the permission case, tmux for the screen tests.
+APT_TEST := pulseaudio pulseaudio-utils libasound2-plugins chromium util-linux tmux
 export DEBIAN_FRONTEND := noninteractive
 # librosa's numba cache (used by the tests' reference checks) survives between runs.
 export NUMBA_CACHE_DIR := $(CURDIR)/$(VENV)/numba-cache
 
-.PHONY: setup setup-test apt-runtime apt-test venv demo test test-fast lint bench clean
+.PHONY: setup setup-test apt-runtime apt-test venv venv-test demo serve test test-fast lint bench clean
 
 define apt_install
 	@if dpkg -s $(1) >/dev/null 2>&1; then echo "apt packages present: $(1)"; \
@@ -33,29 +33,40 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+# The test tools and the second engine the tests run (openai-whisper on CPU torch).
+venv-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
 setup: apt-runtime venv
 
-setup-test: setup apt-test
+setup-test: setup apt-test venv-test
 
 demo: setup
 	$(VENV)/bin/mock-interview practice --demo
+
+# Practise in the browser: a local web app on 127.0.0.1 (docs/web.md).
+serve: setup
+	$(VENV)/bin/mock-interview serve
 
 test: setup-test lint
 	bash scripts/virtual-audio.sh
 	$(PY) -m pytest -q -rs
 
 # The inner loop: unit tests only (no model, no sound card, no browser), under a minute.
-test-fast: venv
+test-fast: venv-test
 	$(PY) -m pytest -q tests/unit
 
-lint: venv
+lint: venv-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: setup
+bench: setup venv-test
 	$(PY) bench/bench_streaming.py
 	$(PY) bench/bench_engines.py
 

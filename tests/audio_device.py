@@ -9,6 +9,7 @@ with the reason, only when it cannot be started.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -63,42 +64,37 @@ def virtual_audio() -> None:
         sd._initialize()
 
 
-def play_into_mic(path: Path, *, sink: str = MIC_SINK) -> subprocess.Popen:
-    """Start playing an audio file into the "mic" sink (what the recorder hears)."""
+def play_into_mic(path: Path, sink: str = MIC_SINK) -> subprocess.Popen:
+    """Start playing an audio file into the "mic" sink (what the recorder hears), or into another ``sink``."""
     return subprocess.Popen(
         ["paplay", f"--device={sink}", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
 
 
-class PrivateCard:
-    """A speaker and a mic sink of this test's own on the shared PulseAudio server, removed afterwards.
+@pytest.fixture
+def private_mic(virtual_audio):
+    """A null sink of this test's own whose monitor is the microphone: other tests' sounds never mix in.
 
-    Other engineers' device tests play into the shared "mic" sink at any time;
-    a test that records for minutes hears them. The tool under test is pointed
-    at these sinks with PULSE_SINK / PULSE_SOURCE (``env``), which libpulse
-    reads for its default devices.
+    Processes started with ``env`` (PULSE_SOURCE, PULSE_SINK) record from it
+    and play into a sink of their own (``speaker``, heard with
+    ``SpeakerCapture(path, sink=speaker)``); ``play_into_mic(path, sink)`` speaks
+    into it. A silent keep-alive stream keeps its capture running.
     """
-
-    def __init__(self, tag: str):
-        self.speaker, self.mic = f"{tag}_speaker", f"{tag}_mic"
-        self.modules: list[str] = []
-
-    def __enter__(self) -> PrivateCard:
-        for name in (self.speaker, self.mic):
-            module = _pactl("load-module", "module-null-sink", f"sink_name={name}")
-            if module is None:
-                self.__exit__()
-                pytest.skip(f"could not add the sink {name} to the virtual sound card")
-            self.modules.append(module.strip())
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for module in self.modules:
-            _pactl("unload-module", module)
-        self.modules = []
-
-    def env(self) -> dict[str, str]:
-        return {"PULSE_SINK": self.speaker, "PULSE_SOURCE": f"{self.mic}.monitor"}
+    sink = f"mi_private_{os.getpid()}_{time.monotonic_ns() % 1_000_000}"
+    out = f"{sink}_out"
+    modules = [_pactl("load-module", "module-null-sink", f"sink_name={name}", "norewinds=1") for name in (sink, out)]
+    if not all(modules):
+        pytest.skip("could not load a private null sink on the virtual sound card")
+    keepalive = subprocess.Popen(
+        ["pacat", "--playback", f"--device={sink}", "/dev/zero"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        yield {"sink": sink, "speaker": out, "env": {"PULSE_SOURCE": f"{sink}.monitor", "PULSE_SINK": out}}
+    finally:
+        keepalive.terminate()
+        keepalive.wait(timeout=10)
+        for module in modules:
+            _pactl("unload-module", module.strip())
 
 
 class SpeakerCapture:

@@ -36,4 +36,4 @@ def has_espeak() -> bool:
 
 
 # The virtual sound card fixture, for every layer (imported last: it reads ROOT from here).
-from tests.audio_device import virtual_audio  # noqa: E402, F401
+from tests.audio_device import private_mic, virtual_audio  # noqa: E402, F401

@@ -21,7 +21,8 @@ MAX_ANSWER_S = 15 * 60.0  # s; longer files are refused before decoding.
 SUPPORTED = "WAV, FLAC, MP3, OGG or M4A"
 
 
-def _check_path(path: Path) -> None:
+def check_audio_path(path: Path) -> None:
+    """BadInputError with advice unless ``path`` is a readable, non-empty file (callers check before they start)."""
     if not path.exists():
         raise BadInputError(f"{path}: no such file; check the path.")
     if path.is_dir():
@@ -100,7 +101,7 @@ def load_audio(
     unreadable, empty, corrupt or over-long files.
     """
     path = Path(path)
-    _check_path(path)
+    check_audio_path(path)
     decoded = _read_soundfile(path, max_duration_s) or _read_av(path, max_duration_s, sr)
     y, native_sr = decoded
     if y.size == 0:
@@ -114,13 +115,13 @@ def write_audio(path: str | os.PathLike, y: np.ndarray, sr: int) -> Path:
     """Write ``y`` losslessly (format from the suffix: .flac or .wav), atomically."""
     import soundfile as sf
 
+    from simulator.atomic import atomic_path
+
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        sf.write(str(tmp), np.asarray(y, dtype=np.float32), sr, format=path.suffix[1:].upper())
-        os.replace(tmp, path)
+        with atomic_path(path) as tmp:
+            sf.write(str(tmp), np.asarray(y, dtype=np.float32), sr, format=path.suffix[1:].upper())
     except (OSError, RuntimeError) as e:  # libsndfile reports a full disk as LibsndfileError
-        tmp.unlink(missing_ok=True)
         reason = getattr(e, "strerror", None) or e
         raise StorageError(f"Could not write {path} ({reason}); free some disk space and retry.") from e
     return path

@@ -6,7 +6,6 @@ tests feed it synthetic levels.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from collections import deque
 from dataclasses import dataclass
@@ -99,11 +98,28 @@ def meter_bar(level_dbfs: float, width: int = METER_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-class TerminalMeter:
-    """The recorder's default live status on stderr: level bar, elapsed time, how to stop.
+STOP_MESSAGES = {  # why a recording stopped, as the recording screen says it
+    "silence": "Recording stopped after {silence:g} s of silence ({length} recorded).",
+    "no_speech": "Recording stopped: no speech was heard ({length} recorded).",
+    "enter": "Recording stopped with Enter ({length} recorded).",
+    "max": "Recording stopped at the {limit} time limit: the answer was cut off.",
+    "stop_event": "Recording stopped ({length} recorded).",
+    None: "Recording interrupted at {length}; the take is kept.",
+}
 
-    Pass an instance as ``on_status``; the recorder calls ``finish()`` at the end.
-    On a terminal it redraws one line; otherwise it prints a line now and then.
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    return f"{m}:{s:02d}"
+
+
+class TerminalMeter:
+    """The recorder's live status on stderr: level bar, elapsed time and limit, and how to stop.
+
+    Pass an instance as ``on_status``; the recorder calls ``finish(reason,
+    duration_s)`` at the end. On a terminal the status is one Rich Live area
+    that only this meter draws, replaced at the end by one line saying why the
+    recording stopped; otherwise it prints a line now and then.
     """
 
     def __init__(
@@ -112,36 +128,78 @@ class TerminalMeter:
         *,
         enter_stops: bool | None = None,
         silence_stop_s: float = 3.0,
-        limit_s: float | None = None,
+        max_s: float | None = None,
     ):
         self.stream = stream or sys.stderr
-        self.limit = "" if limit_s is None else " / {:02d}:{:02d}".format(*divmod(int(limit_s), 60))
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         if enter_stops is None:
             enter_stops = sys.stdin is not None and sys.stdin.isatty()
-        hints = ["press Enter to stop"] if enter_stops else []
+        ways = ["Enter"] if enter_stops else []
         if silence_stop_s > 0:
-            hints.append(
-                f", or stay silent {silence_stop_s:g} s" if hints else f"stay silent {silence_stop_s:g} s to stop"
-            )
-        self.hint = "".join(hints)
+            ways.append(f"{silence_stop_s:g} s of silence")
+        self.hint = f"{' or '.join(ways)} stops" if ways else "Ctrl-C stops"
+        self.silence_stop_s = silence_stop_s
+        self.max_s = max_s
+        self.notice = ""  # a word to the speaker on the status line (e.g. the time left), set by ``notify``
+        self.elapsed_s = 0.0
         self._next_line_s = 0.0
-        self._drawn = False
+        self._live = None
+        self._console = None
+
+    def status(self, elapsed_s: float, level_dbfs: float) -> str:
+        """The status line: "● REC 0:12 / 3:00  ██████░░░░ -23 dBFS  Enter or 3 s of silence stops"."""
+        notice = f"  {self.notice}" if self.notice else ""  # early on the line: a narrow terminal cuts the end
+        bar = f"{meter_bar(level_dbfs)} {level_dbfs:4.0f} dBFS"
+        return f"● REC {_clock(elapsed_s)}{self._limit()}{notice}  {bar}  {self.hint}"
+
+    def _limit(self) -> str:
+        return f" / {_clock(self.max_s)}" if self.max_s else ""
+
+    def notify(self, text: str) -> None:
+        """Tell the speaker something while recording: on the live status line on a terminal, else a line."""
+        if self.tty:
+            self.notice = text
+        else:
+            self.stream.write(text + "\n")
+            self.stream.flush()
 
     def __call__(self, elapsed_s: float, level_dbfs: float) -> None:
-        m, s = divmod(int(elapsed_s), 60)
+        self.elapsed_s = elapsed_s
         if self.tty:
-            line = f"● REC {m:02d}:{s:02d}{self.limit}  {meter_bar(level_dbfs)} {level_dbfs:4.0f} dBFS  {self.hint}"
-            width = shutil.get_terminal_size().columns - 1  # never wrap: \r must redraw one line
-            self.stream.write(f"\r{line[:width]}\033[K")
-            self.stream.flush()
-            self._drawn = True
+            self._draw(self.status(elapsed_s, level_dbfs))
         elif elapsed_s >= self._next_line_s:
-            self.stream.write(f"Recording {m:02d}:{s:02d}{self.limit} (level {level_dbfs:.0f} dBFS; {self.hint})\n")
+            self.stream.write(
+                f"Recording {_clock(elapsed_s)}{self._limit()} (level {level_dbfs:.0f} dBFS; {self.hint})\n"
+            )
             self.stream.flush()
             self._next_line_s = elapsed_s + NON_TTY_EVERY_S
 
-    def finish(self) -> None:
-        if self.tty and self._drawn:
-            self.stream.write("\n")
-            self.stream.flush()
+    def _draw(self, line: str) -> None:
+        from rich.text import Text
+
+        text = Text(line, no_wrap=True, overflow="ellipsis")
+        if self._live is None:
+            from rich.live import Live
+
+            from simulator.report.style import console
+
+            self._console = console(self.stream)
+            self._live = Live(text, console=self._console, auto_refresh=False, transient=True)
+            self._live.start(refresh=True)
+        else:
+            self._live.update(text, refresh=True)
+
+    def stop_message(self, reason: str | None, duration_s: float | None = None) -> str:
+        length = _clock(self.elapsed_s if duration_s is None else duration_s)
+        limit = _clock(self.max_s) if self.max_s else length
+        return STOP_MESSAGES.get(reason, STOP_MESSAGES["stop_event"]).format(
+            silence=self.silence_stop_s, length=length, limit=limit
+        )
+
+    def finish(self, reason: str | None = None, duration_s: float | None = None) -> None:
+        """Close the live area and say why the recording stopped (``reason`` None: it was interrupted)."""
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+        self.stream.write(self.stop_message(reason, duration_s) + "\n")
+        self.stream.flush()

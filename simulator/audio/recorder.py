@@ -43,6 +43,7 @@ __all__ = [
     "record_answer",
     "has_input_device",
     "terminal_meter",
+    "cut_note",
     "list_interrupted",
     "recover_recording",
     "LeftoverRecording",
@@ -70,7 +71,7 @@ class Recording:
     path: Path
     duration_s: float
     sample_rate: int
-    stop_reason: str  # "enter", "silence", "max", "stop_event"
+    stop_reason: str  # "enter", "silence", "no_speech" (nothing said), "max", "stop_event"
     speech_s: float  # seconds of audio that counted as speech
 
 
@@ -81,9 +82,18 @@ def has_input_device(device=None) -> bool:
     return device_info("input", device) is not None
 
 
-def terminal_meter(stream=None, *, silence_stop_s: float = 3.0, limit_s: float | None = None) -> TerminalMeter:
-    """The default live status for ``on_status``: level bar, elapsed time (of ``limit_s``), how to stop, on stderr."""
-    return TerminalMeter(stream, silence_stop_s=silence_stop_s, limit_s=limit_s)
+def cut_note(limit_s: float) -> str:
+    """The analysis note of an answer the time limit cut off: it is judged as unfinished, not as a whole answer."""
+    m, s = divmod(int(round(limit_s)), 60)
+    return (
+        f"The recording reached its {m}:{s:02d} time limit and cut the answer off: "
+        "this is the report of an unfinished answer, so what was not said yet could not be checked."
+    )
+
+
+def terminal_meter(stream=None, *, silence_stop_s: float = 3.0, max_s: float | None = None) -> TerminalMeter:
+    """The default live status for ``on_status``: level bar, elapsed time and limit, how to stop, on stderr."""
+    return TerminalMeter(stream, silence_stop_s=silence_stop_s, max_s=max_s)
 
 
 class _Writer(threading.Thread):
@@ -116,7 +126,8 @@ class _Writer(threading.Thread):
             self.on_block(mono, self.out.samplerate)  # after the block is safe on disk
         self.level_dbfs = block_dbfs(mono)
         if self.detector.update(self.level_dbfs, mono.size / self.out.samplerate):
-            self._end("silence")
+            heard = self.detector.speech_s >= self.detector.options.min_speech_s
+            self._end("silence" if heard else "no_speech")
         if self.out.frames >= self.max_frames:
             self._end("max")
 
@@ -224,14 +235,14 @@ def _wait(writer: _Writer, out: RecordingFile, stop_event, on_status, enter_pres
             on_status(out.duration_s, writer.level_dbfs)
 
 
-def _cue(beep: bool) -> None:
-    """The "start talking" beep on the default output, heard to the end before the microphone opens."""
+def _cue(beep: bool, device=None) -> None:
+    """The "start talking" beep on the output ``device``, heard to the end before the microphone opens."""
     if not beep:
         return
     from simulator.audio import player
 
     try:
-        player.beep()
+        player.beep(device=device)
         time.sleep(BEEP_GAP_S)
     except NoDeviceError as e:
         log.info("no start beep: %s", e)
@@ -261,17 +272,19 @@ def record(
     beep: bool = True,
     options: SilenceOptions | None = None,
     on_block: BlockCallback | None = None,
+    output_device=None,
 ) -> Recording:
     """Record one answer; see the module doc. ``options`` overrides the silence detection tunables.
 
     ``on_block`` receives each mono block once it is written (from the writer
     thread), e.g. to transcribe while the person is still speaking.
+    ``device`` is the microphone; the start beep plays on ``output_device``.
     """
     sd = import_sounddevice()
     if not has_input_device(device):
         raise NoDeviceError(NO_MIC)
     opts = options or SilenceOptions(silence_stop_s=silence_stop_s)
-    _cue(beep)
+    _cue(beep, output_device)
     blocks: queue.Queue = queue.Queue()
     stream, rate = _open_stream(sd, blocks, device)
     try:
@@ -283,6 +296,7 @@ def record(
         out, blocks, SilenceDetector(opts, block_s=BLOCK_S), max_frames=int(max_s * rate), on_block=on_block
     )
     restore_sigterm = _sigterm_as_interrupt()
+    reason = None  # stays None when interrupted
     try:
         writer.start()
         _start(sd, stream)
@@ -291,7 +305,7 @@ def record(
         _shutdown(stream, blocks, writer, out)
         restore_sigterm()
         if hasattr(on_status, "finish"):
-            on_status.finish()
+            on_status.finish(reason, out.duration_s)
     if writer.error is not None:
         raise writer.error
     log.info("recorded %.1f s to %s (stopped by %s)", out.duration_s, out.path, reason)

@@ -7,15 +7,18 @@ recorded". Whatever kills the process (Ctrl-C, SIGTERM, SIGKILL, power loss
 after the last fsync) leaves a WAV that holds everything said until then.
 ``recover_recording`` rewrites the header sizes from the file length for the
 rare file whose header lags its data; ``list_interrupted`` finds leftovers.
+Beside a recording, a small JSON note (``write_take_note``) keeps the
+question it answers, so an interrupted take can be resumed on that question.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import struct
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -30,10 +33,13 @@ log = logging.getLogger(__name__)
 
 RECORDINGS_DIR = "recordings"
 SUFFIX = ".wav"
+NOTE_SUFFIX = ".json"  # the take's note beside its recording
+PREFIX = "answer-"  # recording names: answer-<UTC time>-<pid>.wav; the rest is the take's id
 SUBTYPE = "PCM_16"
 SFC_SET_UPDATE_HEADER_AUTO = 0x1061  # libsndfile: rewrite the header after every write
 FSYNC_INTERVAL_S = 1.0  # s; how often the recording is forced to disk
 WAV_HEADER_MIN = 44  # bytes; a shorter file holds no audio
+ORPHAN_NOTE_S = 60.0  # s; a take's note without a recording this old is removed (younger: it may be starting)
 
 
 def recordings_dir() -> Path:
@@ -45,8 +51,41 @@ def recordings_dir() -> Path:
 
 
 def new_recording_path() -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return recordings_dir() / f"answer-{stamp}-{os.getpid()}{SUFFIX}"
+    """A new recording's path, named after the UTC time like session ids."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    return recordings_dir() / f"{PREFIX}{stamp}-{os.getpid()}{SUFFIX}"
+
+
+def note_path(path: Path) -> Path:
+    return Path(path).with_suffix(NOTE_SUFFIX)
+
+
+def write_take_note(path: Path, note: dict) -> None:
+    """Keep ``note`` (the question and context a take answers) beside the recording ``path``, owner-only."""
+    target = note_path(path)
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(note, fh, ensure_ascii=False)
+    except OSError as e:
+        raise StorageError(f"Cannot write {target} ({e.strerror or e}); check the data folder.") from e
+
+
+def _read_note(path: Path) -> dict:
+    try:
+        note = json.loads(note_path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as e:
+        log.warning("ignoring the unreadable note of %s: %s", path, e)
+        return {}
+    return note if isinstance(note, dict) else {}
+
+
+def discard_recording(path: Path) -> None:
+    """Delete a take: its recording and its note."""
+    Path(path).unlink(missing_ok=True)
+    note_path(path).unlink(missing_ok=True)
 
 
 class RecordingFile:
@@ -110,6 +149,13 @@ class RecordingFile:
             log.warning("closing %s: %s", self.path, e)
         finally:
             self._unlock()
+
+
+def _age_s(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def is_being_recorded(path: Path) -> bool:
@@ -176,7 +222,13 @@ class LeftoverRecording:
 
     path: Path
     duration_s: float
-    recorded_at: str  # ISO 8601, local time of the last write
+    recorded_at: str  # ISO 8601, time of the last write
+    note: dict = field(default_factory=dict)  # the take's note: the question it answers (empty: none kept)
+
+    @property
+    def id(self) -> str:
+        """The take's id: its recording's name without the prefix (``practice --resume ID``)."""
+        return self.path.stem.removeprefix(PREFIX)
 
 
 def list_interrupted() -> list[LeftoverRecording]:
@@ -185,8 +237,12 @@ def list_interrupted() -> list[LeftoverRecording]:
     Files being recorded right now (by any process) are skipped; files with no
     audio at all are deleted.
     """
+    folder = recordings_dir()
+    for note in folder.glob(f"*{NOTE_SUFFIX}"):  # the note of a take whose recording never started or is gone
+        if not note.with_suffix(SUFFIX).exists() and _age_s(note) > ORPHAN_NOTE_S:
+            note.unlink(missing_ok=True)
     found = []
-    for path in sorted(recordings_dir().glob(f"*{SUFFIX}")):
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
         if path.name.startswith(".") or is_being_recorded(path):
             continue
         try:
@@ -195,8 +251,23 @@ def list_interrupted() -> list[LeftoverRecording]:
             log.warning("skipping leftover recording %s: %s", path, e)
             continue
         if seconds <= 0:
-            path.unlink(missing_ok=True)
+            discard_recording(path)
             continue
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).astimezone()
-        found.append(LeftoverRecording(path=path, duration_s=seconds, recorded_at=mtime.isoformat(timespec="seconds")))
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+        when = mtime.isoformat(timespec="seconds")
+        found.append(LeftoverRecording(path=path, duration_s=seconds, recorded_at=when, note=_read_note(path)))
     return sorted(found, key=lambda r: r.recorded_at, reverse=True)
+
+
+def find_leftover(ref: str) -> LeftoverRecording:
+    """The kept take with id ``ref`` (or a unique prefix of it, or ``last``); BadInputError otherwise."""
+    ref = (ref or "").strip()
+    takes = list_interrupted()
+    chosen = takes[:1] if ref == "last" else [t for t in takes if ref and t.id.startswith(ref)]
+    if len(chosen) == 1:
+        return chosen[0]
+    if not chosen:
+        what = "There are no kept takes" if ref == "last" or not takes else f"No kept take {ref!r}"
+        raise BadInputError(f"{what}; see `mock-interview sessions`.")
+    ids = ", ".join(t.id for t in chosen[:5])
+    raise BadInputError(f"{ref!r} matches {len(chosen)} takes ({ids}); give more of the id.")

@@ -13,37 +13,10 @@ import sys
 from pathlib import Path
 
 from simulator import __version__
-from simulator.cli.options import (
-    _context,
-    _delivery_options,
-    _read_text,
-    _transcribe_options,
-    add_common_options,
-    add_job_options,
-    add_voice_options,
-)
+from simulator.cli import options as opt
 from simulator.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, BadInputError, MockInterviewError
 
 log = logging.getLogger("simulator")
-
-SAMPLE_ANSWER = "good_answer.flac"  # in audio_fixtures/, used by `practice --demo`
-
-
-def _emit(analysis, args) -> None:
-    if args.json:
-        from simulator.model.codec import dumps
-
-        print(dumps(analysis))
-    else:
-        from simulator.report import render_text
-
-        print(render_text(analysis, color=sys.stdout.isatty()))
-
-
-def _spinner(args):
-    from simulator.cli.progress import Spinner
-
-    return Spinner(enabled=not getattr(args, "quiet", False))
 
 
 def cmd_questions(args) -> int:
@@ -68,17 +41,6 @@ def cmd_questions(args) -> int:
     return 0
 
 
-def _question(args):
-    """The question to ask: a one-off --question-text, or an id from the bank (--bank FILE or the bundled one)."""
-    from simulator.questions import custom_question, get_question
-
-    if args.question_text is not None:
-        if args.question:
-            raise BadInputError("Give either --question ID or --question-text TEXT, not both.")
-        return custom_question(args.question_text)
-    return get_question(args.question, bank=args.bank)
-
-
 def cmd_schema(args) -> int:
     from simulator.model.codec import schema_text
 
@@ -89,21 +51,24 @@ def cmd_schema(args) -> int:
 def cmd_analyze(args) -> int:
     from simulator.pipeline import answer as pipeline
 
-    question = _question(args)
-    context = _context(args)
-    delivery = _delivery_options(args)  # validated even for --text, where it is unused
+    question = opt.question(args)
+    context = opt.context(args)
+    delivery = opt.delivery_options(args)  # validated even for --text, where it is unused
     if args.text:
-        analysis = pipeline.analyze_text(_read_text(args.text, "answer text"), question, context)
+        if args.file:
+            raise BadInputError("Give either an audio FILE or --text FILE, not both.")
+        analysis = pipeline.analyze_text(opt.read_text(args.text, "answer text"), question, context)
         y = None
     else:
         if not args.file:
             raise BadInputError("Give an audio FILE to analyse, or --text FILE for a written answer.")
-        with _spinner(args) as progress:
+        path = opt.audio_file(args.file)
+        with opt.spinner(args) as progress:
             analysis, y, sr = pipeline.analyze_file(
-                args.file,
+                path,
                 question,
                 context,
-                transcribe_options=_transcribe_options(args),
+                transcribe_options=opt.transcribe_options(args),
                 delivery_options=delivery,
                 progress=progress,
             )
@@ -111,112 +76,27 @@ def cmd_analyze(args) -> int:
         from simulator.sessions.store import save_session
 
         analysis.session_id = save_session(analysis, y, sr if y is not None else None)
-    _emit(analysis, args)
+    opt.emit(analysis, args)
     return 0
 
 
-def _note(message: str) -> None:
-    print(message, file=sys.stderr)
+def cmd_serve(args) -> int:
+    from simulator.web.server import serve
+
+    return serve(host=args.host, port=args.port, open_browser=not args.no_browser, max_upload_mb=args.max_upload_mb)
 
 
-def _offer_leftovers() -> None:
-    """Tell the user about recordings an earlier run could not finish."""
-    from simulator.audio.recorder import list_interrupted
+def _add_serve(sub) -> None:
+    p = sub.add_parser("serve", help="practise in the browser: a local web app on this machine")
+    p.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one)")
+    p.add_argument("--host", help="listen on this address instead of 127.0.0.1 (reachable by others: a warning)")
+    p.add_argument("--no-browser", action="store_true", help="print the URL but do not open a browser")
+    from simulator.web.limits import MAX_UPLOAD_MB
 
-    for rec in list_interrupted():
-        _note(
-            f"An interrupted recording ({rec.duration_s:.0f} s, {rec.recorded_at}) is kept at {rec.path}; "
-            f"analyse it with: mock-interview practice --answer '{rec.path}'"
-        )
-
-
-def _record_kw(args) -> dict:
-    from simulator.audio import recorder
-
-    meter = None if args.quiet or args.json else recorder.terminal_meter(silence_stop_s=args.silence_stop)
-    return {"max_s": args.max_seconds, "silence_stop_s": args.silence_stop, "on_status": meter}
-
-
-def _demo_sample(args) -> Path | None:
-    """With --demo, the bundled answer unless someone can answer at a microphone."""
-    from simulator.audio import recorder
-    from simulator.paths import fixtures_dir
-
-    interactive = sys.stdin is not None and sys.stdin.isatty()
-    if not args.demo or (interactive and recorder.has_input_device()):
-        return None
-    sample = fixtures_dir() / SAMPLE_ANSWER
-    why = "No microphone found" if interactive else "Not run from a terminal"
-    _note(f"{why}: using the bundled sample answer {sample}.")
-    return sample
-
-
-def _practice_answer(args, question, context, options):
-    """Record (or take) the answer and analyse it; returns a PracticeAnswer."""
-    from simulator.pipeline import practice
-
-    delivery = _delivery_options(args)  # checked before anything is spoken or recorded
-    answer = Path(args.answer) if args.answer else _demo_sample(args)
-    if not args.no_speak:
-        from simulator.audio.tts import check_voice
-
-        check_voice(args.voice)  # a missing voice is said before anything is recorded
-    warmer = practice.ask(question, speak=not args.no_speak, options=options, on_note=_note, voice=args.voice)
-    if answer is None:
-        warmer.result()  # the model is ready before the first word is recorded
-        if not args.json:
-            _note("Answer now. Stop with Enter, or just stop talking.")
-        with _spinner(args) as progress:
-            return practice.record_and_analyze(
-                question,
-                context,
-                options=options,
-                record_kw=_record_kw(args),
-                delivery_options=delivery,
-                progress=progress,
-            )
-    with _spinner(args) as progress:
-        return practice.analyze_answer_file(
-            answer, question, context, options=options, delivery_options=delivery, progress=progress
-        )
-
-
-def cmd_practice(args) -> int:
-    from simulator.sessions.store import save_session
-
-    question = _question(args)
-    context = _context(args)
-    options = _transcribe_options(args)
-    if not args.answer:
-        _offer_leftovers()
-    if not args.json:
-        _note(f"Question: {question.text}")
-    result = _practice_answer(args, question, context, options)
-    result.analysis.session_id = save_session(result.analysis, result.y, result.sr)
-    if result.recording is not None:
-        result.recording.unlink(missing_ok=True)  # now stored in the session
-    _emit(result.analysis, args)
-    if args.open:
-        from simulator.cli.sessions import open_report
-
-        open_report(result.analysis.session_id)
-    return 0
-
-
-def _add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--question", metavar="ID", help="question id from `mock-interview questions` (default: career goals)"
+        "--max-upload-mb", type=float, default=MAX_UPLOAD_MB, metavar="MB", help="largest upload (default %(default)g)"
     )
-    p.add_argument(
-        "--question-text",
-        metavar="TEXT",
-        help="ask your own question; one that asks for a past event is judged as behavioural (STAR)",
-    )
-    p.add_argument(
-        "--bank", metavar="FILE", type=Path, help="your own question bank (same TOML schema as the bundled one)"
-    )
-    add_job_options(p)
-    add_common_options(p)
+    p.set_defaults(func=cmd_serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -230,22 +110,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("practice", help="hear a question, answer aloud, get a report; the session is saved")
-    _add_context_options(p)
-    p.add_argument("--answer", metavar="FILE", help="use this recorded answer instead of the microphone")
-    p.add_argument(
-        "--demo",
-        action="store_true",
-        help="use the bundled sample answer when there is no microphone or no terminal to answer at",
-    )
-    add_voice_options(p)
-    p.add_argument("--max-seconds", type=float, default=180.0, help="longest answer to record (default 180)")
-    p.add_argument("--open", action="store_true", help="open the HTML report when done")
-    p.set_defaults(func=cmd_practice)
+    from simulator.cli import devices, practice_cmd
+    from simulator.cli import interview as cli_interview
+    from simulator.cli import sessions as cli_sessions
 
-    p = sub.add_parser("analyze", help="analyse a recorded answer (or --text) without storing it")
+    practice_cmd.register(sub)
+    cli_interview.register(sub)
+    p = sub.add_parser(
+        "analyze", help="analyse a recorded answer (or --text) without storing it", formatter_class=opt.Help
+    )
     p.add_argument("file", nargs="?", metavar="FILE", help="audio file: WAV, FLAC, MP3, OGG or M4A")
-    _add_context_options(p)
+    opt.add_context_options(p)
     p.add_argument("--text", metavar="FILE", help="analyse a written answer; no delivery part")
     p.add_argument("--save", action="store_true", help="also store the result as a session")
     p.set_defaults(func=cmd_analyze)
@@ -262,11 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_schema)
 
-    from simulator.cli import interview as cli_interview
-    from simulator.cli import sessions as cli_sessions
-
-    cli_interview.register(sub)
     cli_sessions.register(sub)
+    _add_serve(sub)
+    devices.register(sub)
     return parser
 
 

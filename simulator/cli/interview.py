@@ -8,16 +8,12 @@ interview says how to resume it.
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
+from simulator.cli import options as opt
 from simulator.errors import BadInputError, MockInterviewError
 
 SEED_RANGE = 1_000_000  # a new interview's random seed is drawn below this (short enough to type)
-
-
-def _note(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def _settings(args):
@@ -50,7 +46,6 @@ def _plan(args, seed: int):
 
 def _record(args):
     """The interview to run: a new one (planned and stored), or the stopped one of ``--resume``."""
-    from simulator.cli.options import _context
     from simulator.pipeline.interview import start_interview
     from simulator.sessions import interviews
 
@@ -61,27 +56,26 @@ def _record(args):
         return record
     settings = _settings(args)
     plan = _plan(args, settings.seed)
-    return start_interview(plan, _context(args), settings)
+    return start_interview(plan, opt.context(args), settings)
 
 
 def _parts(args, record, delivery, show: bool):
-    from simulator.cli.options import _transcribe_options
     from simulator.pipeline import interview_parts as parts
     from simulator.pipeline.practice import ask
 
-    options = _transcribe_options(args)
+    options = opt.transcribe_options(args)
     analyser = parts.FullAnalyser(options, delivery)
     if args.answers:
         answers = parts.AnswerFiles(args.answers)
     else:  # the model loads while the first question is spoken, and is ready before the first answer
-        warmer = ask(record.plan[0], speak=False, options=options, on_note=_note)
-        answers = parts.Microphone(options, delivery, show=show, on_note=_note, ready=warmer.result)
+        warmer = ask(record.plan[0], speak=False, options=options, on_note=opt.note)
+        answers = parts.Microphone(options, delivery, show=show, on_note=opt.note, ready=warmer.result)
     if args.no_speak:
         return parts.SilentVoice(), answers, analyser
     from simulator.audio.tts import check_voice
 
     check_voice(record.settings.voice)  # a missing voice is said before anything is recorded
-    return parts.SpokenVoice(record.settings.voice, on_note=_note), answers, analyser
+    return parts.SpokenVoice(record.settings.voice, on_note=opt.note), answers, analyser
 
 
 class _Shown:
@@ -97,15 +91,14 @@ class _Shown:
         if self.show:
             plan = [q.text for q in self.record.plan]
             where = f"Question {plan.index(text) + 1} of {len(plan)}" if text in plan else "Follow-up"
-            _note(f"\n{where}: {text}")
+            opt.note(f"\n{where}: {text}")
         self.voice.say(text, on_start=on_start)
 
 
 def cmd_interview(args) -> int:
-    from simulator.cli.options import _delivery_options
     from simulator.pipeline import interview
 
-    delivery = _delivery_options(args)  # checked before anything is stored, spoken or recorded
+    delivery = opt.delivery_options(args)  # checked before anything is stored, spoken or recorded
     if not args.answers:
         from simulator.audio import recorder
         from simulator.errors import NoDeviceError
@@ -116,13 +109,13 @@ def cmd_interview(args) -> int:
     show = not (args.quiet or args.json)
     voice, answers, analyser = _parts(args, record, delivery, show)
     if show:
-        _note(f"Interview {record.id}: {len(record.plan)} questions. Stop any time with Ctrl-C; it can be resumed.")
+        opt.note(f"Interview {record.id}: {len(record.plan)} questions. Stop any time with Ctrl-C; it can be resumed.")
     try:
         run = interview.run_interview(
-            record, voice=_Shown(voice, record, show), answers=answers, analyser=analyser, on_note=_note
+            record, voice=_Shown(voice, record, show), answers=answers, analyser=analyser, on_note=opt.note
         )
     except (MockInterviewError, KeyboardInterrupt):
-        _note(
+        opt.note(
             f"Interview {record.id} stopped after {len(record.answers)} answered question(s), all kept; resume it "
             f"with `mock-interview interview --resume {record.id}` or see `mock-interview report {record.id}`."
         )
@@ -135,7 +128,7 @@ def cmd_interview(args) -> int:
         )
     _emit(run.interview, args)
     if args.open:
-        from simulator.cli.sessions import open_report
+        from simulator.cli.reports import open_report
 
         open_report(record.id)
     return 0
@@ -147,18 +140,19 @@ def _emit(document, args) -> None:
 
         print(dumps(document))
         return
-    from simulator.report.interview_text import render_interview
+    from simulator.cli.reports import print_interview
 
-    print(render_interview(document, color=sys.stdout.isatty()))
+    print_interview(document)
 
 
 def register(sub) -> None:
     """Add the `interview` command to the main parser's subparsers."""
-    from simulator.cli.options import add_common_options, add_job_options, add_voice_options
     from simulator.pipeline.plan import DEFAULT_COUNT
 
     p = sub.add_parser(
-        "interview", help="a whole mock interview: several questions, follow-ups on the answers, one report"
+        "interview",
+        help="a whole mock interview: several questions, follow-ups on the answers, one report",
+        formatter_class=opt.Help,
     )
     pick = p.add_argument_group("choosing the questions")
     pick.add_argument("--questions", metavar="ID,ID,…", help="ask these questions, in this order")
@@ -167,7 +161,7 @@ def register(sub) -> None:
     pick.add_argument("--field", help="prefer questions for this job field (software, healthcare, sales, ...)")
     pick.add_argument("--seed", type=int, help="the question choice's random seed (the same seed, the same questions)")
     pick.add_argument("--bank", metavar="FILE", type=Path, help="your own question bank")
-    add_job_options(p)
+    opt.add_job_options(p)
     p.add_argument("--prep", type=float, default=0.0, metavar="S", help="preparation countdown after each question")
     p.add_argument(
         "--answer-limit", type=float, default=120.0, metavar="S", help="longest answer recorded, in s (default 120)"
@@ -181,6 +175,6 @@ def register(sub) -> None:
     )
     p.add_argument("--resume", metavar="ID", help="continue a stopped interview")
     p.add_argument("--open", action="store_true", help="open the HTML report when done")
-    add_voice_options(p)
-    add_common_options(p)
+    opt.add_voice_options(p)
+    opt.add_common_options(p)
     p.set_defaults(func=cmd_interview)

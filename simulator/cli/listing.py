@@ -1,46 +1,16 @@
-"""The `sessions` listing: practice sessions and interviews, each interview's answers under it."""
+"""The `sessions` listing: practice sessions and interviews, each interview's answers under it.
+
+A Rich table as wide as the terminal (see ``simulator.report.style``), or JSON
+with ``--json``. Rich is imported inside the functions.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-QUESTION_WIDTH = 34  # characters of the question shown in the listing
-
-
-def local(created_at: str | None) -> str:
-    try:
-        return datetime.fromisoformat(created_at).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return created_at or "-"
+WIDE_LISTING = 110  # columns from which the sessions listing adds a DATE (UTC) column
 
 
 def _cell(value, digits: int = 0) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
-
-
-def _short(text: str | None, width: int) -> str:
-    text = text or "-"
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _session_line(s, question: str) -> str:
-    from simulator.report.style import clock
-
-    status = "" if s.status == "complete" else f"  ({s.status})"
-    return (
-        f"{s.id:<20}  {local(s.created_at):<16}  {_short(question, QUESTION_WIDTH):<{QUESTION_WIDTH}}  "
-        f"{clock(s.duration_s) if s.duration_s is not None else '-':>6}  {_cell(s.wpm):>4}  "
-        f"{_cell(s.long_pauses):>11}  {_cell(s.fillers_per_min, 1):>11}  {_cell(s.content_score):>5}{status}"
-    )
-
-
-def _interview_line(row) -> str:
-    status = "" if row.status == "complete" else f"  ({row.status.replace('_', ' ')})"
-    what = f"Interview: {row.answered} of {row.planned} questions"
-    return (
-        f"{row.id:<20}  {local(row.created_at):<16}  {_short(what, QUESTION_WIDTH):<{QUESTION_WIDTH}}  "
-        f"{'':>6}  {'':>4}  {'':>11}  {'':>11}  {_cell(row.score):>5}{status}"
-    )
 
 
 def is_interview(item) -> bool:
@@ -66,23 +36,50 @@ def listing(sessions, interviews=()) -> list:
     return out
 
 
-def session_table(sessions, interviews=()) -> list[str]:
-    """The `sessions` listing: one line per practice session and per interview, oldest first; under each
-    interview, a line per answer (numbered by question; a follow-up's answer marked ``+``)."""
-    head = (
-        f"{'ID':<20}  {'DATE':<16}  {'QUESTION':<{QUESTION_WIDTH}}  {'LENGTH':>6}  {'WPM':>4}  "
-        f"{'LONG PAUSES':>11}  {'FILLERS/MIN':>11}  {'SCORE':>5}"
-    )
-    lines = [head]
-    for item in listing(sessions, interviews):
-        if is_interview(item):
-            lines.append(_interview_line(item))
-        elif item.interview_id:
-            mark = f" {item.position}+" if item.part == "follow_up" else f" {item.position}."
-            lines.append(_session_line(item, f"{mark} {item.question_text}"))
-        else:
-            lines.append(_session_line(item, item.question_text))
-    return lines
+def _row(item) -> list[str]:
+    """The QUESTION, LENGTH, WPM, LONG PAUSES, FILLERS /MIN and SCORE cells of a listed item."""
+    from simulator.report.style import clock
+
+    if is_interview(item):
+        status = "" if item.status == "complete" else f" ({item.status.replace('_', ' ')})"
+        return [f"Interview: {item.answered} of {item.planned} questions{status}", "", "", "", "", _cell(item.score)]
+    status = "" if item.status == "complete" else f" ({item.status})"
+    question = item.question_text or "-"
+    if item.interview_id:  # an interview's answer: numbered by question, a follow-up's answer marked +
+        question = f"{item.position}{'+' if item.part == 'follow_up' else '.'} {question}"
+    return [
+        question + status,
+        clock(item.duration_s) if item.duration_s is not None else "-",
+        _cell(item.wpm),
+        _cell(item.long_pauses),
+        _cell(item.fillers_per_min, 1),
+        _cell(item.content_score),
+    ]
+
+
+def session_table(sessions, s, *, width: int, interviews=()) -> list:
+    """The `sessions` listing as a Rich table, oldest first, and a caption saying the times are UTC.
+
+    Ids begin with the answer's UTC date and time; a terminal of WIDE_LISTING
+    columns or more also gets them as a DATE (UTC) column. Each interview is
+    a row followed by a row per answer.
+    """
+    from rich.table import Table
+
+    from simulator.cli.takes import utc
+
+    wide = width >= WIDE_LISTING
+    caption = "Dates are UTC, as in the ids." if wide else "Ids begin with the UTC date and time of the answer."
+    table = Table(box=None, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold" if s.color else "")
+    table.add_column("ID", no_wrap=True)
+    if wide:
+        table.add_column("DATE (UTC)", no_wrap=True)
+    table.add_column("QUESTION", ratio=1, min_width=12)
+    for head in ("LENGTH", "WPM", "LONG PAUSES", "FILLERS /MIN", "SCORE"):
+        table.add_column(head, justify="right", max_width=7)
+    for x in listing(sessions, interviews):
+        table.add_row(x.id, *[utc(x.created_at)] * wide, *_row(x))
+    return [table, s(caption, "dim")]
 
 
 def session_json(s) -> dict:

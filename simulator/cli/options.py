@@ -1,39 +1,55 @@
-"""Options and option parsing shared by the commands that analyse answers (`practice`, `analyze`, `interview`).
+"""What the answer commands share: their options, and turning those options into the library's objects.
 
-Cheap to import, like the rest of the command line: heavy modules are imported inside the functions.
+Imports here are cheap; the library is imported inside the functions so that
+``mock-interview --help`` stays instant. The names of the delivery options are
+put into ``--set``'s help only when that help is printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from simulator.errors import BadInputError
 
-
-def _read_text(path: str, what: str) -> str:
-    from simulator.pipeline.answer import read_text
-
-    return read_text(path, what)
+SET_HELP = "override a delivery threshold, e.g. --set long_pause_s=1.5; NAME is one of: {names}"
 
 
-def _context(args):
+class Help(argparse.HelpFormatter):
+    """Fills in the delivery option names when (and only when) a command's help is printed."""
+
+    def _get_help_string(self, action):
+        text = super()._get_help_string(action) or ""
+        if "{names}" in text:
+            from simulator.delivery.options import DeliveryOptions
+
+            text = text.replace("{names}", ", ".join(name for name, *_ in DeliveryOptions.describe()))
+        return text
+
+
+def read_text(path: str, what: str) -> str:
+    from simulator.pipeline.answer import read_text as read
+
+    return read(path, what)
+
+
+def context(args):
     from simulator.model.analysis import AnswerContext
 
-    posting = _read_text(args.posting, "job posting") if args.posting else None
+    posting = read_text(args.posting, "job posting") if args.posting else None
     return AnswerContext(role=args.role, company=args.company, posting=posting)
 
 
-def _transcribe_options(args):
-    from simulator.asr.transcribe import TranscribeOptions
+def transcribe_options(args):
+    from simulator.asr.engine import TranscribeOptions
+    from simulator.asr.engines import options_for
 
-    engine = getattr(args, "engine", None) or "faster-whisper"
-    if args.model:
-        return TranscribeOptions.for_engine(engine, model=args.model, model_path=args.model)
-    return TranscribeOptions.for_engine(engine)
+    engine = getattr(args, "engine", None) or TranscribeOptions.engine
+    return options_for(engine, **({"model": args.model, "model_path": args.model} if args.model else {}))
 
 
-def _delivery_options(args):
+def delivery_options(args):
     """DeliveryOptions from --config FILE ([delivery] table) and then --set NAME=VALUE."""
     overrides: dict[str, str] = {}
     if args.config:
@@ -55,6 +71,70 @@ def _delivery_options(args):
     return DeliveryOptions.from_overrides(overrides)
 
 
+def question(args):
+    """The question to ask: a one-off --question-text, or an id from the bank (--bank FILE or the bundled one)."""
+    from simulator.questions import custom_question, get_question
+
+    if args.question_text is not None:
+        if args.question:
+            raise BadInputError("Give either --question ID or --question-text TEXT, not both.")
+        return custom_question(args.question_text)
+    return get_question(args.question, bank=args.bank)
+
+
+def audio_file(path: str) -> Path:
+    """The answer file, checked before anything starts (so no stage is announced for a missing file)."""
+    from simulator.audio.files import check_audio_path
+
+    check_audio_path(Path(path))
+    return Path(path)
+
+
+def note(message: str) -> None:
+    """A status line on stderr (stdout holds only the report or the JSON); on a terminal it wraps at words."""
+    if not sys.stderr.isatty():
+        print(message, file=sys.stderr)
+        return
+    from simulator.report.style import console
+
+    console(sys.stderr).print(message)
+
+
+def spinner(args):
+    from simulator.cli.progress import Spinner
+
+    return Spinner(enabled=not getattr(args, "quiet", False))
+
+
+def emit(analysis, args) -> None:
+    """The analysis on stdout: one JSON document with --json, else the terminal report."""
+    if args.json:
+        from simulator.model.codec import dumps
+
+        print(dumps(analysis))
+    else:
+        from simulator.cli.reports import print_report
+
+        print_report(analysis, brief=args.brief)
+
+
+def add_context_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--question", metavar="ID", help="question id from `mock-interview questions` (default: career goals)"
+    )
+    p.add_argument(
+        "--question-text",
+        metavar="TEXT",
+        help="ask your own question; one that asks for a past event is judged as behavioural (STAR)",
+    )
+    p.add_argument(
+        "--bank", metavar="FILE", type=Path, help="your own question bank (same TOML schema as the bundled one)"
+    )
+    add_job_options(p)
+    p.add_argument("--brief", action="store_true", help="print only the first screen: verdict, score, top 3 changes")
+    add_common_options(p)
+
+
 def add_job_options(p: argparse.ArgumentParser) -> None:
     """What the candidate is interviewing for (the ``AnswerContext``)."""
     p.add_argument("--role", help="the role you are interviewing for")
@@ -67,17 +147,15 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
     p.add_argument("--model", metavar="FOLDER", help="another faster-whisper model folder (default: bundled tiny.en)")
     p.add_argument("--quiet", action="store_true", help="no progress output on stderr")
-    p.add_argument(
-        "--set",
-        action="append",
-        metavar="NAME=VALUE",
-        help="override a delivery threshold, e.g. --set long_pause_s=1.5 (see the README's options table)",
-    )
+    p.add_argument("--set", action="append", metavar="NAME=VALUE", help=SET_HELP)
     p.add_argument("--config", metavar="FILE", help="a TOML file whose [delivery] table overrides thresholds")
+    from simulator.asr.engine import TranscribeOptions
+    from simulator.asr.engines import ENGINE_NAMES
+
     p.add_argument(
         "--engine",
-        choices=("faster-whisper", "openai-whisper"),
-        default="faster-whisper",
+        choices=ENGINE_NAMES,
+        default=TranscribeOptions.engine,
         help="speech-to-text engine (openai-whisper needs the [openai-whisper] extra)",
     )
 

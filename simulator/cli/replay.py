@@ -14,7 +14,6 @@ import os
 import select
 import shutil
 import sys
-import textwrap
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -23,6 +22,8 @@ from simulator.report.style import Style, clock
 from simulator.report.tokens import PAUSE, SHOW_PAUSE_S, WORD, Token, tokens
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from simulator.model.analysis import Analysis
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 SEEK_S = 5.0  # s; one arrow key press
 TICK_S = 0.05  # s; screen refresh and key poll interval
 MAX_LINE_WORDS = 14  # a line also breaks after this many words
+STAMP_WIDTH = 8  # columns of a [0:05.1] time code
 END_GRACE_S = 3.0  # s; give up waiting for the device this long after the answer should have ended
 STALL_S = 5.0  # s; playback that does not advance for this long (not paused) means the device hung
 KEYS = {
@@ -85,7 +87,7 @@ def stamp(seconds: float | None) -> str:
     return f"[{int(seconds // 60)}:{seconds % 60:04.1f}]"
 
 
-def render_token(tok: Token, s: Style, *, now: bool = False) -> str:
+def render_token(tok: Token, s: Style, *, now: bool = False) -> Text:
     if tok.kind == PAUSE:
         if tok.long:
             return s(f"‖‖ long pause {tok.text}", "red", "bold")
@@ -93,23 +95,23 @@ def render_token(tok: Token, s: Style, *, now: bool = False) -> str:
     text = f"[{tok.text}]" if tok.filler else tok.text
     if now:
         return s(text, "reverse")
-    return s(text, "yellow") if tok.filler else text
+    return s(text, "yellow") if tok.filler else s(text)
 
 
-def render_line(line: Line, s: Style, *, now: Token | None = None, width: int | None = None) -> str:
+def render_line(line: Line, s: Style, *, now: Token | None = None, width: int | None = None) -> Text:
     """One line of tokens; with ``width``, a window around ``now`` that fits in that many columns."""
     toks = line.tokens
     if width is not None:
         plain = Style(False)
         keep = toks.index(now) if now in toks else 0
         lo, hi = 0, len(toks)
-        while hi - lo > 1 and len(" ".join(render_token(t, plain) for t in toks[lo:hi])) > width:
+        while hi - lo > 1 and len(" ".join(render_token(t, plain).plain for t in toks[lo:hi])) > width:
             if keep - lo > hi - 1 - keep:
                 lo += 1
             else:
                 hi -= 1
         toks = toks[lo:hi]
-    return " ".join(render_token(t, s, now=t is now) for t in toks)
+    return s(" ").join(render_token(t, s, now=t is now) for t in toks)
 
 
 def _markers(analysis: Analysis) -> str:
@@ -119,23 +121,23 @@ def _markers(analysis: Analysis) -> str:
     return f"Markers: [filler]  (pause ≥ {SHOW_PAUSE_S:g} s)  ‖‖ long pause ≥ {long_s:g} s"
 
 
-def text_replay(analysis: Analysis, s: Style, *, session_id: str | None = None, width: int = 100) -> list[str]:
-    """The time-coded transcript with fillers [um] and pauses marked (``replay --no-audio``)."""
-    out = [
+def text_replay(analysis: Analysis, s: Style, *, session_id: str | None = None) -> list:
+    """The time-coded transcript with fillers [um] and pauses marked (``replay --no-audio``), as Rich renderables.
+
+    Each line wraps at words under its own start, after the time code.
+    """
+    out: list = [
         s(f"Replay of session {session_id or analysis.session_id or ''}", "bold"),
-        f"Question: {analysis.question.text}",
+        s(f"Question: {analysis.question.text}"),
         s(_markers(analysis), "dim"),
         "",
     ]
     all_lines = lines(analysis)
     if not all_lines:
         out.append("(no transcript)")
-    for line in all_lines:
-        prefix = stamp(line.start) + " "
-        body = render_line(line, s)
-        wrapped = textwrap.wrap(body, width - len(prefix)) if not s.color else [body]
-        out.append(prefix + wrapped[0] if wrapped else prefix)
-        out += [" " * len(prefix) + w for w in wrapped[1:]]
+    out.append(
+        s.grid([(stamp(line.start), render_line(line, s)) for line in all_lines], label_width=STAMP_WIDTH, indent=0)
+    )
     if analysis.audio is not None:
         out += ["", f"End of answer at {stamp(analysis.audio.duration_s)[1:-1]}."]
     return out
@@ -203,24 +205,25 @@ def _where(all_lines: list[Line], t: float) -> tuple[int, Token | None]:
     return line_i, word
 
 
-def _speak(text: str, out) -> None:
+def _speak(text: str, con, device=None) -> None:
     from simulator.errors import NoDeviceError
 
     try:
         from simulator.audio import tts
 
-        tts.speak(text)
+        tts.speak(text, device=device)
     except NoDeviceError as e:
-        print(f"(Not speaking the question: {e})", file=out, flush=True)
+        con.print(f"(Not speaking the question: {e})")
 
 
-def follow_along(session, *, speak_question: bool = True, out=None, keys_from=None) -> float:
+def follow_along(session, *, speak_question: bool = True, out=None, keys_from=None, device=None) -> float:
     """Play a stored session's answer and follow it in the terminal; returns the seconds played.
 
     Raises NoDeviceError when there is no sound output (the CLI suggests --no-audio).
     """
     from simulator.audio.player_stream import SeekablePlayer
     from simulator.errors import BadInputError
+    from simulator.report.style import console, wants_color
 
     out = sys.stdout if out is None else out
     keys_from = sys.stdin if keys_from is None else keys_from
@@ -229,18 +232,19 @@ def follow_along(session, *, speak_question: bool = True, out=None, keys_from=No
     import soundfile as sf
 
     y, sr = sf.read(str(session.audio_path), dtype="float32", always_2d=True)
-    player = SeekablePlayer(y.mean(axis=1), sr)
+    player = SeekablePlayer(y.mean(axis=1), sr, device=device)
     analysis = session.analysis
     tty = bool(getattr(out, "isatty", lambda: False)())
-    s = Style(tty)
-    print(s(f"Replay of session {session.id}", "bold") + f" · {analysis.question.text}", file=out)
+    s = Style(wants_color(out))
+    con = console(out, color=s.color)
+    con.print(s.join(s(f"Replay of session {session.id}", "bold"), f" · {analysis.question.text}"))
     if tty:
-        print(s("Space: pause/resume · ←/→: 5 s back/forward · q: quit", "dim"), file=out, flush=True)
+        con.print(s("Space: pause/resume · ←/→: 5 s back/forward · q: quit", "dim"))
     if speak_question:
-        _speak(analysis.question.text, out)
+        _speak(analysis.question.text, con, device)
     started = time.monotonic()
     try:
-        _loop(player, lines(analysis), out, s, tty, keys_from)
+        _loop(player, _Screen(lines(analysis), con, s, tty), keys_from)
     finally:
         player.close()
     return time.monotonic() - started
@@ -249,20 +253,27 @@ def follow_along(session, *, speak_question: bool = True, out=None, keys_from=No
 class _Screen:
     """What the follow-along shows: finished lines scroll up, the current one is redrawn in place."""
 
-    def __init__(self, all_lines: list[Line], out, s: Style, tty: bool):
-        self.lines, self.out, self.s, self.tty = all_lines, out, s, tty
+    def __init__(self, all_lines: list[Line], con, s: Style, tty: bool):
+        self.lines, self.con, self.s, self.tty = all_lines, con, s, tty
         self.width = shutil.get_terminal_size((100, 24)).columns
         self.shown = -1
+
+    def _clear(self) -> None:
+        self.con.file.write("\r\033[K")
+
+    def _timed(self, line: Line, body) -> None:
+        self.con.print(self.s.grid([(stamp(line.start), body)], label_width=STAMP_WIDTH, indent=0))
 
     def finish_line(self) -> None:
         if self.tty and self.shown >= 0:  # keep the finished line, time-coded, in the scrollback
             line = self.lines[self.shown]
-            print(f"\r\033[K{stamp(line.start)} {render_line(line, self.s, width=self.width - 10)}", file=self.out)
+            self._clear()
+            self._timed(line, render_line(line, self.s, width=self.width - STAMP_WIDTH - 2))
         self.shown = -1
 
     def note(self, text: str) -> None:
         self.finish_line()
-        print(self.s(text, "dim"), file=self.out, flush=True)
+        self.con.print(self.s(text, "dim"))
 
     def show(self, t: float, duration_s: float, paused: bool) -> None:
         if not self.lines:
@@ -270,11 +281,7 @@ class _Screen:
         line_i, word = _where(self.lines, t)
         if not self.tty:
             if line_i != self.shown:
-                print(
-                    f"{stamp(self.lines[line_i].start)} {render_line(self.lines[line_i], self.s)}",
-                    file=self.out,
-                    flush=True,
-                )
+                self._timed(self.lines[line_i], render_line(self.lines[line_i], self.s))
             self.shown = line_i
             return
         if line_i != self.shown:
@@ -282,12 +289,13 @@ class _Screen:
         state = self.s(" paused ", "reverse") if paused else ""
         head = f"{clock(t)}/{clock(duration_s)} "
         body = render_line(self.lines[line_i], self.s, now=word, width=self.width - len(head) - 10)
-        print(f"\r\033[K{head}{state}{body}", end="", file=self.out, flush=True)
+        self._clear()
+        self.con.print(self.s.join(head, state, body), end="", soft_wrap=True)
+        self.con.file.flush()
         self.shown = line_i
 
 
-def _loop(player, all_lines: list[Line], out, s: Style, tty: bool, keys_from) -> None:
-    screen = _Screen(all_lines, out, s, tty)
+def _loop(player, screen: _Screen, keys_from) -> None:
     deadline = None
     last_t, last_move = -1.0, time.monotonic()
     player.start()
@@ -318,4 +326,4 @@ def _loop(player, all_lines: list[Line], out, s: Style, tty: bool, keys_from) ->
                     break
             screen.show(t, player.duration_s, player.paused)
     screen.finish_line()
-    print(f"Replay finished ({clock(player.duration_s)}).", file=out, flush=True)
+    screen.con.print(f"Replay finished ({clock(player.duration_s)}).")

@@ -2,6 +2,9 @@
 
 Each command that takes an ID takes a practice session's, an interview answer's or a whole interview's.
 
+Output goes through Rich consoles (``simulator.report.style.console``): as
+wide as the terminal, without escape codes off a terminal or with NO_COLOR.
+
 Like simulator/cli/app.py this is command-line code: it prints. Library errors
 (simulator.errors) propagate to ``cli.main``, which prints them in one line
 and picks the exit code.
@@ -12,11 +15,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-REPORT_NAME = "report.html"  # written in the session folder unless a FILE is given
+
+def _style():
+    from simulator.report.style import Style, wants_color
+
+    return Style(wants_color(sys.stdout))
 
 
 def cmd_sessions(args) -> int:
@@ -36,56 +42,91 @@ def cmd_sessions(args) -> int:
         listed = [interview_json(x) if is_interview(x) else session_json(x) for x in listing(sessions, rows)]
         print(json.dumps(listed, indent=2, ensure_ascii=False))
         return 0
-    if not sessions and not rows:
-        print("No sessions yet; run `mock-interview practice` to record one.")
-    else:
-        print("\n".join(session_table(sessions, rows)))
-    leftovers = interrupted_lines()
-    if leftovers:
-        print("\n".join([""] + leftovers))
+    from simulator.report.style import console, show
+
+    s = _style()
+    shown: list = ["No sessions yet; run `mock-interview practice` to record one."]
+    if sessions or rows:
+        shown = session_table(sessions, s, width=console(color=s.color).width, interviews=rows)
+    takes = kept_takes()
+    if takes:
+        from simulator.cli.takes import listing
+
+        shown += [""] + listing(takes, s)
+    show(shown, color=s.color)
     return 0
 
 
-def interrupted_lines() -> list[str]:
-    """Recordings cut off by a crash or Ctrl-C, not yet analysed (shown under the listing)."""
-    from simulator.report.style import clock
-
+def kept_takes() -> list:
+    """Takes cut off by a crash or Ctrl-C, not yet analysed (an unreadable folder only logs a warning)."""
     try:
         from simulator.audio.recording_file import list_interrupted
 
-        found = list_interrupted()
+        return list_interrupted()
     except Exception as e:  # noqa: BLE001 - the listing must not fail because of a leftover file
         log.warning("could not look for interrupted recordings: %s", e)
         return []
-    if not found:
-        return []
-    from simulator.cli.listing import local
 
-    lines = ["Interrupted recordings (kept, not analysed yet; analyse one with `mock-interview analyze FILE --save`):"]
-    for rec in found:
-        lines.append(f"  {local(rec.recorded_at)}  {clock(rec.duration_s):>5}  (interrupted)  {rec.path}")
-    return lines
+
+def confirm(question: str, *, yes: bool) -> None:
+    """Ask ``question`` on the terminal; BadInputError unless answered yes (``--yes`` skips the question)."""
+    from simulator.errors import BadInputError
+
+    if yes:
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise BadInputError("Not asking for confirmation without a terminal; add --yes to go ahead.")
+    from simulator.report.style import show
+
+    show(question)  # wrapped at words
+    answer = input("[y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise BadInputError("Nothing was deleted.")
 
 
 def cmd_sessions_delete(args) -> int:
+    from simulator.cli.takes import utc
+    from simulator.errors import StorageError
     from simulator.sessions import interviews, store
 
-    what, ref = interviews.resolve(args.id)
-    if what == interviews.INTERVIEW:
+    kind, ref = interviews.resolve(args.id)
+    if kind == interviews.INTERVIEW:
+        row, _ = interviews.load_interview(ref)
+        confirm(f"Delete interview {row.id} ({utc(row.created_at)} UTC) and all its answers?", yes=args.yes)
         row, gone = interviews.delete_interview(ref)
         print(f"Deleted interview {row.id} and its {len(gone)} answer session(s), audio included.")
         return 0
+    try:
+        session = store.load_session(ref)
+        what = f"session {session.id} ({utc(session.created_at)} UTC, “{session.question_text}”)"
+        ref = session.id
+    except StorageError:  # a damaged session can still be deleted
+        what = f"session {ref}"
+    confirm(f"Delete {what} and its audio?", yes=args.yes)
     session = store.delete_session(ref)
     interviews.forget_session(session)
     print(f"Deleted session {session.id} (its audio and analysis are removed).")
     return 0
 
 
+def cmd_sessions_discard(args) -> int:
+    from simulator.audio.recording_file import discard_recording, find_leftover
+    from simulator.cli.takes import question_text
+    from simulator.report.style import clock
+
+    take = find_leftover(args.id)
+    confirm(f"Discard the take {take.id} ({clock(take.duration_s)}, “{question_text(take)}”)?", yes=args.yes)
+    discard_recording(take.path)
+    print(f"Discarded the take {take.id} (its recording is deleted).")
+    return 0
+
+
 def cmd_export(args) -> int:
+    from simulator.cli.reports import REPORT_NAME, write_interview_report, write_report
     from simulator.sessions import interviews, store
 
-    what, ref = interviews.resolve(args.id)
-    if what == interviews.INTERVIEW:
+    kind, ref = interviews.resolve(args.id)
+    if kind == interviews.INTERVIEW:
         folder, record = interviews.export_interview(ref, args.dir)
         for sid in interviews.session_ids(record):
             write_report(store.load_session(sid), folder / sid / REPORT_NAME)
@@ -98,56 +139,77 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_replay(args) -> int:
-    from simulator.cli import replay
-    from simulator.report.style import Style
+def _replayed(ref: str) -> list:
+    """The sessions to replay: one, or an interview's answers in the order they were asked."""
     from simulator.sessions import interviews, store
 
-    what, ref = interviews.resolve(args.id)
-    if what == interviews.INTERVIEW:
+    kind, ref = interviews.resolve(ref)
+    if kind == interviews.INTERVIEW:
         _, record = interviews.load_interview(ref)
-        sessions = [store.load_session(sid) for sid in interviews.session_ids(record)]
-    else:
-        sessions = [store.load_session(ref)]
+        return [store.load_session(sid) for sid in interviews.session_ids(record)]
+    return [store.load_session(ref)]
+
+
+def cmd_replay(args) -> int:
+    from simulator.cli import replay
+
+    sessions = _replayed(args.id)
+    if args.no_audio:
+        from simulator.report.style import show
+
+        s = _style()
+        shown: list = []
+        for session in sessions:
+            shown += ([""] if shown else []) + replay.text_replay(session.analysis, s, session_id=session.id)
+        show(shown, color=s.color)
+        return 0
+    from simulator.audio.player import device_info, import_sounddevice
+    from simulator.cli.devices import check_device, parse_device
+    from simulator.errors import NoDeviceError
+
+    device = parse_device(args.output_device)
+    check_device("output", device)  # a chosen device that is not there
+    import_sounddevice()  # a missing PortAudio gets its own message
+    if device_info("output", device) is None:
+        raise NoDeviceError("No sound output device found; connect one, or read the transcript with --no-audio.")
     for session in sessions:
-        if args.no_audio:
-            lines = replay.text_replay(session.analysis, Style(sys.stdout.isatty()), session_id=session.id)
-            print("\n".join(lines + ([""] if len(sessions) > 1 else [])))
-        else:
-            replay.follow_along(session, speak_question=not args.no_speak)
+        replay.follow_along(session, speak_question=not args.no_speak, device=device)
     return 0
 
 
+def _kinds():
+    """(kind of a listed session, kind labels): the bank's kind, else the kind its question text asks for."""
+    from simulator.questions import load_kinds, load_questions
+
+    bank = {q.id: q.kind for q in load_questions()}
+    kinds = load_kinds()
+    return (lambda x: x.question_kind or bank.get(x.question_id) or kinds.detect(x.question_text or "")), kinds.labels
+
+
 def cmd_history(args) -> int:
-    from simulator.report.style import Style
     from simulator.sessions import history, store
 
-    sessions = [s for s in store.list_sessions() if s.part != "follow_up"]  # a follow-up is not a whole answer
+    sessions = [x for x in store.list_sessions() if x.part != "follow_up"]  # a follow-up is not a whole answer
     if args.question:
-        sessions = [s for s in sessions if s.question_id == args.question]
+        if args.question not in {x.question_id for x in sessions}:
+            from simulator.questions import get_question
+
+            get_question(args.question)  # an unknown id is bad input, as for `practice --question`
+        sessions = [x for x in sessions if x.question_id == args.question]
         if not sessions:
-            print(f"No sessions for question {args.question!r} yet; see `mock-interview questions`.")
+            print(f"No sessions for question {args.question!r} yet; practise it with `--question {args.question}`.")
             return 0
     if not sessions:
         print("No sessions yet; run `mock-interview practice` to record one.")
         return 0
-    kinds = _kinds(sessions)
-    items = history.histories(sessions, question_id=args.question, band=_latest_band(sessions[-1].id), kinds=kinds)
-    print("\n".join(history.render(items, Style(sys.stdout.isatty()))))
+    kind_of, labels = _kinds()
+    band = _latest_band(sessions[-1].id)
+    items = history.histories(sessions, question_id=args.question, band=band, kind_of=kind_of, kind_labels=labels)
+    from simulator.report.style import show
+
+    s = _style()
+    show(history.render(items, s), color=s.color)
     return 0
-
-
-def _kinds(sessions) -> dict[str, str]:
-    """Session id -> the kind of its question; sessions stored before kinds were indexed take the bank's."""
-    from simulator.errors import ConfigError
-    from simulator.questions import load_kinds, load_questions
-
-    try:
-        bank = {q.id: q.kind for q in load_questions()}
-        labels = load_kinds().labels
-    except ConfigError:
-        bank, labels = {}, {}
-    return {s.id: labels.get(k, k) for s in sessions if (k := s.question_kind or bank.get(s.question_id))}
 
 
 def _latest_band(session_id: str) -> tuple[float, float] | None:
@@ -163,120 +225,27 @@ def _latest_band(session_id: str) -> tuple[float, float] | None:
     return (delivery.options.pace_min_wpm, delivery.options.pace_max_wpm) if delivery else None
 
 
-def write_report(session, path: Path) -> Path:
-    """Write the session's HTML report to ``path`` (owner-only, atomically)."""
-    from simulator.report.html import session_html
-
-    if session.analysis is None:  # a listing row: load its analysis
-        from simulator.sessions.store import load_session
-
-        session = load_session(session.id)
-    return _write_page(path, session_html(session))
-
-
-def _open_in_browser(path: Path) -> bool:
-    import webbrowser
-
-    try:
-        return bool(webbrowser.open(path.resolve().as_uri()))
-    except Exception as e:  # noqa: BLE001 - best effort: no browser is not an error
-        log.info("could not open a browser: %s", e)
-        return False
-
-
-def _write_page(path: Path, html: str) -> Path:
-    """Write an HTML report to ``path`` (owner-only, atomically)."""
-    from simulator.errors import StorageError
-    from simulator.sessions.store import write_atomic
-
-    try:
-        write_atomic(Path(path), html.encode("utf-8"))
-    except OSError as e:
-        raise StorageError(
-            f"Could not write the report {path} ({e.strerror or e}); check the folder and free space."
-        ) from e
-    return Path(path)
-
-
-def write_interview_report(ref: str, path: Path) -> Path:
-    """Write an interview's HTML report, every answer's audio embedded."""
-    from simulator.report.interview_html import interview_html
-    from simulator.sessions import interviews, store
-
-    doc = interviews.document(ref)
-    audio = {s.id: s.audio_path for s in store.list_sessions(interview_id=doc.interview_id)}
-    return _write_page(path, interview_html(doc, audio_for=audio.get))
-
-
-def _reportable(ref: str):
-    """What `report` shows of an id: (kind, id, terminal text function, HTML writer, default HTML path)."""
-    from simulator.sessions import interviews, store
-
-    what, ref = interviews.resolve(ref)
-    if what == interviews.INTERVIEW:
-        from simulator.report.interview_text import render_interview
-
-        row, _ = interviews.load_interview(ref)
-        return (
-            what,
-            ref,
-            lambda color: render_interview(interviews.document(ref), color=color),
-            lambda path: write_interview_report(ref, path),
-            row.folder / REPORT_NAME,
-        )
-    from simulator.report import render_text
-
-    session = store.load_session(ref)
-    return (
-        what,
-        ref,
-        lambda color: render_text(session.analysis, color=color),
-        lambda path: write_report(session, path),
-        session.folder / REPORT_NAME,
-    )
-
-
-def cmd_report(args) -> int:
-    """The terminal report of a stored session or interview; with --html (or --open) its HTML page instead."""
-    what, ref, text, write, default = _reportable(args.id)
-    if args.html is None and not args.open:
-        print(text(sys.stdout.isatty()))
-        return 0
-    target = Path(args.html).expanduser() if args.html else default
-    write(target)
-    print(f"Wrote the HTML report for {what} {ref}: {target}")
-    if args.open and not _open_in_browser(target):
-        print("(No web browser could be opened; open the file yourself.)", file=sys.stderr)
-    return 0
-
-
-def open_report(ref: str) -> Path | None:
-    """Write the report of a session or interview into its folder and open it in a browser (best effort)."""
-    from simulator.errors import MockInterviewError
-
-    try:
-        _, _, _, write, default = _reportable(ref)
-        path = write(default)
-    except MockInterviewError as e:
-        print(f"(Could not write the HTML report: {e})", file=sys.stderr)
-        return None
-    if not _open_in_browser(path):
-        print(f"(No web browser could be opened; the report is at {path})", file=sys.stderr)
-    else:
-        print(f"Opened the report: {path}", file=sys.stderr)
-    return path
-
-
 def register(sub) -> None:
     """Add the session subcommands to the main parser's subparsers."""
-    p = sub.add_parser("sessions", help="list stored sessions (`sessions delete ID`, `sessions --rebuild`)")
+    from simulator.cli import reports
+
+    p = sub.add_parser(
+        "sessions", help="list sessions, interviews and kept takes (`sessions delete ID`, `discard ID`, `--rebuild`)"
+    )
     p.add_argument("--rebuild", action="store_true", help="rebuild the sessions index from the session folders")
     p.add_argument("--json", action="store_true", help="print the listing as JSON")
     p.set_defaults(func=cmd_sessions)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
-    d = actions.add_parser("delete", help="delete a session and its audio")
+    d = actions.add_parser(
+        "delete", help="delete a session, or an interview with its answers, and the audio (asks first)"
+    )
     d.add_argument("id", metavar="ID", help="session or interview id (or a unique prefix, or `last`)")
+    d.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
     d.set_defaults(func=cmd_sessions_delete)
+    d = actions.add_parser("discard", help="discard an interrupted take that was kept (asks first)")
+    d.add_argument("id", metavar="ID", help="take id from the `sessions` listing (or a unique prefix, or `last`)")
+    d.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
+    d.set_defaults(func=cmd_sessions_discard)
 
     p = sub.add_parser("export", help="copy a session (audio, analysis, HTML report) into a folder")
     p.add_argument("id", metavar="ID", help="session or interview id, a unique prefix of it, or `last`")
@@ -287,6 +256,7 @@ def register(sub) -> None:
     p.add_argument("id", metavar="ID", help="session or interview id, a unique prefix of it, or `last`")
     p.add_argument("--no-audio", action="store_true", help="print the time-coded transcript instead of playing")
     p.add_argument("--no-speak", action="store_true", help="do not speak the question first")
+    p.add_argument("--output-device", metavar="DEVICE", help="play on this device (see `mock-interview devices`)")
     p.set_defaults(func=cmd_replay)
 
     p = sub.add_parser("history", help="trends across sessions: pace, long pauses, fillers, content score")
@@ -303,7 +273,8 @@ def register(sub) -> None:
         const="",
         default=None,
         metavar="FILE",
-        help=f"write the HTML report instead, to FILE (default: {REPORT_NAME} in the session folder)",
+        help=f"write the HTML report instead, to FILE (default: {reports.REPORT_NAME} in the session folder)",
     )
     p.add_argument("--open", action="store_true", help="write the HTML report and open it in a web browser")
-    p.set_defaults(func=cmd_report)
+    p.add_argument("--brief", action="store_true", help="only the first screen: verdict, score, top three changes")
+    p.set_defaults(func=reports.cmd_report)

@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Callable
 
-from simulator.content import crit_avoid, crit_goal, crit_plan, crit_role, crit_style
-from simulator.content.base import Ctx, Verdict
+from simulator.content.base import Ctx
+from simulator.content.crit_role import role_ref
+from simulator.content.kinds import KindRubric
 from simulator.content.lexicon import Lexicon
 from simulator.content.nlp import engine_name, get_nlp
-from simulator.content.rubric import Rubric, check_question_criteria, load_rubric
-from simulator.content.scoring import score, structure, summarize, weighting
+from simulator.content.rubric import Rubric, check_question_criteria, implemented_rules, load_rubric
+from simulator.content.rules import PLACEHOLDERS
+from simulator.content.scoring import score, summarize, weighting
 from simulator.content.segment import parse, speech_seconds, word_count
+from simulator.content.shape import structure
 from simulator.content.types import ContentOptions, ContentReport, CriterionResult
 from simulator.errors import BadInputError
 
-log = logging.getLogger(__name__)
-
-RULE_FUNCTIONS: dict[str, Callable[[Ctx], Verdict]] = {
-    "single_focus": crit_goal.single_focus,
-    "goal_why": crit_goal.goal_why,
-    "role_alignment": crit_role.role_alignment,
-    "contribution": crit_role.contribution,
-    "milestones": crit_plan.milestones,
-    "past_accomplishment": crit_plan.past_accomplishment,
-    "timeline": crit_plan.timeline,
-    "confident_language": crit_style.confident_language,
-    "specificity": crit_style.specificity,
-    "succinct": crit_style.succinct,
-    "no_boasting": crit_avoid.no_boasting,
-    "professional_goal": crit_avoid.professional_goal,
-    "motivation_not_money": crit_avoid.motivation_not_money,
-}
 _compiled: dict[int, Lexicon] = {}
 
 
@@ -49,9 +33,9 @@ def _tip(template: str, slots: dict[str, str]) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> CriterionResult:
+def _result(ctx: Ctx, rubric: Rubric, kind: KindRubric, cid: str, defaults: dict[str, str]) -> CriterionResult:
     crit = rubric.criteria[cid]
-    verdict = RULE_FUNCTIONS[cid](ctx)
+    verdict = implemented_rules()[cid].check(ctx)
     evidence, seen = [], set()
     for span in verdict.spans:
         ev = ctx.parsed.evidence(*span)
@@ -66,7 +50,7 @@ def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> Cri
         kind=crit.kind,
         status=verdict.status,
         evidence=evidence,
-        tip=_tip(crit.tips[verdict.outcome], slots),
+        tip=_tip(kind.tip(cid, verdict.outcome, crit.tips[verdict.outcome]), slots),
         label=crit.label,
         reason=verdict.reason,
     )
@@ -75,7 +59,7 @@ def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> Cri
 def check_content(
     transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()
 ) -> ContentReport:
-    """Check what the answer says against the question's rubric criteria."""
+    """Check what the answer says against the question's rubric criteria, with its kind's tips and shape."""
     rubric = rubric or load_rubric()
     ids = tuple(question.criteria) or tuple(rubric.criteria)
     check_question_criteria(rubric, question.id, ids)
@@ -83,22 +67,22 @@ def check_content(
         raise BadInputError("The answer has no words to check; record or write a full answer.")
     nlp = get_nlp()
     parsed = parse(transcript, nlp)
+    lex = _lexicon(rubric, nlp)
+    lex.attach(parsed.doc)
     ctx = Ctx(
         parsed=parsed,
-        lex=_lexicon(rubric, nlp),
+        lex=lex,
         context=context,
         options=options,
         word_count=word_count(transcript),
         speech_s=speech_seconds(transcript),
         nlp=nlp,
     )
-    defaults = {
-        p: "" for p in ("quote", "count", "goals", "words", "seconds", "hedges", "examples", "term", "step", "when")
-    }
-    defaults.update(goal=ctx.goal_text(), role_ref=crit_role.role_ref(ctx))
-    results = [_result(ctx, rubric, cid, defaults) for cid in ids]
+    defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": ctx.goal_text(), "role_ref": role_ref(ctx)}
+    kind = rubric.kinds.get(question.kind, KindRubric())
+    results = [_result(ctx, rubric, kind, cid, defaults) for cid in ids]
     weights = weighting(rubric, ids)
-    parts, in_order = structure(ctx, parsed)
+    parts, in_order = structure(ctx, kind.shape)
     return ContentReport(
         score=score(results, weights),
         weighting=weights,
@@ -111,4 +95,7 @@ def check_content(
         speech_s=ctx.speech_s,
         options=options,
         engine=engine_name(),
+        hedges=[parsed.hedge(h.start, h.end, h.phrase) for h in ctx.hedges],
+        kind=question.kind,
+        shape_name=kind.shape_name,
     )

@@ -6,102 +6,116 @@ import re
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import UPCOMING, governing_verb, is_first_person, lower, negated, subject, verb_time
+from simulator.content.rules import rule
 from simulator.content.segment import clause_of
-from simulator.content.types import CLEAR, FLAGGED
+from simulator.content.types import AVOID, CLEAR, FLAGGED
 
-SELF_VERBS = frozenset({"be", "consider", "call", "think", "believe", "know", "feel", "seem", "remain"})
-SELF_WORDS = frozenset({"i", "me", "myself", "my"})
-# Superlatives that measure rather than praise: "the highest score", "the largest account".
-MEASURED = frozenset(
-    {
-        "high",
-        "low",
-        "large",
-        "big",
-        "small",
-        "long",
-        "short",
-        "early",
-        "late",
-        "first",
-        "last",
-        "least",
-        "many",
-        "much",
-        "few",
-        "near",
-        "far",
-        "old",
-        "young",
-        "new",
-        "recent",
-    }
-)
+ASPIRATION_HEADS = 5  # heads above a superlative searched for "want", "hope", …
+ASPIRATION_AFTER = 6  # words after a superlative searched for "can"/"could": "the best nurse I can be"
 
 
-def _aspiration(tok, heads: frozenset[str]) -> bool:
+def _aspiration(tok, lex) -> bool:
     """'I want to be the best …', 'the best nurse I can be': an aim, not a boast."""
-    for anc in list(tok.ancestors)[:5]:
+    heads = lex.words("avoid", "aspiration_heads")
+    for anc in list(tok.ancestors)[:ASPIRATION_HEADS]:
         if anc.lemma_.lower() in heads and anc.lemma_.lower() != "be":
             return True
     sent = tok.sent
-    after = [lower(t) for t in sent[tok.i - sent.start + 1 :]][:6]
-    return "can" in after or "could" in after
+    after = [lower(t) for t in sent[tok.i - sent.start + 1 :]][:ASPIRATION_AFTER]
+    return bool(set(after) & lex.words("avoid", "aspiration_modals"))
 
 
-def _about_self(tok) -> bool:
+def _about_self(tok, lex) -> bool:
     verb = governing_verb(tok)
-    if verb.lemma_.lower() not in SELF_VERBS:
+    if verb.lemma_.lower() not in lex.words("avoid", "self_verbs"):
         return False
     subj = subject(verb)
-    if subj is not None and lower(subj) in ("i", "we"):
+    if subj is not None and lower(subj) in lex.words("grammar", "own_subjects"):
         return True
     # "I think I'm the best": the inner clause's subject is checked above; "my work is the best" too
     return subj is not None and any(lower(c) == "my" for c in subj.children)
 
 
-def _someone_else(tok) -> bool:
+def _someone_else(tok, lex) -> bool:
     """'as you know better than anyone': the claim is about another person."""
     subj = subject(governing_verb(tok))
-    return subj is not None and lower(subj) in ("you", "he", "she", "they", "it")
+    return subj is not None and lower(subj) in lex.words("grammar", "other_subjects")
+
+
+def _self_praise(tok, lex) -> bool:
+    """Said of oneself, not negated, not an aim."""
+    return _about_self(tok, lex) and not negated(tok) and not _aspiration(tok, lex)
+
+
+def _boast_words(ctx: Ctx) -> list[tuple[int, int]]:
+    """'I'm brilliant', 'I'm a rockstar' (not 'a perfect fit', 'my best')."""
+    lex, doc = ctx.lex, ctx.doc
+    exempt_next, own = lex.words("avoid", "boast_exempt_next"), lex.words("grammar", "own_possessives")
+    out = []
+    for lo, hi in lex.ph("avoid", "boast_words").find(doc):
+        nxt = doc[hi] if hi < len(doc) else None
+        if nxt is not None and (lower(nxt) in exempt_next or lower(doc[hi - 1]) == "my"):
+            continue
+        if lo > 0 and lower(doc[lo - 1]) in own:
+            continue  # "my best", "do my best"
+        if _self_praise(doc[lo], lex):
+            out.append((lo, hi))
+    return out
+
+
+def _modest_superlative(tok, lex) -> bool:
+    """'highest-rated', 'the best fit', 'do my best', 'at best', 'the highest score' (measured)."""
+    if tok.lemma_.lower() in lex.words("avoid", "measuring_superlatives"):
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.text.startswith("-") or lower(nxt) in lex.words("avoid", "boast_exempt_next")):
+        return True
+    before = lower(tok.doc[tok.i - 1]) in lex.words("avoid", "modest_before")
+    return before or tok.head.lemma_ in lex.words("avoid", "effort_verbs")
+
+
+def _superlatives(ctx: Ctx, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Any superlative said of oneself: "I'm the hardest worker on my team"."""
+    lex = ctx.lex
+    return [
+        (tok.i, tok.i + 1)
+        for tok in ctx.doc
+        if tok.tag_ in ("JJS", "RBS")
+        and (tok.i, tok.i + 1) not in found
+        and not _modest_superlative(tok, lex)
+        and _self_praise(tok, lex)
+    ]
+
+
+def _comparisons(ctx: Ctx) -> list[tuple[int, int]]:
+    """'better than anyone on my team': a comparative against other people, said by the speaker."""
+    lex, doc = ctx.lex, ctx.doc
+    comparatives, targets = lex.words("avoid", "comparatives"), lex.ph("avoid", "than_targets")
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() not in comparatives and lower(tok) not in comparatives:
+            continue
+        than = [c for c in doc[tok.i + 1 : tok.i + 4] if lower(c) == "than"]
+        if (
+            than
+            and targets.find(doc[than[0].i + 1 : than[0].i + 4])
+            and is_first_person(governing_verb(tok))
+            and not negated(tok)
+        ):
+            out.append((tok.i, min(len(doc), than[0].i + 3)))
+    return out
 
 
 def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
-    heads = lex.words("avoid", "aspiration_heads")
-    exempt_next = lex.words("avoid", "boast_exempt_next")
     out = [
-        s for s in lex.ph("avoid", "boast_phrases").find(doc) if not negated(doc[s[0]]) and not _someone_else(doc[s[0]])
+        s
+        for s in lex.ph("avoid", "boast_phrases").find(doc)
+        if not negated(doc[s[0]]) and not _someone_else(doc[s[0]], lex)
     ]
-    for lo, hi in lex.ph("avoid", "boast_words").find(doc):
-        tok = doc[lo]
-        nxt = doc[hi] if hi < len(doc) else None
-        if nxt is not None and (lower(nxt) in exempt_next or lower(doc[hi - 1]) == "my"):
-            continue
-        if lo > 0 and lower(doc[lo - 1]) in ("my", "our"):
-            continue  # "my best", "do my best"
-        if _about_self(tok) and not negated(tok) and not _aspiration(tok, heads):
-            out.append((lo, hi))
-    for tok in doc:  # any superlative said of oneself: "I'm the hardest worker on my team"
-        if tok.tag_ in ("JJS", "RBS") and tok.lemma_.lower() not in MEASURED and (tok.i, tok.i + 1) not in out:
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and (nxt.text.startswith("-") or lower(nxt) in exempt_next):
-                continue  # "highest-rated", "the best fit"
-            if lower(doc[tok.i - 1]) in ("my", "our", "at") or tok.head.lemma_ in ("do", "try"):
-                continue  # "do my best", "at best"
-            if _about_self(tok) and not negated(tok) and not _aspiration(tok, heads):
-                out.append((tok.i, tok.i + 1))
-    targets = lex.ph("avoid", "than_targets")
-    for tok in doc:
-        if tok.lemma_.lower() in lex.words("avoid", "comparatives") or lower(tok) in lex.words("avoid", "comparatives"):
-            than = [c for c in doc[tok.i + 1 : tok.i + 4] if lower(c) == "than"]
-            if (
-                than
-                and targets.find(doc[than[0].i + 1 : than[0].i + 4])
-                and is_first_person(governing_verb(tok))
-                and not negated(tok)
-            ):
-                out.append((tok.i, min(len(doc), than[0].i + 3)))
+    out += _boast_words(ctx)
+    out += _superlatives(ctx, out)
+    out += _comparisons(ctx)
     return sorted(set(out))
 
 
@@ -119,13 +133,14 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
         subj = subject(governing_verb(tok))
         if (
             subj is not None
-            and lower(subj) not in SELF_WORDS
+            and lower(subj) not in lex.words("avoid", "self_words")
             and (others.has(subj) or any(others.has(c) for c in subj.subtree))
         ):
             out.append(clause_of(tok))
     return out
 
 
+@rule("no_boasting", kind=AVOID, outcomes=("clear", "boast", "put_down"))
 def no_boasting(ctx: Ctx) -> Verdict:
     """Superlatives about oneself, or running others down."""
     boasts, downs = _boasts(ctx), _put_downs(ctx)
@@ -151,6 +166,7 @@ def _goal_sentence(ctx: Ctx, tok) -> bool:
     )
 
 
+@rule("professional_goal", kind=AVOID, outcomes=("clear", "hobby"))
 def professional_goal(ctx: Ctx) -> Verdict:
     """The goal is a hobby or personal project unrelated to the job."""
     doc = ctx.doc
@@ -176,6 +192,7 @@ def professional_goal(ctx: Ctx) -> Verdict:
     return Verdict(CLEAR, "clear", [], {}, "the goals are professional")
 
 
+@rule("motivation_not_money", kind=AVOID, outcomes=("clear", "money", "title"))
 def motivation_not_money(ctx: Ctx) -> Verdict:
     """Money or a title as the sole driver; pay alongside a real reason is fine."""
     why = ctx.why

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, q
-from simulator.content.types import MET, MISSING, PARTIAL
+from simulator.content.goals import MANY
+from simulator.content.rules import rule
+from simulator.content.types import DO, MET, MISSING, PARTIAL
 from simulator.content.why import MONEY, STRONG, SUBSTANTIVE, THIN
-
-BARE_INFINITIVE_VERBS = frozenset({"help", "let", "make"})  # "help X do Y": Y belongs to the impact
 
 
 def _goal_list(goals) -> str:
     return ", ".join(q(g.text) for g in goals[:4])
 
 
+@rule("single_focus", kind=DO, outcomes=("met", "generic", "implicit", "none", "three", "many"))
 def single_focus(ctx: Ctx) -> Verdict:
     """One goal, maybe two: count the distinct goals stated."""
     found, opts = ctx.goals, ctx.options
     spans = [(g.start, g.end) for g in found.goals[:4]]
     n = found.count
-    slots = {"goals": _goal_list(found.goals), "count": str(n if n < 99 else "many")}
+    slots = {"goals": _goal_list(found.goals), "count": str(n if n < MANY else "many")}
     if found.stated_count and found.stated_at and found.stated_count > len(found.goals):
         spans.insert(0, found.stated_at)
-        if found.stated_count == 99:
+        if found.stated_count == MANY:
             slots["count"] = "a lot of" if not found.goals else f"{max(len(found.goals), 4)}+"
     if n == 0:
         plans = ctx.steps
@@ -45,6 +46,7 @@ def single_focus(ctx: Ctx) -> Verdict:
     return Verdict(MET, "met", [(main.start, main.end)], {}, f"{len(found.goals)} goal(s) stated")
 
 
+@rule("goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", "missing"))
 def goal_why(ctx: Ctx) -> Verdict:
     """Why the goal matters, and what success or impact looks like."""
     why = ctx.why
@@ -92,7 +94,7 @@ def _impact_clause(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
     verb = governing_verb(doc[span[0]])
     ends = [t.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for t in c.subtree]
     hi = max([hi, *(e + 1 for e in ends)])
-    if verb.lemma_ in BARE_INFINITIVE_VERBS and hi < len(doc) and doc[hi].tag_ in ("VB", "VBP"):
+    if verb.lemma_ in ctx.lex.words("why", "bare_infinitive_verbs") and hi < len(doc) and doc[hi].tag_ in ("VB", "VBP"):
         # "help teams make better decisions" parsed with "make" hanging elsewhere
         hi = max([hi, *(t.i + 1 for t in doc[hi].subtree if t.i >= hi and not t.is_punct)])
     return lo, hi

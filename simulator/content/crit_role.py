@@ -6,39 +6,18 @@ from functools import lru_cache
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject
+from simulator.content.rules import rule
 from simulator.content.segment import clause_of
-from simulator.content.types import MET, MISSING, PARTIAL
-from simulator.content.why import ORGANISATIONS
+from simulator.content.types import DO, MET, MISSING, PARTIAL
+from simulator.model.transcript import bare
 
 STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
 MAX_POSTING_CHARS = 20_000  # longer postings are cut (a posting is a page, not a book)
 NEAR = 10  # tokens after a verb searched for who benefits
-# "I've been in this job for three years": past-tense verbs that make "this job" the current one.
-SELF_OBJECTS = frozenset(
-    {
-        "skill",
-        "career",
-        "life",
-        "knowledge",
-        "ability",
-        "chance",
-        "resume",
-        "network",
-        "confidence",
-        "experience",
-        "craft",
-        "game",
-        "portfolio",
-        "understanding",
-        "english",
-        "self",
-    }
-)
-CURRENT_JOB_VERBS = frozenset({"be", "work", "stay", "spend", "join", "start", "leave", "have", "hire", "do"})
 
 
 def _stem(word: str) -> str:
-    w = word.lower().strip(".,;:!?'\"()")
+    w = bare(word).strip("'")
     return w[:STEM] if len(w) > STEM else w
 
 
@@ -79,42 +58,62 @@ def _posting_terms(nlp, posting: str, noise: frozenset[str]) -> frozenset[str]:
     return frozenset(terms)
 
 
-def _explicit_refs(ctx: Ctx) -> list[int]:
-    """Token indices of references to this position, team or company."""
-    lex, doc = ctx.lex, ctx.doc
-    nouns, the_nouns = lex.ph("role", "nouns"), lex.ph("role", "the_nouns")
-    dets, generic_your = lex.words("role", "determiners"), lex.ph("role", "generic_your")
+def _employers_thing(tok, det: set[str], lex) -> bool:
+    """'your sales floor', 'your claims data': the employer's, not the generic 'your career'."""
+    return (
+        "your" in det
+        and not lex.ph("role", "generic_your").has(tok)
+        and not any(lower(c) == "own" for c in tok.children)
+    )
+
+
+def _this_job(tok, det: set[str], lex) -> bool:
+    """'this role', 'your team', 'the position' (not a past job: 'I was in this job for years')."""
+    the_nouns = lex.ph("role", "the_nouns")
+    if not (lex.ph("role", "nouns").has(tok) or the_nouns.has(tok)):
+        return False
+    verb = governing_verb(tok)
+    past_job = is_past(verb) and verb.lemma_.lower() in lex.words("role", "current_job_verbs")
+    if det & lex.words("role", "determiners") and not past_job:
+        return True
+    return "the" in det and the_nouns.has(tok) and not is_past(verb)
+
+
+def _noun_refs(ctx: Ctx) -> list[int]:
+    """Nouns that point at this position, team or company."""
     hits = []
-    for tok in doc:
+    for tok in ctx.doc:
         if tok.pos_ not in ("NOUN", "PROPN") or negated(tok):
             continue
         det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
-        if "your" in det and not generic_your.has(tok) and not any(lower(c) == "own" for c in tok.children):
-            hits.append(tok.i)  # "your sales floor", "your claims data": the employer's
-            continue
-        if not (nouns.has(tok) or the_nouns.has(tok)):
-            continue
-        verb = governing_verb(tok)
-        if det & dets and not (is_past(verb) and verb.lemma_.lower() in CURRENT_JOB_VERBS):
+        if _employers_thing(tok, det, ctx.lex) or _this_job(tok, det, ctx.lex):
             hits.append(tok.i)
-        elif "the" in det and the_nouns.has(tok) and not is_past(verb):
-            hits.append(tok.i)
-    for lo, _ in lex.ph("role", "phrases").find(doc):
-        if not negated(doc[lo]):
-            hits.append(lo)
-    c = ctx.context
+    return hits
+
+
+def _context_refs(ctx: Ctx) -> list[int]:
+    """The company's name, or most of the role's words, said in the answer."""
+    c, hits = ctx.context, []
     company = _context_words(c.company)
     if company:  # the company's own first word, exactly: "Vantage" of "Vantage Health", not "health"
         first = company[0].lower().strip(".,'’")
-        hits += [t.i for t in doc if lower(t).strip(".,'’") == first]
+        hits += [t.i for t in ctx.doc if lower(t).strip(".,'’") == first]
     role_words = _context_words(c.role)
     if role_words:
         found = _mentions(ctx, role_words)
         if len({_stem(ctx.doc[i].text) for i in found}) >= max(1, (len(role_words) + 1) // 2):
             hits += found
-    return sorted(set(hits))
+    return hits
 
 
+def _explicit_refs(ctx: Ctx) -> list[int]:
+    """Token indices of references to this position, team or company."""
+    doc = ctx.doc
+    phrases = [lo for lo, _ in ctx.lex.ph("role", "phrases").find(doc) if not negated(doc[lo])]
+    return sorted(set(_noun_refs(ctx) + phrases + _context_refs(ctx)))
+
+
+@rule("role_alignment", kind=DO, outcomes=("met", "field", "missing"))
 def role_alignment(ctx: Ctx) -> Verdict:
     """The goal is tied to this position, team or company."""
     lex, doc, slots = ctx.lex, ctx.doc, {"role_ref": role_ref(ctx)}
@@ -160,29 +159,30 @@ def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _for_employer(ctx: Ctx, verb) -> bool:
     """True when the verb's object or receiver is the employer ('your team', 'the company', 'you')."""
-    employer = ctx.lex.ph("contribution", "employer")
+    lex = ctx.lex
+    employer, you = lex.ph("contribution", "employer"), lex.words("contribution", "you")
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.i - verb.i > NEAR:
             continue
-        if lower(tok) in ("you", "your"):
+        if lower(tok) in you:
             return True
         if employer.has(tok) and tok.pos_ in ("NOUN", "PROPN"):
             det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
-            if det & {"your", "the", "this", "our", "these", "its"} or tok.pos_ == "PROPN":
+            if det & lex.words("contribution", "employer_determiners") or tok.pos_ == "PROPN":
                 return True
     return False
 
 
-def _self_directed(verb, strong: bool) -> bool:
+def _self_directed(verb, strong: bool, lex) -> bool:
     """'help me', 'improve my skills': the speaker benefits, not the employer."""
     for c in verb.children:
-        if lower(c) in ("me", "myself") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
+        if lower(c) in lex.words("grammar", "self_objects") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
             return True
         if (
             not strong
             and c.dep_ == "dobj"
             and any(lower(p) == "my" for p in c.children if p.dep_ == "poss")
-            and c.lemma_.lower() in SELF_OBJECTS
+            and c.lemma_.lower() in lex.words("contribution", "self_objects")
         ):
             return True
     return False
@@ -190,51 +190,66 @@ def _self_directed(verb, strong: bool) -> bool:
 
 def _helps_others(ctx: Ctx, verb) -> bool:
     """'help people', 'make a difference': giving, but not to this employer."""
-    ben = ctx.lex.ph("why", "beneficiaries")
+    lex = ctx.lex
+    ben, own = lex.ph("why", "beneficiaries"), lex.words("grammar", "own_possessives")
     for t in verb.subtree:
-        if t.i <= verb.i or any(lower(p) in ("my", "our") for p in t.children if p.dep_ == "poss"):
+        if t.i <= verb.i or any(lower(p) in own for p in t.children if p.dep_ == "poss"):
             continue
-        if t.lemma_ in ("difference", "impact") or (
-            ben.has(t) and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ORGANISATIONS
+        if t.lemma_ in lex.words("contribution", "general_impact") or (
+            ben.has(t) and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lex.words("why", "organisations")
         ):
             return True
     return False
 
 
-def contribution(ctx: Ctx) -> Verdict:
-    """What the candidate will bring to the team or company."""
-    lex, doc = ctx.lex, ctx.doc
-    verbs, strong = lex.ph("contribution", "verbs"), lex.ph("contribution", "strong_verbs")
-    slots = {"role_ref": role_ref(ctx)}
-    strong_hits = {lo for lo, _ in strong.find(doc)}
+def _offered_by_me(tok, lex) -> bool:
+    """The speaker (or their work, or 'this') is the one giving: 'I'll bring', 'my experience adds', 'this lets'."""
+    subj = subject(tok)
+    return (
+        subj is None
+        or is_first_person(tok)
+        or any(lower(c) in lex.words("grammar", "own_possessives") for c in subj.children)
+        or lower(subj) in lex.words("contribution", "offer_subjects")
+    )
+
+
+def _giving(ctx: Ctx) -> tuple[list, list]:
+    """Clauses of giving verbs: to the employer (met) and to people in general (vague)."""
+    lex = ctx.lex
+    verbs = lex.ph("contribution", "verbs")
+    strong_hits = {lo for lo, _ in lex.ph("contribution", "strong_verbs").find(ctx.doc)}
     met, vague = [], []
-    for tok in doc:
-        if (
-            tok.pos_ != "VERB"
-            or not verbs.has(tok)
-            or negated(tok)
-            or is_past(tok)
-            or _self_directed(tok, tok.i in strong_hits)
-        ):
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or not verbs.has(tok) or negated(tok) or is_past(tok):
             continue
-        subj = subject(tok)
-        mine = (
-            subj is None
-            or is_first_person(tok)
-            or any(lower(c) in ("my", "our") for c in subj.children)
-            or lower(subj) in ("this", "it", "that")
-        )
-        if not mine:
+        if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex):
             continue
         if tok.i in strong_hits or _for_employer(ctx, tok):
             met.append(clause_of(tok))
         elif (lex.ph("why", "impact").has(tok) or tok.lemma_ == "make") and _helps_others(ctx, tok):
             vague.append(clause_of(tok))
+    return met, vague
+
+
+def _offered_nouns(ctx: Ctx) -> list:
+    """'an asset to your team', 'my expertise for the company': a contribution noun near the employer."""
+    lex, doc = ctx.lex, ctx.doc
+    employer, you = lex.ph("contribution", "employer"), lex.words("contribution", "you")
+    out = []
     for tok in doc:
         if lex.ph("contribution", "nouns").has(tok) and tok.pos_ == "NOUN" and not negated(tok):
-            near = doc[tok.i : min(len(doc), tok.i + NEAR)]
-            if any(lower(t) in ("your", "you") or lex.ph("contribution", "employer").has(t) for t in near[1:]):
-                met.append(clause_of(tok))
+            near = doc[tok.i + 1 : min(len(doc), tok.i + NEAR)]
+            if any(lower(t) in you or employer.has(t) for t in near):
+                out.append(clause_of(tok))
+    return out
+
+
+@rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))
+def contribution(ctx: Ctx) -> Verdict:
+    """What the candidate will bring to the team or company."""
+    slots = {"role_ref": role_ref(ctx)}
+    met, vague = _giving(ctx)
+    met += _offered_nouns(ctx)
     if met:
         spans = _dedupe(met)[:3]
         return Verdict(

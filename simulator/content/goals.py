@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from simulator.content.complements import cleft_complement, noun_complement, noun_trigger_ok, verb_complement
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
 from simulator.content.segment import clause_span
 
 MAX_GOAL_WORDS = 14
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
-OTHERS_POSS = frozenset({"your", "their", "his", "her", "its"})
 SAME_GOAL_OVERLAP = 0.5  # share of content words two goal phrases share to be the same goal
 STEM = 5  # characters compared when matching goal words: "pharmacist" ~ "pharmacy"
-IMPACT_VERBS = frozenset({"help", "serve", "support", "protect", "empower", "save", "mentor", "teach", "make"})
-SELF_DEVELOPMENT = frozenset({"learn", "study", "develop", "improve", "build", "gain", "get", "keep", "expand", "grow"})
+MANY = 99  # a stated count for "a lot of goals"
+FEW = 3  # a stated count for "a few goals"
+MIN_STATED = 2  # "my one goal" states no count
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Goal:
 class GoalFindings:
     goals: list[Goal]  # distinct goals, in order of mention
     mentions: list[Goal]  # every goal statement (duplicates included)
-    stated_count: int | None = None  # "I have three goals" -> 3; "a lot of goals" -> 99
+    stated_count: int | None = None  # "I have three goals" -> 3; "a lot of goals" -> MANY
     stated_at: tuple[int, int] | None = None
     wishes: list[tuple[int, int]] = field(default_factory=list)  # "I want my work to prevent that": impact pictures
     heads: set[int] = field(default_factory=set)  # every goal head, chained path items included
@@ -56,101 +56,22 @@ class GoalFindings:
         return (specific or self.goals or [None])[0]
 
 
-def _cleft_complement(tok, cleft: frozenset[str]):
-    """'Where I'm headed is X', 'What I want is to X': the be-verb's complement."""
-    if tok.lemma_ != "be":
-        return None
-    for c in tok.children:
-        if (
-            c.dep_ in ("csubj", "nsubj")
-            and c.pos_ in ("VERB", "AUX")
-            and c.lemma_.lower() in cleft
-            and is_first_person(c)
-        ):
-            return next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
-    return None
-
-
-def _noun_complement(tok):
-    """'My goal is to X' / 'I have a goal of X' -> the head of X."""
-    head = tok.head
-    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
-        for dep in ("xcomp", "ccomp", "attr", "acomp", "oprd", "advcl"):
-            for child in head.children:
-                if child.dep_ == dep and child.i > tok.i:
-                    return child
-    if tok.dep_ == "attr" and head.lemma_ == "be":  # "That's my goal: to be making …"
-        for child in list(head.children) + list(tok.children):
-            if (
-                child.dep_ in ("xcomp", "advcl", "acl", "ccomp")
-                and child.i > tok.i
-                and any(c.lower_ == "to" for c in child.children)
-            ):
-                return child
-    for child in tok.children:
-        if child.dep_ in ("acl", "relcl") and any(c.lower_ == "to" for c in child.children):
-            return child
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for sub in child.children:
-                if sub.dep_ in ("pobj", "pcomp"):
-                    return sub
-    return None
-
-
-def _noun_trigger_ok(tok) -> bool:
-    dets = {lower(c) for c in tok.children if c.dep_ in ("poss", "det")}
-    if dets & OTHERS_POSS:
-        return False
-    if tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some"):
+def _is_step(comp, toks, lex) -> bool:
+    """'take a course', 'learn more': a step toward a goal rather than a goal."""
+    verb = comp.lemma_.lower()
+    if verb in lex.words("steps", "verbs") and any(lex.ph("steps", "nouns").has(t) for t in toks if t.pos_ == "NOUN"):
         return True
-    return bool(dets & {"my", "our", "the", "another", "one", "a", "main", "next"}) or any(
-        c.dep_ == "amod" for c in tok.children
-    )
-
-
-def _verb_complement(tok, needs_would: frozenset[str]):
-    """'I want to X' / 'I'd like to X' / 'working toward X' / 'see myself X' -> the head of X."""
-    lemma = tok.lemma_.lower()
-    if lemma in needs_would and not any(lower(a) in ("would", "'d") for a in tok.children if a.dep_ == "aux"):
-        return None
-    if lemma == "work":
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("toward", "towards"):
-                return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        return None
-    if lemma == "see":
-        selves = ("myself", "ourselves")
-        for c in tok.children:
-            if c.dep_ in ("ccomp", "xcomp", "advcl", "oprd") and any(s.lower_ in selves for s in c.children):
-                return c
-        if any(c.lower_ in selves for c in tok.children):
-            return next(
-                (
-                    c
-                    for c in tok.children
-                    if c.dep_ in ("ccomp", "xcomp", "advcl", "oprd") or (c.dep_ == "prep" and c.lower_ in ("as", "in"))
-                ),
-                None,
-            )
-        return None
-    if lemma == "look" and tok.tag_ != "VBG":
-        return None
-    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
-    return comp
+    objects = [t for t in toks if t.head.i == comp.i and t.dep_ in ("dobj", "advmod", "npadvmod")]
+    vague = lex.words("steps", "vague_objects")
+    return verb in lex.words("goal", "growth_verbs") and any(lower(o) in vague for o in objects)
 
 
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
     hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
-    lemmas = frozenset(content_lemmas(toks) - {"want", "goal", "become", "be", "get"})
+    lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
     generic = bool(lex.ph("specificity", "generic").find(parsed.doc[lo:full])) or not lemmas
-    step_nouns = lex.ph("steps", "nouns")
-    verb = comp.lemma_.lower()
-    objects = [t for t in toks if t.head.i == comp.i and t.dep_ in ("dobj", "advmod", "npadvmod")]
-    step = (verb in lex.words("steps", "verbs") and any(step_nouns.has(t) for t in toks if t.pos_ == "NOUN")) or (
-        verb in SELF_DEVELOPMENT and any(lower(o) in lex.words("steps", "vague_objects") for o in objects)
-    )
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
     return Goal(
@@ -161,7 +82,7 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"),
         lemmas=lemmas,
         generic=generic,
-        step=step,
+        step=_is_step(comp, toks, lex),
     )
 
 
@@ -170,24 +91,41 @@ def _np_span(tok) -> tuple[int, int]:
     return min(idx), max(idx) + 1
 
 
+def _count_word(tok, lex) -> int | None:
+    """'three' -> 3, '4' -> 4: a number of at least MIN_STATED, up to the listed number words."""
+    words, low = lex.data("goal", "number_words"), lower(tok)
+    n = int(low) if low.isdigit() else (words.index(low) + 1 if low in words else 0)
+    return n if MIN_STATED <= n <= len(words) else None
+
+
+def _quantity(tok, lex) -> int | None:
+    """'a few' -> FEW, 'a lot' / 'many' -> MANY, else None."""
+    low = lower(tok)
+    if low not in lex.words("goal", "many_quantifiers"):
+        return None
+    return FEW if low in lex.words("goal", "few_quantifiers") else MANY
+
+
+def _have_many(tok, lex) -> bool:
+    """'my goals, I have a lot of them'."""
+    many = lex.words("goal", "many_quantifiers") - lex.words("goal", "few_quantifiers")
+    return any(
+        t.lemma_ == "have" and is_first_person(t) and any(o.dep_ == "dobj" and lower(o) in many for o in t.children)
+        for t in tok.sent
+    )
+
+
 def _stated_count(tok, lex) -> int | None:
-    """'three goals' -> 3, 'a lot of goals' / 'many goals' -> 99, else None."""
+    """'three goals' -> 3, 'a lot of goals' / 'many goals' -> MANY, else None."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return None
-    many = lex.words("goal", "many_quantifiers")
     for child in tok.children:
-        if child.dep_ in ("nummod", "amod", "det", "quantmod") and lower(child) in NUMBER_WORDS:
-            return NUMBER_WORDS[lower(child)]
-        if lower(child) in many:
-            return 3 if lower(child) in ("few", "couple") else 99
-    if tok.head.lower_ == "of" and lower(tok.head.head) in many:
-        return 3 if lower(tok.head.head) in ("few", "couple") else 99
-    for t in tok.sent:  # "my goals, I have a lot of them"
-        if t.lemma_ == "have" and is_first_person(t):
-            for obj in t.children:
-                if obj.dep_ == "dobj" and lower(obj) in many and lower(obj) not in ("few", "couple"):
-                    return 99
-    return None
+        counted = _count_word(child, lex) if child.dep_ in ("nummod", "amod", "det", "quantmod") else None
+        n = counted or _quantity(child, lex)
+        if n:
+            return n
+    n = _quantity(tok.head.head, lex) if tok.head.lower_ == "of" else None
+    return n or (MANY if _have_many(tok, lex) else None)
 
 
 def _chained(comp, prev, lex) -> bool:
@@ -197,66 +135,82 @@ def _chained(comp, prev, lex) -> bool:
     return bool(seq.find(window)) or any(seq.has(c) for c in comp.children if c.dep_ == "advmod")
 
 
-def find_goals(parsed, lex) -> GoalFindings:
-    doc = parsed.doc
-    nouns, verbs = lex.words("goal", "nouns"), lex.words("goal", "verbs")
-    needs_would = lex.words("goal", "needs_would")
-    mentions: list[Goal] = []
-    wishes: list[tuple[int, int]] = []
-    heads: set[int] = set()
-    stated, stated_at = None, None
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        comp = None
-        if lemma in nouns and tok.pos_ == "NOUN":
-            n = _stated_count(tok, lex)
-            if n and (stated is None or n > stated):
-                stated, stated_at = n, (max(0, tok.i - 4), tok.i + 1)
-            gov = governing_verb(tok)
-            if _noun_trigger_ok(tok) and not negated(gov) and verb_time(gov) not in ("past", "perfect"):
-                comp = _noun_complement(tok)
-        elif (
-            lemma == "be"
-            and verb_time(tok) not in ("past", "perfect")
-            and _cleft_complement(tok, lex.words("goal", "cleft_verbs")) is not None
-        ):
-            comp = _cleft_complement(tok, lex.words("goal", "cleft_verbs"))
-        elif lemma in verbs and tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("relcl", "acl", "csubj"):
-            if is_first_person(tok) and not negated(tok) and verb_time(tok) not in ("past", "perfect"):
-                comp = _verb_complement(tok, needs_would)
-        if (
-            lemma in verbs
-            and tok.dep_ == "relcl"
-            and lower(tok.head) in ("things", "goals", "directions", "paths", "ideas")
-        ):
-            quant = [c for c in tok.head.subtree if lower(c) in lex.words("goal", "many_quantifiers")] + [
-                a for a in tok.head.ancestors if lower(a) in lex.words("goal", "many_quantifiers")
-            ]
-            if quant and is_first_person(tok):
-                stated, stated_at = 99, (max(0, tok.head.i - 3), tok.i + 1)  # "a lot of things I want to do"
-        if comp is None or _not_a_goal(comp, lex, wishes):
-            continue
-        prev = comp
-        mentions.append(_goal_from(parsed, comp, tok, lex))
-        wishes += _impact_in_goal(comp, lex)
-        extra = [
-            c for c in tok.conjuncts if c.i > tok.i and subject_of_own(c) is None and c.lemma_.lower() not in verbs
-        ]
-        extra += _list_items(tok, comp)
-        heads |= {comp.i} | {c.i for c in comp.conjuncts} | {c.i for c in extra}
-        for conj in sorted(set(comp.conjuncts) | set(extra), key=lambda t: t.i):
-            if conj.i > comp.i and conj.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and not _not_a_goal(conj, lex, wishes):
-                if not _chained(conj, prev, lex):
-                    mentions.append(_goal_from(parsed, conj, tok, lex))
-                prev = conj
-    return GoalFindings(
-        goals=_distinct(mentions),
-        mentions=mentions,
-        stated_count=stated,
-        stated_at=stated_at,
-        wishes=wishes,
-        heads=heads,
+def _ahead(tok) -> bool:
+    return verb_time(tok) not in ("past", "perfect")
+
+
+def _is_goal_noun(tok, lex) -> bool:
+    return tok.lemma_.lower() in lex.words("goal", "nouns") and tok.pos_ == "NOUN"
+
+
+def _is_goal_verb(tok, lex) -> bool:
+    """'I want to', 'we hope to': a goal verb of the speaker's, not negated, not past, not in a relative clause."""
+    return (
+        tok.lemma_.lower() in lex.words("goal", "verbs")
+        and tok.pos_ in ("VERB", "AUX", "ADJ")
+        and tok.dep_ not in ("relcl", "acl", "csubj")
+        and is_first_person(tok)
+        and not negated(tok)
+        and _ahead(tok)
     )
+
+
+def _complement(tok, lex):
+    """What the goal statement triggered by ``tok`` is about, or None when ``tok`` triggers none."""
+    if _is_goal_noun(tok, lex):
+        gov = governing_verb(tok)
+        ok = noun_trigger_ok(tok, lex) and not negated(gov) and _ahead(gov)
+        return noun_complement(tok) if ok else None
+    if tok.lemma_ == "be" and _ahead(tok):
+        comp = cleft_complement(tok, lex.words("goal", "cleft_verbs"))
+        if comp is not None:
+            return comp
+    return verb_complement(tok, lex) if _is_goal_verb(tok, lex) else None
+
+
+def _note_stated_count(tok, lex, found: GoalFindings) -> None:
+    """'I have three goals', 'a lot of things I want to do': how many goals the speaker says they have."""
+    if _is_goal_noun(tok, lex):
+        n = _stated_count(tok, lex)
+        if n and (found.stated_count is None or n > found.stated_count):
+            found.stated_count, found.stated_at = n, (max(0, tok.i - 4), tok.i + 1)
+    if not (tok.lemma_.lower() in lex.words("goal", "verbs") and tok.dep_ == "relcl"):
+        return
+    listed = tok.head
+    quantified = any(_quantity(c, lex) for c in listed.subtree) or any(_quantity(a, lex) for a in listed.ancestors)
+    if lower(listed) in lex.words("goal", "list_nouns") and quantified and is_first_person(tok):
+        found.stated_count, found.stated_at = MANY, (max(0, listed.i - 3), tok.i + 1)
+
+
+def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
+    """The goal ``comp`` and the goals listed with it, unless chained into one path."""
+    found.mentions.append(_goal_from(parsed, comp, tok, lex))
+    found.wishes += _impact_in_goal(comp, lex)
+    verbs = lex.words("goal", "verbs")
+    extra = [c for c in tok.conjuncts if c.i > tok.i and subject_of_own(c) is None and c.lemma_.lower() not in verbs]
+    extra += _list_items(tok, comp)
+    found.heads |= {comp.i} | {c.i for c in comp.conjuncts} | {c.i for c in extra}
+    prev = comp
+    for conj in sorted(set(comp.conjuncts) | set(extra), key=lambda t: t.i):
+        if (
+            conj.i > comp.i
+            and conj.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
+            and not _not_a_goal(conj, lex, found.wishes)
+        ):
+            if not _chained(conj, prev, lex):
+                found.mentions.append(_goal_from(parsed, conj, tok, lex))
+            prev = conj
+
+
+def find_goals(parsed, lex) -> GoalFindings:
+    found = GoalFindings(goals=[], mentions=[])
+    for tok in parsed.doc:
+        _note_stated_count(tok, lex, found)
+        comp = _complement(tok, lex)
+        if comp is not None and not _not_a_goal(comp, lex, found.wishes):
+            _add_goals(parsed, tok, comp, lex, found)
+    found.goals = _distinct(found.mentions)
+    return found
 
 
 def _impact_in_goal(comp, lex) -> list[tuple[int, int]]:
@@ -267,7 +221,7 @@ def _impact_in_goal(comp, lex) -> list[tuple[int, int]]:
         if not ben.has(t) or t.pos_ not in ("NOUN", "PROPN") or t.i == comp.i:
             continue
         head = t.head
-        if (head.lower_ == "for" and head.dep_ == "prep") or head.lemma_.lower() in IMPACT_VERBS:
+        if (head.lower_ == "for" and head.dep_ == "prep") or head.lemma_.lower() in lex.words("goal", "impact_verbs"):
             out.append(clause_span(governing_verb(t)))
     return out
 
@@ -286,48 +240,74 @@ def _list_items(trigger, comp) -> list:
     return items
 
 
-def _not_a_goal(comp, lex, wishes: list) -> bool:
-    """Complements that are not goals: talk about the answer, wishes for others, impact pictures."""
-    doc = comp.doc
-    if lex.ph("goal", "not_goals").find(doc[comp.i : comp.i + 3]) and comp.i in {
-        lo for lo, _ in lex.ph("goal", "not_goals").find(doc[comp.i : comp.i + 3])
-    }:
-        return True
+def _talk_about_answer(comp, lex) -> bool:
+    """'I want to mention …', 'I'd like to be honest': talk about the answer, not a goal."""
+    return comp.i in {lo for lo, _ in lex.ph("goal", "not_goals").find(comp.doc[comp.i : comp.i + 3])}
+
+
+def _someone_elses(comp, lex) -> bool:
+    """'I want my work to prevent that': the complement has a subject other than the speaker."""
     own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if own is not None and lower(own) not in ("i", "we", "myself"):
-        wishes.append(clause_span(comp))  # "I want my work to prevent that"
-        return True
+    return own is not None and lower(own) not in lex.words("goal", "own_complement_subjects")
+
+
+def _points_back(comp, lex) -> bool:
+    """'start that journey': refers back, not a new goal."""
     obj = next((c for c in comp.children if c.dep_ in ("dobj", "pobj")), None)
-    if (
-        obj is not None
-        and any(lower(d) in ("that", "this", "it") for d in obj.children if d.dep_ == "det")
-        and len(list(obj.children)) == 1
-    ):
-        return True  # "start that journey": refers back, not a new goal
+    if obj is None or len(list(obj.children)) != 1:
+        return False
+    return any(lower(d) in lex.words("grammar", "pointers") for d in obj.children if d.dep_ == "det")
+
+
+def _pictures_impact(comp, lex) -> bool:
+    """'help people get better care', 'make a difference' (not 'make money'): the impact of the goal."""
     making_money = comp.lemma_ == "make" and not any(
-        c.lemma_ in ("difference", "impact", "change") or c.dep_ in ("ccomp", "xcomp") for c in comp.children
+        c.lemma_ in lex.words("goal", "impact_objects") or c.dep_ in ("ccomp", "xcomp") for c in comp.children
     )
-    if (
-        comp.lemma_.lower() in IMPACT_VERBS
+    return (
+        comp.lemma_.lower() in lex.words("goal", "impact_verbs")
         and not making_money
         and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in comp.children)
-    ):
-        wishes.append(clause_span(comp))  # "help people get better care": the impact of the goal
-        return True
-    if comp.lemma_ == "be":
-        attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
-        if (
-            attr is not None
-            and lex.ph("goal", "impact_roles").has(attr)
-            and any(c.dep_ in ("relcl", "acl") for c in attr.children)
-        ):
-            wishes.append(clause_span(comp))  # "be the person who catches it"
-            return True
+    )
+
+
+def _impact_role(comp, lex) -> bool:
+    """'be the person who catches it': a picture of impact, not a separate goal."""
+    if comp.lemma_ != "be":
+        return False
+    attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
     return (
-        not content_lemmas(doc[comp.i : comp.i + 4])
+        attr is not None
+        and lex.ph("goal", "impact_roles").has(attr)
+        and any(c.dep_ in ("relcl", "acl") for c in attr.children)
+    )
+
+
+def _empty(comp) -> bool:
+    """A bare verb with nothing it is about: 'I want to do it'."""
+    return (
+        not content_lemmas(comp.doc[comp.i : comp.i + 4])
         and comp.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("dobj", "attr", "prep", "xcomp") for c in comp.children)
     )
+
+
+def _not_a_goal(comp, lex, wishes: list) -> bool:
+    """Complements that are not goals: talk about the answer, wishes for others, impact pictures.
+
+    Wishes for others and impact pictures are kept in ``wishes``: goal_why credits them.
+    """
+    if _talk_about_answer(comp, lex):
+        return True
+    if _someone_elses(comp, lex):
+        wishes.append(clause_span(comp))
+        return True
+    if _points_back(comp, lex):
+        return True
+    if _pictures_impact(comp, lex) or _impact_role(comp, lex):
+        wishes.append(clause_span(comp))
+        return True
+    return _empty(comp)
 
 
 def subject_of_own(verb):

@@ -11,44 +11,73 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.errors import ConfigError
+from simulator.model.transcript import fold as norm  # the one token normaliser
 
 LEXICON_FILE = "lexicons.toml"
 WILDCARD = "*"
 
-# section -> list-of-strings keys (all required). "avoid.hobby" is a table array.
-SCHEMA: dict[str, tuple[str, ...]] = {
+# section -> its list-of-strings keys, space-separated (all required). "avoid.hobby" is a table array.
+_KEYS = {
     "goal": (
-        "nouns",
-        "cleft_verbs",
-        "verbs",
-        "needs_would",
-        "many_quantifiers",
-        "not_goals",
-        "impact_roles",
-        "sequence",
+        "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
+        "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
+        "impact_verbs impact_objects growth_verbs own_complement_subjects"
     ),
-    "steps": ("nouns", "verbs", "vague_objects", "vague_tails"),
-    "time": ("vague", "units"),
-    "hedges": ("phrases", "conditional_subjects", "conditional_exempt", "confident"),
-    "specificity": ("generic", "entity_labels", "weak_numbers"),
-    "why": ("reason_markers", "value", "impact", "thin_words", "success", "beneficiaries"),
-    "role": ("nouns", "determiners", "the_nouns", "generic_your", "phrases", "field", "posting_noise"),
-    "contribution": ("verbs", "strong_verbs", "employer", "nouns"),
-    "accomplishment": ("verbs", "weak_verbs", "non_verbs", "credentials", "learned", "experience"),
+    "steps": (
+        "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
+        "learning_verbs not_actions generic_objects own_groups"
+    ),
+    "time": (
+        "vague units frame_units months month_verbs prepositions frame_words past_words future_words "
+        "explicit_future frequency vague_quantities per_articles hedged duration_units duration_preps"
+    ),
+    "hedges": (
+        "phrases conditional_subjects conditional_exempt doubt_cancellers noun_determiners noun_hedges "
+        "framing_verbs framing_next like_not_filler_after like_filler_after"
+    ),
+    "specificity": "generic entity_labels weak_numbers not_acronyms fuzzy_quantities",
+    "why": (
+        "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
+        "so_openers so_goal_verbs motive_heads"
+    ),
+    "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise",
+    "contribution": (
+        "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact"
+    ),
+    "accomplishment": (
+        "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "
+        "duration_words always_specific holding_verbs credential_verbs experience_claims"
+    ),
     "avoid": (
-        "boast_words",
-        "comparatives",
-        "than_targets",
-        "boast_exempt_next",
-        "boast_phrases",
-        "aspiration_heads",
-        "others",
-        "insults",
-        "money",
-        "titles",
-        "money_exempt",
+        "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
+        "modest_before effort_verbs aspiration_modals self_words boast_phrases aspiration_heads others "
+        "insults money titles money_exempt"
     ),
+    "grammar": (
+        "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "
+        "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
+        "other_people other_subjects"
+    ),
+    "story": (
+        "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words "
+        "mistakes wrong mistake_verbs conditional_marks aim_heads not_actions states vague_verbs empty_objects "
+        "generic_objects"
+    ),
+    "star": (
+        "task_nouns shared_owners aim_verbs assign_verbs task_adjectives own_task_phrases shared_task_phrases "
+        "place_preps place_entities not_anchors openers measure_entities measured_words measured_phrases "
+        "vague_outcomes empty_subjects result_markers outcome_verbs lessons vague_lessons"
+    ),
+    "intro": (
+        "not_roles role_verbs study_verbs study_words work_words ongoing_words recent_words vague_present "
+        "recognised_verbs achievement_verbs record_words people experience_verbs fit_phrases forward"
+    ),
+    "horizon": (
+        "numbers few couple decade_units year_units month_units week_units duration_before duration_after long_phrases"
+    ),
+    "closing": "lead_ins ask_phrases about_me perks work_topics",
 }
+SCHEMA: dict[str, tuple[str, ...]] = {section: tuple(keys.split()) for section, keys in _KEYS.items()}
 HOBBY_KEYS = ("terms", "related")
 
 
@@ -141,10 +170,6 @@ def load_lexicon(folder: Path) -> LexiconData:
 # ---------------------------------------------------------------- matching
 
 
-def norm(text: str) -> str:
-    return text.lower().replace("’", "'").replace("‘", "'")
-
-
 def forms(token) -> tuple[str, str]:
     """The surface form and lemma of a spaCy token, normalised for matching."""
     return norm(token.text), norm(token.lemma_)
@@ -154,11 +179,11 @@ class PhraseSet:
     """Phrases as token sequences, found in a spaCy Doc by surface form or lemma."""
 
     def __init__(self, phrases: tuple[str, ...], tokenizer):
-        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.words: set[str] = set()
         for phrase in phrases:
             toks = tuple(norm(t.text) for t in tokenizer(phrase) if not t.is_space)
-            self.by_first[toks[0]].append(toks)
+            self.by_first[toks[0]].append((toks, phrase))
             if len(toks) == 1:
                 self.words.add(toks[0])
 
@@ -167,33 +192,38 @@ class PhraseSet:
         a, b = forms(token)
         return a in self.words or b in self.words
 
-    def find(self, tokens) -> list[tuple[int, int]]:
-        """(start, end) token indices (end exclusive) of every match in ``tokens``, longest first at each start."""
+    def matches(self, tokens) -> list[tuple[int, int, str]]:
+        """(start, end, phrase) of every match in ``tokens``: token indices (end exclusive), longest at each start."""
         seq = list(tokens)
         out = []
         for i, tok in enumerate(seq):
-            cands = self.by_first.get(forms(tok)[0], []) + self.by_first.get(forms(tok)[1], [])
-            best = 0
-            for phrase in cands:
-                n = len(phrase)
-                if (
-                    n > best
-                    and i + n <= len(seq)
-                    and all(p == WILDCARD or p in forms(seq[i + k]) for k, p in enumerate(phrase))
-                ):
-                    best = n
+            surface, lemma = forms(tok)
+            best, found = 0, ""
+            for toks, phrase in self.by_first.get(surface, []) + self.by_first.get(lemma, []):
+                n = len(toks)
+                if n > best and i + n <= len(seq) and all(_fits(p, seq[i + k]) for k, p in enumerate(toks)):
+                    best, found = n, phrase
             if best:
-                out.append((seq[i].i, seq[i].i + best))
+                out.append((seq[i].i, seq[i].i + best, found))
         return out
+
+    def find(self, tokens) -> list[tuple[int, int]]:
+        """(start, end) token indices (end exclusive) of every match in ``tokens``, longest first at each start."""
+        return [(lo, hi) for lo, hi, _ in self.matches(tokens)]
+
+
+def _fits(word: str, token) -> bool:
+    return word == WILDCARD or word in forms(token)
 
 
 class Lexicon:
-    """The validated lists, compiled against a tokenizer: ``lex.ph(section, key)``."""
+    """The validated lists, compiled against a tokenizer: ``lex.ph(section, key)``, ``lex.words(section, key)``."""
 
     def __init__(self, data: LexiconData, tokenizer):
         self.data = data
         self._tokenizer = tokenizer
         self._sets: dict[tuple[str, str], PhraseSet] = {}
+        self._words: dict[tuple[str, str], frozenset[str]] = {}
         self.hobbies = [(PhraseSet(h.terms, tokenizer), h) for h in data.hobbies]
 
     def ph(self, section: str, key: str) -> PhraseSet:
@@ -203,4 +233,20 @@ class Lexicon:
         return self._sets[k]
 
     def words(self, section: str, key: str) -> frozenset[str]:
-        return frozenset(self.data(section, key))
+        """The list as a set of lower-case strings, for token-by-token tests ("is this word a month?")."""
+        k = (section, key)
+        if k not in self._words:
+            self._words[k] = frozenset(self.data(section, key))
+        return self._words[k]
+
+    def attach(self, doc) -> None:
+        """Let helpers that see only a token read the lists the answer is checked with (``lexicon_of``)."""
+        doc.user_data[_DOC_KEY] = self
+
+
+_DOC_KEY = "simulator.content.lexicon"
+
+
+def lexicon_of(token) -> Lexicon:
+    """The lexicon attached to the token's parsed answer (``Lexicon.attach``)."""
+    return token.doc.user_data[_DOC_KEY]

@@ -7,95 +7,26 @@ pursue" (a past feeling, not a new goal).
 
 from __future__ import annotations
 
+from simulator.content.lexicon import lexicon_of
+from simulator.model.transcript import fold
+
 PAST, PERFECT, PRESENT, ONGOING, FUTURE, CONDITIONAL = "past", "perfect", "present", "ongoing", "future", "conditional"
 UPCOMING = frozenset({PRESENT, ONGOING, FUTURE, CONDITIONAL})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
-# Verbs whose infinitive complement is something still to do: "plan to take".
-PROSPECTIVE = frozenset(
-    {
-        "want",
-        "plan",
-        "hope",
-        "aim",
-        "intend",
-        "expect",
-        "go",
-        "try",
-        "need",
-        "like",
-        "love",
-        "wish",
-        "aspire",
-        "schedule",
-        "set",
-        "prepare",
-        "commit",
-        "decide",
-        "mean",
-        "look",
-        "seek",
-        "strive",
-        "work",
-        "be",
-        "ensure",
-        "make",
-        "get",
-        "start",
-        "begin",
-        "continue",
-        "keep",
-        "able",
-        "ready",
-    }
-)
-READY = frozenset(
-    {
-        "prepare",
-        "prepared",
-        "ready",
-        "able",
-        "eager",
-        "equip",
-        "equipped",
-        "position",
-        "positioned",
-        "qualify",
-        "qualified",
-        "excited",
-        "keen",
-        "set",
-    }
-)
-# Verbs whose past tense looks like the present: "I set a goal … and I cut shrinkage".
-SAME_PAST_FORM = frozenset(
-    {
-        "cut",
-        "put",
-        "set",
-        "hit",
-        "let",
-        "shut",
-        "cost",
-        "hurt",
-        "quit",
-        "spread",
-        "read",
-        "bet",
-        "split",
-        "burst",
-        "cast",
-        "upset",
-        "shed",
-        "beat",
-    }
-)
-NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without", "nothing", "nobody", "none"})
+MAX_NEGATION_HOPS = 6  # heads climbed looking for a negation
+MAX_DEPTH = 6  # heads climbed to find the tense a verb inherits
+_DEPENDENT_DEPS = frozenset(
+    {"xcomp", "pcomp", "advcl", "acl", "conj", "ccomp", "relcl"}
+)  # take their time from the head
 _LINK_DEPS = frozenset({"xcomp", "aux", "auxpass", "pcomp", "acomp", "oprd"})
 
 
+def grammar(tok, key: str) -> frozenset[str]:
+    """A ``[grammar]`` word list of the lexicon the token's answer is checked with."""
+    return lexicon_of(tok).words("grammar", key)
+
+
 def lower(tok) -> str:
-    return tok.text.lower().replace("’", "'")
+    return fold(tok.text)
 
 
 def governing_verb(token):
@@ -125,31 +56,38 @@ def is_first_person(verb) -> bool:
     subj = subject(verb)
     if subj is None:
         return False
-    if lower(subj) in FIRST_PERSON:
+    first = grammar(verb, "first_person")
+    return lower(subj) in first or any(lower(c) in first for c in subj.conjuncts)
+
+
+def _is_negation(child) -> bool:
+    """'not', "n't", 'never', 'no' on this token; 'not only … but also' is no negation."""
+    if child.dep_ == "neg":
+        word = child
+    elif child.dep_ in ("advmod", "det") and lower(child) in grammar(child, "negators"):
+        word = child
+    else:
+        return False
+    after = child.doc[child.i + 1 : child.i + 2]
+    return not (lower(word) == "not" and any(lower(n) in grammar(child, "negation_exempt_next") for n in after))
+
+
+def _negation_reaches(t) -> bool:
+    """A negation on this token's head also covers the token: 'don't want to go', "don't think I'll"."""
+    if t.dep_ in _LINK_DEPS or (t.dep_ == "ccomp" and t.head.lemma_ in grammar(t, "negation_raising")):
         return True
-    return any(lower(c) in FIRST_PERSON for c in subj.conjuncts)
+    return t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ != "ROOT"
 
 
 def negated(token) -> bool:
     """True when ``token`` sits under a negation in its clause ("I don't want to …", "never finished")."""
-    t, hops = token, 0
-    while hops < 6:
-        for child in t.children:
-            if child.dep_ == "neg" or (
-                child.dep_ in ("advmod", "det", "preconj") and lower(child) in ("never", "no", "not")
-            ):
-                if child.dep_ == "preconj" or (
-                    lower(child) == "not" and any(lower(n) == "only" for n in child.doc[child.i + 1 : child.i + 2])
-                ):
-                    continue  # "not only … but also" is not a negation
-                return True
-        if t.dep_ in _LINK_DEPS or (t.dep_ in ("ccomp",) and t.head.lemma_ in ("think", "believe")):
-            t, hops = t.head, hops + 1
-            continue
-        if t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.dep_ not in ("ROOT",):
-            t, hops = t.head, hops + 1
-            continue
-        return False
+    t = token
+    for _ in range(MAX_NEGATION_HOPS):
+        if any(_is_negation(child) for child in t.children):
+            return True
+        if not _negation_reaches(t):
+            return False
+        t = t.head
     return False
 
 
@@ -157,72 +95,91 @@ def _aux(verb) -> list:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def verb_time(verb, depth: int = 0) -> str:
-    """Tense/aspect of a clause: past, perfect, present, ongoing, future or conditional."""
-    auxes = _aux(verb)
+def _modal_time(verb, lows: list[str], depth: int) -> str:
+    """'I would like', 'I could lead': conditional, unless it is a past perfect or reported past."""
+    if "'d" in lows and verb.tag_ == "VBN":
+        return PAST  # "I'd finished" = I had finished
+    if (
+        verb.dep_ in ("ccomp", "conj", "advcl", "relcl")
+        and verb.head.i != verb.i
+        and governing_verb(verb.head).tag_ == "VBD"
+        and depth < MAX_DEPTH
+    ):
+        return PAST  # reported past: "I decided that I'd ask …", "the students we could serve"
+    return CONDITIONAL
+
+
+def _auxiliary_time(verb, auxes: list, depth: int) -> str | None:
+    """The time the auxiliaries give: will, would, have done, did, am doing; None without a telling one."""
     lows = [lower(a) for a in auxes]
-    if any(a in FUTURE_AUX for a in lows):
+    if any(a in grammar(verb, "future_aux") for a in lows):
         return FUTURE
-    if any(a in ("would", "'d", "should", "could", "might", "may", "can", "must") for a in lows):
-        if "'d" in lows and verb.tag_ == "VBN":
-            return PAST  # "I'd finished" = I had finished
-        if (
-            verb.dep_ in ("ccomp", "conj", "advcl", "relcl")
-            and verb.head.i != verb.i
-            and governing_verb(verb.head).tag_ == "VBD"
-            and depth < 6
-        ):
-            return PAST  # reported past: "I decided that I'd ask …", "the students we could serve"
-        return CONDITIONAL
+    if any(a in grammar(verb, "modal_aux") for a in lows):
+        return _modal_time(verb, lows, depth)
     if any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
         return PAST if any(a.tag_ == "VBD" for a in auxes if a.lemma_ == "have") else PERFECT
     if any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
-        if verb.lemma_ == "go" and any(c.dep_ == "xcomp" for c in verb.children):
-            return FUTURE
-        return ONGOING
-    if verb.tag_ == "VBD":
-        return PAST
-    if (
+        going_to = verb.lemma_ == "go" and any(c.dep_ == "xcomp" for c in verb.children)
+        return FUTURE if going_to else ONGOING
+    return None
+
+
+def _same_past_as_head(verb, auxes: list, depth: int) -> bool:
+    """'I set a goal … and I cut shrinkage': a conjoined verb whose past looks like its present."""
+    return (
         verb.dep_ == "conj"
         and not auxes
-        and lower(verb) in SAME_PAST_FORM
+        and lower(verb) in grammar(verb, "same_past_form")
         and verb.head.pos_ in ("VERB", "AUX")
-        and depth < 6
-    ):
-        return verb_time(verb.head, depth + 1)  # "I set a goal … and I cut shrinkage": same tense as the first verb
-    if (
-        "to" in lows
-        or verb.tag_ in ("VBG", "VBN", "VB")
-        and verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "conj", "ccomp", "relcl")
-    ):
+        and depth < MAX_DEPTH
+    )
+
+
+def verb_time(verb, depth: int = 0) -> str:
+    """Tense/aspect of a clause: past, perfect, present, ongoing, future or conditional."""
+    auxes = _aux(verb)
+    told = _auxiliary_time(verb, auxes, depth)
+    if told is not None:
+        return told
+    if verb.tag_ == "VBD":
+        return PAST
+    if _same_past_as_head(verb, auxes, depth):
+        return verb_time(verb.head, depth + 1)
+    nonfinite = verb.tag_ in ("VBG", "VBN", "VB") and verb.dep_ in (
+        "xcomp",
+        "pcomp",
+        "advcl",
+        "acl",
+        "conj",
+        "ccomp",
+        "relcl",
+    )
+    if "to" in [lower(a) for a in auxes] or nonfinite:
         return _inherited(verb, depth)
     return PRESENT
 
 
 def _inherited(verb, depth: int) -> str:
     head = verb.head
-    if head.i == verb.i or depth > 6:
+    if head.i == verb.i or depth > MAX_DEPTH:
         return PRESENT
     if head.pos_ not in ("VERB", "AUX"):
         head = governing_verb(head)
         if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
             return FUTURE if verb.tag_ == "VB" else PRESENT
-    if verb.tag_ == "VB" and head.lemma_.lower() in READY and any(lower(a) == "to" for a in verb.children):
+    ready = head.lemma_.lower() in grammar(verb, "ready")
+    if verb.tag_ == "VB" and ready and any(lower(a) == "to" for a in verb.children):
         return FUTURE  # "prepared to contribute", "ready to lead": still ahead whatever the tagger says
     parent = verb_time(head, depth + 1)
     if verb.dep_ == "conj":
         return parent
     if parent in (PAST, PERFECT):
         return PAST
-    if head.lemma_ in PROSPECTIVE or verb.tag_ == "VB":
+    if head.lemma_ in grammar(verb, "prospective") or verb.tag_ == "VB":
         return FUTURE if parent != CONDITIONAL else CONDITIONAL
     return parent
-
-
-def is_upcoming(verb) -> bool:
-    return verb_time(verb) in UPCOMING
 
 
 def is_past(verb) -> bool:

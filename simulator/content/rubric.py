@@ -6,14 +6,13 @@ defined here, so a typo in either file fails at once with a one-line message.
 
 from __future__ import annotations
 
-import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from simulator.content.lexicon import LexiconData, load_lexicon
-from simulator.content.registry import PLACEHOLDERS, RULES
-from simulator.content.types import AVOID_STATUSES, DO, DO_STATUSES
+from simulator.content.rules import Rule, check_template
+from simulator.content.types import AVOID_STATUSES, DO_STATUSES
 from simulator.errors import ConfigError
 
 RUBRIC_FILE = "rubric.toml"
@@ -38,6 +37,26 @@ class Rubric:
     status_values: dict[str, float]
     lexicon: LexiconData
     path: str = ""
+    kinds: dict = field(default_factory=dict)  # kind id -> kinds.KindRubric (shape and own tips)
+
+
+def implemented_rules() -> dict[str, Rule]:
+    """Every criterion the code implements, read from the ``@rule`` declarations (shape parts register too)."""
+    from simulator.content import (  # noqa: F401 - importing them registers their rules and shape parts
+        crit_avoid,
+        crit_closing,
+        crit_goal,
+        crit_horizon,
+        crit_intro,
+        crit_plan,
+        crit_role,
+        crit_star,
+        crit_style,
+        shape,
+    )
+    from simulator.content.rules import RULES
+
+    return RULES
 
 
 def _text(entry: dict, key: str, where: str) -> str:
@@ -45,19 +64,6 @@ def _text(entry: dict, key: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{where}: '{key}' must be a non-empty string.")
     return value.strip()
-
-
-def _check_template(template: object, where: str) -> str:
-    if not isinstance(template, str) or not template.strip():
-        raise ConfigError(f"{where} must be a non-empty string.")
-    try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
-    except ValueError as e:
-        raise ConfigError(f"{where} is not a valid template ({e}); balance the {{braces}}.") from e
-    unknown = sorted(fields - PLACEHOLDERS)
-    if unknown:
-        raise ConfigError(f"{where} uses unknown placeholder(s) {unknown}; allowed: {', '.join(sorted(PLACEHOLDERS))}.")
-    return template.strip()
 
 
 def _parse_criterion(entry: object, where: str) -> Criterion:
@@ -68,9 +74,10 @@ def _parse_criterion(entry: object, where: str) -> Criterion:
         raise ConfigError(f"{where} has unknown key(s) {unknown}; allowed: {', '.join(_CRITERION_KEYS)}.")
     cid = _text(entry, "id", where)
     where = f"{where} ('{cid}')"
-    if cid not in RULES:
-        raise ConfigError(f"{where}: no rule implements this id; known ids: {', '.join(RULES)}.")
-    kind, outcomes = RULES[cid]
+    rules = implemented_rules()
+    if cid not in rules:
+        raise ConfigError(f"{where}: no rule implements this id; known ids: {', '.join(rules)}.")
+    kind, outcomes = rules[cid].kind, rules[cid].outcomes
     if entry.get("kind") != kind:
         raise ConfigError(f"{where}: 'kind' must be \"{kind}\" for this criterion.")
     weight = entry.get("weight")
@@ -90,7 +97,7 @@ def _parse_criterion(entry: object, where: str) -> Criterion:
         label=_text(entry, "label", where),
         weight=float(weight),
         description=_text(entry, "description", where),
-        tips={o: _check_template(tips[o], f"{where} tip '{o}'") for o in outcomes},
+        tips={o: check_template(tips[o], f"{where} tip '{o}'") for o in outcomes},
     )
 
 
@@ -148,8 +155,12 @@ def _load(folder: str) -> Rubric:
 
     path = Path(folder) / RUBRIC_FILE
     lexicon = load_lexicon(Path(folder))
+    from simulator.content.kinds import load_kind_rubrics
+
     questions = load_questions(Path(folder)) if (Path(folder) / QUESTIONS_FILE).is_file() else ()
-    return parse_rubric(load_toml(path), path, lexicon, {q.id: q.criteria for q in questions})
+    rubric = parse_rubric(load_toml(path), path, lexicon, {q.id: q.criteria for q in questions})
+    outcomes = {cid: tuple(c.tips) for cid, c in rubric.criteria.items()}
+    return replace(rubric, kinds=load_kind_rubrics(Path(folder), outcomes))
 
 
 def load_rubric(folder: Path | None = None) -> Rubric:
@@ -157,7 +168,3 @@ def load_rubric(folder: Path | None = None) -> Rubric:
     from simulator.paths import prompts_dir
 
     return _load(str(folder or prompts_dir()))
-
-
-def is_do(criterion: Criterion) -> bool:
-    return criterion.kind == DO

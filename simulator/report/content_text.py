@@ -1,18 +1,19 @@
-"""Terminal rendering of a ``ContentReport``: checklist, score, summary and structure."""
+"""Terminal rendering of a ``ContentReport``: checklist, score, summary and structure, as Rich grids."""
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from simulator.content.types import CLEAR, MET
 from simulator.report.style import Style, clock
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from simulator.content.types import ContentReport, Evidence
 
-WIDTH = 78
-MAX_QUOTES = 2  # evidence quotes shown per criterion
+MAX_QUOTES = 1  # evidence quotes shown per criterion
 QUOTE_CHARS = 90  # longer quotes are shortened with an ellipsis
 MARKS = {
     "met": ("✓", "green"),
@@ -30,10 +31,6 @@ def _quote(ev: Evidence) -> str:
     return f"“{text}”{when}"
 
 
-def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
-
-
 def _weighting_line(content: ContentReport) -> str:
     w = content.weighting
     heavy = [f"{cid.replace('_', ' ')} ×{v:g}" for cid, v in w.weights.items() if v != 1.0]
@@ -42,57 +39,78 @@ def _weighting_line(content: ContentReport) -> str:
     return f"(weighted mean of the checklist; weights: {weights}; credit: {credit})"
 
 
-def _checklist(content: ContentReport, s: Style) -> list[str]:
-    lines = []
-    width = max((len(c.label or c.id) for c in content.criteria), default=10)
+def _checklist(content: ContentReport, s: Style):
+    """One row per criterion: mark, name, and its status with the first quote; a tip under it when not met."""
+    rows: list[tuple[Text, str, Text]] = []
     for c in content.criteria:
         mark, colour = MARKS.get(c.status, ("?", "dim"))
-        name = (c.label or c.id).ljust(width)
-        lines.append(f"  {s(mark.ljust(2), colour, 'bold')} {name}  {s(c.status, colour)}")
-        for ev in c.evidence[:MAX_QUOTES]:
-            lines += _wrap(_quote(ev), "       ")
+        quotes = [_quote(ev) for ev in c.evidence[:MAX_QUOTES]]
+        body = s.join(s(c.status, colour), *(f"  {q}" for q in quotes))
+        rows.append((s(mark, colour, "bold"), c.label or c.id, body))
         if c.status not in (MET, CLEAR) and c.tip:
-            lines += [s(line, "cyan") for line in _wrap("→ " + c.tip, "       ")]
-    return lines
+            rows.append((s(""), "", s("→ " + c.tip, "cyan")))
+    return _table(rows, s)
 
 
-def _structure(content: ContentReport, s: Style) -> list[str]:
-    lines = [s("Shape of the answer", "bold") + "  (article's order → where it came in yours)"]
+def _table(rows: list[tuple], s: Style):
+    """A three-column grid (mark, name, wrapping body), two columns in."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 1), pad_edge=False)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, max_width=max((len(r[1]) for r in rows), default=10))
+    table.add_column(ratio=1, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return Padding(table, (0, 0, 0, 2))
+
+
+def _structure(content: ContentReport, s: Style) -> list:
+    """The kind's recommended shape beside this answer's order; nothing when the kind has no shape."""
+    if not content.structure:
+        return []
+    name = f": {content.shape_name}" if content.shape_name else ""
+    head = s.join(s("Shape of the answer", "bold"), f"{name}  (recommended order → where it came in yours)")
+    rows = []
     for k, part in enumerate(content.structure, 1):
         if part.found:
             where = ORDINALS.get(part.order, f"{part.order}th")
-            quote = _quote(part.evidence) if part.evidence else ""
-            lines += _wrap(f"{k}. {part.label:<15} → {s(where, 'green')}  {quote}", "  ")
+            quote = "  " + _quote(part.evidence) if part.evidence else ""
+            rows.append((f"{k}.", part.label, s.join("→ ", s(where, "green"), quote)))
         else:
-            lines.append(f"  {k}. {part.label:<15} → {s('not found', 'red')}")
+            rows.append((f"{k}.", part.label, s.join("→ ", s("not found", "red"))))
+    out = [head, _table(rows, s)]
     found = sorted((p for p in content.structure if p.found), key=lambda p: p.order)
     if found:
         order = " → ".join(p.label for p in found)
-        note = "same order as the article" if content.in_recommended_order else "a different order from the article's"
-        lines += _wrap(f"Your order: {order} ({note}).", "  ")
-    return lines
+        note = "the recommended order" if content.in_recommended_order else "a different order from the recommended one"
+        out.append(s.paragraph(f"Your order: {order} ({note})."))
+    return out
 
 
-def _summary(content: ContentReport, s: Style) -> list[str]:
-    lines = [s("Summary", "bold")]
+def _summary(content: ContentReport, s: Style, shown: Collection[str]) -> list:
+    out: list = []
     if content.summary.well_done:
-        lines.append("  Well done:")
-        for item in content.summary.well_done:
-            lines += _wrap("• " + item, "    ")
-    if content.summary.improvements:
-        lines.append("  Improve first:")
-        for k, tip in enumerate(content.summary.improvements, 1):
-            lines += _wrap(f"{k}. {tip}", "    ")
-    else:
-        lines.append("  Nothing to improve on the content checklist.")
-    return lines
+        out.append(s.paragraph("Well done:"))
+        out.append(s.grid([("•", item) for item in content.summary.well_done], label_width=1, indent=4))
+    left = [tip for tip in content.summary.improvements if tip not in shown]
+    if left:
+        out.append(s.paragraph("Improve:"))
+        out.append(s.grid([(f"{k}.", tip) for k, tip in enumerate(left, 1)], label_width=2, indent=4))
+    elif not content.summary.improvements:
+        out.append(s.paragraph("Nothing to improve on the content checklist."))
+    return out
 
 
-def render(content: ContentReport, style: Style) -> list[str]:
-    """The content part of the terminal report, as lines."""
+def render(content: ContentReport, style: Style, *, shown: Collection[str] = ()) -> list:
+    """The content part of the terminal report; improvements already ``shown`` on the first screen are left out."""
     s = style
-    head = f"{s('Content', 'bold')}  score {s(str(content.score), 'bold')}/100"
-    lines = [head] + _wrap(_weighting_line(content), "  ") + _checklist(content, s)
-    lines += [""] + _summary(content, s)
-    lines += [""] + _structure(content, s)
-    return lines
+    head = s.join(s("Content", "bold"), "  score ", s(str(content.score), "bold"), "/100")
+    out = [head, s.paragraph(_weighting_line(content)), _checklist(content, s)]
+    summary = _summary(content, s, shown)
+    if summary:
+        out += [""] + summary
+    if content.structure:
+        out += [""] + _structure(content, s)
+    return out

@@ -2,8 +2,9 @@
 
 Fillers and hedges are marked from the indexes the analysis recorded
 (``word_index``/``n_words``); no renderer matches words against a lexicon.
-Pauses are the ones the delivery analysis measured on the signal, placed
-between the words by time, so a transcript shows silences where they were.
+Pauses are the ones the delivery analysis measured on the signal, drawn
+before the word the analysis put after them, so a transcript shows silences
+where they were and never inside a word the recogniser stretched over one.
 """
 
 from __future__ import annotations
@@ -59,6 +60,28 @@ def _pause_token(p: Pause, long_pause_s: float) -> Token:
     )
 
 
+def _fits(p: Pause, words: Sequence) -> bool:
+    """True when the pause's recorded ``word_index`` agrees with the word times around it.
+
+    The delivery analysis decides which side of a pause a word stretched over
+    it belongs to; word times alone put a pause inside such a word ("Last
+    [0.8 s] spring"). An index that does not fit the times (a transcript
+    changed since) is not trusted.
+    """
+    i = p.word_index
+    if i is None or not 0 <= i < len(words):
+        return False
+    lo = words[i - 1].start if i > 0 else 0.0
+    hi = words[i].end
+    return lo is not None and hi is not None and lo <= p.start and p.end <= hi
+
+
+def _slot_by_time(p: Pause, words: Sequence) -> int:
+    """The index of the first word starting after the pause's middle (len(words): after the last word)."""
+    middle = (p.start + p.end) / 2
+    return next((i for i, w in enumerate(words) if w.start is not None and middle <= w.start), len(words))
+
+
 def transcript_tokens(
     transcript: Transcript,
     delivery: DeliveryReport | None = None,
@@ -66,27 +89,27 @@ def transcript_tokens(
     *,
     min_pause_s: float = SHOW_PAUSE_S,
 ) -> list[Token]:
-    """Words in order, with each pause of at least ``min_pause_s`` before the first word starting after its middle.
+    """Words in order, with each pause of at least ``min_pause_s`` before the word the analysis put after it.
 
-    Pauses left after the last timed word (the transcript missed the end of
-    the speech) come last rather than being dropped.
+    That is the pause's ``word_index`` where it fits the word times, else the
+    first word starting after the pause's middle. Pauses left after the last
+    timed word (the transcript missed the end of the speech) come last rather
+    than being dropped.
     """
     words = transcript.words
     fillers = marked(delivery.fillers, len(words)) if delivery else set()
     hedged = marked(hedges, len(words))
-    pauses = []
+    slots: dict[int, list[Token]] = {}
     if delivery is not None:
         long_s = delivery.options.long_pause_s
-        shown = sorted((p for p in delivery.pauses if p.duration >= min_pause_s), key=lambda p: p.start)
-        pauses = [_pause_token(p, long_s) for p in shown]
+        for p in sorted((p for p in delivery.pauses if p.duration >= min_pause_s), key=lambda p: p.start):
+            slot = p.word_index if _fits(p, words) else _slot_by_time(p, words)
+            slots.setdefault(slot, []).append(_pause_token(p, long_s))
     out: list[Token] = []
-    k = 0
     for i, w in enumerate(words):
-        while w.start is not None and k < len(pauses) and (pauses[k].start + pauses[k].end) / 2 <= w.start:
-            out.append(pauses[k])
-            k += 1
+        out += slots.pop(i, [])
         out.append(Token(WORD, w.word.strip(), w.start, w.end, filler=i in fillers, hedge=i in hedged))
-    return out + pauses[k:]
+    return out + [tok for slot in sorted(slots) for tok in slots[slot]]
 
 
 def tokens(analysis: Analysis, *, min_pause_s: float = SHOW_PAUSE_S) -> list[Token]:

@@ -1,15 +1,19 @@
-"""Progress across sessions: trends per question and overall, and a one-line read.
+"""Progress across sessions: trends per question and per kind of question, and a one-line read.
 
 Pure functions on lists of ``store.Session`` (only their index fields are
-used, so nothing heavy is loaded). A metric "improved" when the latest
-session is better than the mean of the few before it by more than the
-metric's tolerance; pace is better the closer it is to the target band,
-which the caller takes from an analysis' ``delivery.options`` (None: the
-delivery analysis' default options).
+used, so nothing heavy is loaded). One comparison everywhere, in the rows and
+in the read: the latest session against the mean of the BASELINE_SESSIONS
+before it. A metric "improved" only when that change is larger than the
+metric's tolerance (its noise threshold, stated under the table); pace is
+better the closer it is to the target band, which the caller takes from an
+analysis' ``delivery.options`` (None: the delivery analysis' default options).
+Questions of different kinds are judged on different rubrics, so the
+"all questions" summaries are per kind.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import mean
 
@@ -36,18 +40,18 @@ class Metric:
     field: str  # Session attribute
     label: str
     better: str  # "higher" | "lower" | "band"
-    tolerance: float  # a change smaller than this (in the metric's unit) is "steady"
+    tolerance: float  # the noise threshold: a change no larger than this (in the metric's unit) is "steady"
     digits: int = 0
     count: bool = False  # a whole number per session; a mean of several gets one decimal (2.5)
+    unit: str = ""  # how the tolerance is stated under the table
 
 
 METRICS: tuple[Metric, ...] = (
-    Metric("wpm", "pace (wpm)", "band", tolerance=5.0),
-    Metric("long_pauses", "long pauses", "lower", tolerance=0.5, count=True),
-    Metric("fillers_per_min", "fillers/min", "lower", tolerance=0.5, digits=1),
-    Metric("content_score", "content score", "higher", tolerance=3.0),
+    Metric("wpm", "pace (wpm)", "band", tolerance=5.0, unit="wpm"),
+    Metric("long_pauses", "long pauses", "lower", tolerance=0.5, count=True, unit="long pauses"),
+    Metric("fillers_per_min", "fillers/min", "lower", tolerance=0.5, digits=1, unit="fillers/min"),
+    Metric("content_score", "content score", "higher", tolerance=3.0, unit="points"),
 )
-DELIVERY_METRICS = METRICS[:3]  # comparable across kinds of question; content scores are not
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def trend(sessions: list, metric: Metric, *, band: Band | None = None) -> Trend:
         return Trend(metric, values, None, latest, SINGLE)
     baseline = mean(values[-1 - BASELINE_SESSIONS : -1])
     delta = _goodness(metric, latest, band) - _goodness(metric, baseline, band)
-    change = STEADY if abs(delta) < metric.tolerance else IMPROVED if delta > 0 else WORSE
+    change = STEADY if abs(delta) <= metric.tolerance else IMPROVED if delta > 0 else WORSE
     return Trend(metric, values, baseline, latest, change)
 
 
@@ -134,17 +138,10 @@ def one_line_read(trends: list[Trend], *, band: Band | None = None) -> str:
     return " ".join(parts)
 
 
-def history(
-    sessions: list,
-    *,
-    title: str,
-    question_id: str | None = None,
-    band: Band | None = None,
-    metrics: tuple[Metric, ...] = METRICS,
-) -> History:
+def history(sessions: list, *, title: str, question_id: str | None = None, band: Band | None = None) -> History:
     band = band or default_band()
     ordered = sorted(sessions, key=lambda s: (s.created_at or "", s.id))
-    trends = [trend(ordered, m, band=band) for m in metrics]
+    trends = [trend(ordered, m, band=band) for m in METRICS]
     return History(title, question_id, len(ordered), trends, one_line_read(trends, band=band))
 
 
@@ -153,15 +150,14 @@ def histories(
     *,
     question_id: str | None = None,
     band: Band | None = None,
-    kinds: dict[str, str] | None = None,
+    kind_of: Callable[[object], str] | None = None,
+    kind_labels: dict[str, str] | None = None,
 ) -> list[History]:
-    """One history per question (most practised first), then the overall one.
+    """One history per question (most practised first), then one per kind of question that has several.
 
-    With ``question_id`` only that question's history is returned. With
-    ``kinds`` (session id -> kind of question) each kind with several
-    questions gets its own history, and when several kinds were practised the
-    overall one keeps to delivery: a closing question's score and a career
-    goals answer's are not on one scale.
+    ``kind_of`` names a session's kind of question (None: one kind for all);
+    answers of different kinds are never mixed in one trend. With
+    ``question_id`` only that question's history is returned.
     """
     by_question: dict[str | None, list] = {}
     for s in sessions:
@@ -175,41 +171,62 @@ def histories(
         out.append(history(group, title=group[-1].question_text or str(qid), question_id=qid, band=band))
     by_kind: dict[str, list] = {}
     for s in sessions:
-        by_kind.setdefault((kinds or {}).get(s.id, ""), []).append(s)
-    if kinds:
-        for kind, group in sorted(by_kind.items()):
-            if kind and len({s.question_id for s in group}) > 1:
-                out.append(history(group, title=f"All {kind} questions", band=band))
-    if len(by_question) > 1:
-        mixed = kinds is not None and len(by_kind) > 1
-        metrics = DELIVERY_METRICS if mixed else METRICS
-        out.append(
-            history(
-                sessions, title="All questions (delivery)" if mixed else "All questions", band=band, metrics=metrics
-            )
-        )
+        by_kind.setdefault(kind_of(s) if kind_of else "", []).append(s)
+    for kind, group in sorted(by_kind.items()):
+        if len({s.question_id for s in group}) > 1:
+            label = (kind_labels or {}).get(kind, kind)
+            title = f"All {label} questions" if kind else "All questions"
+            out.append(history(group, title=title, band=band))
     return out
+
+
+def comparison_note() -> str:
+    """What the rows compare, and the noise threshold under which a change is "steady"."""
+    limits = ", ".join(f"{m.tolerance:g} {m.unit}" for m in METRICS)
+    return (
+        f"Each row: the mean of the (up to) {BASELINE_SESSIONS} sessions before the latest → the latest. "
+        f"Changes of at most {limits} count as steady."
+    )
 
 
 def _arrow(change: str) -> str:
     return {IMPROVED: "improved", WORSE: "worse", STEADY: "steady", SINGLE: ""}.get(change, "")
 
 
-def render(items: list[History], style: Style) -> list[str]:
-    """Terminal lines: per history a sparkline per metric and the one-line read."""
-    lines: list[str] = []
+def _row(t: Trend, style: Style) -> tuple:
+    if not t.values:
+        return (t.metric.label, "", "", style("no data", "dim"))
+    spark = sparkline(t.values[-SPARK_SESSIONS:])
+    moved = (
+        _value(t.metric, t.latest)
+        if t.baseline is None
+        else f"{_value(t.metric, t.baseline)} → {_value(t.metric, t.latest)}"
+    )
+    tone = {IMPROVED: "green", WORSE: "red"}.get(t.change)
+    change = style(_arrow(t.change), tone) if tone else style(_arrow(t.change))
+    return (t.metric.label, spark, moved, change)
+
+
+def render(items: list[History], style: Style) -> list:
+    """Rich renderables: per history a sparkline per metric (oldest to latest), the comparison, and the read."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    out: list = []
     for h in items:
-        if lines:
-            lines.append("")
-        lines.append(style(f"{h.title}", "bold") + style(f"  ({h.sessions} session{'s' * (h.sessions != 1)})", "dim"))
+        if out:
+            out.append("")
+        out.append(
+            style.join(style(h.title, "bold"), style(f"  ({h.sessions} session{'s' * (h.sessions != 1)})", "dim"))
+        )
+        table = Table.grid(padding=(0, 2), pad_edge=False)
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, max_width=SPARK_SESSIONS)
+        table.add_column(no_wrap=True, justify="right")
+        table.add_column(no_wrap=True)
         for t in h.trends:
-            if not t.values:
-                lines.append(f"  {t.metric.label:<15} " + style("no data", "dim"))
-                continue
-            spark = sparkline(t.values[-SPARK_SESSIONS:])
-            first, last = _value(t.metric, t.values[0]), _value(t.metric, t.values[-1])
-            tone = {IMPROVED: "green", WORSE: "red"}.get(t.change)
-            change = style(_arrow(t.change), tone) if tone else _arrow(t.change)
-            lines.append(f"  {t.metric.label:<15} {spark:<{SPARK_SESSIONS}} {first:>6} → {last:<6} {change}".rstrip())
-        lines.append("  " + h.read)
-    return lines
+            table.add_row(*_row(t, style))
+        out += [Padding(table, (0, 0, 0, 2)), style.paragraph(h.read)]
+    if items:
+        out += ["", style(comparison_note(), "dim")]
+    return out

@@ -3,7 +3,7 @@
 A three-question interview with follow-ups on: the tool speaks each prompt into
 a speaker sink, and each time it starts listening (a new recording file
 appears) the test plays the next answer into a mic sink; both sinks are the
-test's own (``PrivateCard``), so other runs on the shared card are not heard. The first answer
+test's own (the ``private_mic`` fixture), so other runs on the shared card are not heard. The first answer
 gives a goal without a timeline, so the interviewer must follow up on the
 timeline, and the follow-up's answer (which gives one) must count in the
 merged result.
@@ -21,7 +21,7 @@ import time
 import pytest
 
 from simulator.asr.wer import normalize_words
-from tests.audio_device import CAPTURE_SR, PrivateCard, SpeakerCapture, play_into_mic
+from tests.audio_device import CAPTURE_SR, SpeakerCapture, play_into_mic
 from tests.conftest import ROOT
 from tests.interview_answers import ORDER, QUESTIONS, check_follow_up_counted, synthesise
 
@@ -47,21 +47,18 @@ def _answer_each_prompt(recordings, clips, played: list[str], sink: str, timeout
 
 @pytest.mark.audio_device
 @pytest.mark.slow
-def test_interview_with_a_follow_up_on_the_sound_card(virtual_audio, isolated_home, tmp_path):
+def test_interview_with_a_follow_up_on_the_sound_card(private_mic, isolated_home, tmp_path):
     from simulator.asr.transcribe import transcribe
     from simulator.audio.recording_file import list_interrupted, recordings_dir
     from simulator.sessions import interviews, store
 
     clips = synthesise(tmp_path)
     played: list[str] = []
-    with (
-        PrivateCard(f"interview_e2e_{os.getpid()}") as card,
-        SpeakerCapture(tmp_path / "s.raw", sink=card.speaker) as spoken,
-    ):
-        args = (recordings_dir(), clips, played, card.mic)
+    with SpeakerCapture(tmp_path / "s.raw", sink=private_mic["speaker"]) as spoken:
+        args = (recordings_dir(), clips, played, private_mic["sink"])
         player = threading.Thread(target=_answer_each_prompt, args=args, daemon=True)
         player.start()
-        env = dict(os.environ, MOCK_INTERVIEW_HOME=str(isolated_home), **card.env())
+        env = dict(os.environ, MOCK_INTERVIEW_HOME=str(isolated_home), **private_mic["env"])
         res = subprocess.run(
             [
                 sys.executable,

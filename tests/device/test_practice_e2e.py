@@ -37,20 +37,20 @@ def answer_clip(tmp_path_factory):
     return path, " ".join(p["text"] for p in phrases), end_s
 
 
-def _play_when_listening(recordings, clip, started: threading.Event, timeout_s=120.0) -> None:
+def _play_when_listening(recordings, clip, started: threading.Event, sink: str, timeout_s=120.0) -> None:
     """Background thread: wait for the tool's recording file, then play the answer into the mic."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if any(recordings.glob("*.wav")):
             started.set()
-            play_into_mic(clip).wait(timeout=120)
+            play_into_mic(clip, sink).wait(timeout=120)
             return
         time.sleep(0.05)
 
 
 @pytest.mark.audio_device
 @pytest.mark.slow
-def test_practice_speaks_records_analyses_and_stores(virtual_audio, answer_clip, isolated_home, tmp_path):
+def test_practice_speaks_records_analyses_and_stores(private_mic, answer_clip, isolated_home, tmp_path):
     from simulator.asr.transcribe import transcribe
     from simulator.audio.recording_file import list_interrupted, recordings_dir
     from simulator.sessions import store
@@ -58,9 +58,10 @@ def test_practice_speaks_records_analyses_and_stores(virtual_audio, answer_clip,
     clip, script, clip_s = answer_clip
     recordings = recordings_dir()
     listening = threading.Event()
-    player = threading.Thread(target=_play_when_listening, args=(recordings, clip, listening), daemon=True)
+    sink = private_mic["sink"]  # a microphone of its own: other tests' sounds never mix into the answer
+    player = threading.Thread(target=_play_when_listening, args=(recordings, clip, listening, sink), daemon=True)
     player.start()
-    env = dict(os.environ, MOCK_INTERVIEW_HOME=str(isolated_home))
+    env = dict(os.environ, MOCK_INTERVIEW_HOME=str(isolated_home), PULSE_SOURCE=private_mic["env"]["PULSE_SOURCE"])
     with SpeakerCapture(tmp_path / "speaker.raw") as spoken:
         res = subprocess.run(
             [sys.executable, "-m", "simulator", "practice", "--json", "--max-seconds", "60"],

@@ -13,11 +13,24 @@ from simulator.asr.wer import wer
 from simulator.errors import EXIT_BAD_INPUT
 from tests.conftest import FIXTURES, load_truth
 
-HEAVY = ["numpy", "librosa", "faster_whisper", "ctranslate2", "sounddevice", "pyttsx3", "torch", "spacy", "soundfile"]
+HEAVY = [
+    "numpy",
+    "librosa",
+    "faster_whisper",
+    "ctranslate2",
+    "sounddevice",
+    "pyttsx3",
+    "torch",
+    "spacy",
+    "soundfile",
+    "rich",
+]
 
 
-def run_cli(*args: str, env_home=None, stdin=subprocess.DEVNULL, timeout=300) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
+def run_cli(
+    *args: str, env_home=None, stdin=subprocess.DEVNULL, timeout=300, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    env = dict(os.environ, **(env or {}))
     if env_home is not None:
         env["MOCK_INTERVIEW_HOME"] = str(env_home)
     return subprocess.run(
@@ -160,10 +173,15 @@ def test_overrides_reach_the_report(good_answer_json, tmp_path):
     assert default["verdict"]["pace"] == "slow and clear" and doc["verdict"]["pace"] == "too fast"
 
 
-def test_demo_without_a_terminal_uses_the_bundled_answer_and_saves_it(tmp_path):
+def test_demo_without_a_terminal_uses_the_bundled_answer_and_does_not_save_it(tmp_path):
     result = run_cli("practice", "--demo", "--no-speak", "--json", env_home=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "using the bundled sample answer" in result.stderr
+    assert "using the bundled sample answer" in result.stderr and "not saved to your history" in result.stderr
     doc = json.loads(result.stdout)
     assert wer(load_truth("good_answer")["script"], doc["transcript"]["text"]) <= 0.15
-    assert doc["session_id"] and (tmp_path / "sessions" / doc["session_id"] / "answer.flac").is_file()
+    assert (
+        doc["session_id"] is None and "A demo on the bundled sample answer: not saved to your history." in doc["notes"]
+    )
+    assert not (tmp_path / "sessions").exists() or not any((tmp_path / "sessions").iterdir())
+    history = run_cli("history", env_home=tmp_path)
+    assert history.returncode == 0 and history.stdout.startswith("No sessions yet")

@@ -12,7 +12,7 @@ from simulator.model.analysis import AnswerContext
 from simulator.model.codec import to_jsonable
 from simulator.questions import get_question
 from simulator.report.html import session_html
-from simulator.report.style import Style
+from simulator.report.style import Style, to_text
 from simulator.sessions import store
 from tests.cdp import Browser, find_chromium
 from tests.session_docs import FIXTURES, truth
@@ -48,7 +48,7 @@ def test_index_row_matches_the_analysis(real_session, real_analysis):
 
 
 def test_replay_marks_the_true_long_pauses(real_session):
-    text = "\n".join(replay.text_replay(real_session.analysis, Style(False), session_id=real_session.id))
+    text = to_text(replay.text_replay(real_session.analysis, Style(False), session_id=real_session.id))
     found = [
         (int(m), float(s), float(d))
         for m, s, d in re.findall(r"^\[(\d+):([\d.]+)\] ‖‖ long pause ([\d.]+) s", text, re.M)

@@ -132,9 +132,9 @@ def done(capsys, answers):
 
 def test_sessions_lists_the_interview_with_its_answers(capsys, done):
     code, out, _ = run(capsys, "sessions")
-    lines = out.splitlines()
-    assert code == 0 and lines[1].startswith(done["interview_id"]) and "Interview: 3 of 3 questions" in lines[1]
-    assert [line.split()[3] for line in lines[2:]] == ["1.", "1+", "2.", "3."]
+    rows = [line.split() for line in out.splitlines() if line[:1].isdigit()]  # a row's first line
+    assert code == 0 and rows[0][0] == done["interview_id"] and rows[0][1:5] == ["Interview:", "3", "of", "3"]
+    assert [row[1] for row in rows[1:]] == ["1.", "1+", "2.", "3."]
     code, out, _ = run(capsys, "sessions", "--json")
     rows = json.loads(out)
     assert [r["type"] for r in rows].count("interview") == 1
@@ -174,20 +174,21 @@ def test_report_of_one_answer_shows_what_the_follow_up_supplied(capsys, done, tm
 def test_delete_an_answer_then_the_interview(capsys, done):
     rid = done["interview_id"]
     second = done["questions"][1]["answer"]["session_id"]
-    code, out, _ = run(capsys, "sessions", "delete", second)
+    code, out, _ = run(capsys, "sessions", "delete", second, "--yes")
     assert code == 0 and second in out
     _, record = interviews.load_interview(rid)
     assert [a.position for a in record.answers] == [1, 3]
     code, out, _ = run(capsys, "report", rid)
-    assert code == 0 and "2. What is your greatest strength?\n     (not answered)" in out
-    code, out, _ = run(capsys, "sessions", "delete", rid)
+    assert code == 0 and "2.  What is your greatest strength?\n      (not answered)" in out
+    code, out, _ = run(capsys, "sessions", "delete", rid, "--yes")
     assert code == 0 and "and its 3 answer session(s)" in out
     assert store.list_sessions() == [] and interviews.list_interviews() == []
 
 
 def test_history_leaves_follow_ups_out(capsys, done):
     code, out, _ = run(capsys, "history")
-    assert code == 0 and "You mentioned" not in out and "All questions (delivery)  (3 sessions)" in out
+    assert code == 0 and "You mentioned" not in out  # one session of the first question: its answer alone
+    assert "How do you plan to achieve your career goals?  (1 session)" in out
 
 
 def test_limit_notice_fires_once_before_the_limit():
@@ -200,9 +201,13 @@ def test_limit_notice_fires_once_before_the_limit():
 
 def test_meter_shows_the_limit():
     out = io.StringIO()
-    meter = TerminalMeter(out, enter_stops=False, limit_s=120.0)
+    meter = TerminalMeter(out, enter_stops=False, max_s=120.0)
     meter(42.0, -20.0)
-    assert "Recording 00:42 / 02:00" in out.getvalue()
+    meter.notify("15 s left: start wrapping up.")
+    assert "Recording 0:42 / 2:00" in out.getvalue() and out.getvalue().endswith("15 s left: start wrapping up.\n")
+    meter.tty, meter.notice = True, ""
+    meter.notify("15 s left: start wrapping up.")  # on a terminal: on the live status line
+    assert meter.status(105.0, -20.0).startswith("● REC 1:45 / 2:00  15 s left: start wrapping up.  ")
 
 
 @pytest.mark.parametrize(

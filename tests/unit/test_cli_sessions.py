@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -12,7 +13,8 @@ import sys
 import pytest
 
 from simulator.audio.files import load_audio
-from simulator.cli import sessions as cli_sessions
+from simulator.cli import listing as cli_listing
+from simulator.cli import reports as cli_reports
 from simulator.cli.app import main
 from simulator.errors import EXIT_BAD_INPUT, EXIT_STORAGE
 from simulator.sessions import store
@@ -47,15 +49,31 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_sessions_lists_the_metrics(capsys, two_sessions):
+@pytest.mark.parametrize("width", [80, 100, 140])
+def test_sessions_lists_the_metrics_within_the_terminal_width(capsys, monkeypatch, two_sessions, width):
     first, second = two_sessions
+    monkeypatch.setenv("COLUMNS", str(width))
     code, out, _ = run(capsys, "sessions")
     lines = out.splitlines()
-    assert code == 0 and len(lines) == 3
-    assert lines[0].split() == ["ID", "DATE", "QUESTION", "LENGTH", "WPM", "LONG", "PAUSES", "FILLERS/MIN", "SCORE"]
-    assert lines[1].startswith(first) and lines[1].split()[-4:] == ["182", "2", "6.5", "48"]
-    assert lines[2].startswith(second) and lines[2].split()[-5:] == ["0:18", "197", "3", "10.2", "34"]
-    assert "2026-01-06" in lines[2] and "How do you plan to achieve your c…" in lines[2]
+    assert code == 0 and max(len(line) for line in lines) <= width
+    assert lines[0].split() == ["LONG", "FILLERS"] and lines[1].split()[-5:] == [
+        "LENGTH",
+        "WPM",
+        "PAUSES",
+        "/MIN",
+        "SCORE",
+    ]
+    rows = {line.split()[0]: line.split() for line in lines if line[:1].isdigit()}
+    assert rows[first][-5:] == ["0:01", "182", "2", "6.5", "48"]
+    assert rows[second][-5:] == ["0:18", "197", "3", "10.2", "34"]
+    words = " ".join(" ".join(line.split()[1:-5] if line[:1].isdigit() else line.split()) for line in lines[2:])
+    assert "How do you plan to achieve your career goals?" in words  # wrapped at words, never cut
+    if width >= cli_listing.WIDE_LISTING:  # the ids' UTC time, also as a date column
+        assert "DATE (UTC)" in lines[1] and "2026-01-06 10:00" in rows[second][1] + " " + rows[second][2]
+        assert lines[-1] == "Dates are UTC, as in the ids."
+    else:
+        assert lines[-1] == "Ids begin with the UTC date and time of the answer."
+    assert second.startswith("20260106-100000")  # saved at 10:00 UTC: the id says so
 
 
 def test_sessions_json(capsys, two_sessions):
@@ -99,7 +117,7 @@ def test_delete_removes_row_and_audio(capsys, two_sessions):
     first, second = two_sessions
     audio = store.load_session(second).audio_path
     assert audio.exists()
-    code, out, _ = run(capsys, "sessions", "delete", second[:17])  # a unique prefix works
+    code, out, _ = run(capsys, "sessions", "delete", second[:17], "--yes")  # a unique prefix works
     assert code == 0 and out.strip() == f"Deleted session {second} (its audio and analysis are removed)."
     assert not audio.exists() and not audio.parent.exists()
     assert [s.id for s in store.list_sessions()] == [first]
@@ -136,10 +154,20 @@ def test_report_prints_the_terminal_report_of_a_stored_session(capsys, two_sessi
     assert code == 0 and lines[0] == "Mock interview report"
     assert "Context:  role: Data analyst, company: Acme <Data> & Co" in lines
     assert f"Session:  {second}" in lines
+    assert "Verdict:  Not yet slow and clear (pace: too fast) · content score 34/100" in lines
+    top = lines.index("Top things to change")
+    assert lines[top + 1 : top + 4] == [
+        "  1. 3 pauses over 2 s; plan the next sentence before you stop.",
+        "  2. Add a timeline.",
+        "  3. Name the exam date.",
+    ]
     assert "*Um*, so, my goals" in out and "[2.6s pause]" in out and "_maybe_" in out  # marks from the indexes
-    assert "197 wpm too fast  (band 110-160;" in out and "3 long (>= 2 s):" in out
-    assert "Content  score 34/100" in out and "✗  A realistic timeline" in out
+    assert "197 wpm too fast (band 110-160;" in out and "3 long (>= 2 s):" in out
+    assert "Content  score 34/100" in out and re.search(r"✗ +A realistic timeline", out)
+    assert max(len(line) for line in lines) <= 80 and not any(line.endswith(" ") for line in lines)
     assert not (store.load_session(second).folder / "report.html").exists()  # no HTML unless asked
+    code, brief, _ = run(capsys, "report", "last", "--brief")  # the first screen only
+    assert code == 0 and brief.splitlines() == lines[: top + 4]
 
 
 def test_report_open_writes_the_html_and_opens_it(monkeypatch, capsys, two_sessions):
@@ -163,7 +191,7 @@ def test_open_report_writes_and_opens_in_a_browser(monkeypatch, two_sessions):
 
     opened = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
-    path = cli_sessions.open_report(two_sessions[1])
+    path = cli_reports.open_report(two_sessions[1])
     assert path.exists() and opened == [path.resolve().as_uri()]
 
 
@@ -174,7 +202,7 @@ def test_open_report_without_a_browser_is_not_an_error(monkeypatch, capsys, two_
         raise webbrowser.Error("could not locate runnable browser")
 
     monkeypatch.setattr(webbrowser, "open", no_browser)
-    path = cli_sessions.open_report(two_sessions[1])
+    path = cli_reports.open_report(two_sessions[1])
     assert path.exists() and "No web browser could be opened" in capsys.readouterr().err
 
 
@@ -182,17 +210,24 @@ def test_history_command(capsys, two_sessions):
     code, out, _ = run(capsys, "history")
     assert code == 0
     assert out.splitlines()[0] == "How do you plan to achieve your career goals?  (2 sessions)"
-    assert (
-        "Not improved: pace (wpm) 182 → 197, long pauses 2 → 3, fillers/min 6.5 → 10.2, content score 48 → 34." in out
+    assert "Not improved: pace (wpm) 182 → 197, long pauses 2 → 3, fillers/min 6.5 → 10.2, content score 48 → 34." in (
+        " ".join(out.split())
     )
     code, out, _ = run(capsys, "history", "--question", "tell-me-about-yourself")
     assert code == 0 and "No sessions for question 'tell-me-about-yourself'" in out
+
+
+def test_history_of_an_unknown_question_is_bad_input_like_practice(capsys, two_sessions):
+    code, out, err = run(capsys, "history", "--question", "nope")
+    assert code == EXIT_BAD_INPUT and out == ""
+    assert err.startswith("mock-interview: No question 'nope'.") and len(err.strip().splitlines()) == 1
 
 
 def test_replay_no_audio_prints_time_codes_and_markers(capsys, two_sessions):
     code, out, _ = run(capsys, "replay", "last", "--no-audio")
     lines = out.splitlines()
     assert code == 0 and lines[1] == "Question: How do you plan to achieve your career goals?"
+    assert max(len(line) for line in lines) <= 80
     body = [line for line in lines if line.startswith("[")]
     assert body[0].startswith("[0:00.4] [Um,] so, my goals")
     assert [line for line in body if "long pause" in line] == [
@@ -200,7 +235,9 @@ def test_replay_no_audio_prints_time_codes_and_markers(capsys, two_sessions):
         "[0:08.9] ‖‖ long pause 2.3 s",
         "[0:13.6] ‖‖ long pause 2.8 s",
     ]
-    assert "[uh,] get promoted" in out and "so, [um,] yeah," in out
+    flowing = " ".join(out.split())  # lines wrap at words under their time code
+    assert "[uh,] get promoted" in flowing and "so, [um,] yeah," in flowing
+    assert "         yeah," in lines  # the wrapped part of a line stays under its text, after the time code
     assert lines[-1] == "End of answer at 0:18.7."
 
 
@@ -212,7 +249,7 @@ def test_corrupt_index_exit_code_and_rebuild(capsys, isolated_home, two_sessions
     code, out, _ = run(capsys, "sessions", "--rebuild")
     assert code == 0 and out.startswith("Rebuilt the sessions index: 2 session(s).")
     code, out, _ = run(capsys, "sessions")
-    assert code == 0 and len(out.splitlines()) == 3
+    assert code == 0 and sum(line.startswith("2026") for line in out.splitlines()) == 2
 
 
 def test_help_is_fast_and_lists_the_session_commands():
@@ -231,16 +268,89 @@ def test_help_is_fast_and_lists_the_session_commands():
         assert f" {heavy}\n" not in done.stderr and f" {heavy}." not in done.stderr, heavy
 
 
-def test_sessions_shows_interrupted_recordings(capsys, rushed_audio):
+def _kept_take(rushed_audio, name="answer-20260107-090000-42.wav", note=None):
     import soundfile as sf
 
-    from simulator.audio.recording_file import recordings_dir
+    from simulator.audio.recording_file import recordings_dir, write_take_note
 
     y, sr = rushed_audio
-    leftover = recordings_dir() / "answer-20260107-090000.wav"
-    sf.write(str(leftover), y[: sr * 5], sr, subtype="PCM_16")
+    path = recordings_dir() / name
+    sf.write(str(path), y[: sr * 5], sr, subtype="PCM_16")
+    if note is not None:
+        write_take_note(path, note)
+    return path
+
+
+def test_sessions_shows_kept_takes_with_their_question_and_how_to_resume_or_discard(capsys, rushed_audio):
+    from simulator.cli.takes import note_for
+    from simulator.model.analysis import AnswerContext
+    from simulator.questions import get_question
+
+    _kept_take(rushed_audio, note=note_for(get_question("tell-me-about-yourself"), AnswerContext(role="Nurse")))
     code, out, _ = run(capsys, "sessions")
     lines = out.splitlines()
     assert code == 0 and lines[0] == "No sessions yet; run `mock-interview practice` to record one."
-    assert lines[2].startswith("Interrupted recordings (kept, not analysed yet;")
-    assert lines[3].split()[2:] == ["0:05", "(interrupted)", str(leftover)]
+    assert lines[2] == "Interrupted takes (kept, not analysed yet)"
+    row = next(line for line in lines if line.startswith("20260107-090000-42"))
+    assert row.split()[-1] == "0:05" and "Tell me about yourself." in row
+    assert lines[-1] == (
+        "Resume one with `mock-interview practice --resume ID`, or discard it with `mock-interview sessions discard ID`."
+    ) or " ".join(lines[-2:]).startswith("Resume one with")
+    assert "(interrupted)" not in out and "analyze FILE --save" not in out
+
+
+def test_discard_asks_first_and_removes_the_take(capsys, monkeypatch, rushed_audio):
+    path = _kept_take(rushed_audio, note={"question": {"id": "career-goals", "text": "Why?"}})
+    code, _, err = run(capsys, "sessions", "discard", "20260107")
+    assert code == EXIT_BAD_INPUT and "add --yes" in err and path.exists()  # no terminal to ask on
+    monkeypatch.setattr(sys, "stdin", _Tty("n\n"))
+    code, _, err = run(capsys, "sessions", "discard", "last")
+    assert code == EXIT_BAD_INPUT and "Nothing was deleted" in err and path.exists()
+    monkeypatch.setattr(sys, "stdin", _Tty("y\n"))
+    code, out, _ = run(capsys, "sessions", "discard", "last")
+    assert code == 0 and "Discard the take 20260107-090000-42 (0:05, “Why?”)?\n[y/N] " in out
+    assert "Discarded the take 20260107-090000-42 (its recording is deleted)." in out
+    assert not path.exists() and not path.with_suffix(".json").exists()
+    code, _, err = run(capsys, "sessions", "discard", "last", "--yes")
+    assert code == EXIT_BAD_INPUT and "There are no kept takes" in err
+
+
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize(
+    "stdin, argv, code, kept",
+    [
+        (None, [], EXIT_BAD_INPUT, True),  # no terminal and no --yes: refused in one line
+        ("n\n", [], EXIT_BAD_INPUT, True),
+        ("\n", [], EXIT_BAD_INPUT, True),  # the default is no
+        ("y\n", [], 0, False),
+        (None, ["--yes"], 0, False),
+    ],
+)
+def test_delete_asks_for_confirmation(capsys, monkeypatch, two_sessions, stdin, argv, code, kept):
+    _, second = two_sessions
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", _Tty(stdin))
+    got, out, err = run(capsys, "sessions", "delete", second, *argv)
+    assert got == code
+    assert (second in [s.id for s in store.list_sessions()]) is kept
+    if code:
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    if stdin:
+        assert f"Delete session {second} (2026-01-06 10:00 UTC," in out
+
+
+@pytest.mark.parametrize("argv", [["report", "last"], ["sessions"], ["history"], ["replay", "last", "--no-audio"]])
+def test_colour_on_a_terminal_and_no_escape_codes_with_no_color(capsys, monkeypatch, two_sessions, argv):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    code, coloured, _ = run(capsys, *argv)
+    assert code == 0 and "\033[" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, plain, _ = run(capsys, *argv)
+    assert code == 0 and "\033[" not in plain
+    if argv[0] == "report":  # without colour the fillers keep their text marks
+        assert "*Um*" in plain and "*Um*" not in coloured

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -123,3 +124,38 @@ def test_check_content_rejects_a_question_with_an_unknown_criterion():
     question = Question(id="custom", text="Why us?", criteria=("confident_language", "charisma"))
     with pytest.raises(ConfigError, match="unknown criterion id"):
         check_content(Transcript.from_text("I want to join your team."), question, AnswerContext())
+
+
+def test_rule_declarations_load_without_the_nlp_model_and_match_the_rubric():
+    code = (
+        "import sys; from simulator.content.rubric import implemented_rules, load_rubric; "
+        "rules = implemented_rules(); rubric = load_rubric(); "
+        "print('spacy' in sys.modules, sorted(rules) == sorted(rubric.criteria), "
+        "all(rubric.criteria[c].kind == r.kind and set(rubric.criteria[c].tips) == set(r.outcomes) for c, r in rules.items()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PROMPTS.parent, check=True
+    ).stdout
+    assert out.split() == ["False", "True", "True"]
+
+
+def test_a_second_rule_for_the_same_criterion_id_is_refused():
+    from simulator.content.rubric import implemented_rules
+    from simulator.content.rules import RULES, rule
+    from simulator.content.types import DO
+
+    implemented_rules()
+    with pytest.raises(ValueError, match="two rules declare"):
+        rule("timeline", kind=DO, outcomes=("met",))(lambda ctx: None)
+    assert RULES["timeline"].outcomes == ("met", "vague", "missing")
+
+
+def test_every_lexicon_list_is_read_by_the_content_check():
+    """A list nothing reads is dead data: every [section] key is named in simulator/content."""
+    from simulator.content.lexicon import SCHEMA
+
+    code = "\n".join(
+        p.read_text() for p in (PROMPTS.parent / "simulator" / "content").glob("*.py") if p.name != "lexicon.py"
+    )
+    unread = [f"{section}.{key}" for section, keys in SCHEMA.items() for key in keys if f'"{key}"' not in code]
+    assert unread == []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.report.style import Style
+from simulator.report.style import Style, to_text
 from simulator.sessions import history as h
 from simulator.sessions.store import Session
 
@@ -100,56 +100,81 @@ def test_one_line_read_edge_cases(sessions, read):
     assert h.history(sessions, title="t").read == read
 
 
-def test_histories_per_question_then_overall():
+KIND = {"career-goals": "career-goals", "tell-me-about-yourself": "tell-me-about-yourself"}
+
+
+def kind_of(session) -> str:
+    return KIND.get(session.question_id, "behavioural")
+
+
+def test_histories_per_question_then_per_kind():
     sessions = [
         make(0, wpm=150, score=50),
         make(1, question="tell-me-about-yourself", wpm=170, score=40),
         make(2, wpm=145, score=70),
         make(3, wpm=140, score=75),
+        make(4, question="a-conflict", wpm=130, score=30),
+        make(5, question="a-failure", wpm=135, score=90),
     ]
-    items = h.histories(sessions)
+    items = h.histories(sessions, kind_of=kind_of, kind_labels={"behavioural": "Behavioural (STAR)"})
     assert [(x.question_id, x.sessions) for x in items] == [
         ("career-goals", 3),
+        ("a-conflict", 1),
+        ("a-failure", 1),
         ("tell-me-about-yourself", 1),
-        (None, 4),
+        (None, 2),
     ]
-    assert items[-1].title == "All questions"
-    assert [t.values for t in items[-1].trends][3] == [50.0, 40.0, 70.0, 75.0]
+    # Only the behavioural kind has several questions; its summary holds its own two answers, no other kind's.
+    assert items[-1].title == "All Behavioural (STAR) questions"
+    assert items[-1].trends[3].values == [30.0, 90.0]
+    assert not any(x.title == "All questions" for x in items)
     only = h.histories(sessions, question_id="tell-me-about-yourself")
     assert len(only) == 1 and only[0].sessions == 1
 
 
-def test_render_shows_sparklines_and_the_read():
+def test_without_kinds_several_questions_get_one_summary():
+    sessions = [make(0, wpm=150, score=50), make(1, question="tell-me-about-yourself", wpm=170, score=40)]
+    assert h.histories(sessions)[-1].title == "All questions"
+
+
+@pytest.mark.parametrize(
+    "metric, values, row",
+    [
+        (PAUSES, [0, 1, 0], "0.5 → 0 steady"),  # within the 0.5 noise threshold
+        (PAUSES, [0, 2, 0], "1 → 0 improved"),  # never "0 → 0 improved": the row shows what was compared
+        (SCORE, [100, 90, 100], "95 → 100 improved"),
+        (SCORE, [100, 97, 100], "98 → 100 steady"),  # 1.5 points: noise
+        (WPM, [150, 140, 145, 207], "145 → 207 worse"),  # the same comparison as the read, not the first session
+    ],
+)
+def test_the_row_shows_the_comparison_the_read_makes(metric, values, row):
+    field = {"wpm": "wpm", "long_pauses": "long_pauses", "fillers_per_min": "fillers", "content_score": "score"}[
+        metric.field
+    ]
+    sessions = [make(i, **{field: v}) for i, v in enumerate(values)]
+    [hist] = h.histories(sessions)
+    text = to_text(h.render([hist], Style(False)), width=100)
+    line = next(x for x in text.splitlines() if x.strip().startswith(metric.label))
+    assert " ".join(line.split()[-4:]) == row
+    moved = row.rsplit(" ", 1)[0]
+    assert (f"{metric.label} {moved}" in hist.read) is (not row.endswith("steady"))
+
+
+def test_render_shows_sparklines_the_read_and_the_noise_threshold():
     sessions = [
         make(i, wpm=w, long_pauses=p, fillers=f, score=s)
         for i, (w, p, f, s) in enumerate([(200, 4, 8.0, 40), (180, 2, 5.0, 55), (150, 0, 1.0, 80)])
     ]
-    lines = h.render(h.histories(sessions), Style(False))
-    text = "\n".join(lines)
+    text = to_text(h.render(h.histories(sessions), Style(False)), width=80)
+    lines = text.splitlines()
     assert lines[0].startswith("How do you plan to achieve your career goals?  (3 sessions)")
     score_line = next(line for line in lines if line.strip().startswith("content score"))
-    assert "▁▄█" in score_line and "40 → 80" in score_line and score_line.endswith("improved")
+    assert "▁▄█" in score_line and "48 → 80" in score_line and score_line.endswith("improved")
     pauses_line = next(line for line in lines if line.strip().startswith("long pauses"))
     assert "█▅▁" in pauses_line and pauses_line.endswith("improved")
-    assert "Improved: pace (wpm) 190 → 150, long pauses 3 → 0, fillers/min 6.5 → 1.0, content score 48 → 80." in text
-
-
-def test_kinds_are_kept_apart():
-    sessions = [
-        make(0, wpm=150, score=50),
-        make(1, question="long-term-goals", wpm=150, score=60),
-        make(2, question="questions-for-us", wpm=170, score=100),
-        make(3, wpm=140, score=75),
-    ]
-    kinds = {s.id: {"questions-for-us": "Closing"}.get(s.question_id, "Career goals") for s in sessions}
-    items = h.histories(sessions, kinds=kinds)
-    titles = [x.title for x in items]
-    assert "All Career goals questions" in titles and "All Closing questions" not in titles  # one closing question
-    career = items[titles.index("All Career goals questions")]
-    assert career.sessions == 3 and career.trends[3].values == [50.0, 60.0, 75.0]  # the closing score left out
-    overall = items[-1]
-    assert overall.title == "All questions (delivery)" and [t.metric.field for t in overall.trends] == [
-        "wpm",
-        "long_pauses",
-        "fillers_per_min",
-    ]
+    assert "Improved: pace (wpm) 190 → 150, long pauses 3 → 0, fillers/min 6.5 → 1.0, content score 48 → 80." in (
+        " ".join(text.split())
+    )
+    assert "the mean of the (up to) 3 sessions before the latest → the latest" in " ".join(text.split())
+    assert "at most 5 wpm, 0.5 long pauses, 0.5 fillers/min, 3 points count as steady" in " ".join(text.split())
+    assert max(len(line) for line in lines) <= 80

@@ -390,23 +390,68 @@ def test_block_dbfs_of_a_sine(amplitude, dbfs):
     assert block_dbfs(amplitude * np.sin(2 * np.pi * 1000 * t)) == pytest.approx(dbfs, abs=0.02)
 
 
-@pytest.mark.parametrize("tty, expect", [(True, "press Enter to stop"), (False, "stay silent 3 s")])
-def test_terminal_meter(tty, expect):
-    class Stream(io.StringIO):
-        def isatty(self):
-            return tty
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool):
+        super().__init__()
+        self.tty = tty
 
-    s = Stream()
-    meter = TerminalMeter(s, enter_stops=tty, silence_stop_s=3.0)
+    def isatty(self):
+        return self.tty
+
+
+@pytest.mark.parametrize("tty, expect", [(True, "Enter or 3 s of silence stops"), (False, "3 s of silence stops")])
+def test_terminal_meter(tty, expect, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    s = _Stream(tty)
+    meter = TerminalMeter(s, enter_stops=tty, silence_stop_s=3.0, max_s=180.0)
     meter(0.0, -90.0)
     meter(12.3, 0.0)
-    meter.finish()
+    meter.finish("silence", 12.3)
     out = s.getvalue()
     assert expect in out
-    if tty:
-        assert "00:12" in out and "█" * 20 in out and out.endswith("\n")
+    assert out.endswith("Recording stopped after 3 s of silence (0:12 recorded).\n")
+    if tty:  # one live area, redrawn in place, then replaced by the stop line
+        assert "● REC 0:12 / 3:00" in out and "█" * 20 in out and out.count("\n") <= 2
     else:
-        assert out.count("\n") == 2 and "00:12" in out
+        assert out.count("\n") == 3 and "Recording 0:12" in out
+
+
+@pytest.mark.parametrize(
+    "reason, message",
+    [
+        ("silence", "Recording stopped after 3 s of silence (1:05 recorded)."),
+        ("no_speech", "Recording stopped: no speech was heard (1:05 recorded)."),
+        ("enter", "Recording stopped with Enter (1:05 recorded)."),
+        ("max", "Recording stopped at the 1:05 time limit: the answer was cut off."),
+        ("stop_event", "Recording stopped (1:05 recorded)."),
+        (None, "Recording interrupted at 1:05; the take is kept."),
+    ],
+)
+def test_the_end_of_a_recording_says_why_it_stopped(reason, message):
+    meter = TerminalMeter(_Stream(False), enter_stops=True, silence_stop_s=3.0, max_s=65.0)
+    assert meter.stop_message(reason, 65.0) == message
+
+
+@pytest.mark.parametrize(
+    "parts, kwargs, reason, says",
+    [
+        ([silence(0.5), speechlike(2.0)], dict(silence_stop_s=2.0), "silence", "after 2 s of silence (0:04 recorded)"),
+        ([speechlike(6.0)], dict(silence_stop_s=1.0, max_s=2.5), "max", "at the 0:02 time limit"),
+        ([silence(3.0)], dict(options=SilenceOptions(no_speech_stop_s=1.0)), "no_speech", "no speech was heard"),
+    ],
+)
+def test_the_recorder_tells_the_meter_why_it_stopped(fake_sd, parts, kwargs, reason, says):
+    fake_sd.signal = np.concatenate(parts)
+    stream = _Stream(False)
+    meter = TerminalMeter(stream, enter_stops=False, silence_stop_s=kwargs.get("silence_stop_s", 3.0), max_s=2.5)
+    rec = recorder.record(beep=False, on_status=meter, **kwargs)
+    assert rec.stop_reason == reason
+    assert says in stream.getvalue().splitlines()[-1]
+
+
+def test_an_answer_cut_by_the_time_limit_is_noted_as_unfinished():
+    note = recorder.cut_note(180.0)
+    assert "3:00 time limit" in note and "unfinished answer" in note
 
 
 # --- the crash-safe file ------------------------------------------------------------

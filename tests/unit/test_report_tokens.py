@@ -12,12 +12,14 @@ from simulator.cli import replay
 from simulator.content.types import Hedge
 from simulator.delivery.options import DeliveryOptions
 from simulator.delivery.results import BOUNDARY, HESITATION, Filler, Pause
+from simulator.model.codec import load_analysis
 from simulator.model.transcript import Transcript, Word
 from simulator.report import render_text
 from simulator.report.delivery_text import mark_transcript
 from simulator.report.html import render_html
-from simulator.report.style import Style
-from simulator.report.tokens import PAUSE, WORD, marked, tokens
+from simulator.report.style import Style, to_text
+from simulator.report.tokens import PAUSE, SHOW_PAUSE_S, WORD, marked, tokens
+from tests.conftest import ROOT
 from tests.session_docs import content_report, delivery_report, metrics_analysis
 
 TEXT = "Um, you know, I banana want to lead maybe the team next year."
@@ -65,12 +67,13 @@ def test_marks_come_from_the_recorded_indexes(fillers, hedges, filler_words, hed
     [
         (PAUSE_AFTER_LEAD, 2.0, "maybe", False),
         (PAUSE_AFTER_LEAD, 1.5, "maybe", True),  # "long" is the analysis' own long_pause_s
-        (dataclasses.replace(PAUSE_AFTER_LEAD, word_index=2), 2.0, "maybe", False),  # time wins over the index
+        (dataclasses.replace(PAUSE_AFTER_LEAD, word_index=2), 2.0, "maybe", False),  # an index far off: by time
+        (dataclasses.replace(PAUSE_AFTER_LEAD, word_index=8), 2.0, "maybe", False),  # the index where it fits
         (Pause(0.42, 0.48, 0.06, BOUNDARY), 2.0, None, False),  # shorter than SHOW_PAUSE_S: not drawn
         (Pause(9.0, 9.9, 0.9, BOUNDARY), 2.0, "(end)", False),  # after the last word: kept, last
     ],
 )
-def test_pauses_are_the_measured_ones_placed_by_time(pause, long_pause_s, before, long):
+def test_pauses_are_the_measured_ones_placed_by_index_or_time(pause, long_pause_s, before, long):
     toks = tokens(_analysis(pauses=[pause], long_pause_s=long_pause_s))
     at = [i for i, t in enumerate(toks) if t.kind == PAUSE]
     if before is None:
@@ -89,8 +92,9 @@ def test_marked_covers_multi_word_spans():
 def test_terminal_transcript_marks_fillers_hedges_and_the_pause():
     analysis = _analysis(fillers=FILLERS, hedges=HEDGED, pauses=[PAUSE_AFTER_LEAD])
     text = mark_transcript(analysis.transcript, analysis.delivery, Style(False), hedges=analysis.content.hedges)
-    assert text == "*Um*, *you* *know*, I _banana_ want to lead [1.6s pause] maybe the team next year."
+    assert text.plain == "*Um*, *you* *know*, I _banana_ want to lead [1.6s pause] maybe the team next year."
     assert "_banana_" in render_text(analysis) and "\033[" in render_text(analysis, color=True)
+    assert "_banana_" not in render_text(analysis, color=True)  # in colour the mark is the colour
 
 
 def test_html_marks_the_same_words():
@@ -103,7 +107,7 @@ def test_html_marks_the_same_words():
 
 def test_replay_marks_the_fillers_and_breaks_at_the_sentence_end():
     lines = replay.lines(_analysis(fillers=FILLERS, pauses=[PAUSE_AFTER_LEAD]))
-    text = replay.render_line(lines[0], Style(False))
+    text = replay.render_line(lines[0], Style(False)).plain
     assert text == "[Um,] [you] [know,] I banana want to lead (pause 1.6 s) maybe the team next year."
 
 
@@ -112,7 +116,30 @@ def test_a_written_answer_has_words_only():
     analysis.delivery, analysis.audio = None, None
     analysis.transcript = Transcript.from_text("I will maybe lead.")
     assert [t.kind for t in tokens(analysis)] == [WORD] * 4
-    assert "(a written answer: no fillers or pauses were measured)" in "\n".join(
+    assert "(a written answer: no fillers or pauses were measured)" in to_text(
         replay.text_replay(analysis, Style(False))
     )
     assert 'class="pause' not in render_html(analysis)
+
+
+STORED = ROOT / "tests" / "data" / "sessions" / "good_answer-0.1.0.json"  # a real analysis of good_answer.flac
+
+
+def test_pauses_of_a_real_answer_fall_between_the_words_the_analysis_put_them():
+    """Whisper stretched "Last" and "When" over the pauses before them; the pauses stay between sentences."""
+    analysis = load_analysis(STORED)
+    words = analysis.transcript.words
+    toks = tokens(analysis)
+    shown = [(toks[i - 1].text, toks[i + 1].text) for i, t in enumerate(toks) if t.kind == PAUSE]
+    assert ("impact.", "Last") in shown and ("week.", "When") in shown
+    assert len(shown) == sum(p.duration >= SHOW_PAUSE_S for p in analysis.delivery.pauses)
+    for before, after in shown:
+        assert before.endswith((".", ",")), (before, after)  # every pause of this answer is at a boundary
+    last = words[46]  # Whisper's "Last" overlaps the measured pause before it
+    assert last.word == "Last" and any(last.start < p.end and p.start < last.end for p in analysis.delivery.pauses)
+    replayed = to_text(replay.text_replay(analysis, Style(False)), width=200)
+    assert "impact." in replayed and "(pause 0.8 s) Last spring" in replayed and "Last (pause" not in replayed
+    assert "(pause 0.6 s) When I finish" in replayed and "When (pause" not in replayed
+    html = render_html(analysis)
+    assert re.search(r'impact\.</span> <span class="pause"[^>]*>0\.8s</span> <span[^>]*>Last<', html)
+    assert not re.search(r'>Last</span> <span class="pause"', html)

@@ -1,0 +1,120 @@
+"""What a goal statement is about: the complement its goal word or verb points to.
+
+"My goal is to <earn the CPA>", "a goal of <X>", "Where I'm headed is <X>",
+"I want to <X>", "I'd like to <X>", "working toward <X>", "I see myself <X>".
+Used by goals.py, which decides which of these complements are goals.
+"""
+
+from __future__ import annotations
+
+from simulator.content.ling import is_first_person, lower
+
+
+def cleft_complement(tok, cleft: frozenset[str]):
+    """'Where I'm headed is X', 'What I want is to X': the be-verb's complement."""
+    if tok.lemma_ != "be":
+        return None
+    for c in tok.children:
+        if (
+            c.dep_ in ("csubj", "nsubj")
+            and c.pos_ in ("VERB", "AUX")
+            and c.lemma_.lower() in cleft
+            and is_first_person(c)
+        ):
+            return next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
+    return None
+
+
+def _has_to(tok) -> bool:
+    return any(c.lower_ == "to" for c in tok.children)
+
+
+def _subject_complement(tok):
+    """'My goal is to X': the complement of the be-verb after the goal noun, in order of preference."""
+    for dep in ("xcomp", "ccomp", "attr", "acomp", "oprd", "advcl"):
+        for child in tok.head.children:
+            if child.dep_ == dep and child.i > tok.i:
+                return child
+    return None
+
+
+def _attribute_complement(tok):
+    """ "That's my goal: to be making …": an infinitive after the goal noun as attribute."""
+    for child in list(tok.head.children) + list(tok.children):
+        if child.dep_ in ("xcomp", "advcl", "acl", "ccomp") and child.i > tok.i and _has_to(child):
+            return child
+    return None
+
+
+def _own_complement(tok):
+    """'a goal to X', 'a goal of X': the goal noun's own infinitive or of-phrase."""
+    for child in tok.children:
+        if child.dep_ in ("acl", "relcl") and _has_to(child):
+            return child
+        found = next((sub for sub in child.children if sub.dep_ in ("pobj", "pcomp")), None)
+        if child.dep_ == "prep" and child.lower_ == "of" and found is not None:
+            return found
+    return None
+
+
+def noun_complement(tok):
+    """'My goal is to X' / 'I have a goal of X' -> the head of X."""
+    on_be = tok.head.lemma_ == "be"
+    if tok.dep_ in ("nsubj", "nsubjpass") and on_be:
+        found = _subject_complement(tok)
+        if found is not None:
+            return found
+    if tok.dep_ == "attr" and on_be:
+        found = _attribute_complement(tok)
+        if found is not None:
+            return found
+    return _own_complement(tok)
+
+
+def noun_trigger_ok(tok, lex) -> bool:
+    dets = {lower(c) for c in tok.children if c.dep_ in ("poss", "det")}
+    if dets & lex.words("goal", "others_possessives"):
+        return False
+    if tok.head.lower_ == "of" and tok.head.head.lower_ in lex.words("goal", "partitives"):
+        return True
+    return bool(dets & lex.words("goal", "determiners")) or any(c.dep_ == "amod" for c in tok.children)
+
+
+def _toward_object(tok, lex):
+    """'working toward X' -> X."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.words("goal", "toward"):
+            return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+def _seen_as(tok, lex):
+    """'I see myself leading a team', 'see myself as a manager' -> the picture."""
+    selves, preps = lex.words("grammar", "reflexive_first"), lex.words("goal", "seen_as")
+    clausal = ("ccomp", "xcomp", "advcl", "oprd")
+    for c in tok.children:
+        if c.dep_ in clausal and any(s.lower_ in selves for s in c.children):
+            return c
+    if not any(c.lower_ in selves for c in tok.children):
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ in clausal or (c.dep_ == "prep" and c.lower_ in preps)),
+        None,
+    )
+
+
+def verb_complement(tok, lex):
+    """'I want to X' / 'I'd like to X' / 'working toward X' / 'see myself X' -> the head of X."""
+    lemma = tok.lemma_.lower()
+    would = lex.words("grammar", "would")
+    if lemma in lex.words("goal", "needs_would") and not any(
+        lower(a) in would for a in tok.children if a.dep_ == "aux"
+    ):
+        return None
+    if lemma == "work":
+        return _toward_object(tok, lex)
+    if lemma == "see":
+        return _seen_as(tok, lex)
+    if lemma == "look" and tok.tag_ != "VBG":
+        return None
+    return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)

@@ -1,0 +1,290 @@
+"""What the answer plans and has done: upcoming steps and past accomplishments.
+
+Finders for the plan rules (crit_plan.py) and the answer's structure. Tense
+decides which is which: a course "I will take" is a step, a course "I
+completed" is an accomplishment; a step in the perfect counts only when it
+commits to something still ahead ("I've enrolled in …").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.content.lexicon import lexicon_of
+from simulator.content.ling import (
+    PAST,
+    PERFECT,
+    UPCOMING,
+    content_lemmas,
+    governing_verb,
+    is_first_person,
+    is_past,
+    lower,
+    negated,
+    subject,
+    verb_time,
+)
+from simulator.content.segment import clause_of
+
+RESTATE_OVERLAP = 0.6  # share of a step's content words that repeat the goal
+
+
+@dataclass
+class Step:
+    span: tuple[int, int]
+    head_i: int
+    concrete: bool
+    time: object | None = None  # timex.TimeExpr with a real date, if the step has one
+
+
+@dataclass
+class Accomplishment:
+    span: tuple[int, int]
+    specific: bool
+    kind: str  # verb | credential | learned | experience
+
+
+def _words(tok, section: str, key: str) -> frozenset[str]:
+    return lexicon_of(tok).words(section, key)
+
+
+def _owned(tok) -> bool:
+    """'my team', 'our project': the token has a first-person possessive."""
+    own = _words(tok, "grammar", "own_possessives")
+    return any(lower(c) in own for c in tok.children)
+
+
+def _mine(verb) -> bool:
+    """The speaker (or their team or project) is the one acting."""
+    subj = subject(verb)
+    if subj is None or is_first_person(verb):
+        return True
+    return subj.lemma_.lower() in _words(verb, "steps", "own_groups") and _owned(subj)
+
+
+def _step_time(ctx, verb) -> object | None:
+    for t in ctx.times:
+        if t.upcoming and not t.vague and not t.frequency and t.verb_i == verb.i:
+            return t
+    return None
+
+
+def _named(tok) -> bool:
+    """A proper noun, a named entity or an acronym: 'Python', 'the CPA'."""
+    return tok.pos_ == "PROPN" or bool(tok.ent_type_) or (tok.text.isupper() and len(tok.text) > 1)
+
+
+def _topic(c) -> bool:
+    """'a course in tax law': a topic preposition with a noun."""
+    return (
+        c.dep_ == "prep"
+        and lower(c) in _words(c, "steps", "topic_preps")
+        and any(g.pos_ in ("NOUN", "PROPN") for g in c.children)
+    )
+
+
+def _concrete_noun(tok) -> bool:
+    if _named(tok):
+        return True
+    if any(c.dep_ == "det" and lower(c) in _words(tok, "steps", "vague_determiners") for c in tok.children):
+        return False  # "some online classes", "more training"
+    vague = _words(tok, "steps", "vague_modifiers")
+    modified = any(c.dep_ in ("compound", "amod", "nummod", "npadvmod") and lower(c) not in vague for c in tok.children)
+    return modified or any(_topic(c) for c in tok.children)
+
+
+def _upcoming_step_verb(verb) -> bool:
+    t = verb_time(verb)
+    return t in UPCOMING or (t == PERFECT and verb.lemma_.lower() in _words(verb, "steps", "commit_verbs"))
+
+
+def _step_verb(tok, lex):
+    """The verb of a step word: 'take <the exam>', 'enroll <in a course>'; None if the word is no step."""
+    if tok.pos_ == "NOUN" and lex.ph("steps", "nouns").has(tok):
+        return governing_verb(tok)
+    if tok.pos_ == "VERB" and lex.ph("steps", "verbs").has(tok) and _has_object(tok):
+        return tok
+    return None
+
+
+def _restates_goal(ctx, span: tuple[int, int], ignore: set[str] = frozenset()) -> bool:
+    """'to ensure I earn my CPA': the goal again, not a step toward it."""
+    main = ctx.goals.main
+    return bool(main) and _restates(content_lemmas(ctx.doc[span[0] : span[1]]) - ignore, main.lemmas)
+
+
+def _step_concrete(tok) -> bool:
+    """A named or modified step: 'the CPA exam', 'a course in tax law'; 'learn more about X' is vague."""
+    if tok.pos_ == "NOUN":
+        return _concrete_noun(tok)
+    if tok.lemma_.lower() in _words(tok, "steps", "learning_verbs"):
+        return any(_named(o) for o in _objects(tok))
+    return any(_concrete_noun(o) for o in _objects(tok))
+
+
+def _step(ctx, tok, verb, tails) -> Step | None:
+    """The step a step word makes, or None when its clause only restates the goal."""
+    span = clause_of(tok)
+    if _restates_goal(ctx, span):
+        return None
+    when, concrete = _step_time(ctx, verb), _step_concrete(tok)
+    if any(span[0] <= lo <= span[1] + 1 for lo, _ in tails):
+        concrete, when = False, None  # "a leadership course or something"
+    return Step(span=span, head_i=tok.i, concrete=concrete or when is not None, time=when)
+
+
+def _ahead_and_mine(verb) -> bool:
+    return _upcoming_step_verb(verb) and _mine(verb) and not negated(verb)
+
+
+def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None:
+    """'I'm entering the regional competition in April': any dated action of the speaker still ahead."""
+    verb = ctx.doc[t.verb_i]
+    if verb.i in taken or verb.i in skip or not t.upcoming or t.vague or t.frequency or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() in ctx.lex.words("steps", "not_actions") | ctx.lex.words("goal", "verbs"):
+        return None
+    if not _mine(verb) or negated(verb):
+        return None
+    span = clause_of(verb)
+    if _restates_goal(ctx, span, ignore=_time_words(ctx.doc, t)):
+        return None
+    return Step(span=span, head_i=verb.i, concrete=True, time=t)
+
+
+def find_steps(ctx) -> list[Step]:
+    """Upcoming or ongoing steps (not the goal statement itself), in order."""
+    goals = ctx.goals
+    tails = ctx.lex.ph("steps", "vague_tails").find(ctx.doc)
+    not_steps = goals.heads - {g.head_i for g in goals.mentions if g.step}
+    skip = {i for g in goals.mentions if g is goals.main or not g.step for i in range(g.start, g.end)}
+    steps: dict[int, Step] = {}
+    for tok in ctx.doc:
+        verb = None if tok.i in skip or negated(tok) else _step_verb(tok, ctx.lex)
+        if verb is None or verb.i in steps or verb.i in not_steps or verb.lemma_ == "be" or not _ahead_and_mine(verb):
+            continue
+        step = _step(ctx, tok, verb, tails)
+        if step:
+            steps[verb.i] = step
+    for t in ctx.times:
+        step = _dated_action(ctx, t, steps, skip)
+        if step:
+            steps[t.verb_i] = step
+    return sorted(steps.values(), key=lambda s: s.span[0])
+
+
+def _time_words(doc, t) -> set[str]:
+    return {x.lemma_.lower() for x in doc[t.start : t.end]}
+
+
+def _restates(step: set[str], goal: frozenset[str]) -> bool:
+    return bool(step) and bool(goal) and len(step & goal) / len(step) >= RESTATE_OVERLAP
+
+
+def _objects(verb) -> list:
+    """Objects of a verb, without vague ones ('a lot of work') and times ('over the years')."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            out.append(c)
+        elif c.dep_ == "prep":
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+    generic = _words(verb, "steps", "generic_objects")
+    return [o for o in out if lower(o) not in generic]
+
+
+def _has_object(verb) -> bool:
+    return bool(_objects(verb))
+
+
+def _measured(tok) -> bool:
+    """A number, date or named thing in the clause: 'logged 6,000 hours', 'rewrote the scripts last spring'."""
+    lo, hi = clause_of(tok)
+    return any(
+        (t.like_num and lower(t) != "one")
+        or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
+        for t in tok.doc[lo:hi]
+    )
+
+
+def _past_and_mine(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and verb_time(tok) in (PAST, PERFECT) and not negated(tok) and _mine(tok)
+
+
+def _not_a_result(tok, lex) -> bool:
+    """'I decided to learn' (an intention) or "I've got a few things going on" (= I have)."""
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.words("accomplishment", "intent_heads"):
+        return True
+    have_aux = any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux")
+    return tok.lemma_.lower() == "get" and tok.tag_ == "VBN" and have_aux and verb_time(tok) == PERFECT
+
+
+def _experience(tok, lex) -> Accomplishment | None:
+    """'I worked there for three years': time spent, not a reached goal ('I was' counts only with a length)."""
+    durations = lex.words("accomplishment", "duration_words")
+    lasted = any(t.like_num or t.lemma_ in durations for t in tok.subtree)
+    return Accomplishment(clause_of(tok), False, "experience") if lasted or tok.lemma_.lower() != "be" else None
+
+
+def _specific_result(tok, lex) -> bool:
+    """A listed verb with an object; a weak verb ('did', 'took') needs a concrete or credential object."""
+    objs = _objects(tok) + [
+        c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")
+    ]
+    lemma = tok.lemma_.lower()
+    if lemma in lex.words("accomplishment", "always_specific"):
+        return True
+    if not objs or lemma not in lex.words("accomplishment", "weak_verbs"):
+        return bool(objs)
+    named = (lex.ph("steps", "nouns"), lex.ph("accomplishment", "credentials"))
+    return any(_concrete_noun(o) or any(ph.has(o) for ph in named) for o in objs)
+
+
+def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
+    lex = ctx.lex
+    if not _past_and_mine(tok) or _not_a_result(tok, lex):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.words("accomplishment", "experience_verbs"):
+        return _experience(tok, lex)
+    if lex.ph("accomplishment", "verbs").has(tok):
+        return Accomplishment(clause_of(tok), _specific_result(tok, lex), "verb")
+    if lemma in lex.words("accomplishment", "non_verbs") or not (_objects(tok) and _measured(tok)):
+        return None
+    return Accomplishment(clause_of(tok), True, "verb")
+
+
+def _credential(ctx, tok) -> Accomplishment | None:
+    lex = ctx.lex
+    if tok.pos_ != "NOUN" or not lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
+        return None
+    verb = governing_verb(tok)
+    own = lex.words("grammar", "own_possessives")
+    held = any(lower(c) in own for c in tok.children if c.dep_ == "poss") or (
+        verb.lemma_ in lex.words("accomplishment", "holding_verbs") and is_first_person(verb)
+    )
+    if (
+        not held
+        or (verb.lemma_ not in lex.words("accomplishment", "credential_verbs") and not is_past(verb))
+        or verb_time(verb) not in ("present", PAST, PERFECT)
+    ):
+        return None
+    return Accomplishment(clause_of(tok), _concrete_noun(tok), "credential")
+
+
+def find_accomplishments(ctx) -> list[Accomplishment]:
+    lex, doc = ctx.lex, ctx.doc
+    out: list[Accomplishment] = []
+    for tok in doc:
+        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok)
+        if found:
+            out.append(found)
+    for lo, _ in lex.ph("accomplishment", "learned").find(doc):
+        if not negated(doc[lo]) and verb_time(governing_verb(doc[lo])) != "future":
+            out.append(Accomplishment(clause_of(doc[lo]), True, "learned"))
+    claims = lex.words("accomplishment", "experience_claims")
+    for lo, _ in lex.ph("accomplishment", "experience").find(doc):
+        verb = governing_verb(doc[lo])
+        if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in claims) and _mine(verb):
+            out.append(Accomplishment(clause_of(doc[lo]), False, "experience"))
+    return sorted(out, key=lambda a: a.span[0])
