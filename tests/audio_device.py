@@ -76,7 +76,8 @@ def private_mic(virtual_audio):
     """A null sink of this test's own whose monitor is the microphone: other tests' sounds never mix in.
 
     Processes started with ``env`` (PULSE_SOURCE, PULSE_SINK) record from it
-    and play into a sink of their own; ``play_into_mic(path, sink)`` speaks
+    and play into a sink of their own (``speaker``, heard with
+    ``SpeakerCapture(path, sink=speaker)``); ``play_into_mic(path, sink)`` speaks
     into it. A silent keep-alive stream keeps its capture running.
     """
     sink = f"mi_private_{os.getpid()}_{time.monotonic_ns() % 1_000_000}"
@@ -88,7 +89,7 @@ def private_mic(virtual_audio):
         ["pacat", "--playback", f"--device={sink}", "/dev/zero"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        yield {"sink": sink, "env": {"PULSE_SOURCE": f"{sink}.monitor", "PULSE_SINK": out}}
+        yield {"sink": sink, "speaker": out, "env": {"PULSE_SOURCE": f"{sink}.monitor", "PULSE_SINK": out}}
     finally:
         keepalive.terminate()
         keepalive.wait(timeout=10)
@@ -99,8 +100,9 @@ def private_mic(virtual_audio):
 class SpeakerCapture:
     """Records what is played into the "speaker" sink (via its monitor) while in the with-block."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, sink: str = SPEAKER_SINK):
         self.path = path
+        self.sink = sink
         self.proc: subprocess.Popen | None = None
 
     def __enter__(self) -> SpeakerCapture:
@@ -108,7 +110,7 @@ class SpeakerCapture:
         self.proc = subprocess.Popen(
             [
                 "parec",
-                f"--device={SPEAKER_SINK}.monitor",
+                f"--device={self.sink}.monitor",
                 "--raw",
                 "--format=float32le",
                 f"--rate={CAPTURE_SR}",

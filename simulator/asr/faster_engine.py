@@ -92,6 +92,13 @@ def _load_model(path: str, compute_type: str, cpu_threads: int, workers: int):
         ) from e
 
 
+def release_models() -> None:
+    """Drop the loaded models (the next ``get_model`` loads again), so that what a
+    process runs after its one transcription does not sit on top of them."""
+    with _load_lock:
+        _load_model.cache_clear()
+
+
 def get_model(options: TranscribeOptions = TranscribeOptions()):
     """Load (once) and return the faster-whisper model for these options."""
     path = model_folder(options)

@@ -26,13 +26,6 @@ def _check_rate(sr: int, caller: str) -> None:
         raise ValueError(f"{caller}() needs {SAMPLE_RATE} Hz audio, got {sr} Hz")
 
 
-def release_models() -> None:
-    """Drop the loaded faster-whisper models (the next ``get_model`` loads again): for a
-    process that transcribes once, so that what runs after does not sit on top of them."""
-    with _load_lock:
-        _load_model.cache_clear()
-
-
 def transcribe(
     y: np.ndarray,
     sr: int,

@@ -255,6 +255,7 @@ class TerminalMeter:
         self.hint = f"{' or '.join(ways)} stops" if ways else "Ctrl-C stops"
         self.silence_stop_s = silence_stop_s
         self.max_s = max_s
+        self.notice = ""  # a word to the speaker on the status line (e.g. the time left), set by ``notify``
         self.elapsed_s = 0.0
         self._next_line_s = 0.0
         self._live = None
@@ -262,15 +263,29 @@ class TerminalMeter:
 
     def status(self, elapsed_s: float, level_dbfs: float) -> str:
         """The status line: "● REC 0:12 / 3:00  ██████░░░░ -23 dBFS  Enter or 3 s of silence stops"."""
-        limit = f" / {_clock(self.max_s)}" if self.max_s else ""
-        return f"● REC {_clock(elapsed_s)}{limit}  {meter_bar(level_dbfs)} {level_dbfs:4.0f} dBFS  {self.hint}"
+        notice = f"  {self.notice}" if self.notice else ""  # early on the line: a narrow terminal cuts the end
+        bar = f"{meter_bar(level_dbfs)} {level_dbfs:4.0f} dBFS"
+        return f"● REC {_clock(elapsed_s)}{self._limit()}{notice}  {bar}  {self.hint}"
+
+    def _limit(self) -> str:
+        return f" / {_clock(self.max_s)}" if self.max_s else ""
+
+    def notify(self, text: str) -> None:
+        """Tell the speaker something while recording: on the live status line on a terminal, else a line."""
+        if self.tty:
+            self.notice = text
+        else:
+            self.stream.write(text + "\n")
+            self.stream.flush()
 
     def __call__(self, elapsed_s: float, level_dbfs: float) -> None:
         self.elapsed_s = elapsed_s
         if self.tty:
             self._draw(self.status(elapsed_s, level_dbfs))
         elif elapsed_s >= self._next_line_s:
-            self.stream.write(f"Recording {_clock(elapsed_s)} (level {level_dbfs:.0f} dBFS; {self.hint})\n")
+            self.stream.write(
+                f"Recording {_clock(elapsed_s)}{self._limit()} (level {level_dbfs:.0f} dBFS; {self.hint})\n"
+            )
             self.stream.flush()
             self._next_line_s = elapsed_s + NON_TTY_EVERY_S
 

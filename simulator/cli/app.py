@@ -112,9 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     from simulator.cli import devices, practice_cmd
+    from simulator.cli import interview as cli_interview
     from simulator.cli import sessions as cli_sessions
 
     practice_cmd.register(sub)
+    cli_interview.register(sub)
     p = sub.add_parser(
         "analyze", help="analyse a recorded answer (or --text) without storing it", formatter_class=opt.Help
     )

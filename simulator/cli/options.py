@@ -29,14 +29,9 @@ class Help(argparse.HelpFormatter):
 
 
 def read_text(path: str, what: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError as e:
-        raise BadInputError(f"{path}: no such {what} file; check the path.") from e
-    except IsADirectoryError as e:
-        raise BadInputError(f"{path} is a folder; give the {what} file.") from e
-    except OSError as e:
-        raise BadInputError(f"Cannot read {what} file {path} ({e.strerror}); check its permissions.") from e
+    from simulator.pipeline.answer import read_text as read
+
+    return read(path, what)
 
 
 def context(args):
@@ -120,7 +115,7 @@ def emit(analysis, args) -> None:
 
         print(dumps(analysis))
     else:
-        from simulator.cli.sessions import print_report
+        from simulator.cli.reports import print_report
 
         print_report(analysis, brief=args.brief)
 
@@ -137,11 +132,21 @@ def add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--bank", metavar="FILE", type=Path, help="your own question bank (same TOML schema as the bundled one)"
     )
+    add_job_options(p)
+    p.add_argument("--brief", action="store_true", help="print only the first screen: verdict, score, top 3 changes")
+    add_common_options(p)
+
+
+def add_job_options(p: argparse.ArgumentParser) -> None:
+    """What the candidate is interviewing for (the ``AnswerContext``)."""
     p.add_argument("--role", help="the role you are interviewing for")
     p.add_argument("--company", help="the company you are interviewing with")
     p.add_argument("--posting", metavar="FILE", help="a text file with the job posting (used by the content check)")
+
+
+def add_common_options(p: argparse.ArgumentParser) -> None:
+    """Output and analysis options shared by every command that analyses answers."""
     p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
-    p.add_argument("--brief", action="store_true", help="print only the first screen: verdict, score, top 3 changes")
     from simulator.asr.models import MODEL_NAMES
 
     p.add_argument(
@@ -161,4 +166,22 @@ def add_context_options(p: argparse.ArgumentParser) -> None:
         choices=ENGINE_NAMES,
         default=TranscribeOptions.engine,
         help="speech-to-text engine (openai-whisper needs the [openai-whisper] extra)",
+    )
+
+
+def add_voice_options(p: argparse.ArgumentParser) -> None:
+    """The interviewer's voice and when an answer ends: shared by `practice` and `interview`."""
+    p.add_argument("--no-speak", action="store_true", help="do not speak the question aloud")
+    p.add_argument(
+        "--voice",
+        choices=("espeak", "piper"),
+        default="espeak",
+        help="the interviewer's voice: espeak-ng (default) or piper, a natural voice (the [voice] extra)",
+    )
+    p.add_argument(
+        "--silence-stop",
+        type=float,
+        default=3.0,
+        metavar="S",
+        help="stop after this many seconds of silence following speech (default 3)",
     )

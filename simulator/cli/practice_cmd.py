@@ -163,7 +163,7 @@ def cmd_practice(args) -> int:
     if demo:
         return 0
     if args.open:
-        from simulator.cli.sessions import open_report
+        from simulator.cli.reports import open_report
 
         open_report(result.analysis.session_id)
     if not args.json:
@@ -186,22 +186,9 @@ def register(sub) -> None:
         action="store_true",
         help="use the bundled sample answer (not saved) when there is no microphone or no terminal to answer at",
     )
-    p.add_argument("--no-speak", action="store_true", help="do not speak the question aloud")
-    p.add_argument(
-        "--voice",
-        choices=("espeak", "piper"),
-        default="espeak",
-        help="the interviewer's voice: espeak-ng (default) or piper, a natural voice (the [voice] extra)",
-    )
+    opt.add_voice_options(p)
     p.add_argument("--input-device", metavar="DEVICE", help="record from this device (see `mock-interview devices`)")
     p.add_argument("--output-device", metavar="DEVICE", help="speak on this device (see `mock-interview devices`)")
     p.add_argument("--max-seconds", type=float, default=180.0, help="longest answer to record (default 180)")
-    p.add_argument(
-        "--silence-stop",
-        type=float,
-        default=3.0,
-        metavar="S",
-        help="stop after this many seconds of silence following speech (default 3)",
-    )
     p.add_argument("--open", action="store_true", help="open the HTML report when done")
     p.set_defaults(func=cmd_practice)

@@ -46,6 +46,9 @@ class CriterionResult:
     tip: str = ""  # one actionable sentence written for this answer
     label: str = ""  # short human name from the rubric
     reason: str = ""  # why the rule decided this status (transparency)
+    # "follow_up" when the interviewer's follow-up question supplied this status; its evidence times are then
+    # seconds in the follow-up recording. "" when the answer itself did.
+    via: str = ""
 
 
 @dataclass(frozen=True)

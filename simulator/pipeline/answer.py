@@ -51,8 +51,43 @@ def analyze_audio(
     drops the speech model after the transcription and returns the freed heap
     before librosa loads, instead of loading librosa beside the last stretch:
     model, decoders and librosa are then never resident together. A 180 s answer
-    peaked at 475-505 MB with all three, 427 MB this way; librosa's import
-    (about 1.5 s of CPU) is no longer hidden behind the last stretch.
+    peaked higher with all three (docs/performance.md); librosa's import is then
+    no longer hidden behind the last stretch.
+    """
+    analysis = transcribed(
+        y,
+        sr,
+        question,
+        context,
+        source=source,
+        transcribe_options=transcribe_options,
+        transcript=transcript,
+        release_model=release_model,
+        progress=progress,
+    )
+    progress("Measuring delivery")
+    add_delivery(analysis, y, sr, options=delivery_options, pitch_track=pitch_track)
+    progress("Checking content")
+    check_answer_content(analysis)
+    return analysis
+
+
+def transcribed(
+    y: np.ndarray,
+    sr: int,
+    question: Question,
+    context: AnswerContext = AnswerContext(),
+    *,
+    source: str | Path | None = None,
+    transcribe_options: TranscribeOptions = TranscribeOptions(),
+    transcript: Transcript | None = None,
+    release_model: bool = False,
+    progress: Progress = _noop,
+) -> Analysis:
+    """The first step of ``analyze_audio``: the answer checked for speech and English, and transcribed.
+
+    A mock interview needs the content of an answer before its delivery, to
+    choose the follow-up, so the steps are also callable one by one.
     """
     name = str(source) if source else "the recording"
     duration = y.size / sr
@@ -74,20 +109,20 @@ def analyze_audio(
             f"{name} does not sound like English speech ({reason}); the coach scores English answers only, "
             "so please answer in English."
         )
-    analysis = Analysis(
+    return Analysis(
         question=question,
         context=context,
         transcript=transcript,
         audio=AudioInfo(duration_s=round(duration, 3), sample_rate=sr, source=str(source) if source else None),
         engine=transcribe_options,
     )
-    progress("Measuring delivery")
+
+
+def add_delivery(analysis: Analysis, y: np.ndarray, sr: int, *, options=None, pitch_track=None) -> None:
+    """Measure the delivery of the transcribed answer ``analysis`` from its samples."""
     from simulator.delivery import analyze_delivery
 
-    analysis.delivery = analyze_delivery(y, sr, transcript, options=delivery_options, pitch_track=pitch_track)
-    progress("Checking content")
-    _check_content(analysis)
-    return analysis
+    analysis.delivery = analyze_delivery(y, sr, analysis.transcript, options=options, pitch_track=pitch_track)
 
 
 def transcribe_answer(
@@ -122,7 +157,7 @@ def _release_speech_model() -> None:
     """Drop the faster-whisper model and give its memory and the decoders' freed heap back."""
     import gc
 
-    from simulator.asr.transcribe import release_models
+    from simulator.asr.faster_engine import release_models
     from simulator.malloc_tuning import trim_heap
 
     release_models()
@@ -151,12 +186,24 @@ def analyze_file(
     return analyze_audio(y, sr, question, context, source=path, **kw), y, sr
 
 
+def read_text(path: str | Path, what: str) -> str:
+    """A text file the user gave (an answer, a job posting); BadInputError saying what is wrong with it."""
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError as e:
+        raise BadInputError(f"{path}: no such {what} file; check the path.") from e
+    except IsADirectoryError as e:
+        raise BadInputError(f"{path} is a folder; give the {what} file.") from e
+    except OSError as e:
+        raise BadInputError(f"Cannot read {what} file {path} ({e.strerror}); check its permissions.") from e
+
+
 def analyze_text(text: str, question: Question, context: AnswerContext = AnswerContext()) -> Analysis:
     """Check the content of a written answer; there is no delivery part."""
     if not text.strip():
         raise BadInputError("The answer text is empty; write or paste the answer into the file.")
     analysis = Analysis(question=question, context=context, transcript=Transcript.from_text(text))
-    _check_content(analysis)
+    check_answer_content(analysis)
     return analysis
 
 
@@ -169,7 +216,8 @@ def warm_up(transcribe_options: TranscribeOptions = TranscribeOptions()) -> None
     _load_analysis()
 
 
-def _check_content(analysis: Analysis) -> None:
+def check_answer_content(analysis: Analysis) -> None:
+    """Check the content of the transcribed answer ``analysis`` against its question's criteria."""
     from simulator.content import check_content
 
     analysis.content = check_content(analysis.transcript, analysis.question, analysis.context)

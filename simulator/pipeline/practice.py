@@ -81,20 +81,20 @@ def ask(
     return warmer
 
 
-def record_and_analyze(
-    question: Question,
-    context: AnswerContext,
-    *,
-    options: TranscribeOptions = TranscribeOptions(),
-    record_kw: dict | None = None,
-    delivery_options=None,
-    progress: Callable[[str], None] = lambda stage: None,
-) -> PracticeAnswer:
-    """Record from the microphone while transcribing and measuring pitch, then analyse."""
+@dataclass
+class Streamed:
+    """A recorded answer whose transcript and pitch were made while it was given."""
+
+    recording: object  # recorder.Recording
+    streamer: object  # asr.streaming.StreamingTranscriber; ``finish()`` returns the transcript
+    track: object  # delivery.pitch_track.PitchTrack
+
+
+def record_streamed(*, options: TranscribeOptions, delivery_options=None, record_kw: dict | None = None) -> Streamed:
+    """Record from the microphone, transcribing and measuring pitch block by block."""
     from simulator.asr.streaming import StreamingTranscriber
     from simulator.audio import recorder
     from simulator.delivery.pitch_track import PitchTrack
-    from simulator.pipeline.answer import analyze_audio
 
     streamer = StreamingTranscriber(options=options)
     track = PitchTrack(options=delivery_options)
@@ -107,24 +107,42 @@ def record_and_analyze(
     except BaseException:
         streamer.abandon()
         raise
+    return Streamed(rec, streamer, track)
+
+
+def record_and_analyze(
+    question: Question,
+    context: AnswerContext,
+    *,
+    options: TranscribeOptions = TranscribeOptions(),
+    record_kw: dict | None = None,
+    delivery_options=None,
+    progress: Callable[[str], None] = lambda stage: None,
+) -> PracticeAnswer:
+    """Record from the microphone while transcribing and measuring pitch, then analyse."""
+    from simulator.pipeline.answer import analyze_audio
+
+    streamed = record_streamed(options=options, delivery_options=delivery_options, record_kw=record_kw)
     progress("Finishing the transcript")
-    transcript = streamer.finish()
-    y = streamer.audio()
+    transcript = streamed.streamer.finish()
+    y = streamed.streamer.audio()
     analysis = analyze_audio(
         y,
         SAMPLE_RATE,
         question,
         context,
-        source=rec.path,
+        source=streamed.recording.path,
         transcribe_options=options,
         delivery_options=delivery_options,
         transcript=transcript,
-        pitch_track=track,
+        pitch_track=streamed.track,
         progress=progress,
     )
-    if rec.stop_reason == "max":
-        analysis.notes.append(recorder.cut_note(rec.duration_s))
-    return PracticeAnswer(analysis, y, SAMPLE_RATE, rec.path)
+    if streamed.recording.stop_reason == "max":
+        from simulator.audio import recorder
+
+        analysis.notes.append(recorder.cut_note(streamed.recording.duration_s))
+    return PracticeAnswer(analysis, y, SAMPLE_RATE, streamed.recording.path)
 
 
 def analyze_answer_file(

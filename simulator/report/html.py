@@ -47,7 +47,7 @@ class Card:
 
 
 @lru_cache(maxsize=1)
-def _environment():
+def environment():
     """The template environment: autoescape on for every file, so no user text reaches the page unescaped."""
     import jinja2
     from markupsafe import Markup
@@ -64,7 +64,7 @@ def _environment():
     return env
 
 
-def _when(created_at: str | None) -> str:
+def local_time(created_at: str | None) -> str:
     try:
         return datetime.fromisoformat(created_at).astimezone().strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
@@ -73,7 +73,7 @@ def _when(created_at: str | None) -> str:
 
 def _meta(a: Analysis) -> list[str]:
     bits = [
-        _when(a.created_at),
+        local_time(a.created_at),
         f"role: {a.context.role}" if a.context.role else "",
         f"company: {a.context.company}" if a.context.company else "",
         f"{clock(a.audio.duration_s)} of audio" if a.audio else "",
@@ -125,7 +125,7 @@ def _voice_notes(d: DeliveryReport) -> list[str]:
     return notes
 
 
-def _charts(a: Analysis, wave: list[float] | None) -> tuple[str, str]:
+def _charts(a: Analysis, wave: list[float] | None, id_suffix: str = "") -> tuple[str, str]:
     """The waveform and pace SVGs ("" when there is no delivery analysis or no audio)."""
     from markupsafe import Markup
 
@@ -134,43 +134,67 @@ def _charts(a: Analysis, wave: list[float] | None) -> tuple[str, str]:
         return "", ""
     duration = a.audio.duration_s if a.audio else d.duration_s
     band = (d.options.pace_min_wpm, d.options.pace_max_wpm)
-    wave_svg = waveform_svg(wave, duration, d.pauses, long_pause_s=d.options.long_pause_s) if wave else ""
+    wave_svg = (
+        waveform_svg(wave, duration, d.pauses, long_pause_s=d.options.long_pause_s, id_suffix=id_suffix) if wave else ""
+    )
     return Markup(wave_svg), Markup(pace_svg(d.pace_series, d.duration_s or duration, band, d.wpm))
+
+
+def answer_view(
+    a: Analysis,
+    *,
+    audio: tuple[bytes, str] | None = None,
+    wave: list[float] | None = None,
+    audio_id: str = "answer",
+    id_suffix: str = "",
+) -> dict:
+    """What the shared answer parts of the templates (``_answer.html.j2``) show of one answer."""
+    wave_svg, pace = _charts(a, wave, id_suffix)
+    return {
+        "a": a,
+        "d": a.delivery,
+        "c": a.content,
+        "audio_id": audio_id,
+        "audio_src": f"data:{audio[1]};base64,{base64.b64encode(audio[0]).decode()}" if audio else "",
+        "wave_svg": wave_svg,
+        "pace_svg": pace,
+        "tokens": tokens(a) if a.transcript.words else [],
+        "duration": a.audio.duration_s if a.audio else 0.0,
+        "show_pause_s": SHOW_PAUSE_S,
+        "status_text": STATUS_TEXT,
+    }
 
 
 def render_html(analysis: Analysis, *, audio: tuple[bytes, str] | None = None, wave: list[float] | None = None) -> str:
     """The report page for an analysis, with the recording (bytes, MIME) embedded."""
     a = analysis
-    wave_svg, pace = _charts(a, wave)
-    audio_src = f"data:{audio[1]};base64,{base64.b64encode(audio[0]).decode()}" if audio else ""
-    page = _environment().get_template(PAGE)
+    view = answer_view(a, audio=audio, wave=wave)
+    page = environment().get_template(PAGE)
     return page.render(
         a=a,
         d=a.delivery,
         c=a.content,
-        when=_when(a.created_at),
+        v=view,
+        when=local_time(a.created_at),
         meta=_meta(a),
-        duration=a.audio.duration_s if a.audio else 0.0,
+        duration=view["duration"],
         cards=_cards(a),
         notes=_voice_notes(a.delivery) if a.delivery else [],
-        audio_src=audio_src,
-        wave_svg=wave_svg,
-        pace_svg=pace,
-        tokens=tokens(a) if a.transcript.words else [],
-        show_pause_s=SHOW_PAUSE_S,
-        status_text=STATUS_TEXT,
         model=f"{a.engine.engine} {a.engine.model}".strip() if a.engine else "",
     )
 
 
+def stored_audio(path: Path | None) -> tuple[tuple[bytes, str] | None, list[float] | None]:
+    """A stored answer's audio (bytes, MIME) and its waveform peaks; (None, None) when it has none."""
+    if path is None or not path.exists():
+        return None, None
+    import soundfile as sf
+
+    y, _sr = sf.read(str(path), dtype="float32", always_2d=True)
+    return (path.read_bytes(), AUDIO_MIME.get(path.suffix.lower(), "audio/flac")), peaks(y.mean(axis=1))
+
+
 def session_html(session) -> str:
     """The report for a stored ``store.Session`` (loaded with its analysis)."""
-    audio = wave = None
-    path: Path | None = session.audio_path
-    if path is not None and path.exists():
-        import soundfile as sf
-
-        audio = (path.read_bytes(), AUDIO_MIME.get(path.suffix.lower(), "audio/flac"))
-        y, _sr = sf.read(str(path), dtype="float32", always_2d=True)
-        wave = peaks(y.mean(axis=1))
+    audio, wave = stored_audio(session.audio_path)
     return render_html(session.analysis, audio=audio, wave=wave)

@@ -41,8 +41,13 @@ def _x(t: float, duration_s: float, width: float) -> float:
     return max(0.0, min(width, t / duration_s * width)) if duration_s > 0 else 0.0
 
 
-def waveform_svg(wave: list[float], duration_s: float, pauses: Sequence[Pause], *, long_pause_s: float) -> str:
-    """The waveform as vertical bars, pauses shaded (long ones stronger), and a playhead."""
+def waveform_svg(
+    wave: list[float], duration_s: float, pauses: Sequence[Pause], *, long_pause_s: float, id_suffix: str = ""
+) -> str:
+    """The waveform as vertical bars, pauses shaded (long ones stronger), and a playhead.
+
+    ``id_suffix`` keeps element ids unique on a page with several answers.
+    """
     mid = WAVE_H / 2
     shades = []
     for p in pauses:
@@ -58,11 +63,11 @@ def waveform_svg(wave: list[float], duration_s: float, pauses: Sequence[Pause], 
         for i, v in enumerate(wave)
     )
     return (
-        f'<svg id="wave" class="wave" viewBox="0 0 {WAVE_W} {WAVE_H}" preserveAspectRatio="none" '
+        f'<svg id="wave{id_suffix}" class="wave" viewBox="0 0 {WAVE_W} {WAVE_H}" preserveAspectRatio="none" '
         f'role="img" aria-label="Waveform of the answer; shaded bands are pauses; click to seek">'
         + "".join(shades)
         + f'<path class="bars" d="{bars}" stroke-width="{step * 0.6:.2f}"/>'
-        + f'<line id="playhead" class="playhead" x1="0" x2="0" y1="0" y2="{WAVE_H}"/></svg>'
+        + f'<line id="playhead{id_suffix}" class="playhead" x1="0" x2="0" y1="0" y2="{WAVE_H}"/></svg>'
     )
 
 

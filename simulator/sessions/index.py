@@ -1,4 +1,4 @@
-"""The sessions index: one SQLite table, ``sessions.db`` in the data home.
+"""The sessions index: ``sessions.db`` in the data home, a table of sessions and one of interviews.
 
 Standard-library sqlite3 only. The journal is WAL and every connection has a
 busy timeout, so two runs saving at the same time wait for each other instead
@@ -6,8 +6,9 @@ of failing or corrupting the file. The schema grows by append-only
 ``MIGRATIONS``: entry *i* takes the database from ``user_version`` *i* to
 *i + 1*; existing entries are never edited, new ones are appended.
 
-The index only lists sessions: each session's folder holds the truth
-(``analysis.json`` + ``answer.flac``), so a damaged index can be rebuilt.
+The index only lists sessions and interviews: each session's folder holds the
+truth (``analysis.json`` + ``answer.flac``), and each interview's folder its
+``interview.json``, so a damaged index can be rebuilt.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from simulator.errors import StorageError
 log = logging.getLogger(__name__)
 
 DB_NAME = "sessions.db"
+SESSIONS, INTERVIEWS = "sessions", "interviews"  # the tables
 BUSY_TIMEOUT_S = 30.0  # s; how long a writer waits for another run's lock
 WAL_RETRY_S = 0.02  # s; first wait before switching to WAL again (doubles, up to WAL_RETRY_MAX_S)
 WAL_RETRY_MAX_S = 0.5  # s
@@ -51,6 +53,22 @@ MIGRATIONS: tuple[str, ...] = (
         analysis_file TEXT NOT NULL
     )""",
     "CREATE INDEX sessions_by_question ON sessions (question_id, created_at)",
+    "ALTER TABLE sessions ADD COLUMN interview_id TEXT",
+    "ALTER TABLE sessions ADD COLUMN position INTEGER",
+    "ALTER TABLE sessions ADD COLUMN part TEXT",
+    "ALTER TABLE sessions ADD COLUMN question_kind TEXT",
+    """CREATE TABLE interviews (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        planned INTEGER NOT NULL,
+        answered INTEGER NOT NULL,
+        score REAL,
+        role TEXT,
+        company TEXT,
+        record_file TEXT NOT NULL
+    )""",
+    "CREATE INDEX sessions_by_interview ON sessions (interview_id, position)",
 )
 
 COLUMNS: tuple[str, ...] = (
@@ -68,6 +86,21 @@ COLUMNS: tuple[str, ...] = (
     "status",
     "audio_file",
     "analysis_file",
+    "interview_id",  # the interview the session answers a question of (None: a practice session)
+    "position",  # 1-based place of that question in the interview
+    "part",  # "answer" or "follow_up"
+    "question_kind",
+)
+INTERVIEW_COLUMNS: tuple[str, ...] = (
+    "id",
+    "created_at",
+    "status",
+    "planned",
+    "answered",
+    "score",
+    "role",
+    "company",
+    "record_file",
 )
 
 
@@ -200,14 +233,32 @@ def connect(path: Path, *, read_only: bool = False) -> Iterator[sqlite3.Connecti
             conn.close()
 
 
-def insert(conn: sqlite3.Connection, row: dict) -> None:
-    names = ", ".join(COLUMNS)
-    marks = ", ".join("?" for _ in COLUMNS)
-    with_tx(conn, f"INSERT INTO sessions ({names}) VALUES ({marks})", [row.get(c) for c in COLUMNS])
+def _table(name: str) -> str:
+    """A table name checked against the schema's, so it can go into SQL text."""
+    if name not in (SESSIONS, INTERVIEWS):
+        raise ValueError(f"no table {name!r}")
+    return name
 
 
-def delete(conn: sqlite3.Connection, session_id: str) -> int:
-    return with_tx(conn, "DELETE FROM sessions WHERE id = ?", [session_id])
+def insert(conn: sqlite3.Connection, row: dict, *, table: str = SESSIONS) -> None:
+    """Insert a row; an interview row replaces the one with its id (it is rewritten after every answer)."""
+    columns = INTERVIEW_COLUMNS if _table(table) == INTERVIEWS else COLUMNS
+    verb = "INSERT OR REPLACE" if table == INTERVIEWS else "INSERT"
+    names, marks = ", ".join(columns), ", ".join("?" for _ in columns)
+    with_tx(conn, f"{verb} INTO {table} ({names}) VALUES ({marks})", [row.get(c) for c in columns])
+
+
+def update(conn: sqlite3.Connection, row_id: str, values: dict, *, table: str = SESSIONS) -> int:
+    """Set some columns of one row."""
+    unknown = set(values) - set(INTERVIEW_COLUMNS if _table(table) == INTERVIEWS else COLUMNS)
+    if unknown:
+        raise ValueError(f"no column(s) {sorted(unknown)} in {table}")
+    sets = ", ".join(f"{name} = ?" for name in values)
+    return with_tx(conn, f"UPDATE {_table(table)} SET {sets} WHERE id = ?", [*values.values(), row_id])
+
+
+def delete(conn: sqlite3.Connection, row_id: str, *, table: str = SESSIONS) -> int:
+    return with_tx(conn, f"DELETE FROM {_table(table)} WHERE id = ?", [row_id])
 
 
 def with_tx(conn: sqlite3.Connection, sql: str, params: list) -> int:
@@ -222,26 +273,43 @@ def with_tx(conn: sqlite3.Connection, sql: str, params: list) -> int:
     return changed
 
 
-def select(conn: sqlite3.Connection, *, question_id: str | None = None) -> list[dict]:
-    """All rows, oldest first (ids sort by time)."""
-    if question_id is None:
-        rows = conn.execute("SELECT * FROM sessions ORDER BY created_at, id")
+def select(conn: sqlite3.Connection, *, question_id: str | None = None, interview_id: str | None = None) -> list[dict]:
+    """All session rows (of one question, or of one interview in question order), oldest first."""
+    if interview_id is not None:
+        sql, params = (
+            "SELECT * FROM sessions WHERE interview_id = ? ORDER BY position, part = 'follow_up', created_at, id",
+            [interview_id],
+        )
+    elif question_id is not None:
+        sql, params = "SELECT * FROM sessions WHERE question_id = ? ORDER BY created_at, id", [question_id]
     else:
-        rows = conn.execute("SELECT * FROM sessions WHERE question_id = ? ORDER BY created_at, id", [question_id])
-    return [dict(r) for r in rows]
+        sql, params = "SELECT * FROM sessions ORDER BY created_at, id", []
+    return [dict(r) for r in conn.execute(sql, params)]
 
 
-def find(conn: sqlite3.Connection, ref: str) -> list[dict]:
+def select_interviews(conn: sqlite3.Connection) -> list[dict]:
+    """All interview rows, oldest first."""
+    return [dict(r) for r in conn.execute("SELECT * FROM interviews ORDER BY created_at, id")]
+
+
+def find(conn: sqlite3.Connection, ref: str, *, table: str = SESSIONS) -> list[dict]:
     """Rows whose id is ``ref`` exactly, else those starting with it; ``last`` is the newest."""
+    table = _table(table)
     if ref == "last":
-        rows = conn.execute("SELECT * FROM sessions ORDER BY created_at DESC, id DESC LIMIT 1")
+        rows = conn.execute(f"SELECT * FROM {table} ORDER BY created_at DESC, id DESC LIMIT 1")
         return [dict(r) for r in rows]
-    exact = conn.execute("SELECT * FROM sessions WHERE id = ?", [ref]).fetchall()
+    exact = conn.execute(f"SELECT * FROM {table} WHERE id = ?", [ref]).fetchall()
     if exact:
         return [dict(r) for r in exact]
     escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = conn.execute("SELECT * FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id", [escaped + "%"])
+    rows = conn.execute(f"SELECT * FROM {table} WHERE id LIKE ? ESCAPE '\\' ORDER BY id", [escaped + "%"])
     return [dict(r) for r in rows]
+
+
+def mean_answer_score(conn: sqlite3.Connection, interview_id: str, *, part: str, skip_kind: str) -> float | None:
+    """The mean content score of an interview's sessions of ``part``, leaving out questions of ``skip_kind``."""
+    sql = "SELECT AVG(content_score) FROM sessions WHERE interview_id = ? AND part = ? AND question_kind != ?"
+    return conn.execute(sql, [interview_id, part, skip_kind]).fetchone()[0]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

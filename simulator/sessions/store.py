@@ -66,6 +66,10 @@ class Session:
     folder: Path
     audio_path: Path | None
     analysis_path: Path
+    interview_id: str | None = None  # the interview it answers a question of; None for a practice session
+    position: int | None = None  # 1-based place of that question in the interview
+    part: str | None = None  # "answer" or "follow_up"
+    question_kind: str | None = None
     # The typed analysis; ``load_session`` fills it, listings leave it None.
     analysis: Analysis | None = field(default=None, compare=False, repr=False)
 
@@ -99,7 +103,23 @@ def sessions_root() -> Path:
 # --- the analysis -> an index row ------------------------------------------------
 
 
-def row_from_analysis(analysis: Analysis, *, session_id: str, audio_file: str | None, status: str = "complete") -> dict:
+@dataclass(frozen=True)
+class InterviewLink:
+    """Where a stored answer belongs in an interview."""
+
+    interview_id: str
+    position: int  # 1-based place of the question
+    part: str  # "answer" or "follow_up"
+
+
+def row_from_analysis(
+    analysis: Analysis,
+    *,
+    session_id: str,
+    audio_file: str | None,
+    status: str = "complete",
+    link: InterviewLink | None = None,
+) -> dict:
     """The index row of an analysis: the headline numbers the listing and history show."""
     d, c = analysis.delivery, analysis.content
     duration = analysis.audio.duration_s if analysis.audio else d.duration_s if d else None
@@ -118,6 +138,10 @@ def row_from_analysis(analysis: Analysis, *, session_id: str, audio_file: str | 
         "status": status,
         "audio_file": audio_file,
         "analysis_file": ANALYSIS_NAME,
+        "interview_id": link.interview_id if link else None,
+        "position": link.position if link else None,
+        "part": link.part if link else None,
+        "question_kind": analysis.question.kind,
     }
 
 
@@ -164,7 +188,7 @@ def _write_answer_audio(path: Path, y, sr: int) -> None:
         os.fsync(fh.fileno())
 
 
-def _reserve_folder(root: Path, created_at: str | None) -> tuple[str, Path]:
+def reserve_folder(root: Path, created_at: str | None) -> tuple[str, Path]:
     """Create a new, empty, owner-only session folder; mkdir makes the id unique across processes."""
     stem = _id_stem(created_at)
     for _ in range(MAX_ID_TRIES):
@@ -186,32 +210,34 @@ def _reserve_folder(root: Path, created_at: str | None) -> tuple[str, Path]:
 # --- the API ---------------------------------------------------------------------
 
 
-def save_session(analysis: Analysis, y=None, sr: int | None = None, *, status: str = "complete") -> str:
+def save_session(
+    analysis: Analysis,
+    y=None,
+    sr: int | None = None,
+    *,
+    status: str = "complete",
+    link: InterviewLink | None = None,
+) -> str:
     """Store an analysed answer (``y`` None for a text answer); returns the new session id.
 
     Raises StorageError (one line) when the disk is full or the index is
     unusable; earlier sessions and the index are left intact.
     """
-    from simulator.model.codec import to_jsonable
-
-    doc = to_jsonable(analysis)
     if y is not None and not sr:
         raise BadInputError("save_session needs the sample rate of the answer audio.")
     root = sessions_root()
-    session_id, folder = _reserve_folder(root, analysis.created_at)
-    doc["session_id"] = session_id
+    session_id, folder = reserve_folder(root, analysis.created_at)
     audio_file = AUDIO_NAME if y is not None else None
     try:
         if y is not None:
             _write_answer_audio(folder / AUDIO_NAME, y, sr)
-        data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-        write_atomic(folder / ANALYSIS_NAME, data)
+        _write_analysis(folder / ANALYSIS_NAME, analysis, session_id)
         fsync_dir(folder)
         fsync_dir(root)
     except (OSError, StorageError) as e:
         shutil.rmtree(folder, ignore_errors=True)
         raise _save_error(e, analysis) from e
-    row = row_from_analysis(analysis, session_id=session_id, audio_file=audio_file, status=status)
+    row = row_from_analysis(analysis, session_id=session_id, audio_file=audio_file, status=status, link=link)
     try:
         with index.connect(db_path()) as conn:
             index.insert(conn, row)
@@ -220,6 +246,24 @@ def save_session(analysis: Analysis, y=None, sr: int | None = None, *, status: s
     analysis.session_id = session_id
     log.info("saved session %s in %s", session_id, folder)
     return session_id
+
+
+def _write_analysis(path: Path, analysis: Analysis, session_id: str) -> None:
+    from simulator.model.codec import to_jsonable
+
+    doc = {**to_jsonable(analysis), "session_id": session_id}
+    write_atomic(path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def update_analysis(session_id: str, analysis: Analysis) -> None:
+    """Rewrite a stored session's analysis (e.g. with what a follow-up supplied) and its content score."""
+    session = _session(_resolve(session_id), sessions_root())
+    try:
+        _write_analysis(session.analysis_path, analysis, session.id)
+    except OSError as e:
+        raise _save_error(e, analysis) from e
+    with index.connect(db_path()) as conn:
+        index.update(conn, session.id, {"content_score": analysis.content.score if analysis.content else None})
 
 
 def _save_error(e: BaseException, analysis: Analysis) -> StorageError:
@@ -231,11 +275,14 @@ def _save_error(e: BaseException, analysis: Analysis) -> StorageError:
     )
 
 
-def list_sessions(*, question_id: str | None = None) -> list[Session]:
-    """Every indexed session, oldest first (the analysis documents are not loaded)."""
+def list_sessions(*, question_id: str | None = None, interview_id: str | None = None) -> list[Session]:
+    """Every indexed session (of a question, or of an interview in question order), oldest first.
+
+    The analysis documents are not loaded.
+    """
     root = sessions_root()
     with index.connect(db_path(), read_only=True) as conn:
-        rows = index.select(conn, question_id=question_id)
+        rows = index.select(conn, question_id=question_id, interview_id=interview_id)
     return [_session(r, root) for r in rows]
 
 

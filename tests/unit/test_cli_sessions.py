@@ -13,7 +13,8 @@ import sys
 import pytest
 
 from simulator.audio.files import load_audio
-from simulator.cli import sessions as cli_sessions
+from simulator.cli import listing as cli_listing
+from simulator.cli import reports as cli_reports
 from simulator.cli.app import main
 from simulator.errors import EXIT_BAD_INPUT, EXIT_STORAGE
 from simulator.sessions import store
@@ -67,7 +68,7 @@ def test_sessions_lists_the_metrics_within_the_terminal_width(capsys, monkeypatc
     assert rows[second][-5:] == ["0:18", "197", "3", "10.2", "34"]
     words = " ".join(" ".join(line.split()[1:-5] if line[:1].isdigit() else line.split()) for line in lines[2:])
     assert "How do you plan to achieve your career goals?" in words  # wrapped at words, never cut
-    if width >= cli_sessions.WIDE_LISTING:  # the ids' UTC time, also as a date column
+    if width >= cli_listing.WIDE_LISTING:  # the ids' UTC time, also as a date column
         assert "DATE (UTC)" in lines[1] and "2026-01-06 10:00" in rows[second][1] + " " + rows[second][2]
         assert lines[-1] == "Dates are UTC, as in the ids."
     else:
@@ -190,7 +191,7 @@ def test_open_report_writes_and_opens_in_a_browser(monkeypatch, two_sessions):
 
     opened = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
-    path = cli_sessions.open_report(two_sessions[1])
+    path = cli_reports.open_report(two_sessions[1])
     assert path.exists() and opened == [path.resolve().as_uri()]
 
 
@@ -201,7 +202,7 @@ def test_open_report_without_a_browser_is_not_an_error(monkeypatch, capsys, two_
         raise webbrowser.Error("could not locate runnable browser")
 
     monkeypatch.setattr(webbrowser, "open", no_browser)
-    path = cli_sessions.open_report(two_sessions[1])
+    path = cli_reports.open_report(two_sessions[1])
     assert path.exists() and "No web browser could be opened" in capsys.readouterr().err
 
 
