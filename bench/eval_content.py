@@ -17,7 +17,6 @@ import argparse
 import sys
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomllib
@@ -30,13 +29,15 @@ DEFAULT = ROOT / "tests" / "data" / "content_labelled.toml"
 BANDS = {"strong": (75, 100), "vague": (0, 50), "non_answer": (0, 30), "avoid": (0, 55)}
 
 
-@dataclass
 class Evaluation:
-    per: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))  # criterion -> [agree, total]
-    misses: list = field(default_factory=list)  # (answer id, criterion, label, got, reason)
-    timings: list = field(default_factory=list)  # s per check
-    bands: list = field(default_factory=list)  # (answer id, band, score, inside)
-    reports: dict = field(default_factory=dict)  # answer id -> ContentReport
+    """What one labelled file gave (a plain class: tests load this file without registering it as a module)."""
+
+    def __init__(self) -> None:
+        self.per = defaultdict(lambda: [0, 0])  # criterion -> [agree, total]
+        self.misses = []  # (answer id, criterion, label, got, reason)
+        self.timings = []  # s per check
+        self.bands = []  # (answer id, band, score, inside)
+        self.reports = {}  # answer id -> ContentReport
 
     def __iter__(self):  # per, misses, timings = evaluate(path)
         return iter((self.per, self.misses, self.timings))

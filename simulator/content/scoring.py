@@ -29,16 +29,46 @@ STRUCTURE_LABELS = {
 }
 
 
+FORMULA = (
+    "substance = sum(weight * credit) / sum(weight) over the criteria not scaled (1 if none); "
+    "score = 100 * substance * (sum(weight of those) + sum(weight * credit of the scaled)) / sum(weight), "
+    "at most flagged_cap when any avoid criterion is flagged"
+)
+
+
 def weighting(rubric, ids: tuple[str, ...]) -> Weighting:
-    return Weighting(weights={i: rubric.criteria[i].weight for i in ids}, status_values=dict(rubric.status_values))
+    """Weights, credits, the scaled criteria (manner and avoid) and the cap, as the score uses them."""
+    crit = rubric.criteria
+    return Weighting(
+        weights={i: crit[i].weight for i in ids},
+        status_values=dict(rubric.status_values),
+        formula=FORMULA,
+        scaled=[i for i in ids if crit[i].manner or crit[i].kind == AVOID],
+        flagged_cap=rubric.flagged_cap,
+    )
+
+
+def substance(results: list[CriterionResult], weights: Weighting) -> float:
+    """Weighted mean credit, 0-1, of what the answer says: the criteria whose credit is not scaled."""
+    said = [r for r in results if r.id not in weights.scaled]
+    total = sum(weights.weights[r.id] for r in said)
+    if not total:
+        return 1.0
+    return sum(weights.weights[r.id] * weights.status_values[r.status] for r in said) / total
 
 
 def score(results: list[CriterionResult], weights: Weighting) -> int:
-    total = sum(weights.weights[r.id] for r in results)
+    """0-100. Saying nothing wrong, briefly and without hedging, is no merit on its own: the credit of the
+    scaled criteria (manner and avoid) counts in proportion to the substance, and a flag caps the score."""
+    w, credit = weights.weights, weights.status_values
+    total = sum(w[r.id] for r in results)
     if not total:
         return 0
-    got = sum(weights.weights[r.id] * weights.status_values[r.status] for r in results)
-    return round(100 * got / total)
+    kept = sum(w[r.id] if r.id not in weights.scaled else w[r.id] * credit[r.status] for r in results)
+    value = 100 * substance(results, weights) * kept / total
+    if weights.flagged_cap is not None and any(r.status == FLAGGED for r in results):
+        value = min(value, weights.flagged_cap)
+    return round(value)
 
 
 def summarize(results: list[CriterionResult], weights: Weighting) -> Summary:

@@ -72,11 +72,14 @@ class ContentOptions:
 
 @dataclass(frozen=True)
 class Weighting:
-    """How the score is computed: weighted mean of status values, times 100."""
+    """How the score was computed from the statuses (``simulator.content.scoring.score``)."""
 
     weights: dict[str, float]  # criterion id -> weight (only the criteria applied)
     status_values: dict[str, float]  # status -> credit between 0 and 1
+    # Reports stored before the substance rule hold this formula, with no scaled criteria and no cap.
     formula: str = "score = 100 * sum(weight * credit) / sum(weight)"
+    scaled: list[str] = field(default_factory=list)  # criteria whose credit counts in proportion to the substance
+    flagged_cap: float | None = None  # the highest score an answer with a flagged avoid criterion can get
 
 
 @dataclass(frozen=True)

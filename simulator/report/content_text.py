@@ -39,7 +39,12 @@ def _weighting_line(content: ContentReport) -> str:
     heavy = [f"{cid.replace('_', ' ')} ×{v:g}" for cid, v in w.weights.items() if v != 1.0]
     credit = ", ".join(f"{k} {v:g}" for k, v in w.status_values.items())
     weights = ", ".join(heavy) + ", others ×1" if heavy else "all ×1"
-    return f"(weighted mean of the checklist; weights: {weights}; credit: {credit})"
+    if not w.scaled:  # a report saved before the substance rule
+        return f"(weighted mean of the checklist; weights: {weights}; credit: {credit})"
+    cap = f"; at most {w.flagged_cap:g} with a flag" if w.flagged_cap is not None else ""
+    scaled = ", ".join(c.replace("_", " ") for c in w.scaled)
+    said = f"what the answer says, weighted; {scaled} count in proportion to it{cap}"
+    return f"({said}; weights: {weights}; credit: {credit})"
 
 
 def _checklist(content: ContentReport, s: Style) -> list[str]:

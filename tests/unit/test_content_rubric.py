@@ -62,6 +62,16 @@ CASES = [
     ("rubric.toml", "partial = 0.5", "partial = 1.5", "[scoring] partial must be a number from 0 to 1"),
     ("rubric.toml", "partial = 0.5\n", "", "[scoring] must give exactly"),
     ("rubric.toml", "\n[scoring]\n", "\n[scores]\n", "unknown top-level key(s) ['scores']"),
+    ("rubric.toml", "flagged_cap = 55", "flagged_cap = 60", None),
+    ("rubric.toml", "flagged_cap = 55", "flagged_cap = 120", "[scoring] flagged_cap must be a score from 0 to 100"),
+    ("rubric.toml", "flagged_cap = 55", 'flagged_cap = "low"', "[scoring] flagged_cap must be a score"),
+    ("rubric.toml", "manner = true", 'manner = "yes"', "'manner' must be true or false"),
+    (
+        "rubric.toml",
+        'id = "no_boasting"\nkind = "avoid"',
+        'id = "no_boasting"\nkind = "avoid"\nmanner = true',
+        "'manner' is for \"do\" criteria",
+    ),
     ("rubric.toml", "weight = 0.5", "weight = 0.5 +", "is not valid TOML"),
     (
         "kinds.toml",
