@@ -74,6 +74,12 @@ class Ctx:
     def quote(self, span: tuple[int, int]) -> str:
         return self.parsed.quote(*span)
 
+    def q(self, span: tuple[int, int]) -> str:
+        """The whole phrase around ``span`` in quotes, said to be as heard when it holds words that may have
+        been misheard, so a tip never praises them as if they were certain."""
+        ev = self.parsed.evidence(*span)
+        return f"“{ev.text}”" + (" (as heard; it may have been misheard)" if ev.unsure else "")
+
     def goal_text(self) -> str:
         main = self.goals.main
         return f"“{main.text}”" if main else "your goal"

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 
-from simulator.content.base import Ctx
+from simulator.content.base import Ctx, Verdict
 from simulator.content.crit_role import role_ref
 from simulator.content.lexicon import Lexicon
 from simulator.content.nlp import engine_name, get_nlp
 from simulator.content.rubric import Rubric, check_question_criteria, implemented_rules, load_rubric
-from simulator.content.rules import PLACEHOLDERS
+from simulator.content.rules import OFF_GOAL, PLACEHOLDERS
 from simulator.content.scoring import score, structure, summarize, weighting
 from simulator.content.segment import parse, speech_seconds, word_count
-from simulator.content.types import ContentOptions, ContentReport, CriterionResult
+from simulator.content.types import AVOID, FLAGGED, ContentOptions, ContentReport, CriterionResult
 from simulator.errors import BadInputError
+
+OTHER_GOAL = "a goal tied to this job"  # what goal tips point at once the stated goal is flagged
 
 _compiled: dict[int, Lexicon] = {}
 
@@ -31,9 +33,8 @@ def _tip(template: str, slots: dict[str, str]) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> CriterionResult:
+def _result(ctx: Ctx, rubric: Rubric, cid: str, verdict: Verdict, defaults: dict[str, str]) -> CriterionResult:
     crit = rubric.criteria[cid]
-    verdict = implemented_rules()[cid].check(ctx)
     evidence, seen = [], set()
     for span in verdict.spans:
         ev = ctx.parsed.evidence(*span)
@@ -42,7 +43,7 @@ def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> Cri
             evidence.append(ev)
     slots = {**defaults, **{k: v for k, v in verdict.slots.items() if v is not None}}
     if not slots.get("quote") and evidence:
-        slots["quote"] = f"“{evidence[0].text}”"
+        slots["quote"] = ctx.q(verdict.spans[0])
     return CriterionResult(
         id=cid,
         kind=crit.kind,
@@ -52,6 +53,36 @@ def _result(ctx: Ctx, rubric: Rubric, cid: str, defaults: dict[str, str]) -> Cri
         label=crit.label,
         reason=verdict.reason,
     )
+
+
+def _overlaps(ctx: Ctx, spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    whole = [ctx.parsed.whole(*s) for s in others]
+    return any(a < d and c < b for a, b in (ctx.parsed.whole(*s) for s in spans) for c, d in whole)
+
+
+def _redirect(ctx: Ctx, verdicts: dict[str, Verdict]) -> tuple[bool, set[str]]:
+    """Whether the stated goal itself is flagged (a hobby, money), and the criteria whose words are the flagged
+    point: their tips point away from it (the rule's off-goal outcome) and the summary does not praise them."""
+    flagged = [s for cid, v in verdicts.items() if v.status == FLAGGED for s in v.spans]
+    if not flagged:
+        return False, set()
+    hobby = verdicts.get("professional_goal")
+    if hobby is not None and hobby.status == FLAGGED:  # every mention of the hobby is the flagged point
+        flagged += [s for phrases, _ in ctx.lex.hobbies for s in phrases.find(ctx.doc)]
+    goals = [(g.start, g.end) for g in ctx.goals.mentions]
+    goal_flagged = (
+        _overlaps(ctx, goals, flagged)
+        if goals
+        else any(verdicts[c].status == FLAGGED for c in ("professional_goal", "motivation_not_money") if c in verdicts)
+    )
+    rules = implemented_rules()
+    tainted = set()
+    for cid, v in verdicts.items():
+        if v.status == FLAGGED or rules[cid].kind == AVOID:
+            continue
+        if (goal_flagged and rules[cid].about_goal) or _overlaps(ctx, v.spans, flagged):
+            tainted.add(cid)
+    return goal_flagged, tainted
 
 
 def check_content(
@@ -64,9 +95,9 @@ def check_content(
     if not transcript.words:
         raise BadInputError("The answer has no words to check; record or write a full answer.")
     nlp = get_nlp()
-    parsed = parse(transcript, nlp)
+    parsed = parse(transcript, nlp, unsure_below=options.unsure_probability)
     lex = _lexicon(rubric, nlp)
-    lex.attach(parsed.doc)
+    lex.attach(parsed.doc, parsed.unsure_tokens)
     ctx = Ctx(
         parsed=parsed,
         lex=lex,
@@ -76,15 +107,21 @@ def check_content(
         speech_s=speech_seconds(transcript),
         nlp=nlp,
     )
-    defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": ctx.goal_text(), "role_ref": role_ref(ctx)}
-    results = [_result(ctx, rubric, cid, defaults) for cid in ids]
+    rules = implemented_rules()
+    verdicts = {cid: rules[cid].check(ctx) for cid in ids}
+    goal_flagged, tainted = _redirect(ctx, verdicts)
+    goal = OTHER_GOAL if goal_flagged else ctx.goal_text()
+    defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": goal, "role_ref": role_ref(ctx)}
+    for cid in tainted & {c for c in ids if OFF_GOAL in rules[c].outcomes}:
+        verdicts[cid].outcome = OFF_GOAL
+    results = [_result(ctx, rubric, cid, verdicts[cid], defaults) for cid in ids]
     weights = weighting(rubric, ids)
     parts, in_order = structure(ctx, parsed)
     return ContentReport(
         score=score(results, weights),
         weighting=weights,
         criteria=results,
-        summary=summarize(results, weights),
+        summary=summarize(results, weights, not_praised=tainted),
         structure=parts,
         in_recommended_order=in_order,
         question_id=question.id,

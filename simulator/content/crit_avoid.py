@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from simulator.content.base import Ctx, Verdict, q
+from simulator.content.base import Ctx, Verdict
+from simulator.content.lexicon import sure
 from simulator.content.ling import UPCOMING, governing_verb, is_first_person, lower, negated, subject, verb_time
 from simulator.content.rules import rule
 from simulator.content.segment import clause_of
@@ -81,6 +82,7 @@ def _superlatives(ctx: Ctx, found: list[tuple[int, int]]) -> list[tuple[int, int
         (tok.i, tok.i + 1)
         for tok in ctx.doc
         if tok.tag_ in ("JJS", "RBS")
+        and sure(tok)
         and (tok.i, tok.i + 1) not in found
         and not _modest_superlative(tok, lex)
         and _self_praise(tok, lex)
@@ -93,7 +95,7 @@ def _comparisons(ctx: Ctx) -> list[tuple[int, int]]:
     comparatives, targets = lex.words("avoid", "comparatives"), lex.ph("avoid", "than_targets")
     out = []
     for tok in doc:
-        if tok.lemma_.lower() not in comparatives and lower(tok) not in comparatives:
+        if not sure(tok) or (tok.lemma_.lower() not in comparatives and lower(tok) not in comparatives):
             continue
         than = [c for c in doc[tok.i + 1 : tok.i + 4] if lower(c) == "than"]
         if (
@@ -146,9 +148,9 @@ def no_boasting(ctx: Ctx) -> Verdict:
     boasts, downs = _boasts(ctx), _put_downs(ctx)
     if boasts:
         spans = [clause_of(ctx.doc[a]) for a, _ in boasts][:3]
-        return Verdict(FLAGGED, "boast", spans, {"quote": q(ctx.quote(spans[0]))}, "self-praise with superlatives")
+        return Verdict(FLAGGED, "boast", spans, {"quote": ctx.q(spans[0])}, "self-praise with superlatives")
     if downs:
-        return Verdict(FLAGGED, "put_down", downs[:3], {"quote": q(ctx.quote(downs[0]))}, "runs other people down")
+        return Verdict(FLAGGED, "put_down", downs[:3], {"quote": ctx.q(downs[0])}, "runs other people down")
     return Verdict(CLEAR, "clear", [], {}, "no self-praise or put-downs found")
 
 
@@ -186,7 +188,7 @@ def professional_goal(ctx: Ctx) -> Verdict:
                 FLAGGED,
                 "hobby",
                 [span],
-                {"quote": q(ctx.quote(span)), "term": doc[lo:hi].text},
+                {"quote": ctx.q(span), "term": doc[lo:hi].text},
                 "a hobby or personal goal",
             )
     return Verdict(CLEAR, "clear", [], {}, "the goals are professional")
@@ -205,4 +207,4 @@ def motivation_not_money(ctx: Ctx) -> Verdict:
         return Verdict(CLEAR, "clear", [], {}, reason)
     spans = [clause_of(ctx.doc[a]) for a, _ in (why.money or why.titles)][:3]
     outcome = "money" if why.money else "title"
-    return Verdict(FLAGGED, outcome, spans, {"quote": q(ctx.quote(spans[0]))}, f"{outcome} is the only driver given")
+    return Verdict(FLAGGED, outcome, spans, {"quote": ctx.q(spans[0])}, f"{outcome} is the only driver given")

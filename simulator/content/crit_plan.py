@@ -6,9 +6,9 @@ The steps and accomplishments they judge are found in plan.py; a date on
 
 from __future__ import annotations
 
-from simulator.content.base import Ctx, Verdict, q
+from simulator.content.base import Ctx, Verdict
 from simulator.content.ling import lower, subject, verb_time
-from simulator.content.rules import rule
+from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 
 
@@ -18,28 +18,26 @@ def _not_someone_else(verb, lex) -> bool:
     return subj is None or lower(subj) not in lex.words("grammar", "other_people")
 
 
-@rule("milestones", kind=DO, outcomes=("met", "vague", "missing"))
+@rule("milestones", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
 def milestones(ctx: Ctx) -> Verdict:
     """Concrete upcoming steps: a named course, exam, certification or project."""
     steps = ctx.steps
     concrete = sorted((s for s in steps if s.concrete), key=lambda s: s.time is None)
     if concrete:
-        spans = [s.span for s in concrete[:3]]
-        return Verdict(
-            MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, f"{len(concrete)} concrete upcoming step(s)"
-        )
+        spans = [s.span for s in concrete]
+        return Verdict(MET, "met", spans, {"quote": ctx.q(spans[0])}, f"{len(concrete)} concrete upcoming step(s)")
     if steps:
         return Verdict(
             PARTIAL,
             "vague",
             [s.span for s in steps[:2]],
-            {"quote": q(ctx.quote(steps[0].span))},
+            {"quote": ctx.q(steps[0].span)},
             "upcoming steps, none concrete",
         )
     return Verdict(MISSING, "missing", [], {}, "no upcoming step found")
 
 
-@rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "missing"))
+@rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL))
 def past_accomplishment(ctx: Ctx) -> Verdict:
     """A goal already reached, offered as evidence, or what was learned from it."""
     found = ctx.accomplishments
@@ -47,10 +45,10 @@ def past_accomplishment(ctx: Ctx) -> Verdict:
     learned = [a for a in found if a.kind == "learned"]
     if done or (learned and any(a.kind != "learned" for a in found)):
         spans = _distinct([a.span for a in done + learned])[:3]
-        return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "a reached goal told in the past tense")
+        return Verdict(MET, "met", spans, {"quote": ctx.q(spans[0])}, "a reached goal told in the past tense")
     if found:
         spans = _distinct([a.span for a in found])[:2]
-        return Verdict(PARTIAL, "vague", spans, {"quote": q(ctx.quote(spans[0]))}, "only general experience or lessons")
+        return Verdict(PARTIAL, "vague", spans, {"quote": ctx.q(spans[0])}, "only general experience or lessons")
     return Verdict(MISSING, "missing", [], {}, "no past accomplishment found")
 
 
@@ -73,19 +71,19 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
     return not (t.vague and verb_time(verb) == "present" and not _in_goal_sentence(ctx, t.start))
 
 
-@rule("timeline", kind=DO, outcomes=("met", "vague", "missing"))
+@rule("timeline", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
     ahead = [t for t in ctx.times if _frames_ahead(ctx, t)]
     real = [t for t in ahead if not t.vague and not _hedged(ctx.doc, t, ctx.lex)]
     step = ctx.steps[0] if ctx.steps else None
-    slots = {"step": f" ({q(ctx.quote(step.span))})" if step else ""}
+    slots = {"step": f" ({ctx.q(step.span)})" if step else ""}
     if real:
         spans = [(t.start, t.end) for t in real[:3]]
-        return Verdict(MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "a dated upcoming step or goal")
+        return Verdict(MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "a dated upcoming step or goal")
     if ahead:
         spans = [(t.start, t.end) for t in ahead[:2]]
-        return Verdict(PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "only vague timing")
+        return Verdict(PARTIAL, "vague", spans, {**slots, "quote": ctx.q(spans[0])}, "only vague timing")
     return Verdict(MISSING, "missing", [], slots, "no time frame for what lies ahead")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from simulator.content.base import Ctx, Verdict, q
+from simulator.content.base import Ctx, Verdict
 from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject
-from simulator.content.rules import rule
+from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 
@@ -112,7 +112,7 @@ def _explicit_refs(ctx: Ctx) -> list[int]:
     return sorted(set(_noun_refs(ctx) + phrases + _context_refs(ctx)))
 
 
-@rule("role_alignment", kind=DO, outcomes=("met", "field", "missing"))
+@rule("role_alignment", kind=DO, outcomes=("met", "field", "missing", OFF_GOAL), about_goal=True)
 def role_alignment(ctx: Ctx) -> Verdict:
     """The goal is tied to this position, team or company."""
     lex, doc, slots = ctx.lex, ctx.doc, {"role_ref": role_ref(ctx)}
@@ -120,7 +120,7 @@ def role_alignment(ctx: Ctx) -> Verdict:
     if refs:
         spans = _dedupe([clause_of(doc[i]) for i in refs])[:3]
         return Verdict(
-            MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "refers to this position, team or company"
+            MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "refers to this position, team or company"
         )
     partial_hits = [t.i for t in doc if lex.ph("role", "field").has(t) and t.pos_ == "NOUN" and not negated(t)]
     posting = ctx.context.posting
@@ -134,7 +134,7 @@ def role_alignment(ctx: Ctx) -> Verdict:
                 MET,
                 "met",
                 spans,
-                {**slots, "quote": q(ctx.quote(spans[0]))},
+                {**slots, "quote": ctx.q(spans[0])},
                 f"echoes {len(distinct)} job-posting terms",
             )
         if len(distinct) >= ctx.options.posting_terms_partial:
@@ -142,9 +142,7 @@ def role_alignment(ctx: Ctx) -> Verdict:
     partial_hits += _mentions(ctx, _context_words(ctx.context.role))
     if partial_hits:
         spans = _dedupe([clause_of(doc[i]) for i in sorted(set(partial_hits))])[:2]
-        return Verdict(
-            PARTIAL, "field", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "mentions the field, not this job"
-        )
+        return Verdict(PARTIAL, "field", spans, {**slots, "quote": ctx.q(spans[0])}, "mentions the field, not this job")
     return Verdict(MISSING, "missing", [], slots, "no reference to this role, team or company")
 
 
@@ -252,11 +250,11 @@ def contribution(ctx: Ctx) -> Verdict:
     if met:
         spans = _dedupe(met)[:3]
         return Verdict(
-            MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "says what they will bring to the employer"
+            MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "says what they will bring to the employer"
         )
     if vague:
         spans = _dedupe(vague)[:2]
         return Verdict(
-            PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "helping in general, not this employer"
+            PARTIAL, "vague", spans, {**slots, "quote": ctx.q(spans[0])}, "helping in general, not this employer"
         )
     return Verdict(MISSING, "missing", [], slots, "nothing about what they will bring")

@@ -6,31 +6,26 @@ import math
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import lower
-from simulator.content.rules import rule
+from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 
-MAX_LISTED = 4  # hedges / details quoted in a tip
-HEDGE_CONTEXT = 3  # tokens quoted either side of a hedge
+MAX_LISTED = 4  # details quoted in a tip ("such as …")
 
 
 @rule("confident_language", kind=DO, outcomes=("met", "some", "many"))
 def confident_language(ctx: Ctx) -> Verdict:
-    """'when I…', not 'if I…'; few hedges (per 150 words)."""
+    """'when I…', not 'if I…'; few hedges (per 150 words). The tip lists every hedge it counts."""
     opts = ctx.options
     hedges = [(h.start, h.end) for h in ctx.hedges]
     windows = max(1.0, ctx.word_count / opts.hedge_window_words)
-    listed = ", ".join(q(ctx.quote(s)) for s in hedges[:MAX_LISTED])
+    listed = ", ".join(q(ctx.doc[a:b].text) for a, b in hedges)
     slots = {"hedges": listed, "count": str(len(hedges))}
-    doc = ctx.doc
-    spans = [
-        (max(doc[a].sent.start, a - HEDGE_CONTEXT), min(doc[a].sent.end, b + HEDGE_CONTEXT))
-        for a, b in hedges[:MAX_LISTED]
-    ]
+    reason = f"{len(hedges)} hedge(s) in {ctx.word_count} words"
     if len(hedges) <= math.floor(opts.hedges_met * windows):
-        return Verdict(MET, "met", spans, slots, f"{len(hedges)} hedge(s) in {ctx.word_count} words")
+        return Verdict(MET, "met", hedges, slots, reason)
     if len(hedges) <= math.floor(opts.hedges_partial * windows):
-        return Verdict(PARTIAL, "some", spans, slots, f"{len(hedges)} hedges in {ctx.word_count} words")
-    return Verdict(MISSING, "many", spans, slots, f"{len(hedges)} hedges in {ctx.word_count} words")
+        return Verdict(PARTIAL, "some", hedges, slots, reason)
+    return Verdict(MISSING, "many", hedges, slots, reason)
 
 
 def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
@@ -66,7 +61,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
-@rule("specificity", kind=DO, outcomes=("met", "few", "generic", "none"))
+@rule("specificity", kind=DO, outcomes=("met", "few", "generic", "none", OFF_GOAL))
 def specificity(ctx: Ctx) -> Verdict:
     """Concrete names, numbers and dates rather than generic phrases."""
     specifics = find_specifics(ctx)

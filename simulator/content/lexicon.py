@@ -156,8 +156,16 @@ def norm(text: str) -> str:
 
 
 def forms(token) -> tuple[str, str]:
-    """The surface form and lemma of a spaCy token, normalised for matching."""
+    """The surface form and lemma of a spaCy token, normalised for matching; empty for a word that may have
+    been misheard, so that one unsure word never triggers a word list on its own."""
+    if token.i in token.doc.user_data.get(_UNSURE_KEY, ()):
+        return "", ""
     return norm(token.text), norm(token.lemma_)
+
+
+def sure(token) -> bool:
+    """False for a token of a word the recogniser was unsure of (see ``Lexicon.attach``)."""
+    return token.i not in token.doc.user_data.get(_UNSURE_KEY, ())
 
 
 class PhraseSet:
@@ -224,12 +232,15 @@ class Lexicon:
             self._words[k] = frozenset(self.data(section, key))
         return self._words[k]
 
-    def attach(self, doc) -> None:
-        """Let helpers that see only a token read the lists the answer is checked with (``lexicon_of``)."""
+    def attach(self, doc, unsure: frozenset[int] = frozenset()) -> None:
+        """Let helpers that see only a token read the lists the answer is checked with (``lexicon_of``),
+        and keep the tokens in ``unsure`` (words that may have been misheard) from matching any list."""
         doc.user_data[_DOC_KEY] = self
+        doc.user_data[_UNSURE_KEY] = unsure
 
 
 _DOC_KEY = "simulator.content.lexicon"
+_UNSURE_KEY = "simulator.content.unsure"
 
 
 def lexicon_of(token) -> Lexicon:

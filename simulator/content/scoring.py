@@ -20,6 +20,7 @@ from simulator.content.types import (
 TOP_IMPROVEMENTS = 3
 MAX_WELL_DONE = 4
 SEVERITY = {FLAGGED: 0, MISSING: 1, PARTIAL: 2}  # lower is more urgent
+PRAISE_CLEAR_SUBSTANCE = 0.5  # substance (0-1) an answer needs before "nothing to avoid" is said as praise
 STRUCTURE_LABELS = {
     "goal": "Goal",
     "plan": "Plan",
@@ -71,16 +72,28 @@ def score(results: list[CriterionResult], weights: Weighting) -> int:
     return round(value)
 
 
-def summarize(results: list[CriterionResult], weights: Weighting) -> Summary:
-    """Well done (met 'do' criteria, heaviest first) and the top three improvements."""
+def _praise(r: CriterionResult) -> str | None:
+    """'Label: “quote”' with the first quote the recogniser was sure of; None when every quote may be misheard."""
+    sure = [e for e in r.evidence if not e.unsure]
+    if r.evidence and not sure:
+        return None
+    return f"{r.label or r.id}" + (f": “{sure[0].text}”" if sure else "")
+
+
+def summarize(results: list[CriterionResult], weights: Weighting, *, not_praised: set[str] = frozenset()) -> Summary:
+    """Well done (met 'do' criteria, heaviest first) and the top three improvements.
+
+    Never praised: criteria in ``not_praised`` (their words are the flagged point), quotes that may be
+    misheard, and "nothing to avoid" on an answer with too little substance for that to mean anything.
+    """
     order = {r.id: k for k, r in enumerate(results)}
-    good = sorted((r for r in results if r.status == MET), key=lambda r: (-weights.weights[r.id], order[r.id]))
-    well = []
-    for r in good[:MAX_WELL_DONE]:
-        quote = f": “{r.evidence[0].text}”" if r.evidence else ""
-        well.append(f"{r.label or r.id}{quote}")
+    good = sorted(
+        (r for r in results if r.status == MET and r.id not in not_praised),
+        key=lambda r: (-weights.weights[r.id], order[r.id]),
+    )
+    well = [p for p in map(_praise, good) if p][:MAX_WELL_DONE]
     avoid = [r for r in results if r.kind == AVOID]
-    if avoid and all(r.status == CLEAR for r in avoid):
+    if avoid and all(r.status == CLEAR for r in avoid) and substance(results, weights) >= PRAISE_CLEAR_SUBSTANCE:
         well.append("Nothing to avoid: " + ", ".join((r.label or r.id).lower() for r in avoid) + ".")
     todo = sorted(
         (r for r in results if r.status in SEVERITY),
@@ -103,8 +116,16 @@ def structure(ctx, parsed) -> tuple[list[StructurePart], bool]:
                 part=part, label=STRUCTURE_LABELS[part], found=s is not None, order=rank.get(part), evidence=ev
             )
         )
-    seq = [rank[p] for p in STRUCTURE_PARTS if p in rank]
-    return parts, seq == sorted(seq)
+    return parts, in_article_order([part for _, part in found])
+
+
+def in_article_order(found: list[str]) -> bool:
+    """The answer opens with its goal, as the article's shape and its own worked example do.
+
+    The article's example tells its past evidence (degree, internship) before its workshops and trial test,
+    so the order of the later parts is free; what the shape asks is that the goal comes first.
+    """
+    return bool(found) and found[0] == STRUCTURE_PARTS[0]
 
 
 def _part_spans(ctx) -> dict[str, tuple[int, int] | None]:

@@ -25,6 +25,7 @@ class Evidence:
     text: str
     start: float | None = None
     end: float | None = None
+    unsure: list[str] = field(default_factory=list)  # words of the quote the recogniser was unsure of
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class ContentOptions:
     specifics_met: int = 3  # distinct names/numbers/dates needed for "met"
     goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), exactly this many "partial"
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
+    unsure_probability: float = 0.4  # recogniser word probability under which a word may have been misheard
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,8 @@ def test_json_uses_the_issue_names_and_null_times_for_text(weak):
     for crit in doc["criteria"]:
         assert crit["status"] in (("met", "partial", "missing") if crit["kind"] == "do" else ("clear", "flagged"))
         for ev in crit["evidence"]:
-            assert set(ev) == {"text", "start", "end"} and ev["start"] is None and ev["end"] is None
+            assert set(ev) == {"text", "start", "end", "unsure"} and ev["start"] is None and ev["end"] is None
+            assert ev["unsure"] == []  # typed text is certain
     assert [p["part"] for p in doc["structure"]] == ["goal", "plan", "past_evidence", "next_milestone", "timeline"]
 
 

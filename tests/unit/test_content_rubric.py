@@ -157,7 +157,7 @@ def test_a_second_rule_for_the_same_criterion_id_is_refused():
     implemented_rules()
     with pytest.raises(ValueError, match="two rules declare"):
         rule("timeline", kind=DO, outcomes=("met",))(lambda ctx: None)
-    assert RULES["timeline"].outcomes == ("met", "vague", "missing")
+    assert RULES["timeline"].outcomes == ("met", "vague", "missing", "off_goal")
 
 
 def test_every_lexicon_list_is_read_by_the_content_check():
