@@ -27,7 +27,8 @@ ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 def _quote(ev: Evidence) -> str:
     text = ev.text if len(ev.text) <= QUOTE_CHARS else ev.text[: QUOTE_CHARS - 1].rstrip() + "…"
     when = f" [{clock(ev.start)}–{clock(ev.end)}]" if ev.start is not None and ev.end is not None else ""
-    return f"“{text}”{when}"
+    heard = f" (as heard; “{'”, “'.join(ev.unsure)}” may have been misheard)" if ev.unsure else ""
+    return f"“{text}”{when}{heard}"
 
 
 def _wrap(text: str, indent: str) -> list[str]:

@@ -224,3 +224,12 @@ def test_the_articles_own_example_is_in_the_articles_order():
 )
 def test_an_answer_that_opens_with_its_goal_follows_the_article(text, in_order):
     assert check(text).in_recommended_order is in_order
+
+
+def test_the_terminal_report_says_which_words_may_be_misheard():
+    from simulator.report.content_text import render
+    from simulator.report.style import Style
+
+    report = check_content(heard(ROLE_ANSWER, {"commercial": UNSURE}), GOALS, AnswerContext())
+    text = "\n".join(render(report, Style(False)))
+    assert "“commercial” may have been misheard" in " ".join(text.split())
