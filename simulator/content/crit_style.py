@@ -6,6 +6,7 @@ import math
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import lower
+from simulator.content.ramble import find_rambling
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 
@@ -79,22 +80,33 @@ def specificity(ctx: Ctx) -> Verdict:
     return Verdict(MET, "met", specifics[:MAX_LISTED], {"examples": examples}, reason)
 
 
-@rule("succinct", kind=DO, outcomes=("met", "short", "long", "very_short", "very_long"))
+@rule("succinct", kind=DO, outcomes=("met", "short", "long", "very_short", "very_long", "rambles"))
 def succinct(ctx: Ctx) -> Verdict:
-    """About 45-120 s of speech, or 90-300 words for text; much shorter lacks substance."""
+    """About 45-120 s of speech, or 90-300 words for text, said without rambling; much shorter lacks substance.
+
+    Rambling (repeats, run-on sentences, too many goals) makes an answer of the right length partial and a
+    long one as bad as a very long one: the interviewer hears it as longer than it is.
+    """
     o = ctx.options
     words, secs = ctx.word_count, ctx.speech_s
+    ramble = find_rambling(ctx)
     slots = {"words": str(words), "seconds": f" ({secs:.0f} s)" if secs is not None else ""}
+    slots["rambling"] = ramble.describe()
     value, lo, hi, unit = (
         (secs, o.min_speech_s, o.max_speech_s, "s") if secs is not None else (words, o.min_words, o.max_words, "words")
     )
     reason = f"{value:.0f} {unit}; target about {lo:g}-{hi:g} {unit}"
+    reason += f"; rambles: {slots['rambling']}" if ramble else ""
+    spans = ramble.run_ons[:1]
     if value < lo * o.much_shorter:
         return Verdict(MISSING, "very_short", [], slots, reason)
     if value < lo * (1 - o.tolerance):
         return Verdict(PARTIAL, "short", [], slots, reason)
-    if value > hi * o.much_longer:
-        return Verdict(MISSING, "very_long", [], slots, reason)
+    if value > hi * o.much_longer or (value > hi * (1 + o.tolerance) and ramble):
+        slots["rambling"] = f" ({slots['rambling']})" if ramble else ""
+        return Verdict(MISSING, "very_long", spans, slots, reason)
     if value > hi * (1 + o.tolerance):
         return Verdict(PARTIAL, "long", [], slots, reason)
+    if ramble:
+        return Verdict(PARTIAL, "rambles", spans, slots, reason)
     return Verdict(MET, "met", [], slots, reason)

@@ -35,6 +35,7 @@ _KEYS = {
         "framing_verbs framing_next like_not_filler_after like_filler_after"
     ),
     "specificity": "generic entity_labels weak_numbers not_acronyms fuzzy_quantities",
+    "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
         "so_openers so_goal_verbs motive_heads"

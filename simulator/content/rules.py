@@ -21,7 +21,21 @@ OFF_GOAL = "off_goal"
 
 # Placeholders a tip template may use; the check fills all of them (maybe with "").
 PLACEHOLDERS = frozenset(
-    {"goal", "quote", "count", "goals", "role_ref", "words", "seconds", "hedges", "examples", "term", "step", "when"}
+    {
+        "goal",
+        "quote",
+        "count",
+        "goals",
+        "role_ref",
+        "words",
+        "seconds",
+        "hedges",
+        "examples",
+        "term",
+        "step",
+        "when",
+        "rambling",
+    }
 )
 
 
