@@ -15,7 +15,7 @@ export DEBIAN_FRONTEND := noninteractive
 # librosa's numba cache (used by the tests' reference checks) survives between runs.
 export NUMBA_CACHE_DIR := $(CURDIR)/$(VENV)/numba-cache
 
-.PHONY: setup setup-test apt-runtime apt-test venv demo serve test test-fast lint bench clean
+.PHONY: setup setup-test apt-runtime apt-test venv venv-test demo serve test test-fast lint bench clean
 
 define apt_install
 	@if dpkg -s $(1) >/dev/null 2>&1; then echo "apt packages present: $(1)"; \
@@ -33,12 +33,19 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+# The test tools and the second engine the tests run (openai-whisper on CPU torch).
+venv-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
 setup: apt-runtime venv
 
-setup-test: setup apt-test
+setup-test: setup apt-test venv-test
 
 demo: setup
 	$(VENV)/bin/mock-interview practice --demo
@@ -52,14 +59,14 @@ test: setup-test lint
 	$(PY) -m pytest -q -rs
 
 # The inner loop: unit tests only (no model, no sound card, no browser), under a minute.
-test-fast: venv
+test-fast: venv-test
 	$(PY) -m pytest -q tests/unit
 
-lint: venv
+lint: venv-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: setup
+bench: setup venv-test
 	$(PY) bench/bench_streaming.py
 	$(PY) bench/bench_engines.py
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Cost of the content check: model import/load, and checking answers of about 100 and 300 words.
 
+A behavioural answer (checked on STAR) is timed beside the career-goals answer of the same length, as a ratio.
+
     python bench/bench_content.py
 
 Runs in this process (start it fresh for cold numbers). Prints wall times and
@@ -49,15 +51,24 @@ def main() -> int:
     print(
         f"import spaCy + load model: {t2 - t0:.2f} s (+{loaded - base:.0f} MB RSS); first check (lexicon compile): {first:.2f} s"
     )
-    for name, text in (("~130 words", by_id["nurse_ccrn"]), ("300 words", long_text)):
+    star = tomllib.loads((ROOT / "tests" / "data" / "star_labelled.toml").read_text())["answer"]
+    behavioural = next(a for a in star if a["id"] == "pm_scope_creep")
+    cases = (
+        ("~130 words", by_id["nurse_ccrn"], q),
+        ("300 words", long_text, q),
+        ("behavioural ~120 words (STAR)", behavioural["text"], get_question(behavioural["question"])),
+    )
+    medians = {}
+    for name, text, question in cases:
         times = []
         for _ in range(RUNS):
             t = time.perf_counter()
-            check_content(Transcript.from_text(text), q, AnswerContext())
+            check_content(Transcript.from_text(text), question, AnswerContext())
             times.append(time.perf_counter() - t)
-        print(
-            f"check {name}: median {1000 * statistics.median(times):.0f} ms, max {1000 * max(times):.0f} ms over {RUNS} runs"
-        )
+        medians[name] = statistics.median(times)
+        print(f"check {name}: median {1000 * medians[name]:.0f} ms, max {1000 * max(times):.0f} ms over {RUNS} runs")
+    ratio = medians["behavioural ~120 words (STAR)"] / medians["~130 words"]
+    print(f"behavioural / career-goals check time: {ratio:.2f}")
     print(f"peak RSS: {rss_mb():.0f} MB")
     return 0
 

@@ -138,26 +138,21 @@ def child(engine: str, clip: str, spawned_at: float) -> None:
 
     Run as ``--child ENGINE CLIP SPAWNED_AT``. The model is loaded first as its
     own stage; the pipeline's progress callbacks mark the other stage boundaries
-    (the content model loads where it does in use: beside faster-whisper's
-    last stretch, so inside "transcription", or in the content stage).
+    (the content model loads where it does in use: once a worker has no
+    stretch left, so inside "transcription").
     """
     stages = _Stages(spawned_at)
     sys.path.insert(0, str(ROOT))
     from simulator.malloc_tuning import limit_malloc_arenas
 
     limit_malloc_arenas()  # as the CLI does
-    from simulator.asr.transcribe import TranscribeOptions, get_model
+    from simulator.asr.engines import get_engine, options_for
     from simulator.pipeline import answer as pipeline
     from simulator.questions import get_question
 
-    options = TranscribeOptions.for_engine(engine)
+    options = options_for(engine)
     stages.start("model load")
-    if engine == "openai-whisper":
-        from simulator.asr.openai_engine import get_openai_model
-
-        get_openai_model(options)
-    else:
-        get_model(options)
+    get_engine(engine).load(options)
     analysis, y, sr = pipeline.analyze_file(
         clip,
         get_question(None),
@@ -347,8 +342,8 @@ def duration_table(duration: int, results: dict) -> list[str]:
         f"#### Answer of {audio:.1f} s",
         "",
         "Stage cells: wall (CPU time of the process, its peak RSS so far). "
-        "faster-whisper's transcription includes the NLP model load, which runs beside its last stretch; "
-        "openai-whisper loads it in the content stage.",
+        "Transcription includes the NLP model load, which runs once a worker has no stretch left "
+        "(beside faster-whisper's last stretch; after openai-whisper's, which decodes one at a time).",
         "",
         "| stage | faster-whisper | openai-whisper | openai / faster (wall) |",
         "|---|---:|---:|---:|",

@@ -33,9 +33,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from simulator.asr.engine import FILLER_PROMPT, TranscribeOptions, merge_transcripts  # noqa: E402
 from simulator.asr.pause_cutter import Stretch  # noqa: E402
 from simulator.asr.streaming import StreamingTranscriber  # noqa: E402
-from simulator.asr.transcribe import FILLER_PROMPT, TranscribeOptions, merge_transcripts, transcribe_stretch  # noqa: E402
+from simulator.asr.transcribe import transcribe_stretch  # noqa: E402
 from simulator.asr.wer import wer  # noqa: E402
 from simulator.audio.files import load_audio  # noqa: E402
 from simulator.model.transcript import Transcript  # noqa: E402

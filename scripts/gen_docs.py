@@ -156,9 +156,16 @@ def _criteria() -> str:
     return _table(["id", "kind", "label", "weight", "what it looks for"], rows)
 
 
-def _criteria_short() -> str:
-    rows = [[f"`{c['id']}`", c["kind"], c["label"], _value(c["weight"])] for c in _rubric()["criterion"]]
-    return _table(["id", "kind", "label", "weight"], rows)
+def _kinds() -> str:
+    """One row per kind of question: its criteria and its recommended shape (prompts/kinds.toml)."""
+    from simulator.paths import prompts_dir
+    from simulator.questions import load_toml
+
+    rows = []
+    for kid, kind in load_toml(prompts_dir() / "kinds.toml")["kind"].items():
+        shape = " → ".join(p["label"] for p in kind.get("shape", [])) or "none"
+        rows.append([f"`{kid}`", kind["label"], ", ".join(f"`{c}`" for c in kind["criteria"]), shape])
+    return _table(["kind", "label", "criteria", "recommended shape"], rows)
 
 
 def _scoring() -> str:
@@ -218,7 +225,7 @@ TABLES: dict[str, Callable[[], str]] = {
     "stream-options": _stream_options,
     "silence-options": _silence_options,
     "criteria": _criteria,
-    "criteria-short": _criteria_short,
+    "kinds": _kinds,
     "scoring": _scoring,
     "questions": _questions,
     "exit-codes": _exit_codes,

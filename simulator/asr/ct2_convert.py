@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import struct
 from pathlib import Path
 
 import numpy as np
 
+from simulator.atomic import atomic_path
 from simulator.errors import ModelError
 
 log = logging.getLogger(__name__)
@@ -234,7 +234,6 @@ def load_checkpoint(model_dir: str | Path) -> dict:
     log.info("converting %s to an openai-whisper checkpoint at %s", model_dir, target)
     checkpoint = convert(model_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    torch.save(checkpoint, tmp)
-    tmp.replace(target)  # atomic: a concurrent reader never sees half a file
+    with atomic_path(target) as tmp:  # a concurrent reader never sees half a file
+        torch.save(checkpoint, tmp)
     return checkpoint

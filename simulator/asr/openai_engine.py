@@ -18,20 +18,20 @@ import sys
 import threading
 import time
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from simulator.asr.transcribe import (
-    NO_SPEECH_MAX_LOGPROB,
-    NO_SPEECH_PROB,
+from simulator.asr.engine import (
+    Engine,
     TranscribeOptions,
-    bundled_model_path,
-    normalize_filler,
+    is_non_speech,
+    joined_text,
+    model_folder,
+    timed_words,
+    weighted_logprob,
 )
-from simulator.audio.files import SAMPLE_RATE
 from simulator.errors import ModelError
-from simulator.model.transcript import Transcript, Word
+from simulator.model.transcript import Transcript
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ TORCH_HIDDEN_WAIT_S = 30.0  # s; longest wait for torch hidden by another thread
 TORCH_HIDDEN_POLL_S = 0.02  # s
 
 _load_lock = threading.Lock()
+_decode_lock = threading.Lock()
 
 
 def _import_whisper():
@@ -85,61 +86,60 @@ def _load_model(model_dir: str):
 def get_openai_model(options: TranscribeOptions = TranscribeOptions()):
     """Load (once) and return the openai-whisper model converted from the bundled weights."""
     _import_whisper()
-    path = Path(options.model_path) if options.model_path else bundled_model_path()
-    if not (path / "model.bin").is_file():
-        raise ModelError(f"{path} has no model.bin; pass --model a faster-whisper model folder.")
+    path = model_folder(options)
     with _load_lock:
         return _load_model(str(path))
 
 
-def _kept_segments(segments: list[dict]) -> list[dict]:
-    """Drop likely non-speech hallucinations with the same rule as the faster-whisper path."""
-    kept = []
-    for seg in segments:
-        if seg["no_speech_prob"] > NO_SPEECH_PROB and seg["avg_logprob"] < NO_SPEECH_MAX_LOGPROB:
-            log.info("dropping a likely non-speech segment at %.1f s: %r", seg["start"], seg["text"])
-            continue
-        kept.append(seg)
-    return kept
+class OpenAIWhisper(Engine):
+    """The reference implementation in fp32 on torch's threads, one stretch at a time.
+
+    One at a time because word timing hooks the model's cross-attention layers
+    for the length of a call, so two calls side by side would read each
+    other's attention.
+    """
+
+    name = "openai-whisper"
+    option_defaults = {"compute_type": "float32", "cpu_threads": 0, "workers": 1}
+    max_workers = 1
+
+    def load(self, options: TranscribeOptions):
+        return get_openai_model(options)
+
+    def transcribe(
+        self,
+        y: np.ndarray,
+        *,
+        options: TranscribeOptions,
+        offset_s: float = 0.0,
+        speech_end_s: float | None = None,
+    ) -> Transcript:
+        """``speech_end_s`` is not used: openai-whisper has no hook to stop between windows."""
+        whisper = _import_whisper()
+        model = get_openai_model(options)
+        with _decode_lock:
+            result = _run(whisper, model, y, options)
+        segments = [
+            s
+            for s in result.get("segments", [])
+            if not is_non_speech(s["start"], s["text"], s["no_speech_prob"], s["avg_logprob"])
+        ]
+        words = ((w["word"], w["start"], w["end"], w["probability"]) for s in segments for w in s.get("words", []))
+        return Transcript(
+            text=joined_text(s["text"] for s in segments),
+            words=timed_words(words, offset_s),
+            language=result.get("language") or options.language,
+            language_probability=1.0,  # the language is given, as faster-whisper reports then
+            avg_logprob=weighted_logprob((s["start"], s["end"], s["avg_logprob"]) for s in segments),
+        )
 
 
-def _words(segments: list[dict], offset_s: float) -> list[Word]:
-    words: list[Word] = []
-    for seg in segments:
-        for w in seg.get("words", []):
-            token = normalize_filler(w["word"].strip())
-            if token:
-                words.append(
-                    Word(
-                        token,
-                        round(float(w["start"]) + offset_s, 3),
-                        round(float(w["end"]) + offset_s, 3),
-                        round(float(w["probability"]), 4),
-                    )
-                )
-    return words
-
-
-def _avg_logprob(segments: list[dict]) -> float | None:
-    """Duration-weighted mean token log-probability, as in ``transcribe()``."""
-    spans = [max(s["end"] - s["start"], 0.01) for s in segments]
-    total = sum(spans)
-    return round(sum(s["avg_logprob"] * d for s, d in zip(segments, spans)) / total, 4) if total else None
-
-
-def transcribe_openai(
-    y: np.ndarray, sr: int, *, options: TranscribeOptions = TranscribeOptions(), offset_s: float = 0.0
-) -> Transcript:
-    """Transcribe mono 16 kHz audio with openai-whisper; same contract as ``transcribe()``."""
-    if sr != SAMPLE_RATE:
-        raise ValueError(f"transcribe_openai() needs 16 kHz audio, got {sr} Hz")
-    whisper = _import_whisper()
-    model = get_openai_model(options)
+def _run(whisper, model, y: np.ndarray, options: TranscribeOptions) -> dict:
     if options.cpu_threads:  # 0: torch's default (all cores), as for CTranslate2
         import torch
 
         torch.set_num_threads(options.cpu_threads)
-    result = whisper.transcribe(
+    return whisper.transcribe(
         model,
         np.ascontiguousarray(y, dtype=np.float32),
         verbose=None,  # None: no printing at all (False still draws a progress bar)
@@ -150,13 +150,4 @@ def transcribe_openai(
         initial_prompt=options.initial_prompt or None,
         condition_on_previous_text=False,
         fp16=False,
-    )
-    segments = _kept_segments(result.get("segments", []))
-    text = " ".join(normalize_filler(t) for t in " ".join(s["text"].strip() for s in segments).split())
-    return Transcript(
-        text=text,
-        words=_words(segments, offset_s),
-        language=result.get("language") or options.language,
-        language_probability=1.0,  # the language is given, as faster-whisper reports then
-        avg_logprob=_avg_logprob(segments),
     )

@@ -13,7 +13,7 @@ pause inside the last sentence is never made a cut: decoded apart, the words
 on either side of it lose their context ("That would show the whole team" ->
 "That would show that. Folding that I read it"), which ``bench/eval_tail.py``
 measures over every phrase end of the fixtures. Decodes run
-``TranscribeOptions.workers`` at a time, so a guess never waits behind a
+``Engine.workers`` at a time, so a guess never waits behind a
 stretch.
 
 The last cut stays open while the speech after it is short: a file's plan
@@ -30,8 +30,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulator.asr.engine import TranscribeOptions, merge_transcripts
+from simulator.asr.engines import get_engine
 from simulator.asr.pause_cutter import PauseCutter, StreamOptions, Stretch, with_short_tail
-from simulator.asr.transcribe import TranscribeOptions, merge_transcripts, transcribe_stretch
+from simulator.asr.transcribe import transcribe_stretch
 from simulator.audio.files import SAMPLE_RATE
 from simulator.model.transcript import Transcript
 
@@ -69,7 +71,8 @@ class StreamingTranscriber:
         self._guesses: list[_Guess] = []  # guesses started since the last cut, oldest first
         self._wanted: Stretch | None = None  # the newest guess, waiting for the running one
         self._resampler = None
-        self._pool = ThreadPoolExecutor(max_workers=max(1, options.workers), thread_name_prefix="stream-asr")
+        workers = get_engine(options.engine).workers(options)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="stream-asr")
 
     @property
     def cuts(self) -> list[float]:

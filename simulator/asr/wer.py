@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from simulator.model.transcript import bare_words
 
 _NUMBER_WORDS = {
     "zero": "0",
@@ -20,9 +20,8 @@ _NUMBER_WORDS = {
 
 
 def normalize_words(text: str) -> list[str]:
-    """Lower-case, drop punctuation, unify small numbers: 'Ten weeks.' -> ['10', 'weeks']."""
-    words = re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
-    return [_NUMBER_WORDS.get(w, w) for w in words]
+    """The text's bare words, small numbers unified: 'Ten weeks.' -> ['10', 'weeks']."""
+    return [_NUMBER_WORDS.get(w, w) for w in bare_words(text)]
 
 
 def wer(reference: str, hypothesis: str) -> float:

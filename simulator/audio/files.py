@@ -114,13 +114,13 @@ def write_audio(path: str | os.PathLike, y: np.ndarray, sr: int) -> Path:
     """Write ``y`` losslessly (format from the suffix: .flac or .wav), atomically."""
     import soundfile as sf
 
+    from simulator.atomic import atomic_path
+
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        sf.write(str(tmp), np.asarray(y, dtype=np.float32), sr, format=path.suffix[1:].upper())
-        os.replace(tmp, path)
+        with atomic_path(path) as tmp:
+            sf.write(str(tmp), np.asarray(y, dtype=np.float32), sr, format=path.suffix[1:].upper())
     except (OSError, RuntimeError) as e:  # libsndfile reports a full disk as LibsndfileError
-        tmp.unlink(missing_ok=True)
         reason = getattr(e, "strerror", None) or e
         raise StorageError(f"Could not write {path} ({reason}); free some disk space and retry.") from e
     return path

@@ -122,6 +122,7 @@ def synthesize(text: str, out_path: str | os.PathLike, *, speed: float = 1.0, vo
     Raises NoDeviceError with a one-line, actionable message when the voice is
     missing or synthesis fails; BadInputError for empty text or an unknown voice.
     """
+    from simulator.atomic import atomic_path
     from simulator.errors import BadInputError
 
     check_voice(voice)
@@ -129,13 +130,9 @@ def synthesize(text: str, out_path: str | os.PathLike, *, speed: float = 1.0, vo
         raise BadInputError("Nothing to speak: the question text is empty.")
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.stem}.{os.getpid()}.part.wav")
-    try:
+    with atomic_path(out, suffix=".wav") as tmp:
         (_piper if voice == "piper" else _espeak)(text.strip(), tmp, speed)
         seconds = _check_wav(tmp)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
     log.debug("synthesised %.2f s of speech to %s", seconds, out)
     return out
 

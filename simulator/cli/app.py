@@ -39,12 +39,9 @@ def _context(args):
 
 
 def _transcribe_options(args):
-    from simulator.asr.transcribe import TranscribeOptions
+    from simulator.asr.engines import options_for
 
-    engine = getattr(args, "engine", None) or "faster-whisper"
-    if args.model:
-        return TranscribeOptions.for_engine(engine, model=args.model, model_path=args.model)
-    return TranscribeOptions.for_engine(engine)
+    return options_for(args.engine, **({"model": args.model, "model_path": args.model} if args.model else {}))
 
 
 def _delivery_options(args):
@@ -263,6 +260,9 @@ def _add_serve(sub) -> None:
 
 
 def _add_context_options(p: argparse.ArgumentParser) -> None:
+    from simulator.asr.engine import TranscribeOptions
+    from simulator.asr.engines import ENGINE_NAMES
+
     p.add_argument(
         "--question", metavar="ID", help="question id from `mock-interview questions` (default: career goals)"
     )
@@ -289,8 +289,8 @@ def _add_context_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="a TOML file whose [delivery] table overrides thresholds")
     p.add_argument(
         "--engine",
-        choices=("faster-whisper", "openai-whisper"),
-        default="faster-whisper",
+        choices=ENGINE_NAMES,
+        default=TranscribeOptions.engine,
         help="speech-to-text engine (openai-whisper needs the [openai-whisper] extra)",
     )
 

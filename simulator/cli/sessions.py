@@ -180,9 +180,9 @@ def _latest_band(session_id: str) -> tuple[float, float] | None:
 
 def write_report(session, path: Path) -> Path:
     """Write the session's HTML report to ``path`` (owner-only, atomically)."""
+    from simulator.atomic import write_atomic
     from simulator.errors import StorageError
     from simulator.report.html import session_html
-    from simulator.sessions.store import write_atomic
 
     if session.analysis is None:  # a listing row: load its analysis
         from simulator.sessions.store import load_session

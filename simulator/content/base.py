@@ -71,6 +71,12 @@ class Ctx:
 
         return find_accomplishments(self)
 
+    @cached_property
+    def star(self):
+        from simulator.content.star import find_star
+
+        return find_star(self)
+
     def quote(self, span: tuple[int, int]) -> str:
         return self.parsed.quote(*span)
 
@@ -91,3 +97,26 @@ class Ctx:
 def q(text: str) -> str:
     """Quote words the candidate said."""
     return f"“{text}”"
+
+
+def distinct(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in their order of importance, without those that overlap an earlier one."""
+    out: list[tuple[int, int]] = []
+    for s in spans:
+        if not any(s[0] < o[1] and o[0] < s[1] for o in out):
+            out.append(s)
+    return out
+
+
+def quoted(ctx: Ctx, status: str, outcome: str, spans: list[tuple[int, int]], reason: str, limit: int = 3) -> Verdict:
+    """A verdict quoting up to ``limit`` distinct spans, the first one also as the tip's {quote}."""
+    spans = distinct(spans)[:limit]
+    return Verdict(status, outcome, spans, {"quote": q(ctx.quote(spans[0]))} if spans else {}, reason)
+
+
+def first_found(ctx: Ctx, rungs: list[tuple[list, str, str, str]], missing: str) -> Verdict:
+    """The verdict of the first rung (spans, status, outcome, reason) that found something; else "missing"."""
+    for spans, status, outcome, reason in rungs:
+        if spans:
+            return quoted(ctx, status, outcome, spans, reason)
+    return quoted(ctx, "missing", "missing", [], missing)

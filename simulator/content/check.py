@@ -6,12 +6,14 @@ import re
 
 from simulator.content.base import Ctx, Verdict
 from simulator.content.crit_role import role_ref
+from simulator.content.kinds import KindRubric
 from simulator.content.lexicon import Lexicon
 from simulator.content.nlp import engine_name, get_nlp
 from simulator.content.rubric import Rubric, check_question_criteria, implemented_rules, load_rubric
 from simulator.content.rules import OFF_GOAL, PLACEHOLDERS
-from simulator.content.scoring import score, structure, summarize, weighting
+from simulator.content.scoring import score, summarize, weighting
 from simulator.content.segment import parse, speech_seconds, word_count
+from simulator.content.shape import structure
 from simulator.content.types import AVOID, FLAGGED, ContentOptions, ContentReport, CriterionResult
 from simulator.errors import BadInputError
 
@@ -33,7 +35,9 @@ def _tip(template: str, slots: dict[str, str]) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def _result(ctx: Ctx, rubric: Rubric, cid: str, verdict: Verdict, defaults: dict[str, str]) -> CriterionResult:
+def _result(
+    ctx: Ctx, rubric: Rubric, kind: KindRubric, cid: str, verdict: Verdict, defaults: dict[str, str]
+) -> CriterionResult:
     crit = rubric.criteria[cid]
     evidence, seen = [], set()
     for span in verdict.spans:
@@ -49,7 +53,7 @@ def _result(ctx: Ctx, rubric: Rubric, cid: str, verdict: Verdict, defaults: dict
         kind=crit.kind,
         status=verdict.status,
         evidence=evidence,
-        tip=_tip(crit.tips[verdict.outcome], slots),
+        tip=_tip(kind.tip(cid, verdict.outcome, crit.tips[verdict.outcome]), slots),
         label=crit.label,
         reason=verdict.reason,
     )
@@ -88,7 +92,7 @@ def _redirect(ctx: Ctx, verdicts: dict[str, Verdict]) -> tuple[bool, set[str]]:
 def check_content(
     transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()
 ) -> ContentReport:
-    """Check what the answer says against the question's rubric criteria."""
+    """Check what the answer says against the question's rubric criteria, with its kind's tips and shape."""
     rubric = rubric or load_rubric()
     ids = tuple(question.criteria) or tuple(rubric.criteria)
     check_question_criteria(rubric, question.id, ids)
@@ -114,9 +118,10 @@ def check_content(
     defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": goal, "role_ref": role_ref(ctx)}
     for cid in tainted & {c for c in ids if OFF_GOAL in rules[c].outcomes}:
         verdicts[cid].outcome = OFF_GOAL
-    results = [_result(ctx, rubric, cid, verdicts[cid], defaults) for cid in ids]
+    kind = rubric.kinds.get(question.kind, KindRubric())
+    results = [_result(ctx, rubric, kind, cid, verdicts[cid], defaults) for cid in ids]
     weights = weighting(rubric, ids)
-    parts, in_order = structure(ctx, parsed)
+    parts, in_order = structure(ctx, kind.shape)
     return ContentReport(
         score=score(results, weights),
         weighting=weights,
@@ -130,4 +135,6 @@ def check_content(
         options=options,
         engine=engine_name(),
         hedges=[parsed.hedge(h.start, h.end, h.phrase) for h in ctx.hedges],
+        kind=question.kind,
+        shape_name=kind.shape_name,
     )

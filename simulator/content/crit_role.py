@@ -9,6 +9,7 @@ from simulator.content.ling import governing_verb, is_first_person, is_past, low
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
+from simulator.model.transcript import bare
 
 STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
 MAX_POSTING_CHARS = 20_000  # longer postings are cut (a posting is a page, not a book)
@@ -16,7 +17,7 @@ NEAR = 10  # tokens after a verb searched for who benefits
 
 
 def _stem(word: str) -> str:
-    w = word.lower().strip(".,;:!?'\"()")
+    w = bare(word).strip("'")
     return w[:STEM] if len(w) > STEM else w
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from simulator.errors import ConfigError
+from simulator.model.transcript import fold as norm  # the one token normaliser
 
 LEXICON_FILE = "lexicons.toml"
 WILDCARD = "*"
@@ -58,6 +59,24 @@ _KEYS = {
         "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
         "other_people other_subjects"
     ),
+    "story": (
+        "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words "
+        "mistakes wrong mistake_verbs conditional_marks aim_heads not_actions states vague_verbs empty_objects "
+        "generic_objects"
+    ),
+    "star": (
+        "task_nouns shared_owners aim_verbs assign_verbs task_adjectives own_task_phrases shared_task_phrases "
+        "place_preps place_entities not_anchors openers measure_entities measured_words measured_phrases "
+        "vague_outcomes empty_subjects result_markers outcome_verbs lessons vague_lessons"
+    ),
+    "intro": (
+        "not_roles role_verbs study_verbs study_words work_words ongoing_words recent_words vague_present "
+        "recognised_verbs achievement_verbs record_words people experience_verbs fit_phrases forward"
+    ),
+    "horizon": (
+        "numbers few couple decade_units year_units month_units week_units duration_before duration_after long_phrases"
+    ),
+    "closing": "lead_ins ask_phrases about_me perks work_topics",
 }
 SCHEMA: dict[str, tuple[str, ...]] = {section: tuple(keys.split()) for section, keys in _KEYS.items()}
 HOBBY_KEYS = ("terms", "related")
@@ -150,10 +169,6 @@ def load_lexicon(folder: Path) -> LexiconData:
 
 
 # ---------------------------------------------------------------- matching
-
-
-def norm(text: str) -> str:
-    return text.lower().replace("’", "'").replace("‘", "'")
 
 
 def forms(token) -> tuple[str, str]:

@@ -8,6 +8,7 @@ pursue" (a past feeling, not a new goal).
 from __future__ import annotations
 
 from simulator.content.lexicon import lexicon_of
+from simulator.model.transcript import fold
 
 PAST, PERFECT, PRESENT, ONGOING, FUTURE, CONDITIONAL = "past", "perfect", "present", "ongoing", "future", "conditional"
 UPCOMING = frozenset({PRESENT, ONGOING, FUTURE, CONDITIONAL})
@@ -25,7 +26,7 @@ def grammar(tok, key: str) -> frozenset[str]:
 
 
 def lower(tok) -> str:
-    return tok.text.lower().replace("’", "'")
+    return fold(tok.text)
 
 
 def governing_verb(token):

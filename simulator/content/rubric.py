@@ -6,13 +6,12 @@ defined here, so a typo in either file fails at once with a one-line message.
 
 from __future__ import annotations
 
-import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from simulator.content.lexicon import LexiconData, load_lexicon
-from simulator.content.rules import PLACEHOLDERS, Rule
+from simulator.content.rules import Rule, check_template
 from simulator.content.types import AVOID_STATUSES, DO_STATUSES
 from simulator.errors import ConfigError
 
@@ -42,11 +41,23 @@ class Rubric:
     lexicon: LexiconData
     path: str = ""
     flagged_cap: float | None = None
+    kinds: dict = field(default_factory=dict)  # kind id -> kinds.KindRubric (shape and own tips)
 
 
 def implemented_rules() -> dict[str, Rule]:
-    """Every criterion the code implements, read from the ``@rule`` declarations."""
-    from simulator.content import crit_avoid, crit_goal, crit_plan, crit_role, crit_style  # noqa: F401 - they register
+    """Every criterion the code implements, read from the ``@rule`` declarations (shape parts register too)."""
+    from simulator.content import (  # noqa: F401 - importing them registers their rules and shape parts
+        crit_avoid,
+        crit_closing,
+        crit_goal,
+        crit_horizon,
+        crit_intro,
+        crit_plan,
+        crit_role,
+        crit_star,
+        crit_style,
+        shape,
+    )
     from simulator.content.rules import RULES
 
     return RULES
@@ -57,19 +68,6 @@ def _text(entry: dict, key: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{where}: '{key}' must be a non-empty string.")
     return value.strip()
-
-
-def _check_template(template: object, where: str) -> str:
-    if not isinstance(template, str) or not template.strip():
-        raise ConfigError(f"{where} must be a non-empty string.")
-    try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
-    except ValueError as e:
-        raise ConfigError(f"{where} is not a valid template ({e}); balance the {{braces}}.") from e
-    unknown = sorted(fields - PLACEHOLDERS)
-    if unknown:
-        raise ConfigError(f"{where} uses unknown placeholder(s) {unknown}; allowed: {', '.join(sorted(PLACEHOLDERS))}.")
-    return template.strip()
 
 
 def _parse_criterion(entry: object, where: str) -> Criterion:
@@ -108,7 +106,7 @@ def _parse_criterion(entry: object, where: str) -> Criterion:
         label=_text(entry, "label", where),
         weight=float(weight),
         description=_text(entry, "description", where),
-        tips={o: _check_template(tips[o], f"{where} tip '{o}'") for o in outcomes},
+        tips={o: check_template(tips[o], f"{where} tip '{o}'") for o in outcomes},
         manner=manner,
     )
 
@@ -176,8 +174,12 @@ def _load(folder: str) -> Rubric:
 
     path = Path(folder) / RUBRIC_FILE
     lexicon = load_lexicon(Path(folder))
+    from simulator.content.kinds import load_kind_rubrics
+
     questions = load_questions(Path(folder)) if (Path(folder) / QUESTIONS_FILE).is_file() else ()
-    return parse_rubric(load_toml(path), path, lexicon, {q.id: q.criteria for q in questions})
+    rubric = parse_rubric(load_toml(path), path, lexicon, {q.id: q.criteria for q in questions})
+    outcomes = {cid: tuple(c.tips) for cid, c in rubric.criteria.items()}
+    return replace(rubric, kinds=load_kind_rubrics(Path(folder), outcomes))
 
 
 def load_rubric(folder: Path | None = None) -> Rubric:

@@ -1,4 +1,4 @@
-"""Score, summary and structure of a checked answer."""
+"""Score and summary of a checked answer (its shape is found in shape.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,7 @@ from simulator.content.types import (
     MET,
     MISSING,
     PARTIAL,
-    STRUCTURE_PARTS,
     CriterionResult,
-    Evidence,
-    StructurePart,
     Summary,
     Weighting,
 )
@@ -21,13 +18,6 @@ TOP_IMPROVEMENTS = 3
 MAX_WELL_DONE = 4
 SEVERITY = {FLAGGED: 0, MISSING: 1, PARTIAL: 2}  # lower is more urgent
 PRAISE_CLEAR_SUBSTANCE = 0.5  # substance (0-1) an answer needs before "nothing to avoid" is said as praise
-STRUCTURE_LABELS = {
-    "goal": "Goal",
-    "plan": "Plan",
-    "past_evidence": "Past evidence",
-    "next_milestone": "Next milestone",
-    "timeline": "Timeline",
-}
 
 
 FORMULA = (
@@ -101,47 +91,3 @@ def summarize(results: list[CriterionResult], weights: Weighting, *, not_praised
     )
     return Summary(well_done=well, improvements=[r.tip for r in todo[:TOP_IMPROVEMENTS]])
 
-
-def structure(ctx, parsed) -> tuple[list[StructurePart], bool]:
-    """The answer's shape: goal -> plan -> past evidence -> next milestone -> timeline."""
-    spans = _part_spans(ctx)
-    found = sorted((s[0], part) for part, s in spans.items() if s is not None)
-    rank = {part: k + 1 for k, (_, part) in enumerate(found)}
-    parts = []
-    for part in STRUCTURE_PARTS:
-        s = spans.get(part)
-        ev: Evidence | None = parsed.evidence(*s) if s else None
-        parts.append(
-            StructurePart(
-                part=part, label=STRUCTURE_LABELS[part], found=s is not None, order=rank.get(part), evidence=ev
-            )
-        )
-    return parts, in_article_order([part for _, part in found])
-
-
-def in_article_order(found: list[str]) -> bool:
-    """The answer opens with its goal, as the article's shape and its own worked example do.
-
-    The article's example tells its past evidence (degree, internship) before its workshops and trial test,
-    so the order of the later parts is free; what the shape asks is that the goal comes first.
-    """
-    return bool(found) and found[0] == STRUCTURE_PARTS[0]
-
-
-def _part_spans(ctx) -> dict[str, tuple[int, int] | None]:
-    main = ctx.goals.main
-    steps = ctx.steps
-    done = [a for a in ctx.accomplishments if a.specific or a.kind == "learned"] or ctx.accomplishments
-    dated = [s for s in steps if s.time is not None and s.concrete]
-    next_step = min(dated, key=lambda s: s.span[0]) if dated else None
-    plan = next((s for s in steps if s is not next_step), None) or (steps[0] if steps and not next_step else None)
-    times = [t for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
-    horizon = [t for t in times if not (next_step and next_step.time is t)]
-    when = (horizon or times or [None])[-1]
-    return {
-        "goal": (main.start, main.end) if main else None,
-        "plan": plan.span if plan else None,
-        "past_evidence": done[0].span if done else None,
-        "next_milestone": next_step.span if next_step else None,
-        "timeline": (when.start, when.end) if when else None,
-    }

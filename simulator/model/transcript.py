@@ -6,11 +6,24 @@ import re
 from dataclasses import dataclass, field
 
 _LETTERS = re.compile(r"[^\W_]", re.UNICODE)
+_STRAIGHT_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+EDGE_PUNCTUATION = '.,!?;:"“”()[]…-'  # stripped from a word's ends; apostrophes stay ("'s", "goin'")
+_WORD_BREAKS = re.compile(r"[\s\-–—/]+")  # between the words of a text: "follow-up" is two
+
+
+def fold(text: str) -> str:
+    """Lower-case with straight apostrophes, the one form words are compared in: 'Don’t' -> "don't"."""
+    return text.translate(_STRAIGHT_APOSTROPHES).lower()
 
 
 def bare(word: str) -> str:
-    """Lower-case a word and strip surrounding punctuation: ' Goal,' -> 'goal'."""
-    return word.strip().strip('.,!?;:"“”()[]…-').lower()
+    """A word as compared: folded, surrounding punctuation stripped: ' Goal,' -> 'goal'."""
+    return fold(word.strip().strip(EDGE_PUNCTUATION))
+
+
+def bare_words(text: str) -> list[str]:
+    """The bare words of a text, split at white space, dashes and slashes; punctuation alone is dropped."""
+    return [w for w in map(bare, _WORD_BREAKS.split(text)) if w]
 
 
 @dataclass(frozen=True)

@@ -87,21 +87,17 @@ def transcribe_answer(
     options: TranscribeOptions = TranscribeOptions(),
     when_idle: Callable[[], object] | None = None,
 ) -> Transcript:
-    """Whole-answer transcription: faster-whisper on stretches cut at pauses, two at
-    a time; openai-whisper (the reference engine) on the whole file its own way.
+    """Whole-answer transcription on stretches cut at pauses, as many at a time as the engine allows.
 
-    ``when_idle`` (faster-whisper only) runs once a worker has no stretch left:
+    ``when_idle`` runs once a worker has no stretch left:
     ``analyze_audio`` loads the NLP model there. Loaded beside all of the
     decoding instead, its loader (Python, holding the GIL) slowed a 180 s
     transcription by 4 s and added 100 MB to its peak. Beside the last stretch
     only, new processes measured 3.36 -> 3.18 s for a 60 s answer and
     7.52 -> 6.83 s for a 180 s one, with 15 MB more at the peak.
     """
-    from simulator.asr.transcribe import transcribe, transcribe_stretches
-
-    if options.engine != "faster-whisper":
-        return transcribe(y, sr, options=options)
     from simulator.asr.pause_cutter import plan_stretches
+    from simulator.asr.transcribe import transcribe_stretches
 
     return transcribe_stretches(y, sr, plan_stretches(y, sr), options=options, when_idle=when_idle)
 
@@ -136,9 +132,9 @@ def analyze_text(text: str, question: Question, context: AnswerContext = AnswerC
 def warm_up(transcribe_options: TranscribeOptions = TranscribeOptions()) -> None:
     """Load the model and import the analysis libraries ahead of time (e.g. while
     the question is being spoken), so the answer's feedback does not wait for them."""
-    from simulator.asr.transcribe import get_model
+    from simulator.asr.engines import get_engine
 
-    get_model(transcribe_options)
+    get_engine(transcribe_options.engine).load(transcribe_options)
     import simulator.delivery  # noqa: F401
 
     _load_content_model()

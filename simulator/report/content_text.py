@@ -63,7 +63,11 @@ def _checklist(content: ContentReport, s: Style) -> list[str]:
 
 
 def _structure(content: ContentReport, s: Style) -> list[str]:
-    lines = [s("Shape of the answer", "bold") + "  (article's order → where it came in yours)"]
+    """The kind's recommended shape beside this answer's order; nothing when the kind has no shape."""
+    if not content.structure:
+        return []
+    name = f": {content.shape_name}" if content.shape_name else ""
+    lines = [s("Shape of the answer", "bold") + f"{name}  (recommended order → where it came in yours)"]
     for k, part in enumerate(content.structure, 1):
         if part.found:
             where = ORDINALS.get(part.order, f"{part.order}th")
@@ -74,7 +78,7 @@ def _structure(content: ContentReport, s: Style) -> list[str]:
     found = sorted((p for p in content.structure if p.found), key=lambda p: p.order)
     if found:
         order = " → ".join(p.label for p in found)
-        note = "same order as the article" if content.in_recommended_order else "a different order from the article's"
+        note = "the recommended order" if content.in_recommended_order else "a different order from the recommended one"
         lines += _wrap(f"Your order: {order} ({note}).", "  ")
     return lines
 
@@ -100,5 +104,5 @@ def render(content: ContentReport, style: Style) -> list[str]:
     head = f"{s('Content', 'bold')}  score {s(str(content.score), 'bold')}/100"
     lines = [head] + _wrap(_weighting_line(content), "  ") + _checklist(content, s)
     lines += [""] + _summary(content, s)
-    lines += [""] + _structure(content, s)
-    return lines
+    shape = _structure(content, s)
+    return lines + ([""] + shape if shape else [])

@@ -27,6 +27,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simulator.atomic import fsync_dir, write_atomic
 from simulator.errors import BadInputError, SessionNotFoundError, StorageError
 from simulator.paths import data_home
 from simulator.sessions import index as index
@@ -147,30 +148,7 @@ def _session(row: dict, root: Path, analysis: Analysis | None = None) -> Session
     )
 
 
-# --- atomic, private file writes -------------------------------------------------
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a private temporary file, fsync it, then rename it over ``path``."""
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+# --- private file writes ---------------------------------------------------------
 
 
 def _write_answer_audio(path: Path, y, sr: int) -> None:
@@ -228,8 +206,8 @@ def save_session(analysis: Analysis, y=None, sr: int | None = None, *, status: s
             _write_answer_audio(folder / AUDIO_NAME, y, sr)
         data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
         write_atomic(folder / ANALYSIS_NAME, data)
-        _fsync_dir(folder)
-        _fsync_dir(root)
+        fsync_dir(folder)
+        fsync_dir(root)
     except (OSError, StorageError) as e:
         shutil.rmtree(folder, ignore_errors=True)
         raise _save_error(e, analysis) from e

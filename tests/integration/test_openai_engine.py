@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from simulator.asr.ct2_convert import alignment_mask, ct2_to_openai, read_ct2_model
-from simulator.asr.transcribe import TranscribeOptions, bundled_model_path
+from simulator.asr.engine import TranscribeOptions, bundled_model_path
 from simulator.asr.wer import wer
 from simulator.errors import ModelError
 from tests.conftest import FIXTURES, load_truth
@@ -330,16 +330,22 @@ def test_checkpoint_cache(isolated_home, cache_state):
 
 @pytest.fixture(scope="module")
 def both_transcripts(tmp_path_factory):
-    """good_answer.flac through each engine once (their own temp home for the cache)."""
+    """good_answer.flac through each engine in one piece, and through openai-whisper as the
+    pipeline cuts an answer (their own temp home for the cache). One torch thread: on a
+    shared 2-core machine torch's default of one per core waited on busy cores for minutes."""
+    from simulator.asr.engines import options_for
     from simulator.asr.transcribe import transcribe
     from simulator.audio.files import load_audio
+    from simulator.pipeline.answer import transcribe_answer
 
     y, sr = load_audio(FIXTURES / "good_answer.flac")
+    openai = options_for("openai-whisper", cpu_threads=1)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MOCK_INTERVIEW_HOME", str(tmp_path_factory.mktemp("engines-home")))
         return {
-            engine: transcribe(y, sr, options=TranscribeOptions(engine=engine))
-            for engine in ("faster-whisper", "openai-whisper")
+            "faster-whisper": transcribe(y, sr, options=options_for("faster-whisper")),
+            "openai-whisper": transcribe(y, sr, options=openai),
+            "openai-whisper answer": transcribe_answer(y, sr, options=openai),
         }
 
 
@@ -363,3 +369,21 @@ def test_openai_words_timed_and_normalised(both_transcripts):
     assert abs(ow.words[-1].end - truth["speech_end"]) < 1.0
     assert ow.language == "en" and ow.avg_logprob is not None and ow.avg_logprob > -0.6
     assert wer(ow.text, " ".join(w.word for w in ow.words)) == 0.0  # same words as the text
+
+
+@pytest.mark.slow
+@needs_openai_whisper
+def test_openai_answer_is_decoded_in_the_pipelines_stretches(both_transcripts):
+    """``--engine openai-whisper`` goes through the same pause cuts as faster-whisper."""
+    from simulator.asr.pause_cutter import plan_stretches
+    from simulator.audio.files import SAMPLE_RATE, load_audio
+
+    answer = both_transcripts["openai-whisper answer"]
+    assert wer(load_truth("good_answer")["script"], answer.text) <= SCRIPT_WER_MAX
+    stretches = plan_stretches(load_audio(FIXTURES / "good_answer.flac")[0])
+    assert len(stretches) >= 3
+    for s in stretches:  # every stretch yields words, each inside the stretch it was decoded from
+        inside = [w for w in answer.words if s.start / SAMPLE_RATE <= w.start < s.end / SAMPLE_RATE]
+        assert inside and all(w.end <= s.end / SAMPLE_RATE + 0.05 for w in inside)
+    starts = [w.start for w in answer.words]
+    assert starts == sorted(starts)

@@ -9,9 +9,10 @@ import time
 import numpy as np
 import pytest
 
+from simulator.asr.faster_engine import get_model
 from simulator.asr.pause_cutter import FLOOR_PERCENTILE, PauseCutter, plan_stretches
 from simulator.asr.streaming import StreamingTranscriber, StreamOptions
-from simulator.asr.transcribe import get_model, transcribe, transcribe_stretches
+from simulator.asr.transcribe import transcribe, transcribe_stretches
 from simulator.asr.wer import wer
 from simulator.audio.files import load_audio
 from simulator.pipeline.answer import transcribe_answer
@@ -234,14 +235,15 @@ _FALLBACK_CLIP = """
 import json, sys
 import numpy as np
 from simulator.audio.files import load_audio
-from simulator.asr.transcribe import get_model, TranscribeOptions, FILLER_PROMPT
+from simulator.asr.engine import FILLER_PROMPT, TranscribeOptions
+from simulator.asr.faster_engine import get_model
 easy, sr = load_audio(sys.argv[1])
 fast, _ = load_audio(sys.argv[2])
 # The end of the easy-paced answer, 1 s of silence, then most of the fast one:
 # tiny.en fails its checks on this window and decodes it again by sampling.
 y = np.concatenate([easy[263_427:], np.zeros(sr, np.float32), fast[:193_756]])
 # One CTranslate2 worker: it keeps one random generator per worker thread, and
-# with two a request may land on either (see transcribe.SAMPLING_SEED).
+# with two a request may land on either (see faster_engine.SAMPLING_SEED).
 segments, _ = get_model(TranscribeOptions(workers=1)).transcribe(
     y, language="en", beam_size=5, word_timestamps=True, initial_prompt=FILLER_PROMPT,
     condition_on_previous_text=False)
@@ -265,6 +267,7 @@ def test_when_idle_waits_for_a_worker_with_no_stretch_left(monkeypatch):
     import threading
 
     import simulator.asr.transcribe as tr
+    from simulator.asr.engines import get_engine
     from simulator.asr.pause_cutter import Stretch
     from simulator.model.transcript import Transcript, Word
 
@@ -285,7 +288,7 @@ def test_when_idle_waits_for_a_worker_with_no_stretch_left(monkeypatch):
             events.append(("idle done", -1))
 
     monkeypatch.setattr(tr, "transcribe_stretch", fake_stretch)
-    monkeypatch.setattr(tr, "get_model", lambda options: None)
+    monkeypatch.setattr(get_engine("faster-whisper"), "load", lambda options: None)
     stretches = [Stretch(k * SR, (k + 1) * SR, (k + 1) * SR) for k in range(5)]
     out = tr.transcribe_stretches(np.zeros(5 * SR, np.float32), SR, stretches, when_idle=idle)
     kinds = [k for k, _ in events]
