@@ -56,6 +56,8 @@ def _result(
         tip=_tip(kind.tip(cid, verdict.outcome, crit.tips[verdict.outcome]), slots),
         label=crit.label,
         reason=verdict.reason,
+        signal=verdict.signal,
+        signal_score=verdict.signal_score,
     )
 
 

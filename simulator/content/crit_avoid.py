@@ -7,6 +7,7 @@ import re
 from simulator.content.base import Ctx, Verdict
 from simulator.content.lexicon import sure
 from simulator.content.ling import UPCOMING, governing_verb, is_first_person, lower, negated, subject, verb_time
+from simulator.content.meaning import MODEL, inside
 from simulator.content.rules import rule
 from simulator.content.segment import clause_of
 from simulator.content.types import AVOID, CLEAR, FLAGGED
@@ -168,10 +169,9 @@ def _goal_sentence(ctx: Ctx, tok) -> bool:
     )
 
 
-@rule("professional_goal", kind=AVOID, outcomes=("clear", "hobby"))
-def professional_goal(ctx: Ctx) -> Verdict:
-    """The goal is a hobby or personal project unrelated to the job."""
-    doc = ctx.doc
+def _hobby_words(ctx: Ctx) -> list[tuple[int, int]]:
+    """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
+    doc, out = ctx.doc, []
     for phrases, hobby in ctx.lex.hobbies:
         if _related(ctx, hobby.related):
             continue
@@ -181,16 +181,33 @@ def professional_goal(ctx: Ctx) -> Verdict:
             mine = is_first_person(verb) or subject(verb) is None
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
-            if negated(tok) or not (ctx.in_goal(lo) or ahead or planned):
-                continue
-            span = clause_of(tok)
-            return Verdict(
-                FLAGGED,
-                "hobby",
-                [span],
-                {"quote": ctx.q(span), "term": doc[lo:hi].text},
-                "a hobby or personal goal",
-            )
+            if not negated(tok) and (ctx.in_goal(lo) or ahead or planned):
+                out.append((lo, hi))
+    return sorted(out)
+
+
+@rule("professional_goal", kind=AVOID, outcomes=("clear", "hobby"))
+def professional_goal(ctx: Ctx) -> Verdict:
+    """The goal is a hobby or personal project unrelated to the job.
+
+    The word lists find hobby words in goals and plans (broadly: "climbing" may be a mountain or a career);
+    the sentence classifier then reads each such sentence, and its confident "professional" clears the word.
+    It never flags alone: outside goal sentences about pastimes its "hobby" reading is not reliable.
+    """
+    doc, meaning = ctx.doc, ctx.meaning
+    hits = _hobby_words(ctx)
+    calls = meaning.judge("hobby", [meaning.sentence(lo) for lo, _ in hits])
+    for lo, hi in hits:
+        call = inside(lo, calls)
+        if call is not None and call.positive is False:
+            continue
+        span = clause_of(doc[lo])
+        signal = (MODEL, call.score) if call is not None and call.positive else ()
+        slots = {"quote": ctx.q(span), "term": doc[lo:hi].text}
+        return Verdict(FLAGGED, "hobby", [span], slots, "a hobby or personal goal", *signal)
+    if hits:
+        cleared = min(calls, key=lambda c: c.score)
+        return Verdict(CLEAR, "clear", [], {}, "hobby words, in goals read as professional", MODEL, cleared.score)
     return Verdict(CLEAR, "clear", [], {}, "the goals are professional")
 
 
@@ -198,13 +215,23 @@ def professional_goal(ctx: Ctx) -> Verdict:
 def motivation_not_money(ctx: Ctx) -> Verdict:
     """Money or a title as the sole driver; pay alongside a real reason is fine."""
     why = ctx.why
-    if not (why.money or why.titles) or why.real_motivation():
+    driven = bool(why.money or why.titles) and not why.real_motivation()
+    signal = _money_signal(why, driven)
+    if not driven:
         reason = (
             "money or title mentioned alongside a real reason"
             if why.money or why.titles
             else "no money or title motive"
         )
-        return Verdict(CLEAR, "clear", [], {}, reason)
+        return Verdict(CLEAR, "clear", [], {}, reason, **signal)
     spans = [clause_of(ctx.doc[a]) for a, _ in (why.money or why.titles)][:3]
     outcome = "money" if why.money else "title"
-    return Verdict(FLAGGED, outcome, spans, {"quote": ctx.q(spans[0])}, f"{outcome} is the only driver given")
+    return Verdict(FLAGGED, outcome, spans, {"quote": ctx.q(spans[0])}, f"{outcome} is the only driver given", **signal)
+
+
+def _money_signal(why, driven: bool) -> dict:
+    """The model decided when its reading of the money sentences changed the rules' verdict."""
+    if driven == why.rule_driven:
+        return {}
+    calls = [c for c in why.money_calls if c.positive is driven]
+    return {"signal": "model", "signal_score": round(max(c.score for c in calls), 3) if calls else None}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.goals import MANY
+from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 from simulator.content.why import MONEY, STRONG, SUBSTANTIVE, THIN
@@ -48,7 +49,8 @@ def single_focus(ctx: Ctx) -> Verdict:
         return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")
     if n == opts.goals_partial:
         return Verdict(PARTIAL, "three", spans, slots, "three distinct goals")
-    return Verdict(MET, "met", [(main.start, main.end)], {}, f"{len(found.goals)} goal(s) stated")
+    by_model = (MODEL, found.model_score) if found.model_score is not None else ()
+    return Verdict(MET, "met", [(main.start, main.end)], {}, f"{len(found.goals)} goal(s) stated", *by_model)
 
 
 @rule("goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", "missing", OFF_GOAL), about_goal=True)

@@ -44,8 +44,9 @@ def _context_words(text: str | None) -> list[str]:
 
 
 def _mentions(ctx: Ctx, words: list[str]) -> list[int]:
+    """Nouns of the answer that are words of the role or company ("coordinate" does not name a "Coordinator")."""
     stems = {_stem(w) for w in words}
-    return [t.i for t in ctx.doc if t.is_alpha and _stem(t.text) in stems]
+    return [t.i for t in ctx.doc if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and _stem(t.text) in stems]
 
 
 @lru_cache(maxsize=8)
@@ -113,11 +114,22 @@ def _explicit_refs(ctx: Ctx) -> list[int]:
     return sorted(set(_noun_refs(ctx) + phrases + _context_refs(ctx)))
 
 
+def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
+    """The references not made in a sentence that takes the job only as income ("this job would just be to
+    cover the bills", "this position would fund it"). Measured: the role-link classifier reads such
+    sentences as real links, and the money classifier reads plain career sentences as title-driven, so the
+    income words decide here."""
+    doc, income = ctx.doc, ctx.lex.ph("role", "income_only")
+    paid = [ctx.meaning.sentence(lo) for lo, _ in income.find(doc)]
+    return [i for i in refs if not any(a <= i < b for a, b in paid)]
+
+
 @rule("role_alignment", kind=DO, outcomes=("met", "field", "missing", OFF_GOAL), about_goal=True)
 def role_alignment(ctx: Ctx) -> Verdict:
     """The goal is tied to this position, team or company."""
     lex, doc, slots = ctx.lex, ctx.doc, {"role_ref": role_ref(ctx)}
-    refs = _explicit_refs(ctx)
+    found = _explicit_refs(ctx)
+    refs = _real_refs(ctx, found)
     if refs:
         spans = _dedupe([clause_of(doc[i]) for i in refs])[:3]
         return Verdict(
@@ -131,19 +143,18 @@ def role_alignment(ctx: Ctx) -> Verdict:
         distinct = {doc[i].lemma_.lower() for i in echoed}
         if len(distinct) >= 2 * ctx.options.posting_terms_partial:
             spans = _dedupe([clause_of(doc[i]) for i in echoed])[:3]
-            return Verdict(
-                MET,
-                "met",
-                spans,
-                {**slots, "quote": ctx.q(spans[0])},
-                f"echoes {len(distinct)} job-posting terms",
-            )
+            quote = {**slots, "quote": ctx.q(spans[0])}
+            return Verdict(MET, "met", spans, quote, f"echoes {len(distinct)} job-posting terms")
         if len(distinct) >= ctx.options.posting_terms_partial:
             partial_hits += echoed
     partial_hits += _mentions(ctx, _context_words(ctx.context.role))
+    if found:  # only as income: a mention of the job, not a link to it
+        spans = _dedupe([clause_of(doc[i]) for i in found])[:2]
+        return Verdict(PARTIAL, "field", spans, {**slots, "quote": ctx.q(spans[0])}, "mentions this job only as income")
     if partial_hits:
         spans = _dedupe([clause_of(doc[i]) for i in sorted(set(partial_hits))])[:2]
-        return Verdict(PARTIAL, "field", spans, {**slots, "quote": ctx.q(spans[0])}, "mentions the field, not this job")
+        quote = {**slots, "quote": ctx.q(spans[0])}
+        return Verdict(PARTIAL, "field", spans, quote, "mentions the field, not this job")
     return Verdict(MISSING, "missing", [], slots, "no reference to this role, team or company")
 
 

@@ -21,7 +21,7 @@ _KEYS = {
     "goal": (
         "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
-        "impact_verbs impact_objects growth_verbs own_complement_subjects"
+        "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues"
     ),
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
@@ -41,7 +41,7 @@ _KEYS = {
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
         "so_openers so_goal_verbs motive_heads"
     ),
-    "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise",
+    "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact"
     ),

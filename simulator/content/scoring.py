@@ -90,4 +90,3 @@ def summarize(results: list[CriterionResult], weights: Weighting, *, not_praised
         key=lambda r: (SEVERITY[r.status], -weights.weights[r.id], order[r.id]),
     )
     return Summary(well_done=well, improvements=[r.tip for r in todo[:TOP_IMPROVEMENTS]])
-

@@ -47,6 +47,10 @@ class CriterionResult:
     tip: str = ""  # one actionable sentence written for this answer
     label: str = ""  # short human name from the rubric
     reason: str = ""  # why the rule decided this status (transparency)
+    signal: str = "rule"  # what decided the status: "rule" (word lists and grammar) or "model" (sentence classifier)
+    signal_score: float | None = (
+        None  # with "model": the classifier's probability of its label for the deciding sentence
+    )
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class ContentOptions:
     run_on_words: int = 50  # words; a longer sentence is a run-on
     run_on_links: int = 5  # clauses chained by and/but/so/then in one sentence that make it a run-on
     many_goals: int = 4  # distinct goals named that make an answer wander
+    semantic: bool = True  # judge meaning with the sentence classifiers (simulator.content.semantic) beside the rules
+    semantic_margin: float = 1.0  # log-odds the sentence classifier needs, either way, before its call counts
     unsure_probability: float = 0.4  # recogniser word probability under which a word may have been misheard
     horizon_years_met: float = 3.0  # years ahead an answer to "where in five years" must reach for horizon "met"
     star_steps_met: int = 2  # concrete steps of the candidate's own ("I called…, I rebuilt…") for star_action "met"
