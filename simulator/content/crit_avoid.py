@@ -143,16 +143,54 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+def _bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
+    """Words that may brag or run others down, whoever the sentence is about (the classifier reads the rest):
+    boast words and phrases, superlatives and insults, not negated (token indices; insults apart).
+    Comparisons stay with the rules: the classifier takes "a clearer ladder than my current company" for a boast.
+    """
+    lex, doc = ctx.lex, ctx.doc
+    found = [lo for key in ("boast_words", "boast_phrases") for lo, _ in lex.ph("avoid", key).find(doc)]
+    found += [t.i for t in doc if t.tag_ in ("JJS", "RBS") and sure(t)]
+    found = [i for i in found if not negated(doc[i])]
+    insults = {lo for lo, _ in lex.ph("avoid", "insults").find(doc) if not negated(doc[lo])}
+    return sorted(set(found) | insults), insults
+
+
+def _read_bragging(ctx: Ctx, boasts: list, downs: list) -> tuple[list, list, list, list]:
+    """The rules' boasts and put-downs without those the classifier reads as neutral, the cue sentences it reads
+    as bragging that the rules missed, and its calls."""
+    meaning = ctx.meaning
+    cues, insults = _bragging_cues(ctx)
+    starts = [a for a, _ in boasts] + [a for a, _ in downs] + cues
+    calls = meaning.judge("boasting", [meaning.sentence(i) for i in starts])
+    neutral = [c for c in calls if c.positive is False]
+    boasts = [b for b in boasts if inside(b[0], neutral) is None]
+    downs = [d for d in downs if inside(d[0], neutral) is None]
+    missed = [c for c in calls if c.positive and not any(c.span[0] <= a < c.span[1] for a, _ in boasts + downs)]
+    for c in missed:  # a missed sentence with an insult in it runs others down
+        (downs if any(c.span[0] <= i < c.span[1] for i in insults) else boasts).append(c.span)
+    return boasts, downs, missed, calls
+
+
 @rule("no_boasting", kind=AVOID, outcomes=("clear", "boast", "put_down"))
 def no_boasting(ctx: Ctx) -> Verdict:
-    """Superlatives about oneself, or running others down."""
-    boasts, downs = _boasts(ctx), _put_downs(ctx)
+    """Superlatives about oneself, or running others down.
+
+    The rules find self-praise and put-downs by grammar; the classifier reads every sentence holding a cue word
+    ("lazy", "faster than anyone", "proudest"), flags those the rules missed and clears those it reads as neutral.
+    """
+    rule_boasts, rule_downs = _boasts(ctx), _put_downs(ctx)
+    boasts, downs, missed, calls = _read_bragging(ctx, rule_boasts, rule_downs)
+    changed = bool(missed) or len(boasts) + len(downs) < len(rule_boasts) + len(rule_downs)
+    decided = [c for c in calls if c.positive is not None]
+    signal = (MODEL, max(c.score if c.positive else 1 - c.score for c in decided)) if changed and decided else ()
     if boasts:
         spans = [clause_of(ctx.doc[a]) for a, _ in boasts][:3]
-        return Verdict(FLAGGED, "boast", spans, {"quote": ctx.q(spans[0])}, "self-praise with superlatives")
+        return Verdict(FLAGGED, "boast", spans, {"quote": ctx.q(spans[0])}, "self-praise with superlatives", *signal)
     if downs:
-        return Verdict(FLAGGED, "put_down", downs[:3], {"quote": ctx.q(downs[0])}, "runs other people down")
-    return Verdict(CLEAR, "clear", [], {}, "no self-praise or put-downs found")
+        spans = [clause_of(ctx.doc[a]) for a, _ in downs][:3]
+        return Verdict(FLAGGED, "put_down", spans, {"quote": ctx.q(spans[0])}, "runs other people down", *signal)
+    return Verdict(CLEAR, "clear", [], {}, "no self-praise or put-downs found", *signal)
 
 
 def _related(ctx: Ctx, related: tuple[str, ...]) -> bool:

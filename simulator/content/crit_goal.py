@@ -71,7 +71,8 @@ def goal_why(ctx: Ctx) -> Verdict:
         return Verdict(
             MET, "met", spans, {"quote": ctx.q(spans[0])}, "gives a reason, a value or the impact it will have"
         )
-    if thin or thin_values:
+    generic = bool(ctx.goals.goals) and all(g.generic for g in ctx.goals.goals)  # a thin reason for "keep growing"
+    if (thin or thin_values) and not generic:  # only says the generic goal again
         span = (thin or [_clause(ctx, v) for v in thin_values])[0]
         return Verdict(PARTIAL, "thin", [span], {"quote": ctx.q(span)}, "a reason, but a thin one")
     impacts = [(a, b) for a, b, _ in why.impacts]

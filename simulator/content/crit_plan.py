@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict
 from simulator.content.ling import lower, subject, verb_time
+from simulator.content.meaning import MODEL, inside
 from simulator.content.rules import OFF_GOAL, rule
+from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 
 
@@ -18,23 +20,52 @@ def _not_someone_else(verb, lex) -> bool:
     return subj is None or lower(subj) not in lex.words("grammar", "other_people")
 
 
+def _scheduled(ctx: Ctx) -> list:
+    """The classifier's calls reading a sentence with a step word or a date ahead as a step scheduled or under
+    way. Its "no" is not used: it says no to vague steps ("take some courses") as well as to non-steps, and
+    demoting the rules' concrete steps with it lost agreement with the labels."""
+    meaning = ctx.meaning
+    cues = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(ctx.doc)]
+    cues += [t.start for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
+    return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
+
+
+def _not_listed_goals(ctx: Ctx) -> tuple[list, dict]:
+    """The steps, without those in a sentence the classifiers read as a goal statement and as no milestone: "I
+    want to get into management, learn French, and run the Boston Marathon" lists goals, not steps."""
+    meaning, steps = ctx.meaning, ctx.steps
+    spans = [meaning.sentence(s.head_i) for s in steps]
+    lists = [c for c in meaning.positive("goal", spans) if meaning.negative("milestone", [c.span])]
+    kept = [s for s in steps if not s.concrete or inside(s.head_i, lists) is None]  # "take some courses" stays vague
+    return kept, ({"signal": MODEL, "signal_score": round(max(c.score for c in lists), 3)} if lists else {})
+
+
 @rule("milestones", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
 def milestones(ctx: Ctx) -> Verdict:
-    """Concrete upcoming steps: a named course, exam, certification or project."""
-    steps = ctx.steps
+    """Concrete upcoming steps: a named course, exam or certification, or a sentence the classifier reads as a
+    step scheduled or under way ("the exam is scheduled for August ninth")."""
+    steps, signal = _not_listed_goals(ctx)
     concrete = sorted((s for s in steps if s.concrete), key=lambda s: s.time is None)
     if concrete:
         spans = [s.span for s in concrete]
         return Verdict(MET, "met", spans, {"quote": ctx.q(spans[0])}, f"{len(concrete)} concrete upcoming step(s)")
+    found = _scheduled(ctx)
+    if found:
+        best = max(found, key=lambda c: c.score)
+        span = _clause_with_cue(ctx, best.span)
+        return Verdict(MET, "met", [span], {"quote": ctx.q(span)}, "a step read as scheduled", MODEL, best.score)
     if steps:
-        return Verdict(
-            PARTIAL,
-            "vague",
-            [s.span for s in steps[:2]],
-            {"quote": ctx.q(steps[0].span)},
-            "upcoming steps, none concrete",
-        )
-    return Verdict(MISSING, "missing", [], {}, "no upcoming step found")
+        spans = [s.span for s in steps[:2]]
+        return Verdict(PARTIAL, "vague", spans, {"quote": ctx.q(spans[0])}, "upcoming steps, none concrete", **signal)
+    return Verdict(MISSING, "missing", [], {}, "no upcoming step found", **signal)
+
+
+def _clause_with_cue(ctx: Ctx, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause of a sentence that holds its step word or date: what to quote for a step the classifier found."""
+    times = [t.start for t in ctx.times if sentence[0] <= t.start < sentence[1] and t.upcoming]
+    nouns = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(ctx.doc[sentence[0] : sentence[1]])]
+    cue = (nouns + times + [sentence[0]])[0]
+    return clause_of(ctx.doc[cue])
 
 
 @rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL))
@@ -98,7 +129,9 @@ def _hedged(doc, t, lex) -> bool:
 
 
 def _duration(doc, t, lex) -> bool:
-    """'for two hours', 'two hours a day': how long, not by when."""
+    """'for two hours', 'two hours a day': how long, not by when ('for August ninth' names a day)."""
+    if any(lower(x) in lex.words("time", "months") for x in doc[t.start : t.end]):
+        return False
     preps = lex.words("time", "duration_preps")
     before = doc[t.start - 1] if t.start > 0 else None
     return (
