@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from simulator.content.base import Ctx, Verdict
-from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject
+from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject, verb_time
+from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -253,9 +254,26 @@ def _offered_nouns(ctx: Ctx) -> list:
     return out
 
 
+def _offered_by_reading(ctx: Ctx) -> list:
+    """The classifier's calls reading as an offer a sentence in which the speaker says what they will or would do
+    for "you" or "your" team: "I'll set up a health-score check-in for your customers". Only such sentences are
+    read: it also takes a list of present duties ("I check guests in and out") for an offer."""
+    lex, meaning, doc = ctx.lex, ctx.meaning, ctx.doc
+    you = lex.words("contribution", "you")
+    offers = [
+        t.i
+        for t in doc
+        if lower(t) in you
+        and verb_time(governing_verb(t)) in ("future", "conditional")
+        and is_first_person(governing_verb(t))
+    ]
+    return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
+
+
 @rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))
 def contribution(ctx: Ctx) -> Verdict:
-    """What the candidate will bring to the team or company."""
+    """What the candidate will bring to the team or company: giving verbs aimed at the employer, or a sentence
+    naming the employer that the classifier reads as an offer."""
     slots = {"role_ref": role_ref(ctx)}
     met, vague = _giving(ctx)
     met += _offered_nouns(ctx)
@@ -264,6 +282,12 @@ def contribution(ctx: Ctx) -> Verdict:
         return Verdict(
             MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "says what they will bring to the employer"
         )
+    read = _offered_by_reading(ctx)
+    if read:
+        best = max(read, key=lambda c: c.score)
+        span = ctx.parsed.whole(*best.span)
+        quote = {**slots, "quote": ctx.q(span)}
+        return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
     if vague:
         spans = _dedupe(vague)[:2]
         return Verdict(
