@@ -128,4 +128,7 @@ def verb_complement(tok, lex):
         return _seen_as(tok, lex)
     if lemma == "look" and tok.tag_ != "VBG":
         return None
-    return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    # after the verb: "I got into the trade …; I want to be …" may be parsed with the earlier clause as a ccomp
+    return next(
+        (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i), None
+    )

@@ -145,12 +145,12 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
 
 def _bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
     """Words that may brag or run others down, whoever the sentence is about (the classifier reads the rest):
-    boast words and phrases, superlatives and insults, not negated (token indices; insults apart).
-    Comparisons stay with the rules: the classifier takes "a clearer ladder than my current company" for a boast.
+    boast words and phrases and insults, not negated (token indices; insults apart). Bare superlatives and
+    comparisons stay with the rules' grammar of self-praise: the classifier takes "SunPath does most of the solar
+    here" and "a clearer ladder than my current company" for boasts.
     """
     lex, doc = ctx.lex, ctx.doc
     found = [lo for key in ("boast_words", "boast_phrases") for lo, _ in lex.ph("avoid", key).find(doc)]
-    found += [t.i for t in doc if t.tag_ in ("JJS", "RBS") and sure(t)]
     found = [i for i in found if not negated(doc[i])]
     insults = {lo for lo, _ in lex.ph("avoid", "insults").find(doc) if not negated(doc[lo])}
     return sorted(set(found) | insults), insults

@@ -39,7 +39,7 @@ _KEYS = {
     "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
-        "so_openers so_goal_verbs motive_heads"
+        "so_openers so_goal_verbs motive_heads recognition_verbs"
     ),
     "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
     "contribution": (

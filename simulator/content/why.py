@@ -163,18 +163,28 @@ def find_why(ctx) -> WhyFindings:
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
         out.impacts.append((lo, hi, _beneficiary(ctx, clause)))
+    status = [w for w in ctx.goals.wishes if _recognition(ctx, w)]
     wishes = [
         w
         for w in ctx.goals.wishes
         if _beneficiary(ctx, doc[w[0] : w[1]], people_only=True)
         and not lex.ph("avoid", "titles").find(doc[w[0] : w[1]])
+        and w not in status
     ]
     out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
-    out.titles = _motives(ctx, lex.ph("avoid", "titles"))
+    out.titles = _motives(ctx, lex.ph("avoid", "titles")) + status
     out.rule_driven = bool(out.money or out.titles) and not out.real_motivation()
     _weigh_money(ctx, out)
     return out
+
+
+def _recognition(ctx, wish: tuple[int, int]) -> bool:
+    """'I want people to see the word senior in my email signature', 'to know I made it': others noticing the
+    speaker is status, a title by other means, not an impact on them."""
+    toks = ctx.doc[wish[0] : ctx.doc[wish[0]].sent.end]  # with its nested clause: "to know | I made it"
+    noticed = any(t.lemma_.lower() in ctx.lex.words("why", "recognition_verbs") for t in toks)
+    return noticed and any(lower(t) in ctx.lex.words("grammar", "first_person") | {"my"} for t in toks)
 
 
 def _money_hits(ctx) -> list[tuple[int, int]]:
