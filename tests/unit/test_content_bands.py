@@ -7,9 +7,9 @@ Bands (docs/content.md, "Score"): strong >= 75, vague <= 50, non-answer <= 30, a
 from __future__ import annotations
 
 import importlib.util
-import tomllib
 
 import pytest
+import tomllib
 
 from tests.conftest import ROOT
 
