@@ -41,7 +41,7 @@ class Ctx:
     def meaning(self):
         from simulator.content.meaning import Meaning
 
-        return Meaning(self.doc, self.options)
+        return Meaning(self.parsed, self.options)
 
     @cached_property
     def goals(self):

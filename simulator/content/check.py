@@ -91,6 +91,20 @@ def _redirect(ctx: Ctx, verdicts: dict[str, Verdict]) -> tuple[bool, set[str]]:
     return goal_flagged, tainted
 
 
+def _prefetch(ctx: Ctx, ids: tuple[str, ...]) -> None:
+    """The sentences the pay, hobby and bragging checks will read, embedded in one batch."""
+    from simulator.content.crit_avoid import bragging_cues, hobby_words
+    from simulator.content.why import money_hits
+
+    sentence = ctx.meaning.sentence
+    wanted = {
+        "money": [sentence(lo) for lo, _ in money_hits(ctx)] if {"motivation_not_money", "goal_why"} & set(ids) else [],
+        "hobby": [sentence(lo) for lo, _ in hobby_words(ctx)] if "professional_goal" in ids else [],
+        "boasting": [sentence(i) for i in bragging_cues(ctx)[0]] if "no_boasting" in ids else [],
+    }
+    ctx.meaning.prefetch(wanted)
+
+
 def check_content(
     transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()
 ) -> ContentReport:
@@ -114,6 +128,7 @@ def check_content(
         nlp=nlp,
     )
     rules = implemented_rules()
+    _prefetch(ctx, ids)
     verdicts = {cid: rules[cid].check(ctx) for cid in ids}
     goal_flagged, tainted = _redirect(ctx, verdicts)
     goal = OTHER_GOAL if goal_flagged else ctx.goal_text()

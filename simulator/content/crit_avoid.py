@@ -143,7 +143,7 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
-def _bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
+def bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
     """Words that may brag or run others down, whoever the sentence is about (the classifier reads the rest):
     boast words and phrases and insults, not negated (token indices; insults apart). Bare superlatives and
     comparisons stay with the rules' grammar of self-praise: the classifier takes "SunPath does most of the solar
@@ -160,7 +160,7 @@ def _read_bragging(ctx: Ctx, boasts: list, downs: list) -> tuple[list, list, lis
     """The rules' boasts and put-downs without those the classifier reads as neutral, the cue sentences it reads
     as bragging that the rules missed, and its calls."""
     meaning = ctx.meaning
-    cues, insults = _bragging_cues(ctx)
+    cues, insults = bragging_cues(ctx)
     starts = [a for a, _ in boasts] + [a for a, _ in downs] + cues
     calls = meaning.judge("boasting", [meaning.sentence(i) for i in starts])
     neutral = [c for c in calls if c.positive is False]
@@ -207,7 +207,7 @@ def _goal_sentence(ctx: Ctx, tok) -> bool:
     )
 
 
-def _hobby_words(ctx: Ctx) -> list[tuple[int, int]]:
+def hobby_words(ctx: Ctx) -> list[tuple[int, int]]:
     """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
     doc, out = ctx.doc, []
     for phrases, hobby in ctx.lex.hobbies:
@@ -233,7 +233,7 @@ def professional_goal(ctx: Ctx) -> Verdict:
     It never flags alone: outside goal sentences about pastimes its "hobby" reading is not reliable.
     """
     doc, meaning = ctx.doc, ctx.meaning
-    hits = _hobby_words(ctx)
+    hits = hobby_words(ctx)
     calls = meaning.judge("hobby", [meaning.sentence(lo) for lo, _ in hits])
     for lo, hi in hits:
         call = inside(lo, calls)

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 RULE, MODEL = "rule", "model"  # which signal decided a criterion (CriterionResult.signal)
+# Words above which a sentence is read as the clause around the word in question: embedding costs about 1 ms a
+# word here, and the classifiers were fitted on sentences of 10-30 words (unpunctuated speech makes 80-word ones).
+MAX_JUDGED_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -25,19 +28,30 @@ class Call:
 class Meaning:
     """Judgements of the answer's sentences, computed on first request and kept."""
 
-    def __init__(self, doc, options):
-        self.doc = doc
+    def __init__(self, parsed, options):
+        self.parsed = parsed
+        self.doc = parsed.doc
         self.margin = options.semantic_margin
         self.enabled = options.semantic
         self._calls: dict[tuple[str, tuple[int, int]], Call] = {}
 
     def sentence(self, i: int) -> tuple[int, int]:
-        """Token span of the sentence holding token ``i``."""
+        """Token span of the sentence holding token ``i``, or of its clause when the sentence is very long."""
         sent = self.doc[i].sent
+        if sum(t.is_alpha for t in sent) > MAX_JUDGED_WORDS:
+            return self.parsed.whole(i, i + 1)
         return sent.start, sent.end
 
-    def sentences(self) -> list[tuple[int, int]]:
-        return [(s.start, s.end) for s in self.doc.sents if any(t.is_alpha for t in s)]
+    def prefetch(self, requests: dict[str, list[tuple[int, int]]]) -> None:
+        """Embed, in one call, the texts the tasks will judge for these sentence spans (the embedder costs about
+        as much per call as per sentence, so one batch beats one call per rule)."""
+        if not self.enabled:
+            return
+        from simulator.content.semantic import embed, judged_text
+
+        texts = [judged_text(self.doc[a:b].text, task) for task, spans in requests.items() for a, b in spans]
+        if texts:
+            embed(list(dict.fromkeys(texts)))
 
     def judge(self, task: str, spans) -> list[Call]:
         """The model's call on each sentence span (deduplicated, in order); empty when the model is off."""

@@ -187,7 +187,7 @@ def _recognition(ctx, wish: tuple[int, int]) -> bool:
     return noticed and any(lower(t) in ctx.lex.words("grammar", "first_person") | {"my"} for t in toks)
 
 
-def _money_hits(ctx) -> list[tuple[int, int]]:
+def money_hits(ctx) -> list[tuple[int, int]]:
     doc, lex = ctx.doc, ctx.lex
     exempt = lex.ph("avoid", "money_exempt").find(doc)
     hits = lex.ph("avoid", "money").find(doc) + lex.ph("avoid", "titles").find(doc)
@@ -202,7 +202,7 @@ def _weigh_money(ctx, out: WhyFindings) -> None:
     gives no real reason, whatever reason words it holds; one it reads as about something else ("Pay matters,
     but what drives me is…") holds no money motive. Sentences it is unsure of keep the rules' reading.
     """
-    hits = _money_hits(ctx)
+    hits = money_hits(ctx)
     out.money_calls = ctx.meaning.judge("money", [ctx.meaning.sentence(lo) for lo, _ in hits])
     driven = [c for c in out.money_calls if c.positive]
     other = [c for c in out.money_calls if c.positive is False]
