@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Agreement of the content check with hand labels, per criterion and overall.
+"""Agreement of the content check with hand labels, per criterion and overall, and score bands.
 
     python bench/eval_content.py                       # tests/data/content_labelled.toml
     python bench/eval_content.py other.toml -v         # show every disagreement
+    python bench/eval_content.py tests/data/score_bands.toml   # also: share of answers inside their band
 
-The labelled file holds [[answer]] tables: id, question, optional role,
-company, posting, text, and [answer.labels] mapping criterion id -> status.
+A labelled file holds [[answer]] tables: id, question, optional role,
+company, posting, text, optional [answer.labels] mapping criterion id ->
+status, and optional band (strong, vague, non_answer, avoid: see BANDS).
 Exit status is 0; this reports, it does not judge.
 """
 
@@ -23,59 +25,103 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEFAULT = ROOT / "tests" / "data" / "content_labelled.toml"
+# band -> (lowest, highest) score inside it; docs/content.md "Score" defines them.
+BANDS = {"strong": (75, 100), "vague": (0, 50), "non_answer": (0, 30), "avoid": (0, 55)}
 
 
-def evaluate(path: Path):
+class Evaluation:
+    """What one labelled file gave (a plain class: tests load this file without registering it as a module)."""
+
+    def __init__(self) -> None:
+        self.per = defaultdict(lambda: [0, 0])  # criterion -> [agree, total]
+        self.misses = []  # (answer id, criterion, label, got, reason)
+        self.timings = []  # s per check
+        self.bands = []  # (answer id, band, score, inside)
+        self.reports = {}  # answer id -> ContentReport
+
+    def __iter__(self):  # per, misses, timings = evaluate(path)
+        return iter((self.per, self.misses, self.timings))
+
+
+def in_band(band: str, score: int) -> bool:
+    lo, hi = BANDS[band]
+    return lo <= score <= hi
+
+
+def evaluate(path: Path) -> Evaluation:
     from simulator.content import check_content
     from simulator.model.analysis import AnswerContext
     from simulator.model.transcript import Transcript
     from simulator.questions import get_question
 
     data = tomllib.loads(path.read_text())
-    per = defaultdict(lambda: [0, 0])  # criterion -> [agree, total]
-    misses, timings = [], []
+    out = Evaluation()
     for ans in data["answer"]:
         q = get_question(ans.get("question", "career-goals"))
         ctx = AnswerContext(role=ans.get("role"), company=ans.get("company"), posting=ans.get("posting"))
         t0 = time.perf_counter()
         report = check_content(Transcript.from_text(ans["text"]), q, ctx)
-        timings.append(time.perf_counter() - t0)
+        out.timings.append(time.perf_counter() - t0)
+        out.reports[ans["id"]] = report
         got = {c.id: c for c in report.criteria}
-        for cid, want in ans["labels"].items():
+        for cid, want in ans.get("labels", {}).items():
             res = got[cid]
-            per[cid][1] += 1
+            out.per[cid][1] += 1
             if res.status == want:
-                per[cid][0] += 1
+                out.per[cid][0] += 1
             else:
-                misses.append((ans["id"], cid, want, res.status, res.reason))
-    return per, misses, timings
+                out.misses.append((ans["id"], cid, want, res.status, res.reason))
+        if "band" in ans:
+            out.bands.append((ans["id"], ans["band"], report.score, in_band(ans["band"], report.score)))
+    return out
+
+
+def _print_agreement(ev: Evaluation, verbose: bool) -> None:
+    agree = sum(a for a, _ in ev.per.values())
+    total = sum(n for _, n in ev.per.values())
+    print(f"{'criterion':24s} agree/total")
+    for cid, (a, n) in ev.per.items():
+        print(f"  {cid:22s} {a:3d}/{n:<3d} {100 * a / n:5.1f}%")
+    print(f"overall: {agree}/{total} = {100 * agree / total:.1f}% agreement over {len(ev.timings)} answers")
+    if verbose or len(ev.misses) <= 25:
+        for aid, cid, want, got, why in ev.misses:
+            print(f"  ✗ {aid:24s} {cid:22s} label={want:8s} got={got:8s} ({why})")
+
+
+def _print_bands(ev: Evaluation, verbose: bool) -> None:
+    inside = sum(ok for *_, ok in ev.bands)
+    print(f"score bands: {inside}/{len(ev.bands)} = {100 * inside / len(ev.bands):.1f}% inside their band")
+    for band, (lo, hi) in BANDS.items():
+        rows = [r for r in ev.bands if r[1] == band]
+        if rows:
+            scores = ", ".join(str(s) for _, _, s, _ in rows)
+            print(f"  {band:11s} {lo:3d}-{hi:<3d} {sum(r[3] for r in rows):2d}/{len(rows):<2d} scores: {scores}")
+    for aid, band, score, ok in ev.bands:
+        if verbose or not ok:
+            print(f"  {'✓' if ok else '✗'} {aid:26s} {band:11s} score {score}")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement and every band")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     from simulator.content.nlp import get_nlp
 
     get_nlp()
     load_s = time.perf_counter() - t0
-    per, misses, timings = evaluate(args.path)
-    agree = sum(a for a, _ in per.values())
-    total = sum(n for _, n in per.values())
+    ev = evaluate(args.path)
     print(f"labelled set: {args.path.relative_to(ROOT) if args.path.is_relative_to(ROOT) else args.path}")
-    print(f"{'criterion':24s} agree/total")
-    for cid, (a, n) in per.items():
-        print(f"  {cid:22s} {a:3d}/{n:<3d} {100 * a / n:5.1f}%")
-    print(f"overall: {agree}/{total} = {100 * agree / total:.1f}% agreement over {len(timings)} answers")
-    timings.sort()
+    if ev.per:
+        _print_agreement(ev, args.verbose)
+    if ev.bands:
+        _print_bands(ev, args.verbose)
+    timings = sorted(ev.timings)
     print(
-        f"model load {load_s:.2f} s; check per answer: median {1000 * timings[len(timings) // 2]:.0f} ms, max {1000 * timings[-1]:.0f} ms"
+        f"model load {load_s:.2f} s; check per answer: median {1000 * timings[len(timings) // 2]:.0f} ms, "
+        f"max {1000 * timings[-1]:.0f} ms"
     )
-    if args.verbose or len(misses) <= 25:
-        for aid, cid, want, got, why in misses:
-            print(f"  ✗ {aid:24s} {cid:22s} label={want:8s} got={got:8s} ({why})")
     return 0
 
 

@@ -169,8 +169,15 @@ def _kinds() -> str:
 
 
 def _scoring() -> str:
-    rows = [[f"`{status}`", _value(credit)] for status, credit in _rubric()["scoring"].items()]
-    return _table(["status", "credit"], rows)
+    from simulator.content.rubric import CAP_KEY
+
+    rubric = _rubric()
+    rows = [[f"`{status}`", _value(credit)] for status, credit in rubric["scoring"].items() if status != CAP_KEY]
+    scaled = [c["id"] for c in rubric["criterion"] if c.get("manner") or c["kind"] == "avoid"]
+    note = f"\nScaled by the substance: {', '.join(f'`{c}`' for c in scaled)}."
+    if CAP_KEY in rubric["scoring"]:
+        note += f" A flagged avoid criterion caps the score at {_value(rubric['scoring'][CAP_KEY])}."
+    return _table(["status", "credit"], rows) + note + "\n"
 
 
 def _questions() -> str:

@@ -5,8 +5,8 @@ one ``CriterionResult`` per criterion the question lists (status, evidence
 quotes with times, a tip written for this answer), a 0-100 score with its
 weighting, a summary and the answer's structure.
 
-Importing this package is cheap; the spaCy model loads on the first check
-(or earlier, in the background, via ``warm_up()``).
+Importing this package is cheap; the spaCy model and the sentence classifiers
+load on the first check (or earlier, in the background, via ``warm_up()``).
 """
 
 from __future__ import annotations
@@ -45,9 +45,12 @@ def check_content(
 
 
 def warm_up(background: bool = True):
-    """Start loading the NLP model now (in a daemon thread by default)."""
+    """Start loading the NLP model and the sentence classifiers now (in daemon threads by default), so that
+    ``practice`` loads them while the question is spoken and ``analyze`` while the answer is decoded."""
     from simulator.content.nlp import warm_up as _warm
+    from simulator.content.semantic import warm_up as _warm_semantic
 
+    _warm_semantic(background)
     return _warm(background)
 
 

@@ -17,6 +17,8 @@ class Verdict:
     spans: list[tuple[int, int]] = field(default_factory=list)  # token ranges quoted as evidence
     slots: dict[str, str] = field(default_factory=dict)
     reason: str = ""
+    signal: str = "rule"  # "model" when the sentence classifier's call decided the status
+    signal_score: float | None = None  # its probability of the label it gave the deciding sentence
 
 
 @dataclass
@@ -36,10 +38,16 @@ class Ctx:
         return self.parsed.doc
 
     @cached_property
-    def goals(self):
-        from simulator.content.goals import find_goals
+    def meaning(self):
+        from simulator.content.meaning import Meaning
 
-        return find_goals(self.parsed, self.lex)
+        return Meaning(self.parsed, self.options)
+
+    @cached_property
+    def goals(self):
+        from simulator.content.goals import add_goal_read_by_model, find_goals
+
+        return add_goal_read_by_model(self, find_goals(self.parsed, self.lex))
 
     @cached_property
     def times(self):
@@ -79,6 +87,12 @@ class Ctx:
 
     def quote(self, span: tuple[int, int]) -> str:
         return self.parsed.quote(*span)
+
+    def q(self, span: tuple[int, int]) -> str:
+        """The whole phrase around ``span`` in quotes, said to be as heard when it holds words that may have
+        been misheard, so a tip never praises them as if they were certain."""
+        ev = self.parsed.evidence(*span)
+        return f"“{ev.text}”" + (" (as heard; it may have been misheard)" if ev.unsure else "")
 
     def goal_text(self) -> str:
         main = self.goals.main

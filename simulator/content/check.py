@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 
-from simulator.content.base import Ctx
+from simulator.content.base import Ctx, Verdict
 from simulator.content.crit_role import role_ref
 from simulator.content.kinds import KindRubric
 from simulator.content.lexicon import Lexicon
 from simulator.content.nlp import engine_name, get_nlp
 from simulator.content.rubric import Rubric, check_question_criteria, implemented_rules, load_rubric
-from simulator.content.rules import PLACEHOLDERS
+from simulator.content.rules import OFF_GOAL, PLACEHOLDERS
 from simulator.content.scoring import score, summarize, weighting
 from simulator.content.segment import parse, speech_seconds, word_count
 from simulator.content.shape import structure
-from simulator.content.types import ContentOptions, ContentReport, CriterionResult
+from simulator.content.types import AVOID, FLAGGED, ContentOptions, ContentReport, CriterionResult
 from simulator.errors import BadInputError
+
+OTHER_GOAL = "a goal tied to this job"  # what goal tips point at once the stated goal is flagged
 
 _compiled: dict[int, Lexicon] = {}
 
@@ -33,9 +35,10 @@ def _tip(template: str, slots: dict[str, str]) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def _result(ctx: Ctx, rubric: Rubric, kind: KindRubric, cid: str, defaults: dict[str, str]) -> CriterionResult:
+def _result(
+    ctx: Ctx, rubric: Rubric, kind: KindRubric, cid: str, verdict: Verdict, defaults: dict[str, str]
+) -> CriterionResult:
     crit = rubric.criteria[cid]
-    verdict = implemented_rules()[cid].check(ctx)
     evidence, seen = [], set()
     for span in verdict.spans:
         ev = ctx.parsed.evidence(*span)
@@ -44,7 +47,7 @@ def _result(ctx: Ctx, rubric: Rubric, kind: KindRubric, cid: str, defaults: dict
             evidence.append(ev)
     slots = {**defaults, **{k: v for k, v in verdict.slots.items() if v is not None}}
     if not slots.get("quote") and evidence:
-        slots["quote"] = f"“{evidence[0].text}”"
+        slots["quote"] = ctx.q(verdict.spans[0])
     return CriterionResult(
         id=cid,
         kind=crit.kind,
@@ -53,7 +56,53 @@ def _result(ctx: Ctx, rubric: Rubric, kind: KindRubric, cid: str, defaults: dict
         tip=_tip(kind.tip(cid, verdict.outcome, crit.tips[verdict.outcome]), slots),
         label=crit.label,
         reason=verdict.reason,
+        signal=verdict.signal,
+        signal_score=verdict.signal_score,
     )
+
+
+def _overlaps(ctx: Ctx, spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    whole = [ctx.parsed.whole(*s) for s in others]
+    return any(a < d and c < b for a, b in (ctx.parsed.whole(*s) for s in spans) for c, d in whole)
+
+
+def _redirect(ctx: Ctx, verdicts: dict[str, Verdict]) -> tuple[bool, set[str]]:
+    """Whether the stated goal itself is flagged (a hobby, money), and the criteria whose words are the flagged
+    point: their tips point away from it (the rule's off-goal outcome) and the summary does not praise them."""
+    flagged = [s for cid, v in verdicts.items() if v.status == FLAGGED for s in v.spans]
+    if not flagged:
+        return False, set()
+    hobby = verdicts.get("professional_goal")
+    if hobby is not None and hobby.status == FLAGGED:  # every mention of the hobby is the flagged point
+        flagged += [s for phrases, _ in ctx.lex.hobbies for s in phrases.find(ctx.doc)]
+    goals = [(g.start, g.end) for g in ctx.goals.mentions]
+    goal_flagged = (
+        _overlaps(ctx, goals, flagged)
+        if goals
+        else any(verdicts[c].status == FLAGGED for c in ("professional_goal", "motivation_not_money") if c in verdicts)
+    )
+    rules = implemented_rules()
+    tainted = set()
+    for cid, v in verdicts.items():
+        if v.status == FLAGGED or rules[cid].kind == AVOID:
+            continue
+        if (goal_flagged and rules[cid].about_goal) or _overlaps(ctx, v.spans, flagged):
+            tainted.add(cid)
+    return goal_flagged, tainted
+
+
+def _prefetch(ctx: Ctx, ids: tuple[str, ...]) -> None:
+    """The sentences the pay, hobby and bragging checks will read, embedded in one batch."""
+    from simulator.content.crit_avoid import bragging_cues, hobby_words
+    from simulator.content.why import money_hits
+
+    sentence = ctx.meaning.sentence
+    wanted = {
+        "money": [sentence(lo) for lo, _ in money_hits(ctx)] if {"motivation_not_money", "goal_why"} & set(ids) else [],
+        "hobby": [sentence(lo) for lo, _ in hobby_words(ctx)] if "professional_goal" in ids else [],
+        "boasting": [sentence(i) for i in bragging_cues(ctx)[0]] if "no_boasting" in ids else [],
+    }
+    ctx.meaning.prefetch(wanted)
 
 
 def check_content(
@@ -66,9 +115,9 @@ def check_content(
     if not transcript.words:
         raise BadInputError("The answer has no words to check; record or write a full answer.")
     nlp = get_nlp()
-    parsed = parse(transcript, nlp)
+    parsed = parse(transcript, nlp, unsure_below=options.unsure_probability)
     lex = _lexicon(rubric, nlp)
-    lex.attach(parsed.doc)
+    lex.attach(parsed.doc, parsed.unsure_tokens)
     ctx = Ctx(
         parsed=parsed,
         lex=lex,
@@ -78,16 +127,23 @@ def check_content(
         speech_s=speech_seconds(transcript),
         nlp=nlp,
     )
-    defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": ctx.goal_text(), "role_ref": role_ref(ctx)}
+    rules = implemented_rules()
+    _prefetch(ctx, ids)
+    verdicts = {cid: rules[cid].check(ctx) for cid in ids}
+    goal_flagged, tainted = _redirect(ctx, verdicts)
+    goal = OTHER_GOAL if goal_flagged else ctx.goal_text()
+    defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": goal, "role_ref": role_ref(ctx)}
+    for cid in tainted & {c for c in ids if OFF_GOAL in rules[c].outcomes}:
+        verdicts[cid].outcome = OFF_GOAL
     kind = rubric.kinds.get(question.kind, KindRubric())
-    results = [_result(ctx, rubric, kind, cid, defaults) for cid in ids]
+    results = [_result(ctx, rubric, kind, cid, verdicts[cid], defaults) for cid in ids]
     weights = weighting(rubric, ids)
     parts, in_order = structure(ctx, kind.shape)
     return ContentReport(
         score=score(results, weights),
         weighting=weights,
         criteria=results,
-        summary=summarize(results, weights),
+        summary=summarize(results, weights, not_praised=tainted),
         structure=parts,
         in_recommended_order=in_order,
         question_id=question.id,

@@ -57,8 +57,19 @@ def _own_complement(tok):
     return None
 
 
+def _gerund_predicate(tok):
+    """'My goal is perfecting X', 'The goal … is finishing X': parsed as a progressive verb with the goal as
+    its subject, the gerund is the complement."""
+    head = tok.head
+    be = any(a.lemma_ == "be" for a in head.children if a.dep_ == "aux")
+    return head if tok.dep_ == "nsubj" and head.tag_ == "VBG" and be else None
+
+
 def noun_complement(tok):
-    """'My goal is to X' / 'I have a goal of X' -> the head of X."""
+    """'My goal is to X' / 'I have a goal of X' / 'My goal is perfecting X' -> the head of X."""
+    gerund = _gerund_predicate(tok)
+    if gerund is not None:
+        return gerund
     on_be = tok.head.lemma_ == "be"
     if tok.dep_ in ("nsubj", "nsubjpass") and on_be:
         found = _subject_complement(tok)
@@ -117,4 +128,7 @@ def verb_complement(tok, lex):
         return _seen_as(tok, lex)
     if lemma == "look" and tok.tag_ != "VBG":
         return None
-    return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    # after the verb: "I got into the trade …; I want to be …" may be parsed with the earlier clause as a ccomp
+    return next(
+        (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i), None
+    )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from simulator.content.base import Ctx, Verdict, q
+from simulator.content.base import Ctx, Verdict
+from simulator.content.lexicon import sure
 from simulator.content.ling import UPCOMING, governing_verb, is_first_person, lower, negated, subject, verb_time
+from simulator.content.meaning import MODEL, inside
 from simulator.content.rules import rule
 from simulator.content.segment import clause_of
 from simulator.content.types import AVOID, CLEAR, FLAGGED
@@ -81,6 +83,7 @@ def _superlatives(ctx: Ctx, found: list[tuple[int, int]]) -> list[tuple[int, int
         (tok.i, tok.i + 1)
         for tok in ctx.doc
         if tok.tag_ in ("JJS", "RBS")
+        and sure(tok)
         and (tok.i, tok.i + 1) not in found
         and not _modest_superlative(tok, lex)
         and _self_praise(tok, lex)
@@ -93,7 +96,7 @@ def _comparisons(ctx: Ctx) -> list[tuple[int, int]]:
     comparatives, targets = lex.words("avoid", "comparatives"), lex.ph("avoid", "than_targets")
     out = []
     for tok in doc:
-        if tok.lemma_.lower() not in comparatives and lower(tok) not in comparatives:
+        if not sure(tok) or (tok.lemma_.lower() not in comparatives and lower(tok) not in comparatives):
             continue
         than = [c for c in doc[tok.i + 1 : tok.i + 4] if lower(c) == "than"]
         if (
@@ -140,16 +143,54 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+def bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
+    """Words that may brag or run others down, whoever the sentence is about (the classifier reads the rest):
+    boast words and phrases and insults, not negated (token indices; insults apart). Bare superlatives and
+    comparisons stay with the rules' grammar of self-praise: the classifier takes "SunPath does most of the solar
+    here" and "a clearer ladder than my current company" for boasts.
+    """
+    lex, doc = ctx.lex, ctx.doc
+    found = [lo for key in ("boast_words", "boast_phrases") for lo, _ in lex.ph("avoid", key).find(doc)]
+    found = [i for i in found if not negated(doc[i])]
+    insults = {lo for lo, _ in lex.ph("avoid", "insults").find(doc) if not negated(doc[lo])}
+    return sorted(set(found) | insults), insults
+
+
+def _read_bragging(ctx: Ctx, boasts: list, downs: list) -> tuple[list, list, list, list]:
+    """The rules' boasts and put-downs without those the classifier reads as neutral, the cue sentences it reads
+    as bragging that the rules missed, and its calls."""
+    meaning = ctx.meaning
+    cues, insults = bragging_cues(ctx)
+    starts = [a for a, _ in boasts] + [a for a, _ in downs] + cues
+    calls = meaning.judge("boasting", [meaning.sentence(i) for i in starts])
+    neutral = [c for c in calls if c.positive is False]
+    boasts = [b for b in boasts if inside(b[0], neutral) is None]
+    downs = [d for d in downs if inside(d[0], neutral) is None]
+    missed = [c for c in calls if c.positive and not any(c.span[0] <= a < c.span[1] for a, _ in boasts + downs)]
+    for c in missed:  # a missed sentence with an insult in it runs others down
+        (downs if any(c.span[0] <= i < c.span[1] for i in insults) else boasts).append(c.span)
+    return boasts, downs, missed, calls
+
+
 @rule("no_boasting", kind=AVOID, outcomes=("clear", "boast", "put_down"))
 def no_boasting(ctx: Ctx) -> Verdict:
-    """Superlatives about oneself, or running others down."""
-    boasts, downs = _boasts(ctx), _put_downs(ctx)
+    """Superlatives about oneself, or running others down.
+
+    The rules find self-praise and put-downs by grammar; the classifier reads every sentence holding a cue word
+    ("lazy", "faster than anyone", "proudest"), flags those the rules missed and clears those it reads as neutral.
+    """
+    rule_boasts, rule_downs = _boasts(ctx), _put_downs(ctx)
+    boasts, downs, missed, calls = _read_bragging(ctx, rule_boasts, rule_downs)
+    changed = bool(missed) or len(boasts) + len(downs) < len(rule_boasts) + len(rule_downs)
+    decided = [c for c in calls if c.positive is not None]
+    signal = (MODEL, max(c.score if c.positive else 1 - c.score for c in decided)) if changed and decided else ()
     if boasts:
         spans = [clause_of(ctx.doc[a]) for a, _ in boasts][:3]
-        return Verdict(FLAGGED, "boast", spans, {"quote": q(ctx.quote(spans[0]))}, "self-praise with superlatives")
+        return Verdict(FLAGGED, "boast", spans, {"quote": ctx.q(spans[0])}, "self-praise with superlatives", *signal)
     if downs:
-        return Verdict(FLAGGED, "put_down", downs[:3], {"quote": q(ctx.quote(downs[0]))}, "runs other people down")
-    return Verdict(CLEAR, "clear", [], {}, "no self-praise or put-downs found")
+        spans = [clause_of(ctx.doc[a]) for a, _ in downs][:3]
+        return Verdict(FLAGGED, "put_down", spans, {"quote": ctx.q(spans[0])}, "runs other people down", *signal)
+    return Verdict(CLEAR, "clear", [], {}, "no self-praise or put-downs found", *signal)
 
 
 def _related(ctx: Ctx, related: tuple[str, ...]) -> bool:
@@ -166,10 +207,9 @@ def _goal_sentence(ctx: Ctx, tok) -> bool:
     )
 
 
-@rule("professional_goal", kind=AVOID, outcomes=("clear", "hobby"))
-def professional_goal(ctx: Ctx) -> Verdict:
-    """The goal is a hobby or personal project unrelated to the job."""
-    doc = ctx.doc
+def hobby_words(ctx: Ctx) -> list[tuple[int, int]]:
+    """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
+    doc, out = ctx.doc, []
     for phrases, hobby in ctx.lex.hobbies:
         if _related(ctx, hobby.related):
             continue
@@ -179,16 +219,33 @@ def professional_goal(ctx: Ctx) -> Verdict:
             mine = is_first_person(verb) or subject(verb) is None
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
-            if negated(tok) or not (ctx.in_goal(lo) or ahead or planned):
-                continue
-            span = clause_of(tok)
-            return Verdict(
-                FLAGGED,
-                "hobby",
-                [span],
-                {"quote": q(ctx.quote(span)), "term": doc[lo:hi].text},
-                "a hobby or personal goal",
-            )
+            if not negated(tok) and (ctx.in_goal(lo) or ahead or planned):
+                out.append((lo, hi))
+    return sorted(out)
+
+
+@rule("professional_goal", kind=AVOID, outcomes=("clear", "hobby"))
+def professional_goal(ctx: Ctx) -> Verdict:
+    """The goal is a hobby or personal project unrelated to the job.
+
+    The word lists find hobby words in goals and plans (broadly: "climbing" may be a mountain or a career);
+    the sentence classifier then reads each such sentence, and its confident "professional" clears the word.
+    It never flags alone: outside goal sentences about pastimes its "hobby" reading is not reliable.
+    """
+    doc, meaning = ctx.doc, ctx.meaning
+    hits = hobby_words(ctx)
+    calls = meaning.judge("hobby", [meaning.sentence(lo) for lo, _ in hits])
+    for lo, hi in hits:
+        call = inside(lo, calls)
+        if call is not None and call.positive is False:
+            continue
+        span = clause_of(doc[lo])
+        signal = (MODEL, call.score) if call is not None and call.positive else ()
+        slots = {"quote": ctx.q(span), "term": doc[lo:hi].text}
+        return Verdict(FLAGGED, "hobby", [span], slots, "a hobby or personal goal", *signal)
+    if hits:
+        cleared = min(calls, key=lambda c: c.score)
+        return Verdict(CLEAR, "clear", [], {}, "hobby words, in goals read as professional", MODEL, cleared.score)
     return Verdict(CLEAR, "clear", [], {}, "the goals are professional")
 
 
@@ -196,13 +253,23 @@ def professional_goal(ctx: Ctx) -> Verdict:
 def motivation_not_money(ctx: Ctx) -> Verdict:
     """Money or a title as the sole driver; pay alongside a real reason is fine."""
     why = ctx.why
-    if not (why.money or why.titles) or why.real_motivation():
+    driven = bool(why.money or why.titles) and not why.real_motivation()
+    signal = _money_signal(why, driven)
+    if not driven:
         reason = (
             "money or title mentioned alongside a real reason"
             if why.money or why.titles
             else "no money or title motive"
         )
-        return Verdict(CLEAR, "clear", [], {}, reason)
+        return Verdict(CLEAR, "clear", [], {}, reason, **signal)
     spans = [clause_of(ctx.doc[a]) for a, _ in (why.money or why.titles)][:3]
     outcome = "money" if why.money else "title"
-    return Verdict(FLAGGED, outcome, spans, {"quote": q(ctx.quote(spans[0]))}, f"{outcome} is the only driver given")
+    return Verdict(FLAGGED, outcome, spans, {"quote": ctx.q(spans[0])}, f"{outcome} is the only driver given", **signal)
+
+
+def _money_signal(why, driven: bool) -> dict:
+    """The model decided when its reading of the money sentences changed the rules' verdict."""
+    if driven == why.rule_driven:
+        return {}
+    calls = [c for c in why.money_calls if c.positive is driven]
+    return {"signal": "model", "signal_score": round(max(c.score for c in calls), 3) if calls else None}

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.goals import MANY
-from simulator.content.rules import rule
+from simulator.content.meaning import MODEL
+from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 from simulator.content.why import MONEY, STRONG, SUBSTANTIVE, THIN
 
 
 def _goal_list(goals) -> str:
-    return ", ".join(q(g.text) for g in goals[:4])
+    return ", ".join(q(g.text) for g in goals)
 
 
-@rule("single_focus", kind=DO, outcomes=("met", "generic", "implicit", "none", "three", "many"))
+@rule(
+    "single_focus",
+    kind=DO,
+    outcomes=("met", "generic", "implicit", "none", "three", "many", OFF_GOAL),
+    about_goal=True,
+)
 def single_focus(ctx: Ctx) -> Verdict:
     """One goal, maybe two: count the distinct goals stated."""
     found, opts = ctx.goals, ctx.options
-    spans = [(g.start, g.end) for g in found.goals[:4]]
+    spans = [(g.start, g.end) for g in found.goals]
     n = found.count
-    slots = {"goals": _goal_list(found.goals), "count": str(n if n < MANY else "many")}
+    # the count says how many goals the list holds; a larger number the speaker gave is said in words
+    slots = {"goals": _goal_list(found.goals), "count": str(len(found.goals))}
     if found.stated_count and found.stated_at and found.stated_count > len(found.goals):
         spans.insert(0, found.stated_at)
-        if found.stated_count == MANY:
-            slots["count"] = "a lot of" if not found.goals else f"{max(len(found.goals), 4)}+"
+        slots["count"] = "a lot of" if found.stated_count == MANY else "several"
     if n == 0:
         plans = ctx.steps
         if plans:
@@ -32,7 +38,7 @@ def single_focus(ctx: Ctx) -> Verdict:
                 PARTIAL,
                 "implicit",
                 [first.span],
-                {"step": q(ctx.quote(first.span))},
+                {"step": ctx.q(first.span)},
                 "no goal statement, but plans are described",
             )
         return Verdict(MISSING, "none", [], slots, "no goal statement found")
@@ -43,10 +49,11 @@ def single_focus(ctx: Ctx) -> Verdict:
         return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")
     if n == opts.goals_partial:
         return Verdict(PARTIAL, "three", spans, slots, "three distinct goals")
-    return Verdict(MET, "met", [(main.start, main.end)], {}, f"{len(found.goals)} goal(s) stated")
+    by_model = (MODEL, found.model_score) if found.model_score is not None else ()
+    return Verdict(MET, "met", [(main.start, main.end)], {}, f"{len(found.goals)} goal(s) stated", *by_model)
 
 
-@rule("goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", "missing"))
+@rule("goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", "missing", OFF_GOAL), about_goal=True)
 def goal_why(ctx: Ctx) -> Verdict:
     """Why the goal matters, and what success or impact looks like."""
     why = ctx.why
@@ -62,19 +69,20 @@ def goal_why(ctx: Ctx) -> Verdict:
     if met:
         spans = sorted(set(met))[:2]
         return Verdict(
-            MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "gives a reason, a value or the impact it will have"
+            MET, "met", spans, {"quote": ctx.q(spans[0])}, "gives a reason, a value or the impact it will have"
         )
-    if thin or thin_values:
+    generic = bool(ctx.goals.goals) and all(g.generic for g in ctx.goals.goals)  # a thin reason for "keep growing"
+    if (thin or thin_values) and not generic:  # only says the generic goal again
         span = (thin or [_clause(ctx, v) for v in thin_values])[0]
-        return Verdict(PARTIAL, "thin", [span], {"quote": q(ctx.quote(span))}, "a reason, but a thin one")
+        return Verdict(PARTIAL, "thin", [span], {"quote": ctx.q(span)}, "a reason, but a thin one")
     impacts = [(a, b) for a, b, _ in why.impacts]
     if impacts:
         span = _impact_clause(ctx, impacts[0])
         return Verdict(
-            PARTIAL, "impact_only", [span], {"quote": q(ctx.quote(span))}, "an impact, but no reason or beneficiary"
+            PARTIAL, "impact_only", [span], {"quote": ctx.q(span)}, "an impact, but no reason or beneficiary"
         )
     if money:
-        return Verdict(PARTIAL, "money", money[:1], {"quote": q(ctx.quote(money[0]))}, "the only reason is money")
+        return Verdict(PARTIAL, "money", money[:1], {"quote": ctx.q(money[0])}, "the only reason is money")
     return Verdict(MISSING, "missing", [], {}, "no reason or impact found")
 
 

@@ -6,9 +6,11 @@ The steps and accomplishments they judge are found in plan.py; a date on
 
 from __future__ import annotations
 
-from simulator.content.base import Ctx, Verdict, q
+from simulator.content.base import Ctx, Verdict
 from simulator.content.ling import lower, subject, verb_time
-from simulator.content.rules import rule
+from simulator.content.meaning import MODEL, inside
+from simulator.content.rules import OFF_GOAL, rule
+from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 
 
@@ -18,28 +20,56 @@ def _not_someone_else(verb, lex) -> bool:
     return subj is None or lower(subj) not in lex.words("grammar", "other_people")
 
 
-@rule("milestones", kind=DO, outcomes=("met", "vague", "missing"))
+def _scheduled(ctx: Ctx) -> list:
+    """The classifier's calls reading a sentence with a step word or a date ahead as a step scheduled or under
+    way. Its "no" is not used: it says no to vague steps ("take some courses") as well as to non-steps, and
+    demoting the rules' concrete steps with it lost agreement with the labels."""
+    meaning = ctx.meaning
+    cues = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(ctx.doc)]
+    cues += [t.start for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
+    return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
+
+
+def _not_listed_goals(ctx: Ctx) -> tuple[list, dict]:
+    """The steps, without those in a sentence the classifiers read as a goal statement and as no milestone: "I
+    want to get into management, learn French, and run the Boston Marathon" lists goals, not steps."""
+    meaning, steps = ctx.meaning, ctx.steps
+    stated = {meaning.sentence(g.trigger_i) for g in ctx.goals.mentions}
+    spans = [meaning.sentence(s.head_i) for s in steps if s.concrete and meaning.sentence(s.head_i) in stated]
+    lists = [c for c in meaning.positive("goal", spans) if meaning.negative("milestone", [c.span])]
+    kept = [s for s in steps if not s.concrete or inside(s.head_i, lists) is None]  # "take some courses" stays vague
+    return kept, ({"signal": MODEL, "signal_score": round(max(c.score for c in lists), 3)} if lists else {})
+
+
+@rule("milestones", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
 def milestones(ctx: Ctx) -> Verdict:
-    """Concrete upcoming steps: a named course, exam, certification or project."""
-    steps = ctx.steps
+    """Concrete upcoming steps: a named course, exam or certification, or a sentence the classifier reads as a
+    step scheduled or under way ("the exam is scheduled for August ninth")."""
+    steps, signal = _not_listed_goals(ctx)
     concrete = sorted((s for s in steps if s.concrete), key=lambda s: s.time is None)
     if concrete:
-        spans = [s.span for s in concrete[:3]]
-        return Verdict(
-            MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, f"{len(concrete)} concrete upcoming step(s)"
-        )
+        spans = [s.span for s in concrete]
+        return Verdict(MET, "met", spans, {"quote": ctx.q(spans[0])}, f"{len(concrete)} concrete upcoming step(s)")
+    found = _scheduled(ctx)
+    if found:
+        best = max(found, key=lambda c: c.score)
+        span = _clause_with_cue(ctx, best.span)
+        return Verdict(MET, "met", [span], {"quote": ctx.q(span)}, "a step read as scheduled", MODEL, best.score)
     if steps:
-        return Verdict(
-            PARTIAL,
-            "vague",
-            [s.span for s in steps[:2]],
-            {"quote": q(ctx.quote(steps[0].span))},
-            "upcoming steps, none concrete",
-        )
-    return Verdict(MISSING, "missing", [], {}, "no upcoming step found")
+        spans = [s.span for s in steps[:2]]
+        return Verdict(PARTIAL, "vague", spans, {"quote": ctx.q(spans[0])}, "upcoming steps, none concrete", **signal)
+    return Verdict(MISSING, "missing", [], {}, "no upcoming step found", **signal)
 
 
-@rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "missing"))
+def _clause_with_cue(ctx: Ctx, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause of a sentence that holds its step word or date: what to quote for a step the classifier found."""
+    times = [t.start for t in ctx.times if sentence[0] <= t.start < sentence[1] and t.upcoming]
+    nouns = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(ctx.doc[sentence[0] : sentence[1]])]
+    cue = (nouns + times + [sentence[0]])[0]
+    return clause_of(ctx.doc[cue])
+
+
+@rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL))
 def past_accomplishment(ctx: Ctx) -> Verdict:
     """A goal already reached, offered as evidence, or what was learned from it."""
     found = ctx.accomplishments
@@ -47,10 +77,10 @@ def past_accomplishment(ctx: Ctx) -> Verdict:
     learned = [a for a in found if a.kind == "learned"]
     if done or (learned and any(a.kind != "learned" for a in found)):
         spans = _distinct([a.span for a in done + learned])[:3]
-        return Verdict(MET, "met", spans, {"quote": q(ctx.quote(spans[0]))}, "a reached goal told in the past tense")
+        return Verdict(MET, "met", spans, {"quote": ctx.q(spans[0])}, "a reached goal told in the past tense")
     if found:
         spans = _distinct([a.span for a in found])[:2]
-        return Verdict(PARTIAL, "vague", spans, {"quote": q(ctx.quote(spans[0]))}, "only general experience or lessons")
+        return Verdict(PARTIAL, "vague", spans, {"quote": ctx.q(spans[0])}, "only general experience or lessons")
     return Verdict(MISSING, "missing", [], {}, "no past accomplishment found")
 
 
@@ -73,19 +103,19 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
     return not (t.vague and verb_time(verb) == "present" and not _in_goal_sentence(ctx, t.start))
 
 
-@rule("timeline", kind=DO, outcomes=("met", "vague", "missing"))
+@rule("timeline", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
     ahead = [t for t in ctx.times if _frames_ahead(ctx, t)]
     real = [t for t in ahead if not t.vague and not _hedged(ctx.doc, t, ctx.lex)]
     step = ctx.steps[0] if ctx.steps else None
-    slots = {"step": f" ({q(ctx.quote(step.span))})" if step else ""}
+    slots = {"step": f" ({ctx.q(step.span)})" if step else ""}
     if real:
         spans = [(t.start, t.end) for t in real[:3]]
-        return Verdict(MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "a dated upcoming step or goal")
+        return Verdict(MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "a dated upcoming step or goal")
     if ahead:
         spans = [(t.start, t.end) for t in ahead[:2]]
-        return Verdict(PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "only vague timing")
+        return Verdict(PARTIAL, "vague", spans, {**slots, "quote": ctx.q(spans[0])}, "only vague timing")
     return Verdict(MISSING, "missing", [], slots, "no time frame for what lies ahead")
 
 
@@ -100,7 +130,9 @@ def _hedged(doc, t, lex) -> bool:
 
 
 def _duration(doc, t, lex) -> bool:
-    """'for two hours', 'two hours a day': how long, not by when."""
+    """'for two hours', 'two hours a day': how long, not by when ('for August ninth' names a day)."""
+    if any(lower(x) in lex.words("time", "months") for x in doc[t.start : t.end]):
+        return False
     preps = lex.words("time", "duration_preps")
     before = doc[t.start - 1] if t.start > 0 else None
     return (

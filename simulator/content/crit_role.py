@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from simulator.content.base import Ctx, Verdict, q
-from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject
-from simulator.content.rules import rule
+from simulator.content.base import Ctx, Verdict
+from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject, verb_time
+from simulator.content.meaning import MODEL
+from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 from simulator.model.transcript import bare
@@ -44,8 +45,9 @@ def _context_words(text: str | None) -> list[str]:
 
 
 def _mentions(ctx: Ctx, words: list[str]) -> list[int]:
+    """Nouns of the answer that are words of the role or company ("coordinate" does not name a "Coordinator")."""
     stems = {_stem(w) for w in words}
-    return [t.i for t in ctx.doc if t.is_alpha and _stem(t.text) in stems]
+    return [t.i for t in ctx.doc if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and _stem(t.text) in stems]
 
 
 @lru_cache(maxsize=8)
@@ -113,15 +115,26 @@ def _explicit_refs(ctx: Ctx) -> list[int]:
     return sorted(set(_noun_refs(ctx) + phrases + _context_refs(ctx)))
 
 
-@rule("role_alignment", kind=DO, outcomes=("met", "field", "missing"))
+def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
+    """The references not made in a sentence that takes the job only as income ("this job would just be to
+    cover the bills", "this position would fund it"). Measured: the role-link classifier reads such
+    sentences as real links, and the money classifier reads plain career sentences as title-driven, so the
+    income words decide here."""
+    doc, income = ctx.doc, ctx.lex.ph("role", "income_only")
+    paid = [ctx.meaning.sentence(lo) for lo, _ in income.find(doc)]
+    return [i for i in refs if not any(a <= i < b for a, b in paid)]
+
+
+@rule("role_alignment", kind=DO, outcomes=("met", "field", "missing", OFF_GOAL), about_goal=True)
 def role_alignment(ctx: Ctx) -> Verdict:
     """The goal is tied to this position, team or company."""
     lex, doc, slots = ctx.lex, ctx.doc, {"role_ref": role_ref(ctx)}
-    refs = _explicit_refs(ctx)
+    found = _explicit_refs(ctx)
+    refs = _real_refs(ctx, found)
     if refs:
         spans = _dedupe([clause_of(doc[i]) for i in refs])[:3]
         return Verdict(
-            MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "refers to this position, team or company"
+            MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "refers to this position, team or company"
         )
     partial_hits = [t.i for t in doc if lex.ph("role", "field").has(t) and t.pos_ == "NOUN" and not negated(t)]
     posting = ctx.context.posting
@@ -131,21 +144,18 @@ def role_alignment(ctx: Ctx) -> Verdict:
         distinct = {doc[i].lemma_.lower() for i in echoed}
         if len(distinct) >= 2 * ctx.options.posting_terms_partial:
             spans = _dedupe([clause_of(doc[i]) for i in echoed])[:3]
-            return Verdict(
-                MET,
-                "met",
-                spans,
-                {**slots, "quote": q(ctx.quote(spans[0]))},
-                f"echoes {len(distinct)} job-posting terms",
-            )
+            quote = {**slots, "quote": ctx.q(spans[0])}
+            return Verdict(MET, "met", spans, quote, f"echoes {len(distinct)} job-posting terms")
         if len(distinct) >= ctx.options.posting_terms_partial:
             partial_hits += echoed
     partial_hits += _mentions(ctx, _context_words(ctx.context.role))
+    if found:  # only as income: a mention of the job, not a link to it
+        spans = _dedupe([clause_of(doc[i]) for i in found])[:2]
+        return Verdict(PARTIAL, "field", spans, {**slots, "quote": ctx.q(spans[0])}, "mentions this job only as income")
     if partial_hits:
         spans = _dedupe([clause_of(doc[i]) for i in sorted(set(partial_hits))])[:2]
-        return Verdict(
-            PARTIAL, "field", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "mentions the field, not this job"
-        )
+        quote = {**slots, "quote": ctx.q(spans[0])}
+        return Verdict(PARTIAL, "field", spans, quote, "mentions the field, not this job")
     return Verdict(MISSING, "missing", [], slots, "no reference to this role, team or company")
 
 
@@ -244,20 +254,43 @@ def _offered_nouns(ctx: Ctx) -> list:
     return out
 
 
+def _offered_by_reading(ctx: Ctx) -> list:
+    """The classifier's calls reading as an offer a sentence in which the speaker says what they will or would do
+    for "you" or "your" team: "I'll set up a health-score check-in for your customers". Only such sentences are
+    read: it also takes a list of present duties ("I check guests in and out") for an offer."""
+    lex, meaning, doc = ctx.lex, ctx.meaning, ctx.doc
+    you = lex.words("contribution", "you")
+    offers = [
+        t.i
+        for t in doc
+        if lower(t) in you
+        and verb_time(governing_verb(t)) in ("future", "conditional")
+        and is_first_person(governing_verb(t))
+    ]
+    return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
+
+
 @rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))
 def contribution(ctx: Ctx) -> Verdict:
-    """What the candidate will bring to the team or company."""
+    """What the candidate will bring to the team or company: giving verbs aimed at the employer, or a sentence
+    naming the employer that the classifier reads as an offer."""
     slots = {"role_ref": role_ref(ctx)}
     met, vague = _giving(ctx)
     met += _offered_nouns(ctx)
     if met:
         spans = _dedupe(met)[:3]
         return Verdict(
-            MET, "met", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "says what they will bring to the employer"
+            MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "says what they will bring to the employer"
         )
+    read = _offered_by_reading(ctx)
+    if read:
+        best = max(read, key=lambda c: c.score)
+        span = ctx.parsed.whole(*best.span)
+        quote = {**slots, "quote": ctx.q(span)}
+        return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
     if vague:
         spans = _dedupe(vague)[:2]
         return Verdict(
-            PARTIAL, "vague", spans, {**slots, "quote": q(ctx.quote(spans[0]))}, "helping in general, not this employer"
+            PARTIAL, "vague", spans, {**slots, "quote": ctx.q(spans[0])}, "helping in general, not this employer"
         )
     return Verdict(MISSING, "missing", [], slots, "nothing about what they will bring")

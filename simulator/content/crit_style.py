@@ -6,32 +6,28 @@ import math
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.ling import lower
-from simulator.content.rules import rule
+from simulator.content.ramble import find_rambling
+from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 from simulator.hesitations import is_hesitation
 
-MAX_LISTED = 4  # hedges / details quoted in a tip
-HEDGE_CONTEXT = 3  # tokens quoted either side of a hedge
+MAX_LISTED = 4  # details quoted in a tip ("such as …")
 
 
 @rule("confident_language", kind=DO, outcomes=("met", "some", "many"))
 def confident_language(ctx: Ctx) -> Verdict:
-    """'when I…', not 'if I…'; few hedges (per 150 words)."""
+    """'when I…', not 'if I…'; few hedges (per 150 words). The tip lists every hedge it counts."""
     opts = ctx.options
     hedges = [(h.start, h.end) for h in ctx.hedges]
     windows = max(1.0, ctx.word_count / opts.hedge_window_words)
-    listed = ", ".join(q(ctx.quote(s)) for s in hedges[:MAX_LISTED])
+    listed = ", ".join(q(ctx.doc[a:b].text) for a, b in hedges)
     slots = {"hedges": listed, "count": str(len(hedges))}
-    doc = ctx.doc
-    spans = [
-        (max(doc[a].sent.start, a - HEDGE_CONTEXT), min(doc[a].sent.end, b + HEDGE_CONTEXT))
-        for a, b in hedges[:MAX_LISTED]
-    ]
+    reason = f"{len(hedges)} hedge(s) in {ctx.word_count} words"
     if len(hedges) <= math.floor(opts.hedges_met * windows):
-        return Verdict(MET, "met", spans, slots, f"{len(hedges)} hedge(s) in {ctx.word_count} words")
+        return Verdict(MET, "met", hedges, slots, reason)
     if len(hedges) <= math.floor(opts.hedges_partial * windows):
-        return Verdict(PARTIAL, "some", spans, slots, f"{len(hedges)} hedges in {ctx.word_count} words")
-    return Verdict(MISSING, "many", spans, slots, f"{len(hedges)} hedges in {ctx.word_count} words")
+        return Verdict(PARTIAL, "some", hedges, slots, reason)
+    return Verdict(MISSING, "many", hedges, slots, reason)
 
 
 def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
@@ -73,7 +69,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
-@rule("specificity", kind=DO, outcomes=("met", "few", "generic", "none"))
+@rule("specificity", kind=DO, outcomes=("met", "few", "generic", "none", OFF_GOAL))
 def specificity(ctx: Ctx) -> Verdict:
     """Concrete names, numbers and dates rather than generic phrases."""
     specifics = find_specifics(ctx)
@@ -91,22 +87,33 @@ def specificity(ctx: Ctx) -> Verdict:
     return Verdict(MET, "met", specifics[:MAX_LISTED], {"examples": examples}, reason)
 
 
-@rule("succinct", kind=DO, outcomes=("met", "short", "long", "very_short", "very_long"))
+@rule("succinct", kind=DO, outcomes=("met", "short", "long", "very_short", "very_long", "rambles"))
 def succinct(ctx: Ctx) -> Verdict:
-    """About 45-120 s of speech, or 90-300 words for text; much shorter lacks substance."""
+    """About 45-120 s of speech, or 90-300 words for text, said without rambling; much shorter lacks substance.
+
+    Rambling (repeats, run-on sentences, too many goals) makes an answer of the right length partial and a
+    long one as bad as a very long one: the interviewer hears it as longer than it is.
+    """
     o = ctx.options
     words, secs = ctx.word_count, ctx.speech_s
+    ramble = find_rambling(ctx)
     slots = {"words": str(words), "seconds": f" ({secs:.0f} s)" if secs is not None else ""}
+    slots["rambling"] = ramble.describe()
     value, lo, hi, unit = (
         (secs, o.min_speech_s, o.max_speech_s, "s") if secs is not None else (words, o.min_words, o.max_words, "words")
     )
     reason = f"{value:.0f} {unit}; target about {lo:g}-{hi:g} {unit}"
+    reason += f"; rambles: {slots['rambling']}" if ramble else ""
+    spans = ramble.run_ons[:1]
     if value < lo * o.much_shorter:
         return Verdict(MISSING, "very_short", [], slots, reason)
     if value < lo * (1 - o.tolerance):
         return Verdict(PARTIAL, "short", [], slots, reason)
-    if value > hi * o.much_longer:
-        return Verdict(MISSING, "very_long", [], slots, reason)
+    if value > hi * o.much_longer or (value > hi * (1 + o.tolerance) and ramble):
+        slots["rambling"] = f" ({slots['rambling']})" if ramble else ""
+        return Verdict(MISSING, "very_long", spans, slots, reason)
     if value > hi * (1 + o.tolerance):
         return Verdict(PARTIAL, "long", [], slots, reason)
+    if ramble:
+        return Verdict(PARTIAL, "rambles", spans, slots, reason)
     return Verdict(MET, "met", [], slots, reason)

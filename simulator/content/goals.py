@@ -45,6 +45,7 @@ class GoalFindings:
     stated_at: tuple[int, int] | None = None
     wishes: list[tuple[int, int]] = field(default_factory=list)  # "I want my work to prevent that": impact pictures
     heads: set[int] = field(default_factory=set)  # every goal head, chained path items included
+    model_score: float | None = None  # when the goal is a sentence the classifier read as one: its probability
 
     @property
     def count(self) -> int:
@@ -68,6 +69,8 @@ def _is_step(comp, toks, lex) -> bool:
 
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
+    if any(c.dep_ == "nsubj" and _is_goal_noun(c, lex) for c in comp.children):
+        lo = comp.i  # "my real goal is | perfecting X"
     hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
@@ -213,6 +216,25 @@ def find_goals(parsed, lex) -> GoalFindings:
     return found
 
 
+def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:
+    """With no goal statement the rules can parse, the sentence the classifier reads most surely as the speaker's
+    goal becomes the goal: one goal, since it reads sentences, not lists. Only sentences holding goal words are
+    read (the classifier also takes "I'm a lab assistant and I like working with samples" for a goal)."""
+    if found.mentions or found.stated_count:
+        return found
+    cues = ctx.lex.ph("goal", "model_cues")
+    cued = [ctx.meaning.sentence(lo) for lo, _ in cues.find(ctx.doc)]  # "I like working with samples" is no goal
+    calls = ctx.meaning.positive("goal", cued)
+    if not calls:
+        return found
+    best = max(calls, key=lambda c: c.score)
+    root = ctx.doc[best.span[0] : best.span[1]].root
+    goal = _goal_from(ctx.parsed, root, root, ctx.lex)
+    found.mentions, found.goals, found.model_score = [goal], [goal], best.score
+    found.heads |= {root.i}
+    return found
+
+
 def _impact_in_goal(comp, lex) -> list[tuple[int, int]]:
     """People the goal serves: 'an advocate for people who …', 'who makes the EHR work for nurses'."""
     ben = lex.ph("why", "beneficiaries")
@@ -248,6 +270,8 @@ def _talk_about_answer(comp, lex) -> bool:
 def _someone_elses(comp, lex) -> bool:
     """'I want my work to prevent that': the complement has a subject other than the speaker."""
     own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is not None and _is_goal_noun(own, lex):
+        return False  # "my goal is perfecting X", parsed with the goal as the gerund's subject
     return own is not None and lower(own) not in lex.words("goal", "own_complement_subjects")
 
 

@@ -21,7 +21,7 @@ _KEYS = {
     "goal": (
         "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
-        "impact_verbs impact_objects growth_verbs own_complement_subjects"
+        "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues"
     ),
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
@@ -36,11 +36,12 @@ _KEYS = {
         "framing_verbs framing_next like_not_filler_after like_filler_after"
     ),
     "specificity": "generic entity_labels weak_numbers not_acronyms fuzzy_quantities",
+    "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
-        "so_openers so_goal_verbs motive_heads"
+        "so_openers so_goal_verbs motive_heads recognition_verbs"
     ),
-    "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise",
+    "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact"
     ),
@@ -172,8 +173,16 @@ def load_lexicon(folder: Path) -> LexiconData:
 
 
 def forms(token) -> tuple[str, str]:
-    """The surface form and lemma of a spaCy token, normalised for matching."""
+    """The surface form and lemma of a spaCy token, normalised for matching; empty for a word that may have
+    been misheard, so that one unsure word never triggers a word list on its own."""
+    if token.i in token.doc.user_data.get(_UNSURE_KEY, ()):
+        return "", ""
     return norm(token.text), norm(token.lemma_)
+
+
+def sure(token) -> bool:
+    """False for a token of a word the recogniser was unsure of (see ``Lexicon.attach``)."""
+    return token.i not in token.doc.user_data.get(_UNSURE_KEY, ())
 
 
 class PhraseSet:
@@ -240,12 +249,15 @@ class Lexicon:
             self._words[k] = frozenset(self.data(section, key))
         return self._words[k]
 
-    def attach(self, doc) -> None:
-        """Let helpers that see only a token read the lists the answer is checked with (``lexicon_of``)."""
+    def attach(self, doc, unsure: frozenset[int] = frozenset()) -> None:
+        """Let helpers that see only a token read the lists the answer is checked with (``lexicon_of``),
+        and keep the tokens in ``unsure`` (words that may have been misheard) from matching any list."""
         doc.user_data[_DOC_KEY] = self
+        doc.user_data[_UNSURE_KEY] = unsure
 
 
 _DOC_KEY = "simulator.content.lexicon"
+_UNSURE_KEY = "simulator.content.unsure"
 
 
 def lexicon_of(token) -> Lexicon:

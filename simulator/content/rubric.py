@@ -16,9 +16,11 @@ from simulator.content.types import AVOID_STATUSES, DO_STATUSES
 from simulator.errors import ConfigError
 
 RUBRIC_FILE = "rubric.toml"
-_CRITERION_KEYS = ("id", "kind", "label", "weight", "description", "tips")
+_CRITERION_KEYS = ("id", "kind", "label", "weight", "description", "tips", "manner")
 _STATUSES = DO_STATUSES + AVOID_STATUSES
+CAP_KEY = "flagged_cap"  # [scoring] key: the highest score of an answer with a flagged avoid criterion
 MAX_WEIGHT = 10.0
+MAX_SCORE = 100
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Criterion:
     weight: float
     description: str
     tips: dict[str, str]  # outcome -> template
+    manner: bool = False  # judges how the answer is put, not what it says: its credit scales with the substance
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Rubric:
     status_values: dict[str, float]
     lexicon: LexiconData
     path: str = ""
+    flagged_cap: float | None = None
     kinds: dict = field(default_factory=dict)  # kind id -> kinds.KindRubric (shape and own tips)
 
 
@@ -91,6 +95,11 @@ def _parse_criterion(entry: object, where: str) -> Criterion:
         raise ConfigError(
             f"{where}: tips must cover exactly the outcomes {list(outcomes)} (missing {missing}, unknown {extra})."
         )
+    manner = entry.get("manner", False)
+    if not isinstance(manner, bool):
+        raise ConfigError(f"{where}: 'manner' must be true or false.")
+    if manner and kind != "do":
+        raise ConfigError(f"{where}: 'manner' is for \"do\" criteria; avoid criteria always scale with the substance.")
     return Criterion(
         id=cid,
         kind=kind,
@@ -98,21 +107,32 @@ def _parse_criterion(entry: object, where: str) -> Criterion:
         weight=float(weight),
         description=_text(entry, "description", where),
         tips={o: check_template(tips[o], f"{where} tip '{o}'") for o in outcomes},
+        manner=manner,
     )
 
 
-def _parse_scoring(table: object, where: str) -> dict[str, float]:
+def _number(value: object, hi: float) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and 0 <= value <= hi
+
+
+def _parse_scoring(table: object, where: str) -> tuple[dict[str, float], float | None]:
+    """The credit per status, and the optional cap on the score of an answer with a flag."""
     if not isinstance(table, dict):
         raise ConfigError(f"{where} needs a [scoring] table giving the credit for {list(_STATUSES)}.")
-    unknown, missing = sorted(set(table) - set(_STATUSES)), [s for s in _STATUSES if s not in table]
+    credits = {k: v for k, v in table.items() if k != CAP_KEY}
+    unknown, missing = sorted(set(credits) - set(_STATUSES)), [s for s in _STATUSES if s not in credits]
     if unknown or missing:
         raise ConfigError(
-            f"{where} [scoring] must give exactly {list(_STATUSES)} (missing {missing}, unknown {unknown})."
+            f"{where} [scoring] must give exactly {list(_STATUSES)}, and may give {CAP_KEY} "
+            f"(missing {missing}, unknown {unknown})."
         )
-    for status, value in table.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+    for status, value in credits.items():
+        if not _number(value, 1):
             raise ConfigError(f"{where} [scoring] {status} must be a number from 0 to 1.")
-    return {s: float(table[s]) for s in _STATUSES}
+    cap = table.get(CAP_KEY)
+    if cap is not None and not _number(cap, MAX_SCORE):
+        raise ConfigError(f"{where} [scoring] {CAP_KEY} must be a score from 0 to {MAX_SCORE}.")
+    return {s: float(credits[s]) for s in _STATUSES}, None if cap is None else float(cap)
 
 
 def parse_rubric(
@@ -132,9 +152,8 @@ def parse_rubric(
         if crit.id in criteria:
             raise ConfigError(f"{where} defines criterion '{crit.id}' twice; keep one.")
         criteria[crit.id] = crit
-    rubric = Rubric(
-        criteria=criteria, status_values=_parse_scoring(raw.get("scoring"), where), lexicon=lexicon, path=where
-    )
+    credits, cap = _parse_scoring(raw.get("scoring"), where)
+    rubric = Rubric(criteria=criteria, status_values=credits, lexicon=lexicon, path=where, flagged_cap=cap)
     for qid, ids in (question_criteria or {}).items():
         check_question_criteria(rubric, qid, ids)
     return rubric

@@ -21,10 +21,27 @@ from simulator.content.types import AVOID, DO
 from simulator.errors import ConfigError
 
 KINDS = (DO, AVOID)
+# The outcome the check gives a rule about the goal when the goal itself is flagged (a hobby, money as the
+# goal), or when the rule's own evidence is the flagged point: its tip points away from that goal.
+OFF_GOAL = "off_goal"
 
 # Placeholders a tip template may use; the check fills all of them (maybe with "").
 PLACEHOLDERS = frozenset(
-    {"goal", "quote", "count", "goals", "role_ref", "words", "seconds", "hedges", "examples", "term", "step", "when"}
+    {
+        "goal",
+        "quote",
+        "count",
+        "goals",
+        "role_ref",
+        "words",
+        "seconds",
+        "hedges",
+        "examples",
+        "term",
+        "step",
+        "when",
+        "rambling",
+    }
 )
 
 
@@ -50,21 +67,28 @@ class Rule:
     kind: str  # "do" | "avoid"
     outcomes: tuple[str, ...]  # keys of the rubric tip templates the rule can end in
     check: Callable  # (Ctx) -> Verdict
+    about_goal: bool = False  # judges the stated goal itself: redirected (OFF_GOAL) whenever that goal is flagged
 
 
 RULES: dict[str, Rule] = {}  # criterion id -> rule, in declaration order
 
 
-def rule(criterion_id: str, *, kind: str, outcomes: tuple[str, ...]) -> Callable:
-    """Register the decorated function as the rule of ``criterion_id``."""
+def rule(criterion_id: str, *, kind: str, outcomes: tuple[str, ...], about_goal: bool = False) -> Callable:
+    """Register the decorated function as the rule of ``criterion_id``.
+
+    A rule with an ``OFF_GOAL`` outcome ends in it when its evidence is a flagged point; one ``about_goal``
+    also whenever the stated goal is flagged.
+    """
     if kind not in KINDS or not outcomes:
         raise ValueError(f"rule {criterion_id!r}: kind must be one of {KINDS} and outcomes non-empty")
+    if about_goal and OFF_GOAL not in outcomes:
+        raise ValueError(f"rule {criterion_id!r}: a rule about the goal needs the {OFF_GOAL!r} outcome")
 
     def register(fn: Callable) -> Callable:
         known = RULES.get(criterion_id)
         if known is not None and known.check.__qualname__ != fn.__qualname__:
             raise ValueError(f"two rules declare the criterion id {criterion_id!r}")
-        RULES[criterion_id] = Rule(criterion_id, kind, tuple(outcomes), fn)
+        RULES[criterion_id] = Rule(criterion_id, kind, tuple(outcomes), fn, about_goal)
         return fn
 
     return register

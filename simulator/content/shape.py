@@ -12,7 +12,11 @@ from simulator.content.types import Evidence, StructurePart
 
 
 def structure(ctx, shape) -> tuple[list[StructurePart], bool]:
-    """Each part of ``shape`` (kinds.ShapePart) as found in the answer, and whether the found parts keep its order."""
+    """Each part of ``shape`` (kinds.ShapePart) as found in the answer, and whether the answer keeps its order.
+
+    An answer keeps the order when it opens with the shape's first part: the career-goals article's own worked
+    example tells its past evidence before its plan, so the order of the later parts is left free.
+    """
     spans = {p.part: PARTS[p.part](ctx) for p in shape}
     found = sorted((s[0], name) for name, s in spans.items() if s is not None)
     rank = {name: k + 1 for k, (_, name) in enumerate(found)}
@@ -23,8 +27,7 @@ def structure(ctx, shape) -> tuple[list[StructurePart], bool]:
         parts.append(
             StructurePart(part=p.part, label=p.label, found=s is not None, order=rank.get(p.part), evidence=ev)
         )
-    seq = [rank[p.part] for p in shape if p.part in rank]
-    return parts, seq == sorted(seq)
+    return parts, bool(found) and found[0][1] == shape[0].part
 
 
 def _career_spans(ctx) -> dict[str, tuple[int, int] | None]:

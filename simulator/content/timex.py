@@ -97,11 +97,16 @@ def _is_upcoming(verb, lows: set[str], lex) -> bool:
     return tense in UPCOMING
 
 
+def _counted(tok) -> bool:
+    """'two' in "two hours a day", or 'exams' in "two practice exams a week": a count before "a <unit>"."""
+    return tok.like_num or (tok.pos_ == "NOUN" and any(c.like_num for c in tok.children))
+
+
 def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     toks = doc[lo:hi]
     lows = {lower(t) for t in toks}
     verb = governing_verb(toks.root)
-    per = bool(lows & lex.words("time", "per_articles")) and lo > 0 and doc[lo - 1].like_num  # "two hours a day"
+    per = bool(lows & lex.words("time", "per_articles")) and lo > 0 and _counted(doc[lo - 1])  # "two hours a day"
     return TimeExpr(
         start=lo,
         end=hi,

@@ -22,6 +22,7 @@ class Evidence:
     text: str
     start: float | None = None
     end: float | None = None
+    unsure: list[str] = field(default_factory=list)  # words of the quote the recogniser was unsure of
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class CriterionResult:
     # "follow_up" when the interviewer's follow-up question supplied this status; its evidence times are then
     # seconds in the follow-up recording. "" when the answer itself did.
     via: str = ""
+    signal: str = "rule"  # what decided the status: "rule" (word lists and grammar) or "model" (sentence classifier)
+    signal_score: float | None = (
+        None  # with "model": the classifier's probability of its label for the deciding sentence
+    )
 
 
 @dataclass(frozen=True)
@@ -68,17 +73,28 @@ class ContentOptions:
     specifics_met: int = 3  # distinct names/numbers/dates needed for "met"
     goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), exactly this many "partial"
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
+    repeat_uses: int = 3  # a content word said this many times or more is a repeat
+    repetition_share: float = 0.3  # share of content words that are repeats above which the answer repeats itself
+    run_on_words: int = 50  # words; a longer sentence is a run-on
+    run_on_links: int = 5  # clauses chained by and/but/so/then in one sentence that make it a run-on
+    many_goals: int = 4  # distinct goals named that make an answer wander
+    semantic: bool = True  # judge meaning with the sentence classifiers (simulator.content.semantic) beside the rules
+    semantic_margin: float = 1.0  # log-odds the sentence classifier needs, either way, before its call counts
+    unsure_probability: float = 0.4  # recogniser word probability under which a word may have been misheard
     horizon_years_met: float = 3.0  # years ahead an answer to "where in five years" must reach for horizon "met"
     star_steps_met: int = 2  # concrete steps of the candidate's own ("I called…, I rebuilt…") for star_action "met"
 
 
 @dataclass(frozen=True)
 class Weighting:
-    """How the score is computed: weighted mean of status values, times 100."""
+    """How the score was computed from the statuses (``simulator.content.scoring.score``)."""
 
     weights: dict[str, float]  # criterion id -> weight (only the criteria applied)
     status_values: dict[str, float]  # status -> credit between 0 and 1
+    # Reports stored before the substance rule hold this formula, with no scaled criteria and no cap.
     formula: str = "score = 100 * sum(weight * credit) / sum(weight)"
+    scaled: list[str] = field(default_factory=list)  # criteria whose credit counts in proportion to the substance
+    flagged_cap: float | None = None  # the highest score an answer with a flagged avoid criterion can get
 
 
 @dataclass(frozen=True)

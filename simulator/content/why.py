@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from simulator.content.goals import STEM
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, is_past, lower, negated
+from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
 
 REASON_WINDOW = 18  # tokens after a marker that belong to its reason
@@ -38,6 +39,8 @@ class WhyFindings:
     success: list[tuple[int, int]] = field(default_factory=list)  # "success would look like …", impact pictures
     money: list[tuple[int, int]] = field(default_factory=list)  # money/title said as a motive
     titles: list[tuple[int, int]] = field(default_factory=list)
+    money_calls: list = field(default_factory=list)  # meaning.Call per sentence holding a money or title word
+    rule_driven: bool = False  # what the rules alone concluded: money or a title is the only driver
 
     def real_motivation(self) -> bool:
         """A reason other than money: strong or substantive reason, value, impact or success."""
@@ -160,16 +163,65 @@ def find_why(ctx) -> WhyFindings:
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
         out.impacts.append((lo, hi, _beneficiary(ctx, clause)))
+    status = [w for w in ctx.goals.wishes if _recognition(ctx, w)]
     wishes = [
         w
         for w in ctx.goals.wishes
         if _beneficiary(ctx, doc[w[0] : w[1]], people_only=True)
         and not lex.ph("avoid", "titles").find(doc[w[0] : w[1]])
+        and w not in status
     ]
     out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
-    out.titles = _motives(ctx, lex.ph("avoid", "titles"))
+    out.titles = _motives(ctx, lex.ph("avoid", "titles")) + status
+    out.rule_driven = bool(out.money or out.titles) and not out.real_motivation()
+    _weigh_money(ctx, out)
     return out
+
+
+def _recognition(ctx, wish: tuple[int, int]) -> bool:
+    """'I want people to see the word senior in my email signature', 'to know I made it': others noticing the
+    speaker is status, a title by other means, not an impact on them."""
+    toks = ctx.doc[wish[0] : ctx.doc[wish[0]].sent.end]  # with its nested clause: "to know | I made it"
+    noticed = any(t.lemma_.lower() in ctx.lex.words("why", "recognition_verbs") for t in toks)
+    return noticed and any(lower(t) in ctx.lex.words("grammar", "first_person") | {"my"} for t in toks)
+
+
+def money_hits(ctx) -> list[tuple[int, int]]:
+    doc, lex = ctx.doc, ctx.lex
+    exempt = lex.ph("avoid", "money_exempt").find(doc)
+    hits = lex.ph("avoid", "money").find(doc) + lex.ph("avoid", "titles").find(doc)
+    hits += [(e.start, e.end) for e in doc.ents if e.label_ == "MONEY"]
+    return [(lo, hi) for lo, hi in hits if not any(a <= lo < b for a, b in exempt)]
+
+
+def _weigh_money(ctx, out: WhyFindings) -> None:
+    """The sentence classifier's reading of every sentence that mentions pay or a title, clause by clause.
+
+    A sentence it reads as driven by money ("…as much money as possible, because that's what motivates me")
+    gives no real reason, whatever reason words it holds; one it reads as about something else ("Pay matters,
+    but what drives me is…") holds no money motive. Sentences it is unsure of keep the rules' reading.
+    """
+    hits = money_hits(ctx)
+    out.money_calls = ctx.meaning.judge("money", [ctx.meaning.sentence(lo) for lo, _ in hits])
+    driven = [c for c in out.money_calls if c.positive]
+    other = [c for c in out.money_calls if c.positive is False]
+
+    def within(calls, i: int) -> bool:
+        return inside(i, calls) is not None
+
+    for r in out.reasons:
+        if within(driven, r.start) and r.kind in (STRONG, SUBSTANTIVE, THIN):
+            r.kind = MONEY
+    out.values = [v for v in out.values if not within(driven, v[0])]
+    out.impacts = [v for v in out.impacts if not within(driven, v[0])]
+    out.success = [v for v in out.success if not within(driven, v[0])]
+    out.money = [m for m in out.money if not within(other, m[0])]
+    out.titles = [m for m in out.titles if not within(other, m[0])]
+    titles = set(ctx.lex.ph("avoid", "titles").find(ctx.doc))
+    for span in hits:
+        if within(driven, span[0]) and span not in out.money and span not in out.titles:
+            (out.titles if span in titles else out.money).append(span)
 
 
 def _motives(ctx, phrases) -> list[tuple[int, int]]:

@@ -150,9 +150,17 @@ def second_person(text: str, rules: FollowUpRules) -> str:
     return " ".join(out).strip(_QUOTE_TRIM)
 
 
+# The frame of a goal statement, dropped before its aim: "My goal is | to become a CPA", "I want | to lead".
+_GOAL_FRAME = re.compile(
+    r"^(?:(?:my|our|the)\s+(?:\w+\s+)?(?:goal|aim|ambition|objective|dream|plan|target)\s+(?:is|was|would be)"
+    r"|i(?:'d| would)?\s+(?:really\s+)?(?:want|hope|plan|aim|intend|like|love))\s+(?=to\s)",
+    re.IGNORECASE,
+)
+
+
 def goal_phrase(text: str, rules: FollowUpRules) -> str:
-    """A stated goal as the object of "You mentioned …": "to become a CPA" -> "becoming a CPA"."""
-    words = text.strip(_QUOTE_TRIM).split()
+    """A stated goal as the object of "You mentioned …": "My goal is to become a CPA" -> "becoming a CPA"."""
+    words = _GOAL_FRAME.sub("", text.strip(_QUOTE_TRIM)).split()
     if len(words) > 1 and words[0].lower() == "to":
         words = [gerund(words[1], rules), *words[2:]]
     elif len(words) > 1 and words[0].lower() in rules.drop_first:

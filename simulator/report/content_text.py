@@ -28,7 +28,8 @@ ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 def _quote(ev: Evidence) -> str:
     text = ev.text if len(ev.text) <= QUOTE_CHARS else ev.text[: QUOTE_CHARS - 1].rstrip() + "…"
     when = f" [{clock(ev.start)}–{clock(ev.end)}]" if ev.start is not None and ev.end is not None else ""
-    return f"“{text}”{when}"
+    heard = f" (as heard; “{'”, “'.join(ev.unsure)}” may have been misheard)" if ev.unsure else ""
+    return f"“{text}”{when}{heard}"
 
 
 def _weighting_line(content: ContentReport) -> str:
@@ -36,7 +37,12 @@ def _weighting_line(content: ContentReport) -> str:
     heavy = [f"{cid.replace('_', ' ')} ×{v:g}" for cid, v in w.weights.items() if v != 1.0]
     credit = ", ".join(f"{k} {v:g}" for k, v in w.status_values.items())
     weights = ", ".join(heavy) + ", others ×1" if heavy else "all ×1"
-    return f"(weighted mean of the checklist; weights: {weights}; credit: {credit})"
+    if not w.scaled:  # a report saved before the substance rule
+        return f"(weighted mean of the checklist; weights: {weights}; credit: {credit})"
+    cap = f"; at most {w.flagged_cap:g} with a flag" if w.flagged_cap is not None else ""
+    scaled = ", ".join(c.replace("_", " ") for c in w.scaled)
+    said = f"what the answer says, weighted; {scaled} count in proportion to it{cap}"
+    return f"({said}; weights: {weights}; credit: {credit})"
 
 
 def _checklist(content: ContentReport, s: Style):

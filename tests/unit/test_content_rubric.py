@@ -62,6 +62,16 @@ CASES = [
     ("rubric.toml", "partial = 0.5", "partial = 1.5", "[scoring] partial must be a number from 0 to 1"),
     ("rubric.toml", "partial = 0.5\n", "", "[scoring] must give exactly"),
     ("rubric.toml", "\n[scoring]\n", "\n[scores]\n", "unknown top-level key(s) ['scores']"),
+    ("rubric.toml", "flagged_cap = 55", "flagged_cap = 60", None),
+    ("rubric.toml", "flagged_cap = 55", "flagged_cap = 120", "[scoring] flagged_cap must be a score from 0 to 100"),
+    ("rubric.toml", "flagged_cap = 55", 'flagged_cap = "low"', "[scoring] flagged_cap must be a score"),
+    ("rubric.toml", "manner = true", 'manner = "yes"', "'manner' must be true or false"),
+    (
+        "rubric.toml",
+        'id = "no_boasting"\nkind = "avoid"',
+        'id = "no_boasting"\nkind = "avoid"\nmanner = true',
+        "'manner' is for \"do\" criteria",
+    ),
     ("rubric.toml", "weight = 0.5", "weight = 0.5 +", "is not valid TOML"),
     (
         "kinds.toml",
@@ -147,7 +157,7 @@ def test_a_second_rule_for_the_same_criterion_id_is_refused():
     implemented_rules()
     with pytest.raises(ValueError, match="two rules declare"):
         rule("timeline", kind=DO, outcomes=("met",))(lambda ctx: None)
-    assert RULES["timeline"].outcomes == ("met", "vague", "missing")
+    assert RULES["timeline"].outcomes == ("met", "vague", "missing", "off_goal")
 
 
 def test_every_lexicon_list_is_read_by_the_content_check():

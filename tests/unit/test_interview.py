@@ -102,7 +102,7 @@ def test_three_questions_one_follow_up_merged_and_stored():
     assert q1["follow_up"]["answer"]["transcript"]["text"] == BY_JUNE
     timeline = next(c for c in q1["answer"]["content"]["criteria"] if c["id"] == "timeline")
     assert (timeline["status"], timeline["via"]) == ("met", "follow_up")
-    assert [e["text"] for e in timeline["evidence"]] == ["by June next year"]
+    assert [e["text"] for e in timeline["evidence"] if "by June next year" in e["text"]]  # a whole phrase holding it
     assert q2["follow_up"] is None and q3["follow_up"] is None  # a full answer, and the closing question
     assert doc["summary"]["verdicts"][2]["score"] is None  # light feedback for the closing question
     assert doc["summary"]["strongest"] in (1, 2) and len(doc["summary"]["practise"]) <= 3

@@ -1,0 +1,66 @@
+"""Succinct by content: repeats, run-on sentences and too many goals make an answer ramble at any length.
+
+Each row is an answer written for this test with the status a reader gives it; the lengths are inside
+the 90-300 word band unless the row says otherwise, so only the rambling can decide.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.content import check_content
+from simulator.model.analysis import AnswerContext
+from simulator.model.transcript import Transcript
+from simulator.questions import get_question
+
+GOALS = get_question("career-goals")
+
+FOCUSED = (
+    "My goal is to become a certified medical coder within eighteen months, because accurate codes decide whether "
+    "a small clinic gets paid for the care it gives. Last year I finished the medical terminology course at Mesa "
+    "College with a 96, and I taught myself ICD-10 lookups by coding twenty practice charts a week. I have booked "
+    "the CPC exam for September ninth. Your billing office is moving to a new system this spring, so this role is "
+    "the right next step, and I would bring careful chart review to help your team cut claim denials."
+)
+REPEATING = (
+    "My goal is to be a good team member. Being a good team member matters to me, and I think a good team member "
+    "always helps the team. I want to help the team every day and be a good team member for the team. If the team "
+    "needs help, I help the team, because that is what a good team member does. So my goal is really to keep being "
+    "a good team member and help the team, and I think this job would let me be a good team member on your team."
+)
+RUN_ON = (
+    "So my goal is to work in logistics and I started in a warehouse and then I moved to receiving and then I got "
+    "to do some scheduling and I liked the scheduling a lot and so I started reading about supply chains and then "
+    "I took a course online and so now I think planning is where I want to go and I think your company would be a "
+    "good place for that. I finished the course in May. I will apply for the planner track next spring."
+)
+SCATTERED = (
+    "My goal is to become a nurse practitioner. I also want to open a bakery with my sister, learn to fly small "
+    "planes, and become a certified yoga teacher. I want to write a cookbook at some point too. I finished my BSN "
+    "in 2021 and I have worked on a cardiac floor for three years. I plan to apply to an NP program next fall, and "
+    "this role on your cardiac unit would keep my skills sharp while I decide between all of these paths."
+)
+LONG_RAMBLE = " ".join([RUN_ON, REPEATING, RUN_ON, SCATTERED, REPEATING])  # well over 300 words
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (FOCUSED, "met"),
+        (REPEATING, "partial"),
+        (RUN_ON, "partial"),
+        (SCATTERED, "partial"),
+        (LONG_RAMBLE, "missing"),
+    ],
+)
+def test_rambling_is_judged_by_content(text, expected):
+    result = check_content(Transcript.from_text(text), GOALS, AnswerContext()).get("succinct")
+    assert result.status == expected, result.reason
+
+
+def test_the_tip_says_what_made_it_ramble():
+    result = check_content(Transcript.from_text(REPEATING), GOALS, AnswerContext()).get("succinct")
+    assert "(“team” and" in result.tip and "again and again" in result.tip  # the most repeated word first
+    assert "length is right" in result.tip
+    run_on = check_content(Transcript.from_text(RUN_ON), GOALS, AnswerContext()).get("succinct")
+    assert "run-on sentence" in run_on.tip and run_on.evidence  # the run-on sentence is quoted
