@@ -9,9 +9,6 @@ session must be stored.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 
@@ -19,8 +16,8 @@ import pytest
 import soundfile as sf
 
 from simulator.asr.wer import normalize_words, wer
-from tests.audio_device import CAPTURE_SR, SpeakerCapture, play_into_mic  # noqa: F401
-from tests.conftest import FIXTURES, ROOT, load_truth
+from tests.audio_device import CAPTURE_SR, SpeakerCapture, play_into_mic, run_practice  # noqa: F401
+from tests.conftest import FIXTURES, load_truth
 
 PHRASES = 2  # the answer played: the first two phrases of good_answer (about 19 s)
 KEY_WORDS = {"goal", "certified", "data", "analyst", "analysis", "guessing", "impact"}
@@ -60,17 +57,8 @@ def test_practice_speaks_records_analyses_and_stores(virtual_audio, answer_clip,
     listening = threading.Event()
     player = threading.Thread(target=_play_when_listening, args=(recordings, clip, listening), daemon=True)
     player.start()
-    env = dict(os.environ, MOCK_INTERVIEW_HOME=str(isolated_home))
     with SpeakerCapture(tmp_path / "speaker.raw") as spoken:
-        res = subprocess.run(
-            [sys.executable, "-m", "simulator", "practice", "--json", "--max-seconds", "60"],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            timeout=600,
-        )
+        res = run_practice(isolated_home, "--max-seconds", "60")
     player.join(timeout=5)
     assert res.returncode == 0, res.stderr
     assert listening.is_set()
