@@ -25,6 +25,7 @@ SCRIPT = ROOT / "scripts" / "virtual-audio.sh"
 SPEAKER_SINK = "speaker"
 MIC_SINK = "mic"
 CAPTURE_SR = 16_000
+PRACTICE_TIMEOUT_S = 600  # a practice run: the question, the answer, its transcription and the report
 
 
 def _pactl(*args: str) -> str | None:
@@ -62,6 +63,15 @@ def virtual_audio() -> None:
         sd = sys.modules["sounddevice"]
         sd._terminate()
         sd._initialize()
+
+
+def run_practice(home: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``mock-interview practice --json ARGS`` in a new process with its own home, its stdin closed."""
+    env = dict(os.environ, MOCK_INTERVIEW_HOME=str(home), **(env or {}))
+    cmd = [sys.executable, "-m", "simulator", "practice", "--json", *args]
+    return subprocess.run(
+        cmd, capture_output=True, text=True, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=PRACTICE_TIMEOUT_S
+    )
 
 
 def play_into_mic(path: Path, sink: str = MIC_SINK) -> subprocess.Popen:

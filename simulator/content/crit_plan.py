@@ -6,7 +6,7 @@ The steps and accomplishments they judge are found in plan.py; a date on
 
 from __future__ import annotations
 
-from simulator.content.base import Ctx, Verdict
+from simulator.content.base import Ctx, Verdict, distinct
 from simulator.content.ling import lower, subject, verb_time
 from simulator.content.meaning import MODEL, inside
 from simulator.content.rules import OFF_GOAL, rule
@@ -76,20 +76,12 @@ def past_accomplishment(ctx: Ctx) -> Verdict:
     done = [a for a in found if a.specific and a.kind in ("verb", "credential")]
     learned = [a for a in found if a.kind == "learned"]
     if done or (learned and any(a.kind != "learned" for a in found)):
-        spans = _distinct([a.span for a in done + learned])[:3]
+        spans = distinct([a.span for a in done + learned])[:3]
         return Verdict(MET, "met", spans, {"quote": ctx.q(spans[0])}, "a reached goal told in the past tense")
     if found:
-        spans = _distinct([a.span for a in found])[:2]
+        spans = distinct([a.span for a in found])[:2]
         return Verdict(PARTIAL, "vague", spans, {"quote": ctx.q(spans[0])}, "only general experience or lessons")
     return Verdict(MISSING, "missing", [], {}, "no past accomplishment found")
-
-
-def _distinct(spans):
-    out = []
-    for s in spans:
-        if not any(s[0] < o[1] and o[0] < s[1] for o in out):
-            out.append(s)
-    return out
 
 
 def _frames_ahead(ctx: Ctx, t) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from simulator.content.base import Ctx, Verdict
+from simulator.content.base import Ctx, Verdict, distinct
 from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
@@ -132,7 +132,7 @@ def role_alignment(ctx: Ctx) -> Verdict:
     found = _explicit_refs(ctx)
     refs = _real_refs(ctx, found)
     if refs:
-        spans = _dedupe([clause_of(doc[i]) for i in refs])[:3]
+        spans = distinct([clause_of(doc[i]) for i in refs])[:3]
         return Verdict(
             MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "refers to this position, team or company"
         )
@@ -141,30 +141,22 @@ def role_alignment(ctx: Ctx) -> Verdict:
     if posting and posting.strip() and ctx.nlp is not None:
         terms = _posting_terms(ctx.nlp, posting, lex.words("role", "posting_noise"))
         echoed = [t.i for t in doc if t.lemma_.lower() in terms and t.pos_ in ("NOUN", "PROPN")]
-        distinct = {doc[i].lemma_.lower() for i in echoed}
-        if len(distinct) >= 2 * ctx.options.posting_terms_partial:
-            spans = _dedupe([clause_of(doc[i]) for i in echoed])[:3]
+        kinds = {doc[i].lemma_.lower() for i in echoed}
+        if len(kinds) >= 2 * ctx.options.posting_terms_partial:
+            spans = distinct([clause_of(doc[i]) for i in echoed])[:3]
             quote = {**slots, "quote": ctx.q(spans[0])}
-            return Verdict(MET, "met", spans, quote, f"echoes {len(distinct)} job-posting terms")
-        if len(distinct) >= ctx.options.posting_terms_partial:
+            return Verdict(MET, "met", spans, quote, f"echoes {len(kinds)} job-posting terms")
+        if len(kinds) >= ctx.options.posting_terms_partial:
             partial_hits += echoed
     partial_hits += _mentions(ctx, _context_words(ctx.context.role))
     if found:  # only as income: a mention of the job, not a link to it
-        spans = _dedupe([clause_of(doc[i]) for i in found])[:2]
+        spans = distinct([clause_of(doc[i]) for i in found])[:2]
         return Verdict(PARTIAL, "field", spans, {**slots, "quote": ctx.q(spans[0])}, "mentions this job only as income")
     if partial_hits:
-        spans = _dedupe([clause_of(doc[i]) for i in sorted(set(partial_hits))])[:2]
+        spans = distinct([clause_of(doc[i]) for i in sorted(set(partial_hits))])[:2]
         quote = {**slots, "quote": ctx.q(spans[0])}
         return Verdict(PARTIAL, "field", spans, quote, "mentions the field, not this job")
     return Verdict(MISSING, "missing", [], slots, "no reference to this role, team or company")
-
-
-def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s in spans:
-        if not any(s[0] < o[1] and o[0] < s[1] for o in out):
-            out.append(s)
-    return out
 
 
 def _for_employer(ctx: Ctx, verb) -> bool:
@@ -278,7 +270,7 @@ def contribution(ctx: Ctx) -> Verdict:
     met, vague = _giving(ctx)
     met += _offered_nouns(ctx)
     if met:
-        spans = _dedupe(met)[:3]
+        spans = distinct(met)[:3]
         return Verdict(
             MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "says what they will bring to the employer"
         )
@@ -289,7 +281,7 @@ def contribution(ctx: Ctx) -> Verdict:
         quote = {**slots, "quote": ctx.q(span)}
         return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
     if vague:
-        spans = _dedupe(vague)[:2]
+        spans = distinct(vague)[:2]
         return Verdict(
             PARTIAL, "vague", spans, {**slots, "quote": ctx.q(spans[0])}, "helping in general, not this employer"
         )

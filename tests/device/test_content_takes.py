@@ -8,14 +8,12 @@ differences in what it hears must not move the content score by more than the is
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.audio_device import run_practice
+from tests.conftest import FIXTURES
 from tests.device.test_practice_e2e import _play_when_listening
 
 MAX_SCORE_GAP = 10  # points between two takes of one recording (the bar)
@@ -25,18 +23,9 @@ MAX_SECONDS = 90  # the take's recording limit: the 60 s answer, the silence sto
 def _take(home, clip) -> dict:
     from simulator.audio.recording_file import recordings_dir
 
-    env = dict(os.environ, MOCK_INTERVIEW_HOME=str(home))
     player = threading.Thread(target=_play_when_listening, args=(recordings_dir(), clip, threading.Event()))
     player.start()
-    res = subprocess.run(
-        [sys.executable, "-m", "simulator", "practice", "--json", "--no-speak", "--max-seconds", str(MAX_SECONDS)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        timeout=600,
-    )
+    res = run_practice(home, "--no-speak", "--max-seconds", str(MAX_SECONDS))
     player.join(timeout=5)
     assert res.returncode == 0, (res.stderr, _levels(home))
     return json.loads(res.stdout)

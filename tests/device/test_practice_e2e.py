@@ -9,9 +9,6 @@ session must be stored.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import threading
 import time
 
@@ -19,8 +16,8 @@ import pytest
 import soundfile as sf
 
 from simulator.asr.wer import normalize_words, wer
-from tests.audio_device import CAPTURE_SR, SpeakerCapture, play_into_mic  # noqa: F401
-from tests.conftest import FIXTURES, ROOT, load_truth
+from tests.audio_device import CAPTURE_SR, SpeakerCapture, play_into_mic, run_practice  # noqa: F401
+from tests.conftest import FIXTURES, load_truth
 
 PHRASES = 2  # the answer played: the first two phrases of good_answer (about 19 s)
 KEY_WORDS = {"goal", "certified", "data", "analyst", "analysis", "guessing", "impact"}
@@ -61,17 +58,9 @@ def test_practice_speaks_records_analyses_and_stores(private_mic, answer_clip, i
     sink = private_mic["sink"]  # a microphone of its own: other tests' sounds never mix into the answer
     player = threading.Thread(target=_play_when_listening, args=(recordings, clip, listening, sink), daemon=True)
     player.start()
-    env = dict(os.environ, MOCK_INTERVIEW_HOME=str(isolated_home), PULSE_SOURCE=private_mic["env"]["PULSE_SOURCE"])
     with SpeakerCapture(tmp_path / "speaker.raw") as spoken:
-        res = subprocess.run(
-            [sys.executable, "-m", "simulator", "practice", "--json", "--max-seconds", "60"],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            timeout=600,
-        )
+        pulse = {"PULSE_SOURCE": private_mic["env"]["PULSE_SOURCE"]}
+        res = run_practice(isolated_home, "--max-seconds", "60", env=pulse)
     player.join(timeout=5)
     assert res.returncode == 0, res.stderr
     assert listening.is_set()

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import ROOT
 
 MIN_OVERALL = 0.90  # the bar for agreement with labels written by others
-MIN_PER_CRITERION = 0.75  # no single criterion may be far off, even on small samples
+MIN_PER_CRITERION = 0.85  # no single criterion may be far off, even on small samples (16 labels: 14 must agree)
 
 
 def _evaluate():

