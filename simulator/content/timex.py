@@ -97,6 +97,12 @@ def _is_upcoming(verb, lows: set[str], lex) -> bool:
     return tense in UPCOMING
 
 
+def _rate_follows(doc, hi: int, lex) -> bool:
+    """'a week' / 'per month' right after the expression: it was a count of a rhythm."""
+    nxt = doc[hi : hi + 2]
+    return len(nxt) == 2 and lower(nxt[0]) in lex.words("time", "per_articles") and _is_time_word(nxt[1], lex)
+
+
 def _counted(tok) -> bool:
     """'two' in "two hours a day", or 'exams' in "two practice exams a week": a count before "a <unit>"."""
     return tok.like_num or (tok.pos_ == "NOUN" and any(c.like_num for c in tok.children))
@@ -106,7 +112,9 @@ def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     toks = doc[lo:hi]
     lows = {lower(t) for t in toks}
     verb = governing_verb(toks.root)
-    per = bool(lows & lex.words("time", "per_articles")) and lo > 0 and _counted(doc[lo - 1])  # "two hours a day"
+    counted = any(t.like_num for t in toks[:-1]) or (lo > 0 and _counted(doc[lo - 1]))  # "six days a week"
+    per = bool(lows & lex.words("time", "per_articles")) and counted  # "two hours a day", "two exams a week"
+    per = per or _rate_follows(doc, hi, lex)  # "six days" | "a week", split by the entity recogniser
     return TimeExpr(
         start=lo,
         end=hi,

@@ -149,11 +149,18 @@ def test_evidence_quotes_are_whole_phrases_cut_at_clause_boundaries(many_reports
     assert len(bad) <= 0.03 * sum(len(c.evidence) for _, r in many_reports for c in r.criteria), bad
 
 
-def test_a_weekly_rhythm_is_quoted_whole_and_is_no_deadline():
-    report = check("My goal is to pass the CPA exam. I'm taking two practice exams a week.")
+@pytest.mark.parametrize(
+    "text, rhythm",
+    [
+        ("My goal is to pass the CPA exam. I'm taking two practice exams a week.", "two practice exams a week"),
+        ("My goal is to pass the CPA exam. I study six days a week.", "six days a week"),  # "six days" | "a week"
+    ],
+)
+def test_a_weekly_rhythm_is_quoted_whole_and_is_no_deadline(text, rhythm):
+    report = check(text)
     quotes = [e.text for c in report.criteria for e in c.evidence]
     assert "a week" not in quotes
-    assert any("two practice exams a week" in q for q in quotes)
+    assert any(rhythm in q for q in quotes)
     assert report.get("timeline").status == "missing"
 
 
