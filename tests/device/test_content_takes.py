@@ -1,6 +1,6 @@
 """The same verdict on every take: one answer played twice through the virtual microphone scores alike.
 
-`mock-interview practice --json --no-speak` records each take from the "mic" sink while the good answer
+`mock-interview practice --json --no-speak` records each take from a private microphone sink while the good answer
 fixture (60 s of espeak-ng speech) is played into it; the recogniser hears each take afresh, so small
 differences in what it hears must not move the content score by more than the issue allows.
 """
@@ -20,12 +20,14 @@ MAX_SCORE_GAP = 10  # points between two takes of one recording (the issue's bar
 MAX_SECONDS = 90  # the take's recording limit: the 60 s answer, the silence stop and start-up lag
 
 
-def _take(home, clip) -> dict:
+def _take(home, clip, mic: dict) -> dict:
     from simulator.audio.recording_file import recordings_dir
 
-    player = threading.Thread(target=_play_when_listening, args=(recordings_dir(), clip, threading.Event()))
+    args = (recordings_dir(), clip, threading.Event(), mic["sink"])
+    player = threading.Thread(target=_play_when_listening, args=args)
     player.start()
-    res = run_practice(home, "--no-speak", "--max-seconds", str(MAX_SECONDS))
+    pulse = {"PULSE_SOURCE": mic["env"]["PULSE_SOURCE"]}  # a microphone of its own: no other sound mixes in
+    res = run_practice(home, "--no-speak", "--max-seconds", str(MAX_SECONDS), env=pulse)
     player.join(timeout=5)
     assert res.returncode == 0, (res.stderr, _levels(home))
     return json.loads(res.stdout)
@@ -46,13 +48,13 @@ def _levels(home) -> list[tuple[str, list[float]]]:
 
 @pytest.mark.audio_device
 @pytest.mark.slow
-def test_two_takes_of_one_answer_score_within_ten_points(virtual_audio, isolated_home, monkeypatch, tmp_path):
+def test_two_takes_of_one_answer_score_within_ten_points(private_mic, isolated_home, monkeypatch, tmp_path):
     clip = FIXTURES / "good_answer.flac"
     takes = []
     for k in range(2):
         home = tmp_path / f"take{k}"
         monkeypatch.setenv("MOCK_INTERVIEW_HOME", str(home))  # recordings_dir() of this take's process
-        takes.append(_take(home, clip))
+        takes.append(_take(home, clip, private_mic))
     scores = [t["content"]["score"] for t in takes]
     assert all(len(t["transcript"]["words"]) > 100 for t in takes)  # each take heard the whole answer
     assert abs(scores[0] - scores[1]) <= MAX_SCORE_GAP, (scores, [t["transcript"]["text"] for t in takes])
