@@ -1,3 +1,3 @@
-from simulator.cli.app import main
+from simulator.cli.app import run
 
-raise SystemExit(main())
+run()

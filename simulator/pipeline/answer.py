@@ -154,7 +154,12 @@ def _load_content_model() -> None:
 
 
 def _release_speech_model() -> None:
-    """Drop the faster-whisper model and give its memory and the decoders' freed heap back."""
+    """Drop the faster-whisper model and give its memory and the decoders' freed heap back.
+
+    What is left (libraries, the NLP model) lives as long as the process, so it is
+    frozen out of the garbage collector: librosa's import, which follows, then pays
+    no full collections over it.
+    """
     import gc
 
     from simulator.asr.faster_engine import release_models
@@ -163,6 +168,7 @@ def _release_speech_model() -> None:
     release_models()
     gc.collect()
     trim_heap()
+    gc.freeze()
 
 
 def _load_analysis() -> None:
