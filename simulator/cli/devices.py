@@ -75,6 +75,20 @@ def cmd_devices(args) -> int:
     return 0
 
 
+def add_device_options(p, *, what: str = "speak") -> None:
+    """--input-device / --output-device, for the commands that record and speak."""
+    p.add_argument("--input-device", metavar="DEVICE", help="record from this device (see `mock-interview devices`)")
+    p.add_argument("--output-device", metavar="DEVICE", help=f"{what} on this device (see `mock-interview devices`)")
+
+
+def chosen_devices(args) -> tuple:
+    """(input, output) devices chosen with --input-device / --output-device, checked to exist."""
+    chosen = parse_device(args.input_device), parse_device(args.output_device)
+    check_device("input", chosen[0])
+    check_device("output", chosen[1])
+    return chosen
+
+
 def register(sub) -> None:
     p = sub.add_parser("devices", help="list the sound devices (for --input-device / --output-device)")
     p.add_argument("--json", action="store_true", help="print the devices as JSON")

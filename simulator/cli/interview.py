@@ -59,7 +59,7 @@ def _record(args):
     return start_interview(plan, opt.context(args), settings)
 
 
-def _parts(args, record, delivery, show: bool):
+def _parts(args, record, delivery, show: bool, devices: tuple):
     from simulator.pipeline import interview_parts as parts
     from simulator.pipeline.practice import ask
 
@@ -69,13 +69,13 @@ def _parts(args, record, delivery, show: bool):
         answers = parts.AnswerFiles(args.answers)
     else:  # the model loads while the first question is spoken, and is ready before the first answer
         warmer = ask(record.plan[0], speak=False, options=options, on_note=opt.note)
-        answers = parts.Microphone(options, delivery, show=show, on_note=opt.note, ready=warmer.result)
+        answers = parts.Microphone(options, delivery, show=show, on_note=opt.note, ready=warmer.result, devices=devices)
     if args.no_speak:
         return parts.SilentVoice(), answers, analyser
     from simulator.audio.tts import check_voice
 
     check_voice(record.settings.voice)  # a missing voice is said before anything is recorded
-    return parts.SpokenVoice(record.settings.voice, on_note=opt.note), answers, analyser
+    return parts.SpokenVoice(record.settings.voice, on_note=opt.note, device=devices[1]), answers, analyser
 
 
 class _Shown:
@@ -96,18 +96,20 @@ class _Shown:
 
 
 def cmd_interview(args) -> int:
+    from simulator.cli.devices import chosen_devices
     from simulator.pipeline import interview
 
     delivery = opt.delivery_options(args)  # checked before anything is stored, spoken or recorded
+    devices = chosen_devices(args)
     if not args.answers:
         from simulator.audio import recorder
         from simulator.errors import NoDeviceError
 
-        if not recorder.has_input_device():
+        if not recorder.has_input_device(devices[0]):
             raise NoDeviceError("No microphone found; connect one, or answer from files with --answers FILE….")
     record = _record(args)
     show = not (args.quiet or args.json)
-    voice, answers, analyser = _parts(args, record, delivery, show)
+    voice, answers, analyser = _parts(args, record, delivery, show, devices)
     if show:
         opt.note(f"Interview {record.id}: {len(record.plan)} questions. Stop any time with Ctrl-C; it can be resumed.")
     try:
@@ -147,6 +149,7 @@ def _emit(document, args) -> None:
 
 def register(sub) -> None:
     """Add the `interview` command to the main parser's subparsers."""
+    from simulator.cli.devices import add_device_options
     from simulator.pipeline.plan import DEFAULT_COUNT
 
     p = sub.add_parser(
@@ -175,6 +178,7 @@ def register(sub) -> None:
     )
     p.add_argument("--resume", metavar="ID", help="continue a stopped interview")
     p.add_argument("--open", action="store_true", help="open the HTML report when done")
+    add_device_options(p)
     opt.add_voice_options(p)
     opt.add_common_options(p)
     p.set_defaults(func=cmd_interview)

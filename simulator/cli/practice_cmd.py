@@ -22,16 +22,6 @@ NEXT_HINT = "Next: mock-interview replay last · report last --html --open · hi
 DEMO_NOTE = "A demo on the bundled sample answer: not saved to your history."
 
 
-def _devices(args) -> tuple:
-    """(input, output) devices chosen with --input-device / --output-device, checked to exist."""
-    from simulator.cli.devices import check_device, parse_device
-
-    chosen = parse_device(args.input_device), parse_device(args.output_device)
-    check_device("input", chosen[0])
-    check_device("output", chosen[1])
-    return chosen
-
-
 def _demo_sample(args, mic) -> Path | None:
     """With --demo, the bundled answer unless someone can answer at a microphone."""
     from simulator.audio import recorder
@@ -140,7 +130,9 @@ def cmd_practice(args) -> int:
         raise BadInputError("Give either --answer FILE or --resume ID, not both.")
     take = find_leftover(args.resume) if args.resume else None
     question, context = _asked(args, take)
-    devices = _devices(args)
+    from simulator.cli.devices import chosen_devices
+
+    devices = chosen_devices(args)
     answer = _answer(args, take, devices)
     if answer is None and not args.json:
         from simulator.cli.sessions import kept_takes
@@ -173,6 +165,8 @@ def cmd_practice(args) -> int:
 
 
 def register(sub) -> None:
+    from simulator.cli.devices import add_device_options
+
     p = sub.add_parser(
         "practice",
         help="hear a question, answer aloud, get a report; the session is saved",
@@ -187,8 +181,7 @@ def register(sub) -> None:
         help="use the bundled sample answer (not saved) when there is no microphone or no terminal to answer at",
     )
     opt.add_voice_options(p)
-    p.add_argument("--input-device", metavar="DEVICE", help="record from this device (see `mock-interview devices`)")
-    p.add_argument("--output-device", metavar="DEVICE", help="speak on this device (see `mock-interview devices`)")
+    add_device_options(p)
     p.add_argument("--max-seconds", type=float, default=180.0, help="longest answer to record (default 180)")
     p.add_argument("--open", action="store_true", help="open the HTML report when done")
     p.set_defaults(func=cmd_practice)

@@ -28,9 +28,10 @@ COUNTDOWN_STEP_S = 1.0  # s between the preparation countdown's updates
 class SpokenVoice:
     """Speaks prompts with ``tts``; ``prepare`` synthesises ahead in a thread (``tts.speech_file`` caches)."""
 
-    def __init__(self, voice: str, *, on_note: Callable[[str], None]):
+    def __init__(self, voice: str, *, on_note: Callable[[str], None], device=None):
         self.voice = voice
         self.on_note = on_note
+        self.device = device  # the output device; None: the default
         self.enabled = True
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tts")
         self.files: dict[str, Future] = {}
@@ -58,7 +59,7 @@ class SpokenVoice:
             return
         y, sr = sf.read(str(path), dtype="float32", always_2d=True)
         try:
-            player.play(y.mean(axis=1), sr, blocking=True, latency=player.SPEECH_LATENCY_S)
+            player.play(y.mean(axis=1), sr, blocking=True, device=self.device, latency=player.SPEECH_LATENCY_S)
         except NoDeviceError as e:
             self.on_note(f"Not speaking the questions: {e}")
             self.enabled = False
@@ -96,9 +97,19 @@ class LimitNotice:
 class Microphone:
     """Answers recorded from the microphone, transcribed while they are given, with the time limit shown."""
 
-    def __init__(self, options: TranscribeOptions, delivery_options=None, *, show: bool, on_note, ready=None):
+    def __init__(
+        self,
+        options: TranscribeOptions,
+        delivery_options=None,
+        *,
+        show: bool,
+        on_note,
+        ready=None,
+        devices=(None, None),
+    ):
         self.options, self.delivery_options, self.show, self.on_note = options, delivery_options, show, on_note
         self.ready = ready  # waits for the model to load, before the first answer is recorded
+        self.devices = devices  # (microphone, output for the start beep); None: the default
 
     def countdown(self, seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -124,7 +135,13 @@ class Microphone:
             notice_s=settings.notice_s,
             on_notice=lambda left: (meter.notify if meter else self.on_note)(f"{left:.0f} s left: start wrapping up."),
         )
-        record_kw = {"max_s": settings.answer_limit_s, "silence_stop_s": settings.silence_stop_s, "on_status": status}
+        record_kw = {
+            "max_s": settings.answer_limit_s,
+            "silence_stop_s": settings.silence_stop_s,
+            "on_status": status,
+            "device": self.devices[0],
+            "output_device": self.devices[1],
+        }
         streamed = record_streamed(options=self.options, delivery_options=self.delivery_options, record_kw=record_kw)
         return Take(
             y=streamed.streamer.audio(),

@@ -44,3 +44,39 @@ def test_practice_records_from_the_chosen_microphone_and_drops_a_silent_take(pri
     assert missing.stderr.strip() == (
         "mock-interview: No input device 'no such microphone'; see `mock-interview devices` for the ones there are."
     )
+
+
+@pytest.mark.audio_device
+@pytest.mark.parametrize("command", [("practice",), ("interview", "--count", "2")])
+@pytest.mark.parametrize(("flag", "kind"), [("--input-device", "input"), ("--output-device", "output")])
+def test_a_device_that_is_not_there_is_named_before_anything_is_asked(
+    virtual_audio, isolated_home, command, flag, kind
+):
+    done = cli(isolated_home, *command, "--no-speak", flag, "no such device")
+    assert done.returncode == EXIT_NO_DEVICE
+    assert done.stderr.strip() == (
+        f"mock-interview: No {kind} device 'no such device'; see `mock-interview devices` for the ones there are."
+    )
+    assert not (isolated_home / "interviews").exists() and not list(isolated_home.glob("recordings/*"))
+
+
+@pytest.mark.audio_device
+@pytest.mark.slow
+def test_an_interview_records_from_the_chosen_microphone(private_mic, isolated_home):
+    listed = json.loads(cli(isolated_home, "devices", "--json").stdout)
+    mic = next(d for d in listed if "input" in d["default"])
+    out = next(d for d in listed if "output" in d["default"])
+    argv = ["interview", "--count", "2", "--no-speak", "--answer-limit", "2", "--quiet"]
+    done = cli(
+        isolated_home,
+        *argv,
+        "--input-device",
+        str(mic["index"]),
+        "--output-device",
+        str(out["index"]),
+        env=private_mic["env"],
+    )
+    # The chosen microphone hears digital silence: each answer is recorded for its 2 s, then left out as silent.
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("is left out: No speech detected") == 2, done.stderr
+    assert "0 of 2 questions answered" in done.stdout
