@@ -77,6 +77,7 @@ class Take:
     transcript: Callable[[], object] | None = None  # returns the transcript streamed while recording
     pitch_track: object = None
     text: str | None = None  # a written answer
+    notes: list[str] = field(default_factory=list)  # for the analysis, e.g. that the time limit cut it off
 
 
 class Voice(Protocol):

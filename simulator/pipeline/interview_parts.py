@@ -143,6 +143,7 @@ class Microphone:
             "output_device": self.devices[1],
         }
         streamed = record_streamed(options=self.options, delivery_options=self.delivery_options, record_kw=record_kw)
+        cut = streamed.recording.stop_reason == "max"
         return Take(
             y=streamed.streamer.audio(),
             sr=SAMPLE_RATE,
@@ -150,6 +151,7 @@ class Microphone:
             temporary=True,
             transcript=streamed.streamer.finish,
             pitch_track=streamed.track,
+            notes=[recorder.cut_note(streamed.recording.duration_s)] if cut else [],
         )
 
 
@@ -197,7 +199,9 @@ class FullAnalyser:
 
         if take.text is not None:
             with self.lock:
-                return analyze_text(take.text, question, context)
+                analysis = analyze_text(take.text, question, context)
+            analysis.notes.extend(take.notes)
+            return analysis
         transcript = take.transcript() if take.transcript is not None else None
         analysis = transcribed(
             take.y,
@@ -208,6 +212,7 @@ class FullAnalyser:
             transcribe_options=self.options,
             transcript=transcript,
         )
+        analysis.notes.extend(take.notes)
         with self.lock:
             check_answer_content(analysis)
         return analysis

@@ -42,6 +42,7 @@ def _questions(doc: Interview, audio_for: AudioFor) -> list[dict]:
                 "position": v.position,
                 "text": r.question.text,
                 "verdict": v.verdict,
+                "notes": r.answer.notes + (fu.answer.notes if fu and fu.answer else []),
                 "light": r.question.kind == LIGHT_KIND,
                 "main": _view(r.answer, audio_for, f"answer-{v.position}"),
                 "follow_text": fu.text if fu else "",

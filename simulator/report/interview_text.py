@@ -45,6 +45,8 @@ def _questions(doc: Interview, s: Style) -> list:
         tone = "dim" if v.score is None else "green" if v.score >= SCORE_GOOD else "yellow"
         rows.append(("", s(v.verdict, tone)))
         fu = result.follow_up
+        for note in result.answer.notes + (fu.answer.notes if fu and fu.answer else []):
+            rows.append(("", s(note, "dim")))
         if fu is not None:
             rows.append(("", s(f"Follow-up on {fu.aims_at}: {fu.text}", "dim")))
     return [s("Questions", "bold"), s.grid(rows, label_width=3)]

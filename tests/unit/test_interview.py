@@ -254,3 +254,29 @@ def test_an_unscorable_answer_is_left_out_and_the_interview_goes_on(follow_ups):
     )
     assert run.record.status == COMPLETE and [a.position for a in run.record.answers] == [2]
     assert len(notes) == 2 and "question 1 is left out" in notes[0] and "question 3 is left out" in notes[1]
+
+
+def test_an_answer_the_time_limit_cut_off_is_reported_as_unfinished():
+    from simulator.audio.recorder import cut_note
+    from simulator.report.interview_html import interview_html
+    from simulator.report.interview_text import render_interview
+
+    class CutSecond(FakeAnswers):
+        def take(self, prompt, settings):
+            take = super().take(prompt, settings)
+            if prompt.position == 2:
+                take.notes.append(cut_note(settings.answer_limit_s))
+            return take
+
+    run = run_interview(
+        _start(follow_ups=False, answer_limit_s=90.0),
+        voice=FakeVoice(),
+        answers=CutSecond([CPA, STRENGTH, CLOSING]),
+        analyser=FakeDelivery(),
+    )
+    note = cut_note(90.0)
+    assert [q.answer.notes for q in run.interview.questions] == [[], [note], []]
+    text = render_interview(run.interview, width=200)
+    assert text.count("unfinished answer") == 1
+    assert text.index("unfinished answer") > text.index("2.  ")  # under the second question
+    assert interview_html(run.interview).count("unfinished answer") == 1
