@@ -144,6 +144,11 @@ class DeliveryReport:
     skipped_speech: list[Skipped] = field(default_factory=list)  # sound Whisper gave (almost) no words
 
     @property
+    def too_short(self) -> bool:
+        """Too little speech to judge pace and pitch (the verdict says so too)."""
+        return self.speaking_time_s < self.options.min_judged_speech_s
+
+    @property
     def hesitations(self) -> list[Pause]:
         return [p for p in self.pauses if p.kind == HESITATION]
 

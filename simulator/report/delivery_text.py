@@ -29,11 +29,6 @@ MAX_LISTED_PAUSES = 6  # long pauses listed one per line
 MAX_UNSURE_WORDS = 6  # unsure words quoted on the clarity line
 
 
-def too_short(d: DeliveryReport) -> bool:
-    """True when the answer holds too little speech to judge pace and pitch (the verdict says so too)."""
-    return d.speaking_time_s < d.options.min_judged_speech_s
-
-
 def _gauge(wpm: float, lo: float, hi: float, s: Style) -> Text:
     """A bar from 0.5x the band's low edge to 1.4x its high edge, the band bracketed and the pace as a dot."""
     left, right = 0.5 * lo, 1.4 * hi
@@ -59,7 +54,7 @@ def _resample(values: list[float], width: int) -> list[float]:
 
 def _pace_rows(d: DeliveryReport, s: Style) -> list[tuple]:
     lo, hi = d.options.pace_min_wpm, d.options.pace_max_wpm
-    if too_short(d):
+    if d.too_short:
         note = f"too short to judge ({clock(d.speaking_time_s)} of speech; needs {d.options.min_judged_speech_s:g} s)"
         return [("Pace", s.join(f"{d.wpm:.0f} wpm, ", s(note, "yellow")))]
     tone = "green" if lo <= d.wpm <= hi else "red"
@@ -119,7 +114,7 @@ def _pitch_row(d: DeliveryReport, s: Style) -> tuple:
         return ("Pitch", "too little voiced speech to measure")
     spread = "?" if pitch.range_semitones is None else f"{pitch.range_semitones:.1f}"
     measured = f"median {pitch.median_hz:.0f} Hz, range {spread} semitones"
-    if too_short(d):
+    if d.too_short:
         return ("Pitch", s.join(measured, ": ", s("too short to judge", "yellow")))
     tone = s("monotone", "yellow") if pitch.monotone else s("varied", "green")
     return ("Pitch", s.join(measured, ": ", tone))
@@ -160,7 +155,7 @@ def _skipped_rows(d: DeliveryReport, s: Style) -> list[tuple]:
 
 def verdict_text(d: DeliveryReport, s: Style) -> Text:
     """The one-line delivery verdict of the first screen."""
-    if too_short(d):
+    if d.too_short:
         return s("Too short to judge pace and pitch", "yellow", "bold")
     v = d.verdict
     if v.slow_and_clear:

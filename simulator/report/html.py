@@ -86,12 +86,17 @@ def _delivery_cards(d: DeliveryReport) -> list[Card]:
     """Pace, long pauses and fillers, green when within the thresholds the analysis used."""
     o = d.options
     n_long = len(d.long_pauses)
-    return [
-        Card(
+    if d.too_short:
+        short = f"under {o.min_judged_speech_s:g} s of speech"
+        pace = Card(f"{d.wpm:.0f}", f"words per minute: too short to judge ({short})")
+    else:
+        pace = Card(
             f"{d.wpm:.0f}",
             f"words per minute (target {o.pace_min_wpm:.0f}–{o.pace_max_wpm:.0f})",
             "good" if o.pace_min_wpm <= d.wpm <= o.pace_max_wpm else "bad",
-        ),
+        )
+    return [
+        pace,
         Card(str(n_long), f"long pauses (≥ {o.long_pause_s:g} s)", "good" if n_long <= o.max_long_pauses else "bad"),
         Card(
             f"{d.fillers_per_min:.1f}",

@@ -93,6 +93,22 @@ def test_a_very_short_answer_is_too_short_to_judge_pace_and_pitch():
     assert "too fast" in long_enough and "too short to judge" not in long_enough
 
 
+@pytest.mark.parametrize(
+    ("name", "label", "judged"), [("short", "too short to judge", False), ("constructed", "target", True)]
+)
+def test_the_html_pace_card_judges_only_an_answer_long_enough(name, label, judged):
+    import re
+
+    from simulator.report.html import render_html
+
+    html = render_html(analyses()[name])
+    card = re.search(
+        r'<div class="card ?([a-z]*)"><div class="v">\d+</div><div class="l">words per minute([^<]*)<', html
+    )
+    assert card is not None and label in card.group(2)
+    assert (card.group(1) in ("good", "bad")) is judged
+
+
 def test_plain_text_keeps_the_filler_marks_and_colour_replaces_them():
     analysis = analyses()["constructed"]
     plain, coloured = render_text(analysis), render_text(analysis, color=True)
