@@ -67,6 +67,8 @@ def analyze_audio(
     )
     progress("Measuring delivery")
     add_delivery(analysis, y, sr, options=delivery_options, pitch_track=pitch_track)
+    if release_model:  # the delivery's freed working memory goes back before the content check allocates
+        _trim_heap()
     progress("Checking content")
     check_answer_content(analysis)
     return analysis
@@ -153,6 +155,15 @@ def _load_content_model() -> None:
     warm_content(background=False)
 
 
+def _trim_heap() -> None:
+    import gc
+
+    from simulator.malloc_tuning import trim_heap
+
+    gc.collect()
+    trim_heap()
+
+
 def _release_speech_model() -> None:
     """Drop the faster-whisper model and give its memory and the decoders' freed heap back.
 
@@ -163,11 +174,9 @@ def _release_speech_model() -> None:
     import gc
 
     from simulator.asr.faster_engine import release_models
-    from simulator.malloc_tuning import trim_heap
 
     release_models()
-    gc.collect()
-    trim_heap()
+    _trim_heap()
     gc.freeze()
 
 
