@@ -11,6 +11,8 @@ from pathlib import Path
 
 from simulator.errors import ConfigError
 from simulator.model.transcript import bare
+from simulator.paths import prompts_dir
+from simulator.questions import check_keys, load_toml
 
 WORDS_FILE = "words.toml"
 
@@ -38,17 +40,10 @@ def _words(value: object, where: str) -> frozenset[str]:
 
 
 def _section(raw: dict, section: str, where: str) -> dict[str, frozenset[str]]:
-    table = raw.get(section)
-    if not isinstance(table, dict):
+    if section not in raw:
         raise ConfigError(f"{where} is missing the [{section}] table; restore it from the repository.")
-    keys = SCHEMA[section]
-    unknown = sorted(set(table) - set(keys))
-    if unknown:
-        raise ConfigError(f"{where} [{section}] has unknown key(s) {unknown}; allowed: {', '.join(keys)}.")
-    missing = [k for k in keys if k not in table]
-    if missing:
-        raise ConfigError(f"{where} [{section}] is missing the list(s) {missing}; restore them from the repository.")
-    return {k: _words(table[k], f"{where} [{section}] {k}") for k in keys}
+    table = check_keys(raw[section], SCHEMA[section], f"{where} [{section}]")
+    return {k: _words(table[k], f"{where} [{section}] {k}") for k in SCHEMA[section]}
 
 
 def parse_word_lists(raw: object, where: str) -> dict[str, dict[str, frozenset[str]]]:
@@ -64,14 +59,10 @@ def parse_word_lists(raw: object, where: str) -> dict[str, dict[str, frozenset[s
 @lru_cache(maxsize=4)
 def load_word_lists(folder: str) -> dict[str, dict[str, frozenset[str]]]:
     """Every validated list of ``words.toml`` in ``folder``, read once per folder."""
-    from simulator.questions import load_toml
-
     path = Path(folder) / WORDS_FILE
     return parse_word_lists(load_toml(path), str(path))
 
 
 def word_lists(section: str) -> dict[str, frozenset[str]]:
     """The validated lists of one section of ``prompts/words.toml``: ``{key: frozenset of words}``."""
-    from simulator.paths import prompts_dir
-
     return load_word_lists(str(prompts_dir()))[section]

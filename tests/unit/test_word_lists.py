@@ -38,8 +38,8 @@ LEAD_INS = 'lead_ins = ["yes", "yeah", "no", "so", "and", "well", "okay", "ok", 
 CASES = [
     ("", "", ()),  # unchanged
     ('"said", "say"', '"said", "says", "say"', ()),  # one more word
-    (LIKE_NOT_AFTER_I, "", ("[delivery] is missing the list(s) ['like_not_after_i']",)),
-    (LEAD_INS, "", ("[report] is missing the list(s) ['lead_ins']",)),
+    (LIKE_NOT_AFTER_I, "", ("[delivery] is missing key(s) ['like_not_after_i']",)),
+    (LEAD_INS, "", ("[report] is missing key(s) ['lead_ins']",)),
     (LIKE_NOT_AFTER_I, 'like_not_after_i = "said"', ("[delivery] like_not_after_i", "non-empty list")),
     (LIKE_NOT_AFTER_I, "like_not_after_i = []", ("[delivery] like_not_after_i", "non-empty list")),
     ('"said", "say"', '"Said", "say"', ("[delivery] like_not_after_i", "'Said'", "one lower-case word")),
@@ -83,7 +83,7 @@ def test_the_filler_rules_read_the_lists_from_the_prompts_folder(tmp_path, monke
     assert [f.rule for f in find_fillers(words)] == ["L6: 'like' opening a clause"]
     broken = copy_words(tmp_path / "b", LIKE_NOT_AFTER_I, "")
     monkeypatch.setenv("MOCK_INTERVIEW_PROMPTS", str(broken))
-    with pytest.raises(ConfigError, match=r"words.toml \[delivery\] is missing the list\(s\) \['like_not_after_i'\]"):
+    with pytest.raises(ConfigError, match=r"words.toml \[delivery\] is missing key\(s\) \['like_not_after_i'\]"):
         find_fillers(words)
 
 
