@@ -75,6 +75,19 @@ def load_toml(path: Path, *, missing: str = "restore it from the repository") ->
         raise ConfigError(f"{path} is not valid TOML ({e}); fix or restore it.") from e
 
 
+def check_keys(table: object, allowed: tuple[str, ...], where: str) -> dict:
+    """``table`` if it is a table holding exactly the ``allowed`` keys; else a ConfigError naming the keys."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table; fix the file.")
+    unknown = sorted(set(table) - set(allowed))
+    if unknown:
+        raise ConfigError(f"{where} has unknown key(s) {unknown}; allowed: {', '.join(allowed)}.")
+    missing = [k for k in allowed if k not in table]
+    if missing:
+        raise ConfigError(f"{where} is missing key(s) {missing}; add them.")
+    return table
+
+
 def _str_table(data: dict, key: str, path: Path) -> dict[str, str]:
     table = data.get(key)
     if not isinstance(table, dict) or not table or not all(isinstance(v, str) for v in table.values()):

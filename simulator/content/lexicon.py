@@ -12,6 +12,7 @@ from pathlib import Path
 
 from simulator.errors import ConfigError
 from simulator.model.transcript import fold as norm  # the one token normaliser
+from simulator.questions import check_keys
 
 LEXICON_FILE = "lexicons.toml"
 WILDCARD = "*"
@@ -95,18 +96,6 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     return tuple(item.strip().lower() for item in value)
 
 
-def _check_keys(table: object, allowed: tuple[str, ...], where: str) -> dict:
-    if not isinstance(table, dict):
-        raise ConfigError(f"{where} must be a table; fix the lexicon file.")
-    unknown = sorted(set(table) - set(allowed))
-    if unknown:
-        raise ConfigError(f"{where} has unknown key(s) {unknown}; allowed: {', '.join(allowed)}.")
-    missing = [k for k in allowed if k not in table]
-    if missing:
-        raise ConfigError(f"{where} is missing key(s) {missing}; add them.")
-    return table
-
-
 @dataclass(frozen=True)
 class Hobby:
     terms: tuple[str, ...]
@@ -140,7 +129,7 @@ def parse_lexicon(raw: dict, path: Path | str) -> LexiconData:
             raise ConfigError(f"{where} is missing the [{section}] section; restore it.")
         table = dict(raw[section]) if isinstance(raw[section], dict) else raw[section]
         allowed = keys + (("hobby",) if section == "avoid" else ())
-        _check_keys(table, allowed, f"{where} [{section}]")
+        check_keys(table, allowed, f"{where} [{section}]")
         data[section] = {k: _strings(table[k], f"{where} [{section}] {k}") for k in keys}
         if section == "avoid":
             hobbies = _parse_hobbies(table["hobby"], f"{where} [[avoid.hobby]]")
@@ -152,7 +141,7 @@ def _parse_hobbies(value: object, where: str) -> tuple[Hobby, ...]:
         raise ConfigError(f"{where} must define at least one hobby table.")
     out = []
     for i, entry in enumerate(value):
-        entry = _check_keys(entry, HOBBY_KEYS, f"{where} #{i + 1}")
+        entry = check_keys(entry, HOBBY_KEYS, f"{where} #{i + 1}")
         out.append(
             Hobby(
                 _strings(entry["terms"], f"{where} #{i + 1} terms"),

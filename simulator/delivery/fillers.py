@@ -41,9 +41,8 @@ from __future__ import annotations
 
 from simulator.delivery.lexicon import (
     CLAUSE_END,
-    DETERMINERS,
     SENTENCE_END,
-    SUBJECT_PRONOUNS,
+    delivery_words,
     ends_with,
     is_number,
     norm,
@@ -54,129 +53,7 @@ from simulator.hesitations import hesitation
 from simulator.model.transcript import Word
 
 HESITATION = "<hesitation>"  # what every hesitation sound reads as in the rules below
-DISCOURSE = frozenset(
-    {"and", "but", "so", "or", "because", "cause", "then", "well", "yeah", "okay", "ok", "now", HESITATION}
-)
-AUXILIARIES = frozenset(
-    {
-        "am",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "'m",
-        "i'm",
-        "it's",
-        "that's",
-        "he's",
-        "she's",
-        "we're",
-        "you're",
-        "they're",
-        "there's",
-        "it",
-        "that",
-    }
-)
-ADVERBS = frozenset(
-    {"just", "really", "also", "still", "actually", "totally", "always", "never", "even", "probably", "maybe"}
-)
-LIKE_VERB_CUES = SUBJECT_PRONOUNS - {
-    "it's",
-    "that's",
-    "there's",
-    "he's",
-    "she's",
-    "i'm",
-    "we're",
-    "you're",
-    "they're",
-} | frozenset(
-    {
-        "would",
-        "wouldn't",
-        "i'd",
-        "we'd",
-        "you'd",
-        "they'd",
-        "he'd",
-        "she'd",
-        "to",
-        "do",
-        "does",
-        "did",
-        "don't",
-        "doesn't",
-        "didn't",
-        "really",
-        "also",
-        "always",
-        "never",
-        "will",
-        "might",
-        "may",
-        "could",
-        "should",
-        "still",
-        "genuinely",
-        "truly",
-        "particularly",
-        "especially",
-        "people",
-        "who",
-        "definitely",
-    }
-)
-LIKE_COMPARISON_CUES = frozenset(
-    {
-        "look",
-        "looks",
-        "looked",
-        "looking",
-        "feel",
-        "feels",
-        "felt",
-        "feeling",
-        "seem",
-        "seems",
-        "seemed",
-        "sound",
-        "sounds",
-        "sounded",
-        "something",
-        "anything",
-        "nothing",
-        "everything",
-        "more",
-        "less",
-        "much",
-        "just",
-        "exactly",
-        "things",
-        "stuff",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "it's",
-        "that's",
-        "act",
-        "acted",
-        "treat",
-        "think",
-        "thinking",
-    }
-)
-LIKE_NOT_AFTER_I = frozenset({"said", "say", "mentioned", "told", "explained"})
-LIKE_CLAUSE_NEXT = SUBJECT_PRONOUNS | ADVERBS | frozenset({"so", "the", "if", "when"})
-YOU_KNOW_VERB_CUES = frozenset(
-    {"do", "did", "don't", "didn't", "if", "as", "what", "would", "let", "you'd", "to", "will", "might"}
-)
-FOLLOWERS = frozenset({HESITATION, "like"})
+FOLLOWERS = frozenset({HESITATION, "like"})  # after a phrase, these set it off like a comma does
 
 
 def _has_pause_mark(token: str) -> bool:
@@ -186,6 +63,7 @@ def _has_pause_mark(token: str) -> bool:
 
 class _Context:
     def __init__(self, words: list[Word]):
+        self.lex = delivery_words()
         self.tokens = [w.word for w in words]
         self.sounds = [hesitation(t) for t in self.tokens]  # the spelling reports use, or None
         self.bare = [HESITATION if s else norm(t) for s, t in zip(self.sounds, self.tokens)]
@@ -206,7 +84,8 @@ class _Context:
         if i == 0:
             return True
         t = self.tokens[i - 1]
-        return ends_with(t, CLAUSE_END) or trails_off(t) or self.bare[i - 1] in DISCOURSE
+        prev = self.bare[i - 1]  # a hesitation sound counts as a discourse word
+        return ends_with(t, CLAUSE_END) or trails_off(t) or prev == HESITATION or prev in self.lex.discourse
 
     def marked(self, i: int) -> bool:
         """Word ``i`` is followed by a comma-like mark, or by um/uh/like."""
@@ -214,23 +93,21 @@ class _Context:
 
 
 def _like(c: _Context, i: int) -> str | None:
-    if c.prev_plain(i) in LIKE_VERB_CUES:
+    if c.prev_plain(i) in c.lex.like_verb_cues or c.prev_plain(i) in c.lex.like_comparison_cues:
         return None
-    if c.prev_plain(i) in LIKE_COMPARISON_CUES:
-        return None
-    if c.next(i) == "i" and c.next(i, 2) in LIKE_NOT_AFTER_I:
+    if c.next(i) == "i" and c.next(i, 2) in c.lex.like_not_after_i:
         return None
     if _has_pause_mark(c.tokens[i]) or c.next(i) == HESITATION:
         return "L4: comma or hesitation after 'like'"
     if c.next(i) is not None and is_number(c.tokens[i + 1]):
         return "L5: 'like' before a number"
-    if c.clause_start(i) and c.next(i) in LIKE_CLAUSE_NEXT:
+    if c.clause_start(i) and c.next(i) in c.lex.like_clause_next:
         return "L6: 'like' opening a clause"
     return None
 
 
 def _you_know(c: _Context, i: int) -> str | None:
-    if c.prev_plain(i) in YOU_KNOW_VERB_CUES:
+    if c.prev_plain(i) in c.lex.you_know_verb_cues:
         return None
     j = i + 1
     if ends_with(c.tokens[j], CLAUSE_END) or trails_off(c.tokens[j]) or c.next(j) in FOLLOWERS:
@@ -244,14 +121,14 @@ def _i_mean(c: _Context, i: int) -> str | None:
 
 def _hedge(c: _Context, i: int, last: int) -> str | None:
     """'kind of' / 'sort of' spanning words i..last (last is 'of', or i for 'kinda')."""
-    prev = c.prev_plain(i)
-    if prev in DETERMINERS:
+    prev, lex = c.prev_plain(i), c.lex
+    if prev in lex.determiners:
         return None
-    if prev in SUBJECT_PRONOUNS or prev in AUXILIARIES or prev in ADVERBS:
+    if prev in lex.subject_pronouns or prev in lex.auxiliaries or prev in lex.adverbs:
         return "hedge after a subject, auxiliary or adverb"
     if c.marked(last):
         return "hedge before a comma or hesitation"
-    if c.clause_start(i) and c.next(last) not in DETERMINERS:
+    if c.clause_start(i) and c.next(last) not in lex.determiners:
         return "hedge opening a clause"
     return None
 

@@ -1,13 +1,16 @@
 """Small word lists and token helpers shared by the pause and filler rules.
 
 Tokens are Whisper words with their punctuation attached ("goal," "March.").
-Every list here is used by a documented rule in ``phrasing`` or ``fillers``;
-hesitation sounds come from the tool's one list (``simulator.hesitations``).
+The word lists live in ``prompts/words.toml`` [delivery]; every one is used by a
+documented rule in ``phrasing`` or ``fillers``, and hesitation sounds come from
+the tool's one list (``simulator.hesitations``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from simulator.model.transcript import Word
 from simulator.model.transcript import bare as norm  # the one token normaliser
@@ -15,274 +18,48 @@ from simulator.model.transcript import bare as norm  # the one token normaliser
 SENTENCE_END = ".?!"
 CLAUSE_END = SENTENCE_END + ",;:—–"
 
-SUBJECT_PRONOUNS = frozenset(
-    {
-        "i",
-        "you",
-        "we",
-        "they",
-        "he",
-        "she",
-        "it",
-        "people",
-        "i'm",
-        "i'll",
-        "i've",
-        "i'd",
-        "we're",
-        "we'll",
-        "we've",
-        "we'd",
-        "you're",
-        "you'll",
-        "you'd",
-        "they're",
-        "they'll",
-        "they'd",
-        "he's",
-        "she's",
-        "it's",
-        "that's",
-        "there's",
+
+@dataclass(frozen=True)
+class DeliveryWords:
+    """The lists of ``prompts/words.toml`` [delivery], and the sets the rules join from them."""
+
+    subject_pronouns: frozenset[str]  # with the be_contractions: "I", "we", "it's"
+    be_contractions: frozenset[str]
+    clause_openers: frozenset[str]
+    needs_continuation: frozenset[str]
+    number_words: frozenset[str]
+    determiners: frozenset[str]
+    discourse: frozenset[str]
+    auxiliaries: frozenset[str]  # with the be_contractions
+    adverbs: frozenset[str]
+    like_verb_cues: frozenset[str]  # with the subject pronouns, but not the be_contractions ("it's like")
+    like_comparison_cues: frozenset[str]
+    like_not_after_i: frozenset[str]
+    like_clause_next: frozenset[str]  # with the subject pronouns and the adverbs
+    you_know_verb_cues: frozenset[str]
+
+
+def delivery_words() -> DeliveryWords:
+    """The delivery word lists, read on first use (``mock-interview --help`` never reads them)."""
+    from simulator.paths import prompts_dir
+
+    return _joined(str(prompts_dir()))
+
+
+@lru_cache(maxsize=4)
+def _joined(folder: str) -> DeliveryWords:
+    from simulator.word_lists import load_word_lists
+
+    w = load_word_lists(folder)["delivery"]
+    be, subjects = w["be_contractions"], w["subject_pronouns"]
+    joined = {
+        "subject_pronouns": subjects | be,
+        "auxiliaries": w["auxiliaries"] | be,
+        "like_verb_cues": subjects | w["like_verb_cues"],
+        "like_clause_next": subjects | be | w["adverbs"] | w["like_clause_next"],
     }
-)
-# Words that open a new clause: a pause before them is at a boundary.
-CLAUSE_OPENERS = frozenset(
-    {
-        "and",
-        "but",
-        "or",
-        "so",
-        "because",
-        "cause",
-        "then",
-        "when",
-        "while",
-        "if",
-        "although",
-        "though",
-        "since",
-        "unless",
-        "until",
-        "whereas",
-        "which",
-        "who",
-        "where",
-        "however",
-        "also",
-        "plus",
-        "anyway",
-        "well",
-        "now",
-        "first",
-        "second",
-        "third",
-        "finally",
-        "next",
-        "after",
-        "before",
-        "once",
-        "yet",
-        "therefore",
-        "instead",
-    }
-)
-# Words that cannot end a phrase: a pause right after one is mid-phrase.
-NEEDS_CONTINUATION = frozenset(
-    {
-        # articles, determiners, possessives
-        "a",
-        "an",
-        "the",
-        "this",
-        "these",
-        "those",
-        "my",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "some",
-        "any",
-        "every",
-        "each",
-        "no",
-        "another",
-        "such",
-        # prepositions and the infinitive marker
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "about",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "through",
-        "between",
-        "toward",
-        "towards",
-        "during",
-        "without",
-        "within",
-        "like",
-        "than",
-        "as",
-        "via",
-        # auxiliaries and modals
-        "am",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "i'm",
-        "i'll",
-        "i've",
-        "i'd",
-        "we're",
-        "we'll",
-        "we've",
-        "you're",
-        "you'll",
-        "they're",
-        "they'll",
-        "it's",
-        "that's",
-        "there's",
-        "don't",
-        "didn't",
-        "won't",
-        "can't",
-        "isn't",
-        "wasn't",
-        "aren't",
-        # subject pronouns, conjunctions and intensifiers waiting for their head
-        "i",
-        "we",
-        "they",
-        "he",
-        "she",
-        "and",
-        "but",
-        "or",
-        "because",
-        "if",
-        "when",
-        "while",
-        "although",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "where",
-        "very",
-        "really",
-        "more",
-        "most",
-        "quite",
-        "so",
-        "too",
-    }
-)
-NUMBER_WORDS = frozenset(
-    {
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "half",
-        "dozen",
-        "couple",
-        "few",
-        "maybe",
-        "about",
-        "around",
-    }
-)
-DETERMINERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "what",
-        "which",
-        "any",
-        "some",
-        "every",
-        "each",
-        "no",
-        "one",
-        "same",
-        "different",
-        "other",
-        "all",
-        "many",
-        "certain",
-        "right",
-        "wrong",
-        "new",
-        "whatever",
-        "my",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "whole",
-    }
-)
+    return DeliveryWords(**{**w, **joined})
+
 
 _NUMBER_RE = re.compile(r"^[$£€]?\d[\d,.]*%?$")
 _WORDY = re.compile(r"[^\W_]", re.UNICODE)
@@ -305,7 +82,7 @@ def count_words(words: list[Word]) -> int:
 
 def is_number(token: str) -> bool:
     t = norm(token)
-    return bool(_NUMBER_RE.match(t)) or t in NUMBER_WORDS
+    return bool(_NUMBER_RE.match(t)) or t in delivery_words().number_words
 
 
 def ends_with(token: str, marks: str) -> bool:

@@ -33,10 +33,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulator.delivery.lexicon import (
-    CLAUSE_OPENERS,
-    NEEDS_CONTINUATION,
     SENTENCE_END,
-    SUBJECT_PRONOUNS,
+    delivery_words,
     ends_with,
     norm,
     trails_off,
@@ -83,9 +81,10 @@ def assign_words(words: list[Word], segments: list[tuple[float, float]]) -> list
         starts - START_HALF_WINDOW_S, starts + START_HALF_WINDOW_S, seg
     )
     touches = _overlap(starts - SPAN_SLACK_S, ends + SPAN_SLACK_S, seg) > 0
+    openers = delivery_words().clause_openers
     for i in np.flatnonzero(touches.sum(axis=1) >= 2):  # stretched over a pause: prefer its usual side
         ks = np.flatnonzero(touches[i])
-        score[i, ks[-1] if norm(words[i].word) in CLAUSE_OPENERS else ks[0]] += SPAN_BONUS_S
+        score[i, ks[-1] if norm(words[i].word) in openers else ks[0]] += SPAN_BONUS_S
     centres = (starts + ends) / 2
     gap = np.maximum(seg[None, :, 0] - centres[:, None], centres[:, None] - seg[None, :, 1])
     score -= DISTANCE_PENALTY * np.clip(gap, 0.0, None)
@@ -133,14 +132,14 @@ def pause_kind(words: list[Word], before: int | None, after: int | None) -> str:
     nxt = _neighbour(words, after, +1) if after is not None else None
     if prev is None or nxt is None:
         return BOUNDARY  # nothing said on one side: the answer's edge
-    p, n = words[prev].word, words[nxt].word
+    p, n, lex = words[prev].word, words[nxt].word, delivery_words()
     if ends_with(p, SENTENCE_END):
         return BOUNDARY
-    if norm(p) in NEEDS_CONTINUATION or trails_off(p):
+    if norm(p) in lex.needs_continuation or trails_off(p):
         return HESITATION
-    if norm(n) in CLAUSE_OPENERS:
+    if norm(n) in lex.clause_openers:
         return BOUNDARY
-    if ends_with(p, ";:") or (ends_with(p, ",") and norm(n) in SUBJECT_PRONOUNS):
+    if ends_with(p, ";:") or (ends_with(p, ",") and norm(n) in lex.subject_pronouns):
         return BOUNDARY
     return HESITATION
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from statistics import mean
 
 from simulator.content.types import FLAGGED, MET, MISSING, PARTIAL
+from simulator.hesitations import is_hesitation
 from simulator.model.interview import (
     ANSWER,
     FOLLOW_UP,
@@ -20,15 +21,12 @@ from simulator.model.interview import (
     QuestionVerdict,
 )
 from simulator.report.html import SCORE_GOOD, SCORE_WARN
+from simulator.word_lists import word_lists
 
 LIGHT_KIND = "closing"  # answers of this kind get light feedback: not scored, never the strongest
 TOP_PRACTISE = 3  # things to practise listed
 GAP_WEIGHT = {MISSING: 2, FLAGGED: 2, PARTIAL: 1}  # how much one answer's gap counts toward "practise this"
 DELIVERY_WEIGHT = 2  # one answer's delivery problem counts like a missing criterion
-QUESTION_OPENERS = frozenset(
-    "what how why when where who which whom whose could can would will do does did is are was were should may".split()
-)
-LEAD_INS = frozenset("yes yeah no so and well okay ok actually also um uh".split())  # skipped before a question
 
 
 def scored(result: QuestionResult) -> bool:
@@ -49,13 +47,14 @@ def _band(score: int) -> str:
 def questions_asked(text: str) -> int:
     """Sentences that ask something: ending in "?", or opening with a question word (the transcriber does
     not always hear the rising tone)."""
+    lists = word_lists("report")  # prompts/words.toml [report]
     sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
     count = 0
     for sentence in sentences:
         words = [w.strip(',;:.!?"“”').lower() for w in sentence.split()]
-        while words and words[0] in LEAD_INS:
+        while words and (words[0] in lists["lead_ins"] or is_hesitation(words[0])):
             words.pop(0)
-        count += sentence.endswith("?") or (len(words) > 2 and words[0] in QUESTION_OPENERS)
+        count += sentence.endswith("?") or (len(words) > 2 and words[0] in lists["question_openers"])
     return count
 
 
