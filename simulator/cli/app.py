@@ -19,10 +19,6 @@ from simulator.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, Ba
 
 log = logging.getLogger("simulator")
 
-# numpy's OpenBLAS on one thread: the decoders and loaders already fill the cores, and idle
-# OpenBLAS workers spin-wait between its small matrix products (8 % of `analyze`'s CPU).
-BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1"}
-
 
 def cmd_questions(args) -> int:
     import json
@@ -166,8 +162,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     os.umask(0o077)  # answers are private: everything this run writes is owner-only
-    for name, value in BLAS_THREADS.items():  # before numpy loads; a value in the environment wins
-        os.environ.setdefault(name, value)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
