@@ -31,6 +31,12 @@ MIN_SEGMENT_S = 0.01  # s; a segment's least weight in the mean log-probability
 # Whisper drops hesitations unless its prompt shows them; this keeps most.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 
+# A decode whose words are mostly instants has broken timing: the prompt can make tiny.en open with a late
+# timestamp and cram the stretch's words into its end, dropping the rest (normal decodes: at most 9 % instants).
+INSTANT_WORD_S = 0.02  # s; a word shorter than this has no real duration
+MAX_INSTANT_SHARE = 0.5  # share of instant words above which the timing is broken
+MIN_WORDS_TIMING = 4  # fewer words say too little about the timing
+
 
 @dataclass(frozen=True)
 class TranscribeOptions:
@@ -104,6 +110,15 @@ def is_non_speech(start: float, text: str, no_speech_prob: float, avg_logprob: f
         log.info("dropping a likely non-speech segment at %.1f s: %r", start, text)
         return True
     return False
+
+
+def timing_collapsed(transcript: Transcript) -> bool:
+    """True when most words of ``transcript`` last no time: the decode's word timing (and often its words) broke."""
+    words = transcript.words
+    if len(words) < MIN_WORDS_TIMING:
+        return False
+    instants = sum(w.end - w.start < INSTANT_WORD_S for w in words)
+    return instants / len(words) > MAX_INSTANT_SHARE
 
 
 def timed_words(words: Iterable[tuple[str, float, float, float]], offset_s: float) -> list[Word]:

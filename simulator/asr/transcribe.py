@@ -7,16 +7,20 @@ A long answer is transcribed as stretches cut inside its pauses
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 
-from simulator.asr.engine import TranscribeOptions, merge_transcripts
+from simulator.asr.engine import TranscribeOptions, merge_transcripts, timing_collapsed
 from simulator.asr.engines import get_engine
 from simulator.asr.pause_cutter import Stretch
 from simulator.audio.files import SAMPLE_RATE
 from simulator.model.transcript import Transcript
+
+log = logging.getLogger(__name__)
 
 __all__ = ["TranscribeOptions", "transcribe", "transcribe_stretch", "transcribe_stretches"]
 
@@ -40,7 +44,16 @@ def transcribe(
     decodes no window after the words reach it.
     """
     _check_rate(sr, "transcribe")
-    return get_engine(options.engine).transcribe(y, options=options, offset_s=offset_s, speech_end_s=speech_end_s)
+    engine = get_engine(options.engine)
+    transcript = engine.transcribe(y, options=options, offset_s=offset_s, speech_end_s=speech_end_s)
+    if options.initial_prompt and timing_collapsed(transcript):
+        log.info("word timing collapsed at %.1f s; decoding the stretch again without the filler prompt", offset_s)
+        again = engine.transcribe(
+            y, options=replace(options, initial_prompt=""), offset_s=offset_s, speech_end_s=speech_end_s
+        )
+        if not timing_collapsed(again):
+            return again
+    return transcript
 
 
 def transcribe_stretch(

@@ -203,3 +203,25 @@ def test_delivery_options_change_the_measurement(clips):
     assert len(report.long_pauses) >= 3
     assert report.verdict.pace == "too fast"
     assert report.options.long_pause_s == 0.8
+
+
+def test_a_decode_whose_word_timing_collapses_is_decoded_again(tmp_path):
+    """rushed_answer as a 44.1 kHz float WAV with equal channels: with the filler prompt, tiny.en opens with a late
+    timestamp and crams 18 of its 58 words into the last second; the stretch is decoded again without the prompt."""
+    import soxr
+
+    from simulator.asr.engine import timing_collapsed
+    from simulator.asr.transcribe import transcribe
+
+    raw, sr = sf.read(FIXTURES / "rushed_answer.flac", dtype="float32")
+    st = soxr.resample(raw, sr, 44_100)
+    path = tmp_path / "rushed float stereo 44k.wav"
+    sf.write(path, np.stack([st, st], axis=1), 44_100, subtype="FLOAT")
+    y, sr = load_audio(path)
+    truth = load_truth("rushed_answer")
+    transcript = transcribe(y, sr)
+    assert not timing_collapsed(transcript)
+    assert len(transcript.words) >= 0.9 * truth["words"], transcript.text
+    report = analyze_delivery(y, sr, transcript)
+    assert_pauses_found(report.pauses, truth)
+    assert report.speaking_time_s == pytest.approx(truth["speech_end"] - truth["speech_start"], abs=0.3)
