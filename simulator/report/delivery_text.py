@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from simulator.delivery.results import HESITATION
+from simulator.delivery.verdict import join_listed
 from simulator.report.style import Style, clock, sparkline
 from simulator.report.tokens import PAUSE, transcript_tokens
 
@@ -142,9 +143,8 @@ def _voice_rows(d: DeliveryReport, s: Style) -> list[tuple]:
         unsure = [w.word for w in clar.unsure_words]
         tail = ""
         if unsure:
-            quoted = ", ".join(f'"{w}"' for w in unsure[:MAX_UNSURE_WORDS])
-            more = ", ..." if len(unsure) > MAX_UNSURE_WORDS else ""
-            tail = f"; it was unsure of {len(unsure)} words: {quoted}{more}"
+            quoted = join_listed([f'"{w}"' for w in unsure], limit=MAX_UNSURE_WORDS)
+            tail = f"; it was unsure of {len(unsure)} words: {quoted}"
         rows.append(("Clarity", f"the recogniser's mean word confidence {clar.mean_probability:.2f}{tail}"))
     return rows
 
