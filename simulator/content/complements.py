@@ -88,7 +88,8 @@ def noun_trigger_ok(tok, lex) -> bool:
         return False
     if tok.head.lower_ == "of" and tok.head.head.lower_ in lex.words("goal", "partitives"):
         return True
-    return bool(dets & lex.words("goal", "determiners")) or any(c.dep_ == "amod" for c in tok.children)
+    counted = any(c.dep_ == "nummod" and lower(c) in lex.words("goal", "number_words") for c in tok.children)
+    return bool(dets & lex.words("goal", "determiners")) or counted or any(c.dep_ == "amod" for c in tok.children)
 
 
 def _toward_object(tok, lex):
