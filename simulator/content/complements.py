@@ -22,7 +22,15 @@ def cleft_complement(tok, cleft: frozenset[str]):
             and is_first_person(c)
         ):
             return next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
-    return None
+    return _reversed_cleft(tok, cleft)
+
+
+def _reversed_cleft(be, cleft: frozenset[str]):
+    """'Becoming a master technician is what I'm working toward': the be-verb's subject, said before it."""
+    said = next((c for c in be.children if c.dep_ == "ccomp" and c.i > be.i and c.lemma_.lower() in cleft), None)
+    if said is None or not is_first_person(said) or not any(t.tag_ == "WP" for t in said.subtree):
+        return None
+    return next((c for c in be.children if c.dep_ in ("csubj", "nsubj") and c.i < be.i), None)
 
 
 def _has_to(tok) -> bool:

@@ -122,12 +122,36 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
         span = clause_of(doc[lo])
         if any(a.dep_ == "csubj" for a in [doc[lo], *doc[lo].ancestors]):
             span = (lo, doc[lo].sent.end)  # "what I love about it is the responsibility: …"
+        subject = _valued_subject(doc[lo])
+        if subject is not None:
+            span = (min(span[0], subject.left_edge.i), max(span[1], subject.right_edge.i + 1))
         toks = doc[span[0] : span[1]]
         if lex.ph("avoid", "titles").find(toks) or lex.ph("avoid", "money").find(toks):
             money_values.append(Reason(span[0], span[1], MONEY))  # "titles matter in this industry"
             continue
         out.append((lo, hi, _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS))
     return out
+
+
+def _own_relative(tok) -> bool:
+    """'that's the kind of difference I want to make': an impact the speaker's relative clause says is theirs."""
+    return any(
+        c.dep_ == "relcl" and is_first_person(c) and not is_past(c)
+        for n in [tok, *list(tok.ancestors)[:2]]
+        for c in n.children
+    )
+
+
+def _valued_subject(tok):
+    """'Getting trucks back on the road is what I like most', 'catching it early is the part of this job I find
+    worthwhile': what is valued is the subject said before the be-verb, not the value clause itself."""
+    verb = governing_verb(tok)
+    be = verb.head if verb.dep_ == "ccomp" else None
+    if verb.dep_ == "relcl" and verb.head.dep_ == "attr":
+        be = verb.head.head
+    if be is None or be.lemma_ != "be" or not is_first_person(verb):
+        return None
+    return next((c for c in be.children if c.dep_ in ("csubj", "nsubj") and c.i < verb.i and c.pos_ != "PRON"), None)
 
 
 def _so_reasons(ctx) -> list[Reason]:
@@ -159,7 +183,8 @@ def find_why(ctx) -> WhyFindings:
     out.reasons += status_values
     for lo, hi in lex.ph("why", "impact").find(doc):
         verb = governing_verb(doc[lo])
-        if negated(doc[lo]) or is_past(verb) or not (is_first_person(verb) or ctx.in_goal(lo)):
+        own = is_first_person(verb) or ctx.in_goal(lo) or _own_relative(doc[lo])
+        if negated(doc[lo]) or is_past(verb) or not own:
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
         out.impacts.append((lo, hi, _beneficiary(ctx, clause)))
