@@ -7,7 +7,7 @@ The steps and accomplishments they judge are found in plan.py; a date on
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, distinct
-from simulator.content.ling import lower, subject, verb_time
+from simulator.content.ling import governing_verb, lower, subject, verb_time
 from simulator.content.meaning import MODEL, inside
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
@@ -24,8 +24,10 @@ def _scheduled(ctx: Ctx) -> list:
     """The classifier's calls reading a sentence with a step word or a date ahead as a step scheduled or under
     way. Its "no" is not used: it says no to vague steps ("take some courses") as well as to non-steps, and
     demoting the rules' concrete steps with it lost agreement with the labels."""
-    meaning = ctx.meaning
-    cues = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(ctx.doc)]
+    meaning, doc = ctx.meaning, ctx.doc
+    # a step word said of what is done ("I've written for my college paper") is no cue; a date ahead still is
+    nouns = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(doc)]
+    cues = [i for i in nouns if verb_time(governing_verb(doc[i])) not in ("past", "perfect")]
     cues += [t.start for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
 

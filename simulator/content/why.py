@@ -78,9 +78,8 @@ def _is_step(ctx, toks) -> bool:
 
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
-    money = (lex.ph("avoid", "money").find(toks) or lex.ph("avoid", "titles").find(toks)) and not lex.ph(
-        "avoid", "money_exempt"
-    ).find(toks)
+    paid = lex.ph("avoid", "money").find(toks) or any(t.ent_type_ == "MONEY" for t in toks)  # "four dollars more"
+    money = (paid or lex.ph("avoid", "titles").find(toks)) and not lex.ph("avoid", "money_exempt").find(toks)
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
     if money and not valued and not _beneficiary(ctx, toks):
