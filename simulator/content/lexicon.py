@@ -40,7 +40,7 @@ _KEYS = {
     "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
-        "so_openers so_goal_verbs motive_heads recognition_verbs"
+        "so_openers so_goal_verbs motive_heads recognition_verbs pronouns_for_people"
     ),
     "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
     "contribution": (

@@ -84,6 +84,8 @@ def _classify(ctx, lo: int, hi: int) -> str:
     impact = lex.ph("why", "impact").find(toks)
     if money and not valued and not _beneficiary(ctx, toks):
         return MONEY
+    if lex.ph("avoid", "insults").find(toks):
+        return THIN  # "because the current leads are incompetent": running others down is no reason of one's own
     if valued or impact or _beneficiary(ctx, toks, people_only=True):
         return STRONG
     if _is_step(ctx, toks):
@@ -95,8 +97,17 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     """Someone other than the speaker is affected (with people_only: people, not organisations)."""
     ben = ctx.lex.ph("why", "beneficiaries")
     organisations, speaker = ctx.lex.words("why", "organisations"), ctx.lex.words("grammar", "speaker")
+
+    def people(t) -> bool:
+        return ben.has(t) and not (people_only and t.lemma_.lower() in organisations)
+
+    def standing_for_people(t) -> bool:  # "a small business owner…, and I want to be the accountant who helps them"
+        return lower(t) in ctx.lex.words("why", "pronouns_for_people") and any(
+            people(x) for x in t.doc[t.sent.start : t.i] if x.pos_ in ("NOUN", "PROPN")
+        )
+
     return any(
-        ben.has(t) and not (people_only and t.lemma_.lower() in organisations)
+        people(t) or standing_for_people(t)
         for t in toks
         if t.pos_ in ("NOUN", "PROPN", "PRON") and lower(t) not in speaker
     )
@@ -121,14 +132,15 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
         span = clause_of(doc[lo])
         if any(a.dep_ == "csubj" for a in [doc[lo], *doc[lo].ancestors]):
             span = (lo, doc[lo].sent.end)  # "what I love about it is the responsibility: …"
-        subject = _valued_subject(doc[lo])
-        if subject is not None:
-            span = (min(span[0], subject.left_edge.i), max(span[1], subject.right_edge.i + 1))
-        toks = doc[span[0] : span[1]]
-        if lex.ph("avoid", "titles").find(toks) or lex.ph("avoid", "money").find(toks):
+        said = doc[span[0] : span[1]]
+        valued = _valued_subject(doc[lo])
+        if valued is not None:  # what is valued, and the sentence it sums up, as for "what I love about it is …"
+            said = doc[min(span[0], valued.left_edge.i) : span[1]]
+            span = (doc[lo].sent.start, span[1])
+        if lex.ph("avoid", "titles").find(said) or lex.ph("avoid", "money").find(said):
             money_values.append(Reason(span[0], span[1], MONEY))  # "titles matter in this industry"
             continue
-        out.append((lo, hi, _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS))
+        out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
     return out
 
 
