@@ -82,7 +82,7 @@ def _classify(ctx, lo: int, hi: int) -> str:
     money = (paid or lex.ph("avoid", "titles").find(toks)) and not lex.ph("avoid", "money_exempt").find(toks)
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
-    if money and not valued and not _beneficiary(ctx, toks):
+    if money and not valued and not impact:  # "with two kids that adds up fast" is still the pay
         return MONEY
     if lex.ph("avoid", "insults").find(toks):
         return THIN  # "because the current leads are incompetent": running others down is no reason of one's own
