@@ -36,11 +36,16 @@ def _not_listed_goals(ctx: Ctx) -> tuple[list, dict]:
     """The steps, without those in a sentence the classifiers read as a goal statement and as no milestone: "I
     want to get into management, learn French, and run the Boston Marathon" lists goals, not steps."""
     meaning, steps = ctx.meaning, ctx.steps
-    stated = {meaning.sentence(g.trigger_i) for g in ctx.goals.mentions}
-    spans = [meaning.sentence(s.head_i) for s in steps if s.concrete and meaning.sentence(s.head_i) in stated]
-    lists = [c for c in meaning.positive("goal", spans) if meaning.negative("milestone", [c.span])]
+    lists = [c for c in meaning.positive("goal", goal_step_sentences(ctx)) if meaning.negative("milestone", [c.span])]
     kept = [s for s in steps if not s.concrete or inside(s.head_i, lists) is None]  # "take some courses" stays vague
     return kept, ({"signal": MODEL, "signal_score": round(max(c.score for c in lists), 3)} if lists else {})
+
+
+def goal_step_sentences(ctx: Ctx) -> list[tuple[int, int]]:
+    """The sentences holding both a goal statement and a concrete step: the ones the goal classifier reads."""
+    meaning = ctx.meaning
+    stated = {meaning.sentence(g.trigger_i) for g in ctx.goals.mentions}
+    return [meaning.sentence(s.head_i) for s in ctx.steps if s.concrete and meaning.sentence(s.head_i) in stated]
 
 
 @rule("milestones", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
