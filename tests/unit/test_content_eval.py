@@ -23,7 +23,9 @@ def _evaluate():
     return module.evaluate
 
 
-@pytest.mark.parametrize("name", ["content_labelled.toml", "content_heldout.toml", "content_fresh.toml"])
+@pytest.mark.parametrize(
+    "name", ["content_labelled.toml", "content_heldout.toml", "content_fresh.toml", "content_fresh2.toml"]
+)
 def test_agreement_with_hand_labels(name):
     per, misses, _ = _evaluate()(ROOT / "tests" / "data" / name)
     agree = sum(a for a, _ in per.values())
