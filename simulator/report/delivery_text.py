@@ -28,6 +28,7 @@ GAUGE_WIDTH = 36  # characters of the pace gauge
 MARK_PAUSE_S = 1.0  # s; mid-phrase pauses this long are marked in the transcript too
 MAX_LISTED_PAUSES = 6  # long pauses listed one per line
 MAX_UNSURE_WORDS = 6  # unsure words quoted on the clarity line
+MAX_LISTED_SKIPS = 4  # stretches of speech without words listed in the note
 
 
 def too_short(d: DeliveryReport) -> bool:
@@ -152,7 +153,7 @@ def _voice_rows(d: DeliveryReport, s: Style) -> list[tuple]:
 def _skipped_rows(d: DeliveryReport, s: Style) -> list[tuple]:
     if not d.skipped_speech:
         return []
-    where = ", ".join(f"{clock(x.start)}-{clock(x.end)}" for x in d.skipped_speech[:4])
+    where = join_listed([f"{clock(x.start)}-{clock(x.end)}" for x in d.skipped_speech], limit=MAX_LISTED_SKIPS)
     n = sum(x.words for x in d.skipped_speech)
     note = f"Note: the transcript misses speech at {where}; about {n} words are estimated there, counted in the pace."
     return [("", s(note, "dim"))]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from simulator.delivery.results import Clarity, Filler, UnsureWord
+from simulator.delivery.results import Clarity, Filler, Skipped, UnsureWord
 from simulator.delivery.verdict import _NUMBERS, _filler_reason, join_listed
 from simulator.report.delivery_text import render
 from simulator.report.html import _voice_notes
@@ -64,3 +64,12 @@ def test_unsure_words_in_both_reports_add_up_to_their_count(report, n_unsure):  
     note = next(x for x in _voice_notes(d) if "unsure" in x)
     said = int(note.split()[0])
     assert said == n_unsure and note.count("word") - 1 + _more(note) == said, note
+
+
+@pytest.mark.parametrize("n_skipped", [1, 4, 6])
+def test_every_stretch_without_words_is_listed_or_counted(report, n_skipped):  # noqa: F811
+    delivery, _ = report
+    skipped = [Skipped(10.0 * i, 10.0 * i + 3, 5) for i in range(n_skipped)]
+    d = dataclasses.replace(delivery, skipped_speech=skipped)
+    note = next(x for x in to_text(render(d, Style(False)), width=400).splitlines() if "misses speech" in x)
+    assert len(re.findall(r"\d:\d\d-\d:\d\d", note)) + _more(note) == n_skipped, note
