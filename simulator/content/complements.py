@@ -22,7 +22,15 @@ def cleft_complement(tok, cleft: frozenset[str]):
             and is_first_person(c)
         ):
             return next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
-    return None
+    return _reversed_cleft(tok, cleft)
+
+
+def _reversed_cleft(be, cleft: frozenset[str]):
+    """'Becoming a master technician is what I'm working toward': the be-verb's subject, said before it."""
+    said = next((c for c in be.children if c.dep_ == "ccomp" and c.i > be.i and c.lemma_.lower() in cleft), None)
+    if said is None or not is_first_person(said) or not any(t.tag_ == "WP" for t in said.subtree):
+        return None
+    return next((c for c in be.children if c.dep_ in ("csubj", "nsubj") and c.i < be.i), None)
 
 
 def _has_to(tok) -> bool:
@@ -88,7 +96,8 @@ def noun_trigger_ok(tok, lex) -> bool:
         return False
     if tok.head.lower_ == "of" and tok.head.head.lower_ in lex.words("goal", "partitives"):
         return True
-    return bool(dets & lex.words("goal", "determiners")) or any(c.dep_ == "amod" for c in tok.children)
+    counted = any(c.dep_ == "nummod" and lower(c) in lex.words("goal", "number_words") for c in tok.children)
+    return bool(dets & lex.words("goal", "determiners")) or counted or any(c.dep_ == "amod" for c in tok.children)
 
 
 def _toward_object(tok, lex):

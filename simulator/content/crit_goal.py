@@ -42,15 +42,20 @@ def single_focus(ctx: Ctx) -> Verdict:
                 "no goal statement, but plans are described",
             )
         return Verdict(MISSING, "none", [], slots, "no goal statement found")
-    main = found.main
-    if all(g.generic for g in found.goals) and not (found.stated_count and found.stated_count > opts.goals_partial):
+    main = found.main  # None when a count was said ("I have two goals") and none of them could be parsed
+    if (
+        main is not None
+        and all(g.generic for g in found.goals)
+        and not (found.stated_count and found.stated_count > opts.goals_partial)
+    ):
         return Verdict(PARTIAL, "generic", spans[:2], {"goal": q(main.text)}, "the only goals stated are generic")
     if n > opts.goals_partial:
         return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")
     if n == opts.goals_partial:
         return Verdict(PARTIAL, "three", spans, slots, "three distinct goals")
     by_model = (MODEL, found.model_score) if found.model_score is not None else ()
-    return Verdict(MET, "met", [(main.start, main.end)], {}, f"{len(found.goals)} goal(s) stated", *by_model)
+    said = [(main.start, main.end)] if main is not None else spans
+    return Verdict(MET, "met", said, {}, f"{n} goal(s) stated", *by_model)
 
 
 @rule("goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", "missing", OFF_GOAL), about_goal=True)

@@ -7,7 +7,7 @@ The steps and accomplishments they judge are found in plan.py; a date on
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, distinct
-from simulator.content.ling import lower, subject, verb_time
+from simulator.content.ling import governing_verb, lower, subject, verb_time
 from simulator.content.meaning import MODEL, inside
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
@@ -24,8 +24,10 @@ def _scheduled(ctx: Ctx) -> list:
     """The classifier's calls reading a sentence with a step word or a date ahead as a step scheduled or under
     way. Its "no" is not used: it says no to vague steps ("take some courses") as well as to non-steps, and
     demoting the rules' concrete steps with it lost agreement with the labels."""
-    meaning = ctx.meaning
-    cues = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(ctx.doc)]
+    meaning, doc = ctx.meaning, ctx.doc
+    # a step word said of what is done ("I've written for my college paper") is no cue; a date ahead still is
+    nouns = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(doc)]
+    cues = [i for i in nouns if verb_time(governing_verb(doc[i])) not in ("past", "perfect")]
     cues += [t.start for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
 
@@ -34,11 +36,16 @@ def _not_listed_goals(ctx: Ctx) -> tuple[list, dict]:
     """The steps, without those in a sentence the classifiers read as a goal statement and as no milestone: "I
     want to get into management, learn French, and run the Boston Marathon" lists goals, not steps."""
     meaning, steps = ctx.meaning, ctx.steps
-    stated = {meaning.sentence(g.trigger_i) for g in ctx.goals.mentions}
-    spans = [meaning.sentence(s.head_i) for s in steps if s.concrete and meaning.sentence(s.head_i) in stated]
-    lists = [c for c in meaning.positive("goal", spans) if meaning.negative("milestone", [c.span])]
+    lists = [c for c in meaning.positive("goal", goal_step_sentences(ctx)) if meaning.negative("milestone", [c.span])]
     kept = [s for s in steps if not s.concrete or inside(s.head_i, lists) is None]  # "take some courses" stays vague
     return kept, ({"signal": MODEL, "signal_score": round(max(c.score for c in lists), 3)} if lists else {})
+
+
+def goal_step_sentences(ctx: Ctx) -> list[tuple[int, int]]:
+    """The sentences holding both a goal statement and a concrete step: the ones the goal classifier reads."""
+    meaning = ctx.meaning
+    stated = {meaning.sentence(g.trigger_i) for g in ctx.goals.mentions}
+    return [meaning.sentence(s.head_i) for s in ctx.steps if s.concrete and meaning.sentence(s.head_i) in stated]
 
 
 @rule("milestones", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)

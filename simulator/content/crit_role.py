@@ -252,14 +252,21 @@ def _offered_by_reading(ctx: Ctx) -> list:
     read: it also takes a list of present duties ("I check guests in and out") for an offer."""
     lex, meaning, doc = ctx.lex, ctx.meaning, ctx.doc
     you = lex.words("contribution", "you")
-    offers = [
-        t.i
-        for t in doc
-        if lower(t) in you
-        and verb_time(governing_verb(t)) in ("future", "conditional")
-        and is_first_person(governing_verb(t))
-    ]
+    own = lex.words("grammar", "own_possessives")
+    offers = [t.i for t in doc if lower(t) in you and _speakers_offer(t, own)]
     return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
+
+
+def _speakers_offer(tok, own: frozenset[str]) -> bool:
+    """The clause of ``tok`` (or the one it hangs from) is the speaker's, in the future or conditional: "I'll set
+    up … for your customers", "my Spanish would let your attorneys take on …" (what the speaker has, acting)."""
+    verb = governing_verb(tok)
+    for v in [verb, *list(verb.ancestors)[:2]]:
+        subj = subject(v)
+        mine = subj is not None and any(c.dep_ == "poss" and lower(c) in own for c in subj.children)
+        if v.pos_ in ("VERB", "AUX") and verb_time(v) in ("future", "conditional") and (is_first_person(v) or mine):
+            return True
+    return False
 
 
 @rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))

@@ -307,6 +307,13 @@ def _impact_role(comp, lex) -> bool:
     )
 
 
+def _holding(comp, lex) -> bool:
+    """'stay in customer service for now': where the speaker is for the time being, not where they are going."""
+    if comp.lemma_.lower() not in lex.words("goal", "holding_verbs"):
+        return False
+    return bool(lex.ph("goal", "for_now").find(comp.doc[comp.i : comp.sent.end]))
+
+
 def _empty(comp) -> bool:
     """A bare verb with nothing it is about: 'I want to do it'."""
     return (
@@ -326,7 +333,7 @@ def _not_a_goal(comp, lex, wishes: list) -> bool:
     if _someone_elses(comp, lex):
         wishes.append(clause_span(comp))
         return True
-    if _points_back(comp, lex):
+    if _points_back(comp, lex) or _holding(comp, lex):
         return True
     if _pictures_impact(comp, lex) or _impact_role(comp, lex):
         wishes.append(clause_span(comp))

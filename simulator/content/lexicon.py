@@ -7,6 +7,7 @@ phrase with the model's tokenizer so "i'm not sure" matches "I’m not sure".
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ _KEYS = {
     "goal": (
         "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
-        "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues"
+        "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now"
     ),
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
@@ -40,7 +41,7 @@ _KEYS = {
     "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
-        "so_openers so_goal_verbs motive_heads recognition_verbs"
+        "so_openers so_goal_verbs motive_heads recognition_verbs pronouns_for_people"
     ),
     "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
     "contribution": (
@@ -164,9 +165,18 @@ def load_lexicon(folder: Path) -> LexiconData:
 def forms(token) -> tuple[str, str]:
     """The surface form and lemma of a spaCy token, normalised for matching; empty for a word that may have
     been misheard, so that one unsure word never triggers a word list on its own."""
-    if token.i in token.doc.user_data.get(_UNSURE_KEY, ()):
-        return "", ""
-    return norm(token.text), norm(token.lemma_)
+    return _forms_table(token.doc)[token.i]
+
+
+def _forms_table(doc) -> list[tuple[str, str]]:
+    """``forms`` of every token, computed once per parsed answer: about a hundred word lists are matched against
+    the whole answer, and normalising each token for each list was most of the rules' own time."""
+    table = doc.user_data.get(_FORMS_KEY)
+    if table is None:
+        unsure = doc.user_data.get(_UNSURE_KEY, ())
+        table = [("", "") if t.i in unsure else (norm(t.text), norm(t.lemma_)) for t in doc]
+        doc.user_data[_FORMS_KEY] = table
+    return table
 
 
 def sure(token) -> bool:
@@ -193,17 +203,20 @@ class PhraseSet:
 
     def matches(self, tokens) -> list[tuple[int, int, str]]:
         """(start, end, phrase) of every match in ``tokens``: token indices (end exclusive), longest at each start."""
-        seq = list(tokens)
+        doc, index = _indices(tokens)
+        if not index:
+            return []
+        table = _forms_table(doc)
         out = []
-        for i, tok in enumerate(seq):
-            surface, lemma = forms(tok)
+        for i, at in enumerate(index):
+            surface, lemma = table[at]
             best, found = 0, ""
             for toks, phrase in self.by_first.get(surface, []) + self.by_first.get(lemma, []):
                 n = len(toks)
-                if n > best and i + n <= len(seq) and all(_fits(p, seq[i + k]) for k, p in enumerate(toks)):
+                if n > best and i + n <= len(index) and all(_fits(p, table[index[i + k]]) for k, p in enumerate(toks)):
                     best, found = n, phrase
             if best:
-                out.append((seq[i].i, seq[i].i + best, found))
+                out.append((at, at + best, found))
         return out
 
     def find(self, tokens) -> list[tuple[int, int]]:
@@ -211,8 +224,16 @@ class PhraseSet:
         return [(lo, hi) for lo, hi, _ in self.matches(tokens)]
 
 
-def _fits(word: str, token) -> bool:
-    return word == WILDCARD or word in forms(token)
+def _indices(tokens) -> tuple[object, Sequence[int]]:
+    """The Doc and the token indices of a Doc, a Span (read by index, without making Token objects) or tokens."""
+    if hasattr(tokens, "vocab"):
+        return tokens.doc, range(getattr(tokens, "start", 0), getattr(tokens, "end", len(tokens)))
+    seq = list(tokens)
+    return (seq[0].doc if seq else None), [t.i for t in seq]
+
+
+def _fits(word: str, form: tuple[str, str]) -> bool:
+    return word == WILDCARD or word in form
 
 
 class Lexicon:
@@ -243,10 +264,12 @@ class Lexicon:
         and keep the tokens in ``unsure`` (words that may have been misheard) from matching any list."""
         doc.user_data[_DOC_KEY] = self
         doc.user_data[_UNSURE_KEY] = unsure
+        doc.user_data.pop(_FORMS_KEY, None)
 
 
 _DOC_KEY = "simulator.content.lexicon"
 _UNSURE_KEY = "simulator.content.unsure"
+_FORMS_KEY = "simulator.content.forms"
 
 
 def lexicon_of(token) -> Lexicon:

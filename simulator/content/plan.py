@@ -104,7 +104,15 @@ def _step_verb(tok, lex):
         return governing_verb(tok)
     if tok.pos_ == "VERB" and lex.ph("steps", "verbs").has(tok) and _has_object(tok):
         return tok
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words("goal", "growth_verbs") and _vague_object(tok):
+        return tok  # "get as much experience as I can", "gain more experience": a vague step
     return None
+
+
+def _vague_object(verb) -> bool:
+    """'get as much experience as I can': the verb's object is one of the vague ones."""
+    vague = _words(verb, "steps", "vague_objects")
+    return any(c.dep_ == "dobj" and lower(c) in vague for c in verb.children)
 
 
 def _restates_goal(ctx, span: tuple[int, int], ignore: set[str] = frozenset()) -> bool:
@@ -117,6 +125,8 @@ def _step_concrete(tok) -> bool:
     """A named or modified step: 'the CPA exam', 'a course in tax law'; 'learn more about X' is vague."""
     if tok.pos_ == "NOUN":
         return _concrete_noun(tok)
+    if _vague_object(tok) and not any(_named(o) for o in _objects(tok)):
+        return False
     if tok.lemma_.lower() in _words(tok, "steps", "learning_verbs"):
         return any(_named(o) for o in _objects(tok))
     return any(_concrete_noun(o) for o in _objects(tok))

@@ -78,13 +78,14 @@ def _is_step(ctx, toks) -> bool:
 
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
-    money = (lex.ph("avoid", "money").find(toks) or lex.ph("avoid", "titles").find(toks)) and not lex.ph(
-        "avoid", "money_exempt"
-    ).find(toks)
+    paid = lex.ph("avoid", "money").find(toks) or any(t.ent_type_ == "MONEY" for t in toks)  # "four dollars more"
+    money = (paid or lex.ph("avoid", "titles").find(toks)) and not lex.ph("avoid", "money_exempt").find(toks)
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
-    if money and not valued and not _beneficiary(ctx, toks):
+    if money and not valued and not impact:  # "with two kids that adds up fast" is still the pay
         return MONEY
+    if lex.ph("avoid", "insults").find(toks):
+        return THIN  # "because the current leads are incompetent": running others down is no reason of one's own
     if valued or impact or _beneficiary(ctx, toks, people_only=True):
         return STRONG
     if _is_step(ctx, toks):
@@ -96,8 +97,17 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     """Someone other than the speaker is affected (with people_only: people, not organisations)."""
     ben = ctx.lex.ph("why", "beneficiaries")
     organisations, speaker = ctx.lex.words("why", "organisations"), ctx.lex.words("grammar", "speaker")
+
+    def people(t) -> bool:
+        return ben.has(t) and not (people_only and t.lemma_.lower() in organisations)
+
+    def standing_for_people(t) -> bool:  # "a small business owner…, and I want to be the accountant who helps them"
+        return lower(t) in ctx.lex.words("why", "pronouns_for_people") and any(
+            people(x) for x in t.doc[t.sent.start : t.i] if x.pos_ in ("NOUN", "PROPN")
+        )
+
     return any(
-        ben.has(t) and not (people_only and t.lemma_.lower() in organisations)
+        people(t) or standing_for_people(t)
         for t in toks
         if t.pos_ in ("NOUN", "PROPN", "PRON") and lower(t) not in speaker
     )
@@ -122,12 +132,37 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
         span = clause_of(doc[lo])
         if any(a.dep_ == "csubj" for a in [doc[lo], *doc[lo].ancestors]):
             span = (lo, doc[lo].sent.end)  # "what I love about it is the responsibility: …"
-        toks = doc[span[0] : span[1]]
-        if lex.ph("avoid", "titles").find(toks) or lex.ph("avoid", "money").find(toks):
+        said = doc[span[0] : span[1]]
+        valued = _valued_subject(doc[lo])
+        if valued is not None:  # what is valued, and the sentence it sums up, as for "what I love about it is …"
+            said = doc[min(span[0], valued.left_edge.i) : span[1]]
+            span = (doc[lo].sent.start, span[1])
+        if lex.ph("avoid", "titles").find(said) or lex.ph("avoid", "money").find(said):
             money_values.append(Reason(span[0], span[1], MONEY))  # "titles matter in this industry"
             continue
-        out.append((lo, hi, _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS))
+        out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
     return out
+
+
+def _own_relative(tok) -> bool:
+    """'that's the kind of difference I want to make': an impact the speaker's relative clause says is theirs."""
+    return any(
+        c.dep_ == "relcl" and is_first_person(c) and not is_past(c)
+        for n in [tok, *list(tok.ancestors)[:2]]
+        for c in n.children
+    )
+
+
+def _valued_subject(tok):
+    """'Getting trucks back on the road is what I like most', 'catching it early is the part of this job I find
+    worthwhile': what is valued is the subject said before the be-verb, not the value clause itself."""
+    verb = governing_verb(tok)
+    be = verb.head if verb.dep_ == "ccomp" else None
+    if verb.dep_ == "relcl" and verb.head.dep_ == "attr":
+        be = verb.head.head
+    if be is None or be.lemma_ != "be" or not is_first_person(verb):
+        return None
+    return next((c for c in be.children if c.dep_ in ("csubj", "nsubj") and c.i < verb.i and c.pos_ != "PRON"), None)
 
 
 def _so_reasons(ctx) -> list[Reason]:
@@ -159,7 +194,8 @@ def find_why(ctx) -> WhyFindings:
     out.reasons += status_values
     for lo, hi in lex.ph("why", "impact").find(doc):
         verb = governing_verb(doc[lo])
-        if negated(doc[lo]) or is_past(verb) or not (is_first_person(verb) or ctx.in_goal(lo)):
+        own = is_first_person(verb) or ctx.in_goal(lo) or _own_relative(doc[lo])
+        if negated(doc[lo]) or is_past(verb) or not own:
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
         out.impacts.append((lo, hi, _beneficiary(ctx, clause)))

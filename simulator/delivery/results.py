@@ -117,6 +117,14 @@ class Verdict:
     strengths: list[str] = field(default_factory=list)  # what went well
 
 
+def filler_counts(fillers: list[Filler]) -> dict[str, int]:
+    """Fillers per canonical word, most frequent first."""
+    counts: dict[str, int] = {}
+    for f in fillers:
+        counts[f.word] = counts.get(f.word, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 @dataclass(frozen=True)
 class DeliveryReport:
     """How the answer was said."""
@@ -154,7 +162,4 @@ class DeliveryReport:
 
     def filler_counts(self) -> dict[str, int]:
         """Fillers per canonical word, most frequent first."""
-        counts: dict[str, int] = {}
-        for f in self.fillers:
-            counts[f.word] = counts.get(f.word, 0) + 1
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return filler_counts(self.fillers)

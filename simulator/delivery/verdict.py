@@ -25,6 +25,7 @@ from simulator.delivery.results import (
     Pitch,
     Verdict,
     Volume,
+    filler_counts,
 )
 
 
@@ -38,6 +39,7 @@ def clock(seconds: float | None) -> str:
 
 _NUMBERS = "no one two three four five six seven eight nine ten".split()
 MAX_TIMES = 4  # time stamps listed in one reason
+MAX_FILLER_WORDS = 3  # filler words listed in the filler reason
 
 
 def count_word(n: int, *, capital: bool = False) -> str:
@@ -46,13 +48,19 @@ def count_word(n: int, *, capital: bool = False) -> str:
     return text.capitalize() if capital else text
 
 
+def join_listed(items: list[str], *, limit: int, rest: int | None = None) -> str:
+    """'a, b and c', or 'a, b, c and 2 more' when cut at ``limit``: a cut list never reads as complete, so a count
+    beside it always equals what is listed plus the "more". ``rest`` overrides how many are left unshown."""
+    shown = items[:limit]
+    rest = len(items) - len(shown) if rest is None else rest
+    if rest:
+        return ", ".join(shown) + f" and {rest} more"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
 def join_times(times: list[float]) -> str:
     """'0:41, 1:05 and 1:12' (the first few, then 'and N more')."""
-    stamps = [clock(t) for t in times[:MAX_TIMES]]
-    rest = len(times) - len(stamps)
-    if rest:
-        return ", ".join(stamps) + f" and {rest} more"
-    return stamps[0] if len(stamps) == 1 else ", ".join(stamps[:-1]) + " and " + stamps[-1]
+    return join_listed([clock(t) for t in times], limit=MAX_TIMES)
 
 
 def pace_verdict(wpm: float, opts: DeliveryOptions) -> str:
@@ -78,10 +86,10 @@ def _pace_reason(pace: str, wpm: float, articulation: float, o: DeliveryOptions)
 
 
 def _filler_reason(fillers: list[Filler], per_min: float) -> str:
-    counts: dict[str, int] = {}
-    for f in fillers:
-        counts[f.word] = counts.get(f.word, 0) + 1
-    top = ", ".join(f'"{w}" x{n}' for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3])
+    counts = list(filler_counts(fillers).items())
+    shown = counts[:MAX_FILLER_WORDS]
+    rest = len(fillers) - sum(n for _, n in shown)  # fillers of the words not shown, so the parts add up to the count
+    top = join_listed([f'"{w}" x{n}' for w, n in shown], limit=MAX_FILLER_WORDS, rest=rest)
     noun = "filler" if len(fillers) == 1 else "fillers"
     return f"{count_word(len(fillers), capital=True)} {noun} ({per_min:.1f} a minute: {top}); pause silently instead."
 

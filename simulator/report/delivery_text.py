@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from simulator.delivery.results import HESITATION
+from simulator.delivery.verdict import join_listed
 from simulator.report.style import Style, clock, sparkline
 from simulator.report.tokens import PAUSE, transcript_tokens
 
@@ -27,6 +28,7 @@ GAUGE_WIDTH = 36  # characters of the pace gauge
 MARK_PAUSE_S = 1.0  # s; mid-phrase pauses this long are marked in the transcript too
 MAX_LISTED_PAUSES = 6  # long pauses listed one per line
 MAX_UNSURE_WORDS = 6  # unsure words quoted on the clarity line
+MAX_LISTED_SKIPS = 4  # stretches of speech without words listed in the note
 
 
 def _gauge(wpm: float, lo: float, hi: float, s: Style) -> Text:
@@ -137,9 +139,8 @@ def _voice_rows(d: DeliveryReport, s: Style) -> list[tuple]:
         unsure = [w.word for w in clar.unsure_words]
         tail = ""
         if unsure:
-            quoted = ", ".join(f'"{w}"' for w in unsure[:MAX_UNSURE_WORDS])
-            more = ", ..." if len(unsure) > MAX_UNSURE_WORDS else ""
-            tail = f"; it was unsure of {len(unsure)} words: {quoted}{more}"
+            quoted = join_listed([f'"{w}"' for w in unsure], limit=MAX_UNSURE_WORDS)
+            tail = f"; it was unsure of {len(unsure)} words: {quoted}"
         rows.append(("Clarity", f"the recogniser's mean word confidence {clar.mean_probability:.2f}{tail}"))
     return rows
 
@@ -147,7 +148,7 @@ def _voice_rows(d: DeliveryReport, s: Style) -> list[tuple]:
 def _skipped_rows(d: DeliveryReport, s: Style) -> list[tuple]:
     if not d.skipped_speech:
         return []
-    where = ", ".join(f"{clock(x.start)}-{clock(x.end)}" for x in d.skipped_speech[:4])
+    where = join_listed([f"{clock(x.start)}-{clock(x.end)}" for x in d.skipped_speech], limit=MAX_LISTED_SKIPS)
     n = sum(x.words for x in d.skipped_speech)
     note = f"Note: the transcript misses speech at {where}; about {n} words are estimated there, counted in the pace."
     return [("", s(note, "dim"))]

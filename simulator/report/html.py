@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simulator.delivery.verdict import join_listed
 from simulator.model.transcript import bare
 from simulator.report.html_charts import pace_svg, peaks, waveform_svg
 from simulator.report.style import clock
@@ -126,7 +127,8 @@ def _voice_notes(d: DeliveryReport) -> list[str]:
             notes.append(text)
     unsure = [w for w in dict.fromkeys(bare(u.word) for u in d.clarity.unsure_words) if w]
     if unsure:
-        notes.append(f"Words the transcriber was unsure of (mumbled?): {', '.join(unsure[:MAX_UNSURE_SHOWN])}.")
+        listed = join_listed(unsure, limit=MAX_UNSURE_SHOWN)
+        notes.append(f"{len(unsure)} words the transcriber was unsure of (mumbled?): {listed}.")
     return notes
 
 
