@@ -21,10 +21,12 @@ import time
 import numpy as np
 import pytest
 
-from simulator.asr.wer import normalize_words
+from simulator.asr.wer import normalize_words, wer
 from tests.audio_device import CAPTURE_SR, SpeakerCapture, play_into_mic
 from tests.conftest import ROOT
 from tests.interview_answers import ORDER, QUESTIONS, check_follow_up_counted, synthesise
+
+SPOKEN_MAX_WER = 0.15  # the prompts as heard back from the speaker sink, against the prompts asked
 
 WAIT_FOR_PROMPT_S = 240.0  # s; the longest the test waits for the tool to start listening
 GAP_S = 1.0  # s of silence that separates two prompts in the speaker capture
@@ -104,7 +106,9 @@ def test_interview_with_a_follow_up_on_the_sound_card(private_mic, isolated_home
 
     # the interviewer spoke the questions and the follow-up into the speaker sink
     said = " ".join(transcribe(prompt, CAPTURE_SR).text for prompt in _prompts(spoken.audio(), CAPTURE_SR))
-    assert {"career", "goals", "strength", "expect", "there"} <= set(normalize_words(said)), said
+    asked = [doc["questions"][0]["question"]["text"], doc["questions"][0]["follow_up"]["text"]]
+    asked += [q["question"]["text"] for q in doc["questions"][1:]]
+    assert wer(" ".join(asked), said) <= SPOKEN_MAX_WER, said  # tiny.en on espeak: a word may be misheard
 
     _, record = interviews.load_interview(doc["interview_id"])
     assert record.status == "complete" and [a.position for a in record.answers] == [1, 2, 3]
