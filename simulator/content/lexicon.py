@@ -41,7 +41,7 @@ _KEYS = {
     "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
-        "so_openers so_goal_verbs motive_heads recognition_verbs pronouns_for_people"
+        "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people"
     ),
     "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
     "contribution": (
@@ -59,7 +59,7 @@ _KEYS = {
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "
         "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
-        "other_people other_subjects"
+        "past_only_form other_people other_subjects"
     ),
     "story": (
         "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words "

@@ -90,7 +90,8 @@ def _concrete_noun(tok) -> bool:
         return False  # "some online classes", "more training"
     vague = _words(tok, "steps", "vague_modifiers")
     modified = any(c.dep_ in ("compound", "amod", "nummod", "npadvmod") and lower(c) not in vague for c in tok.children)
-    return modified or any(_topic(c) for c in tok.children)
+    named = any(c.dep_ == "appos" and _named(c) for c in tok.children)  # "my CompTIA A+"
+    return modified or named or any(_topic(c) for c in tok.children)
 
 
 def _upcoming_step_verb(verb) -> bool:
