@@ -180,9 +180,10 @@ def _note_stated_count(tok, lex, found: GoalFindings) -> None:
     if not (tok.lemma_.lower() in lex.words("goal", "verbs") and tok.dep_ == "relcl"):
         return
     listed = tok.head
-    quantified = any(_quantity(c, lex) for c in listed.subtree) or any(_quantity(a, lex) for a in listed.ancestors)
+    said = [_quantity(c, lex) for c in listed.subtree] + [_quantity(a, lex) for a in listed.ancestors]
+    quantified = [n for n in said if n]  # "a few things I'm working on" is a handful, "a lot of things" many
     if lower(listed) in lex.words("goal", "list_nouns") and quantified and is_first_person(tok):
-        found.stated_count, found.stated_at = MANY, (max(0, listed.i - 3), tok.i + 1)
+        found.stated_count, found.stated_at = max(quantified), (max(0, listed.i - 3), tok.i + 1)
 
 
 def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
