@@ -158,8 +158,25 @@ def _is_goal_verb(tok, lex) -> bool:
     )
 
 
+def _ordinal_item(tok, lex):
+    """'There are two things I'm working toward. The first is becoming …': a listed goal named by its place."""
+    first = next((c for c in tok.children if c.dep_ == "nsubj" and lower(c) in lex.words("goal", "ordinals")), None)
+    if (
+        first is None
+        or not _ahead(tok)
+        or not any(lower(t) in lex.words("goal", "list_nouns") for t in tok.sent.doc[: tok.i])
+    ):
+        return None
+    if tok.lemma_ == "be":
+        return next((c for c in tok.children if c.dep_ in ("attr", "xcomp")), None)
+    return tok if tok.tag_ == "VBG" and any(a.lemma_ == "be" for a in tok.children if a.dep_ == "aux") else None
+
+
 def _complement(tok, lex):
     """What the goal statement triggered by ``tok`` is about, or None when ``tok`` triggers none."""
+    listed = _ordinal_item(tok, lex)
+    if listed is not None:
+        return listed
     if _is_goal_noun(tok, lex):
         gov = governing_verb(tok)
         ok = noun_trigger_ok(tok, lex) and not negated(gov) and _ahead(gov)
@@ -271,8 +288,8 @@ def _talk_about_answer(comp, lex) -> bool:
 def _someone_elses(comp, lex) -> bool:
     """'I want my work to prevent that': the complement has a subject other than the speaker."""
     own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if own is not None and _is_goal_noun(own, lex):
-        return False  # "my goal is perfecting X", parsed with the goal as the gerund's subject
+    if own is not None and (_is_goal_noun(own, lex) or lower(own) in lex.words("goal", "ordinals")):
+        return False  # "my goal is perfecting X", "the first is becoming X": parsed with that as the gerund's subject
     return own is not None and lower(own) not in lex.words("goal", "own_complement_subjects")
 
 
