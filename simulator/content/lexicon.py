@@ -49,7 +49,7 @@ _KEYS = {
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "
-        "duration_words always_specific holding_verbs credential_verbs experience_claims"
+        "duration_words always_specific holding_verbs credential_verbs experience_claims founding_verbs founded"
     ),
     "avoid": (
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
