@@ -113,6 +113,13 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     )
 
 
+def _yours(ctx, toks) -> bool:
+    """'help your company deliver jobs on time': the employer named as "your" is someone affected; "the team" or
+    "a hospital" said in passing ("I'm on the help desk at a hospital") is not."""
+    you = ctx.lex.words("contribution", "you")
+    return any(lower(c) in you for t in toks if t.pos_ in ("NOUN", "PROPN") for c in t.children if c.dep_ == "poss")
+
+
 def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
     """'I love that …', 'what excites me is …', 'I like solving …' (not 'I'd like to')."""
     doc, lex = ctx.doc, ctx.lex
@@ -218,7 +225,7 @@ def find_why(ctx) -> WhyFindings:
         if negated(doc[lo]) or is_past(verb) or not own:
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
-        out.impacts.append((lo, hi, _beneficiary(ctx, clause)))
+        out.impacts.append((lo, hi, _beneficiary(ctx, clause, people_only=True) or _yours(ctx, clause)))
     status = [w for w in ctx.goals.wishes if _recognition(ctx, w)]
     wishes = [
         w
