@@ -71,10 +71,13 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
     if any(c.dep_ == "nsubj" and _is_goal_noun(c, lex) for c in comp.children):
         lo = comp.i  # "my real goal is | perfecting X"
+    phrases = lex.ph("specificity", "generic").find(parsed.doc[lo:full])
+    leads = [_destination(parsed.doc, end) for _, end in phrases]
+    full = max([full, *leads])
     hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
-    generic = bool(lex.ph("specificity", "generic").find(parsed.doc[lo:full])) or not lemmas
+    generic = not all(leads) or not lemmas
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
     return Goal(
@@ -87,6 +90,19 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         generic=generic,
         step=_is_step(comp, toks, lex),
     )
+
+
+def _destination(doc, hi: int) -> int:
+    """'move up to shift supervisor': where a generic phrase ending at ``hi`` leads (the end of its noun), or 0."""
+    if hi >= len(doc) or lower(doc[hi]) not in ("to", "into"):
+        return 0
+    nouns = []
+    for t in doc[hi + 1 : hi + 4]:  # the parser may read "to shift supervisor" as an infinitive
+        if t.is_punct:
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            nouns.append(t.i + 1)
+    return max(nouns, default=0)
 
 
 def _np_span(tok) -> tuple[int, int]:
