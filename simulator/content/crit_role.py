@@ -269,6 +269,13 @@ def _speakers_offer(tok, own: frozenset[str]) -> bool:
     return False
 
 
+def _for_others(ctx: Ctx, wish: tuple[int, int]) -> bool:
+    """An impact picture of the goal ("help teenagers who…", "be the one who shows up"), not a wish for oneself
+    ("this internship gives me a chance") nor a status wish."""
+    mine = ctx.lex.words("grammar", "self_objects")
+    return wish not in ctx.why.titles and not any(lower(t) in mine for t in ctx.doc[wish[0] : wish[1]])
+
+
 @rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))
 def contribution(ctx: Ctx) -> Verdict:
     """What the candidate will bring to the team or company: giving verbs aimed at the employer, or a sentence
@@ -287,6 +294,7 @@ def contribution(ctx: Ctx) -> Verdict:
         span = ctx.parsed.whole(*best.span)
         quote = {**slots, "quote": ctx.q(span)}
         return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
+    vague += [w for w in ctx.goals.wishes if _for_others(ctx, w)]  # the goal's good: "be the one who shows up"
     if vague:
         spans = distinct(vague)[:2]
         return Verdict(

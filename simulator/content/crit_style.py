@@ -30,6 +30,15 @@ def confident_language(ctx: Ctx) -> Verdict:
     return Verdict(MISSING, "many", hedges, slots, reason)
 
 
+def _vague_ordinal(span, lex) -> bool:
+    """'first' in "the first step" or "go after first": an ordinal that names nothing ("second grade" does)."""
+    if "ORDINAL" not in (span.label_, span.root.ent_type_):
+        return False
+    head = span.root.head
+    modifies = span.root.dep_ in ("amod", "nummod") and head.pos_ in ("NOUN", "PROPN")
+    return not modifies or head.lemma_.lower() in lex.words("specificity", "vague_ordinal_heads")
+
+
 def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     """Distinct names, numbers, dates and acronyms, as token spans."""
     lex, doc = ctx.lex, ctx.doc
@@ -44,6 +53,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
             ent.label_.upper() in {x.upper() for x in labels}
             and ent.text.lower() not in weak
             and not fuzzy
+            and not _vague_ordinal(ent, lex)
             and not any(ent.start <= v < ent.end for v in vague)
         ):
             spans.append((ent.start, ent.end))
@@ -57,8 +67,12 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
             and not is_hesitation(tok.text)
         )
         proper = tok.pos_ == "PROPN" and not tok.is_sent_start and tok.text[:1].isupper()
-        number = tok.like_num and lower(tok) not in weak
-        if not covered and (acronym or proper or number):
+        number = tok.like_num and lower(tok) not in weak and not _vague_ordinal(doc[tok.i : tok.i + 1], lex)
+        if covered or not (acronym or proper or number):
+            continue
+        if proper and spans and spans[-1][1] == tok.i and doc[tok.i - 1].pos_ == "PROPN":
+            spans[-1] = (spans[-1][0], tok.i + 1)  # "Holiday Inn" is one name
+        else:
             spans.append((tok.i, tok.i + 1))
     seen, out = set(), []
     for s in sorted(spans):

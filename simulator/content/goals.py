@@ -71,10 +71,13 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
     if any(c.dep_ == "nsubj" and _is_goal_noun(c, lex) for c in comp.children):
         lo = comp.i  # "my real goal is | perfecting X"
+    phrases = lex.ph("specificity", "generic").find(parsed.doc[lo:full])
+    leads = [_destination(parsed.doc, end) for _, end in phrases]
+    full = max([full, *leads])
     hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
-    generic = bool(lex.ph("specificity", "generic").find(parsed.doc[lo:full])) or not lemmas
+    generic = not all(leads) or not lemmas
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
     return Goal(
@@ -87,6 +90,19 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         generic=generic,
         step=_is_step(comp, toks, lex),
     )
+
+
+def _destination(doc, hi: int) -> int:
+    """'move up to shift supervisor': where a generic phrase ending at ``hi`` leads (the end of its noun), or 0."""
+    if hi >= len(doc) or lower(doc[hi]) not in ("to", "into"):
+        return 0
+    nouns = []
+    for t in doc[hi + 1 : hi + 4]:  # the parser may read "to shift supervisor" as an infinitive
+        if t.is_punct:
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            nouns.append(t.i + 1)
+    return max(nouns, default=0)
 
 
 def _np_span(tok) -> tuple[int, int]:
@@ -158,8 +174,25 @@ def _is_goal_verb(tok, lex) -> bool:
     )
 
 
+def _ordinal_item(tok, lex):
+    """'There are two things I'm working toward. The first is becoming …': a listed goal named by its place."""
+    first = next((c for c in tok.children if c.dep_ == "nsubj" and lower(c) in lex.words("goal", "ordinals")), None)
+    if (
+        first is None
+        or not _ahead(tok)
+        or not any(lower(t) in lex.words("goal", "list_nouns") for t in tok.sent.doc[: tok.i])
+    ):
+        return None
+    if tok.lemma_ == "be":
+        return next((c for c in tok.children if c.dep_ in ("attr", "xcomp")), None)
+    return tok if tok.tag_ == "VBG" and any(a.lemma_ == "be" for a in tok.children if a.dep_ == "aux") else None
+
+
 def _complement(tok, lex):
     """What the goal statement triggered by ``tok`` is about, or None when ``tok`` triggers none."""
+    listed = _ordinal_item(tok, lex)
+    if listed is not None:
+        return listed
     if _is_goal_noun(tok, lex):
         gov = governing_verb(tok)
         ok = noun_trigger_ok(tok, lex) and not negated(gov) and _ahead(gov)
@@ -180,9 +213,10 @@ def _note_stated_count(tok, lex, found: GoalFindings) -> None:
     if not (tok.lemma_.lower() in lex.words("goal", "verbs") and tok.dep_ == "relcl"):
         return
     listed = tok.head
-    quantified = any(_quantity(c, lex) for c in listed.subtree) or any(_quantity(a, lex) for a in listed.ancestors)
+    said = [_quantity(c, lex) for c in listed.subtree] + [_quantity(a, lex) for a in listed.ancestors]
+    quantified = [n for n in said if n]  # "a few things I'm working on" is a handful, "a lot of things" many
     if lower(listed) in lex.words("goal", "list_nouns") and quantified and is_first_person(tok):
-        found.stated_count, found.stated_at = MANY, (max(0, listed.i - 3), tok.i + 1)
+        found.stated_count, found.stated_at = max(quantified), (max(0, listed.i - 3), tok.i + 1)
 
 
 def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
@@ -270,8 +304,8 @@ def _talk_about_answer(comp, lex) -> bool:
 def _someone_elses(comp, lex) -> bool:
     """'I want my work to prevent that': the complement has a subject other than the speaker."""
     own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if own is not None and _is_goal_noun(own, lex):
-        return False  # "my goal is perfecting X", parsed with the goal as the gerund's subject
+    if own is not None and (_is_goal_noun(own, lex) or lower(own) in lex.words("goal", "ordinals")):
+        return False  # "my goal is perfecting X", "the first is becoming X": parsed with that as the gerund's subject
     return own is not None and lower(own) not in lex.words("goal", "own_complement_subjects")
 
 

@@ -23,7 +23,7 @@ _KEYS = {
     "goal": (
         "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
-        "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now"
+        "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now ordinals"
     ),
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
@@ -37,11 +37,11 @@ _KEYS = {
         "phrases conditional_subjects conditional_exempt doubt_cancellers noun_determiners noun_hedges "
         "framing_verbs framing_next like_not_filler_after like_filler_after"
     ),
-    "specificity": "generic entity_labels weak_numbers not_acronyms fuzzy_quantities",
+    "specificity": "generic entity_labels weak_numbers vague_ordinal_heads not_acronyms fuzzy_quantities",
     "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
-        "so_openers so_goal_verbs motive_heads recognition_verbs pronouns_for_people"
+        "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people"
     ),
     "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
     "contribution": (
@@ -49,7 +49,7 @@ _KEYS = {
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "
-        "duration_words always_specific holding_verbs credential_verbs experience_claims"
+        "duration_words always_specific holding_verbs credential_verbs experience_claims founding_verbs founded"
     ),
     "avoid": (
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
@@ -59,7 +59,7 @@ _KEYS = {
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "
         "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
-        "other_people other_subjects"
+        "past_only_form other_people other_subjects"
     ),
     "story": (
         "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words "

@@ -143,7 +143,8 @@ def verb_time(verb, depth: int = 0) -> str:
     told = _auxiliary_time(verb, auxes, depth)
     if told is not None:
         return told
-    if verb.tag_ == "VBD":
+    misread_past = not auxes and verb.tag_ in ("VBP", "VBN") and lower(verb) in grammar(verb, "past_only_form")
+    if verb.tag_ == "VBD" or misread_past:
         return PAST
     if _same_past_as_head(verb, auxes, depth):
         return verb_time(verb.head, depth + 1)

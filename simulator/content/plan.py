@@ -90,7 +90,8 @@ def _concrete_noun(tok) -> bool:
         return False  # "some online classes", "more training"
     vague = _words(tok, "steps", "vague_modifiers")
     modified = any(c.dep_ in ("compound", "amod", "nummod", "npadvmod") and lower(c) not in vague for c in tok.children)
-    return modified or any(_topic(c) for c in tok.children)
+    named = any(c.dep_ == "appos" and _named(c) for c in tok.children)  # "my CompTIA A+"
+    return modified or named or any(_topic(c) for c in tok.children)
 
 
 def _upcoming_step_verb(verb) -> bool:
@@ -223,8 +224,9 @@ def _past_and_mine(tok) -> bool:
 
 def _not_a_result(tok, lex) -> bool:
     """'I decided to learn' (an intention) or "I've got a few things going on" (= I have)."""
+    told = tok.tag_ == "VBD" and subject(tok) is not None  # "I got my A+ …, I want to…": a past of its own
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.words("accomplishment", "intent_heads"):
-        return True
+        return not told
     have_aux = any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux")
     return tok.lemma_.lower() == "get" and tok.tag_ == "VBN" and have_aux and verb_time(tok) == PERFECT
 
@@ -259,6 +261,10 @@ def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
         return _experience(tok, lex)
     if lex.ph("accomplishment", "verbs").has(tok):
         return Accomplishment(clause_of(tok), _specific_result(tok, lex), "verb")
+    if lemma in lex.words("accomplishment", "founding_verbs") and any(
+        lex.ph("accomplishment", "founded").has(o) for o in _objects(tok)
+    ):
+        return Accomplishment(clause_of(tok), True, "verb")
     if lemma in lex.words("accomplishment", "non_verbs") or not (_objects(tok) and _measured(tok)):
         return None
     return Accomplishment(clause_of(tok), True, "verb")

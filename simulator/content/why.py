@@ -113,6 +113,13 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     )
 
 
+def _yours(ctx, toks) -> bool:
+    """'help your company deliver jobs on time': the employer named as "your" is someone affected; "the team" or
+    "a hospital" said in passing ("I'm on the help desk at a hospital") is not."""
+    you = ctx.lex.words("contribution", "you")
+    return any(lower(c) in you for t in toks if t.pos_ in ("NOUN", "PROPN") for c in t.children if c.dep_ == "poss")
+
+
 def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
     """'I love that …', 'what excites me is …', 'I like solving …' (not 'I'd like to')."""
     doc, lex = ctx.doc, ctx.lex
@@ -130,7 +137,7 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
         if negated(doc[lo]) or lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)]):
             continue
         span = clause_of(doc[lo])
-        if any(a.dep_ == "csubj" for a in [doc[lo], *doc[lo].ancestors]):
+        if any(a.dep_ == "csubj" for a in [doc[lo], *doc[lo].ancestors]) or _sums_up(doc[lo]):
             span = (lo, doc[lo].sent.end)  # "what I love about it is the responsibility: …"
         said = doc[span[0] : span[1]]
         valued = _valued_subject(doc[lo])
@@ -142,6 +149,13 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             continue
         out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
     return out
+
+
+def _sums_up(tok) -> bool:
+    """'The thing I like about inspection is (that) a bad weld can hurt somebody': the value names what follows."""
+    verb = governing_verb(tok)
+    noun = verb.head
+    return verb.dep_ == "relcl" and noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and noun.head.i > verb.i
 
 
 def _own_relative(tok) -> bool:
@@ -178,6 +192,19 @@ def _so_reasons(ctx) -> list[Reason]:
     return out
 
 
+def _back_reasons(ctx) -> list[Reason]:
+    """'Kids reach third grade unable to read. So that's what I want to fix': a sentence opened by a pointer back
+    is explained by the sentence before it."""
+    doc, out = ctx.doc, []
+    for lo, _ in ctx.lex.ph("why", "back_markers").find(doc):
+        start = doc[lo].sent.start
+        opened = lo == start or (lo == start + 1 and doc[start].pos_ in ("CCONJ", "ADV", "INTJ"))
+        if opened and start > 0:
+            before = doc[start - 1].sent
+            out.append(Reason(before.start, before.end, _classify(ctx, before.start, before.end)))
+    return out
+
+
 def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
@@ -189,7 +216,7 @@ def find_why(ctx) -> WhyFindings:
             continue
         out.reasons.append(Reason(lo, end, _classify(ctx, hi, end)))
     status_values: list[Reason] = []
-    out.reasons += _so_reasons(ctx)
+    out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
     out.values = _values(ctx, status_values)
     out.reasons += status_values
     for lo, hi in lex.ph("why", "impact").find(doc):
@@ -198,7 +225,7 @@ def find_why(ctx) -> WhyFindings:
         if negated(doc[lo]) or is_past(verb) or not own:
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
-        out.impacts.append((lo, hi, _beneficiary(ctx, clause)))
+        out.impacts.append((lo, hi, _beneficiary(ctx, clause, people_only=True) or _yours(ctx, clause)))
     status = [w for w in ctx.goals.wishes if _recognition(ctx, w)]
     wishes = [
         w
