@@ -219,16 +219,6 @@ def warm_up(transcribe_options: TranscribeOptions = TranscribeOptions()) -> None
 
     get_engine(transcribe_options.engine).load(transcribe_options)
     _load_analysis()
-    _freeze_heap()
-
-
-def _freeze_heap() -> None:
-    """Move what the warm-up loaded (it lives as long as the process) out of the collector's sight: a
-    full collection walked it for 0.2 s, a pause the answers of a long-running process would pay."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
 
 
 def check_answer_content(analysis: Analysis) -> None:
