@@ -198,7 +198,7 @@ def main() -> None:
         from breakdown_web import breakdown  # beside this script
 
         for path in args.fixtures:
-            breakdown(path, args.repeat)
+            breakdown(Path(path).name, _speech(path), args.repeat)
     else:
         for path in args.fixtures:
             if args.first:

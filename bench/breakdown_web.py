@@ -15,9 +15,11 @@ import os
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
+
+from simulator.audio.files import SAMPLE_RATE
+from simulator.web.live import PCM_BYTES
 
 STEPS = (  # (label, module, attribute): each is timed around its calls
     ("last stretch's transcript", "simulator.asr.streaming", "StreamingTranscriber.finish"),
@@ -57,7 +59,7 @@ def _answer(pcm: bytes, settings, question, times: dict) -> None:
     from simulator.sessions.store import load_session
     from simulator.web.live import LiveAnswer
 
-    live, step = LiveAnswer(settings), int(BLOCK_S * 16_000) * 2
+    live, step = LiveAnswer(settings), int(BLOCK_S * SAMPLE_RATE) * PCM_BYTES
     t0 = time.monotonic()
     for k, i in enumerate(range(0, len(pcm), step)):
         time.sleep(max(0.0, t0 + k * BLOCK_S - time.monotonic()))
@@ -71,15 +73,14 @@ def _answer(pcm: bytes, settings, question, times: dict) -> None:
     times["full collections"] = gc.get_stats()[2]["collections"] - collections
 
 
-def breakdown(path: str, repeat: int) -> None:
+def breakdown(name: str, speech: np.ndarray, repeat: int) -> None:
+    """``speech``: the fixture at 16 kHz up to its last word; ``repeat`` answers after the first."""
     os.environ["MOCK_INTERVIEW_HOME"] = tempfile.mkdtemp(prefix="bench-web-")
-    from simulator.audio.files import SAMPLE_RATE, load_audio
     from simulator.questions import get_question
     from simulator.web.app import WebSettings
     from simulator.web.live import start_warm_up
 
-    y, _ = load_audio(path)
-    y = np.concatenate([y[: np.flatnonzero(np.abs(y) > 1e-3)[-1] + 1], np.zeros(int(STOP_AFTER_S * SAMPLE_RATE))])
+    y = np.concatenate([speech, np.zeros(int(STOP_AFTER_S * SAMPLE_RATE), np.float32)])
     pcm = (np.clip(y, -1, 1) * 32767).astype("<i2").tobytes()
     settings = WebSettings("127.0.0.1", 0, "bench")
     times: dict = {}
@@ -90,7 +91,7 @@ def breakdown(path: str, repeat: int) -> None:
     for _ in range(repeat + 1):
         _answer(pcm, settings, get_question("career-goals"), times)
         runs.append(dict(times))
-    _table(Path(path).name, y.size / SAMPLE_RATE, runs)
+    _table(name, y.size / SAMPLE_RATE, runs)
 
 
 def _table(name: str, duration_s: float, runs: list[dict]) -> None:
