@@ -12,7 +12,14 @@ the same run on the same server: ``POST /api/analyze`` of the same audio with
 ``save=true`` and then the same report page: the whole-file path, as if the
 page uploaded the recording after it ended. Target: 1.5 s for a 60 s answer.
 
-    python bench/bench_web.py [--repeat N] [FIXTURE.flac ...]
+``--first`` also times each server's first answer (a new server per repeat,
+waiting only for its warm-up), the one a user meets after ``serve``.
+``--breakdown`` runs no server: it feeds the fixture to the server's
+``LiveAnswer`` in this process, ends it 0.3 s after the last word, and times
+each step after the end: the last stretch's transcript, delivery, content,
+saving the session (its FLAC within), and rendering the report page.
+
+    python bench/bench_web.py [--repeat N] [--first] [--breakdown] [FIXTURE.flac ...]
 """
 
 from __future__ import annotations
@@ -154,9 +161,13 @@ def run_upload(server: Server, y: np.ndarray) -> tuple[float, float]:
 ENDINGS = (("Stop 0.3 s after the last word", "stop"), ("silence stop (3 s)", "silence"))
 
 
-def bench_fixture(server: Server, path: str, repeat: int) -> None:
+def _speech(path: str) -> np.ndarray:
     y, _ = load_audio(path)
-    speech = y[: np.flatnonzero(np.abs(y) > 1e-3)[-1] + 1]
+    return y[: np.flatnonzero(np.abs(y) > 1e-3)[-1] + 1]
+
+
+def bench_fixture(server: Server, path: str, repeat: int) -> None:
+    speech = _speech(path)
     base = [run_upload(server, speech) for _ in range(repeat)]
     runs = {label: [run_live(server, speech, kind) for _ in range(repeat)] for label, kind in ENDINGS}
     print(f"\n### {Path(path).name} ({speech.size / SAMPLE_RATE:.1f} s of speech), median of {repeat} (min-max)\n")
@@ -179,15 +190,51 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("fixtures", nargs="*", default=[str(ROOT / "audio_fixtures/good_answer.flac")])
     p.add_argument("--repeat", type=int, default=3, metavar="N")
+    p.add_argument("--first", action="store_true", help="also time each new server's first answer")
+    p.add_argument("--breakdown", action="store_true", help="time the steps after the end, in this process")
     args = p.parse_args()
+    print(f"{cpu_line()}, tiny.en int8; load average {load_line()} at the start")
+    if args.breakdown:
+        from breakdown_web import breakdown  # beside this script
+
+        for path in args.fixtures:
+            breakdown(Path(path).name, _speech(path), args.repeat)
+    else:
+        for path in args.fixtures:
+            if args.first:
+                bench_first(path, args.repeat)
+            bench_warm(path, args.repeat)
+    print(f"\nload average {load_line()} at the end")
+
+
+def load_line() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1 / 5 / 15 min)"
+
+
+def bench_warm(path: str, repeat: int) -> None:
+    """The answers of a server that has analysed one already."""
     server = Server()
     try:
-        run_upload(server, load_audio(ROOT / "audio_fixtures/pace_fast.flac")[0])  # the model is loaded: a warm server
-        print(f"{cpu_line()}, tiny.en int8, `mock-interview serve` warm")
-        for path in args.fixtures:
-            bench_fixture(server, path, args.repeat)
+        run_upload(server, load_audio(ROOT / "audio_fixtures/pace_fast.flac")[0])  # every first call is made
+        bench_fixture(server, path, repeat)
     finally:
         server.close()
+
+
+def bench_first(path: str, repeat: int) -> None:
+    """The first answer of a new server, once its warm-up is done (``ready`` waits for it)."""
+    speech = _speech(path)
+    runs = []
+    for _ in range(repeat):
+        server = Server()
+        try:
+            runs.append(run_live(server, speech, "stop"))
+        finally:
+            server.close()
+    print(f"\n### {Path(path).name}: a new server's first answer, median of {repeat} (min-max)\n")
+    print("| ending | wait for the saved session | wait for the report page |")
+    print("|---|---:|---:|")
+    print(f"| {ENDINGS[0][0]} | {spread([r[0] for r in runs])} | {spread([r[1] for r in runs])} |")
 
 
 if __name__ == "__main__":

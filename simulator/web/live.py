@@ -43,13 +43,20 @@ MAX_TEXT_CHARS = 100_000  # the start message (a pasted job posting is the long 
 
 def start_warm_up(options) -> Future:
     """Load the model and the analysis code in a background thread; the future is awaited before recording."""
-    from simulator.pipeline.answer import warm_up
-
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="warm-up")
     try:
-        return pool.submit(warm_up, options)
+        return pool.submit(_warm_up, options)
     finally:
         pool.shutdown(wait=False)
+
+
+def _warm_up(options) -> None:
+    """The pipeline's warm-up, and the report template compiled, so the first answer's report waits for neither."""
+    from simulator.pipeline.answer import warm_up
+    from simulator.report.html import PAGE, environment
+
+    environment().get_template(PAGE)
+    warm_up(options)
 
 
 class LiveAnswer:
