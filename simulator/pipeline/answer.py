@@ -169,8 +169,8 @@ def _release_speech_model() -> None:
     """Drop the faster-whisper model and give its memory and the decoders' freed heap back.
 
     What is left (libraries, the NLP model) lives as long as the process, so it is
-    frozen out of the garbage collector: librosa's import, which follows, then pays
-    no full collections over it.
+    frozen out of the garbage collector: the collections during librosa's import, which
+    follows, then skip it (half their time).
     """
     import gc
 
