@@ -8,7 +8,7 @@ other kinds register theirs beside their rules (crit_star.py, crit_intro.py).
 from __future__ import annotations
 
 from simulator.content.rules import PARTS, part
-from simulator.content.types import Evidence, StructurePart
+from simulator.content.types import StructurePart
 
 
 def structure(ctx, shape) -> tuple[list[StructurePart], bool]:
@@ -18,15 +18,20 @@ def structure(ctx, shape) -> tuple[list[StructurePart], bool]:
     example tells its past evidence before its plan, so the order of the later parts is left free.
     """
     spans = {p.part: PARTS[p.part](ctx) for p in shape}
-    found = sorted((s[0], name) for name, s in spans.items() if s is not None)
-    rank = {name: k + 1 for k, (_, name) in enumerate(found)}
-    parts = []
-    for p in shape:
-        s = spans[p.part]
-        ev: Evidence | None = ctx.parsed.evidence(*s) if s else None
-        parts.append(
-            StructurePart(part=p.part, label=p.label, found=s is not None, order=rank.get(p.part), evidence=ev)
+    quotes = {name: ctx.parsed.evidence(*s) for name, s in spans.items() if s is not None}
+    first_at = {}  # parts that quote the same words share the place of the earliest
+    for name, s in spans.items():
+        if s is not None:
+            first_at[quotes[name].text] = min(first_at.get(quotes[name].text, s[0]), s[0])
+    found = sorted((first_at[quotes[name].text], name) for name in quotes)
+    starts = sorted({start for start, _ in found})
+    rank = {name: starts.index(start) + 1 for start, name in found}
+    parts = [
+        StructurePart(
+            part=p.part, label=p.label, found=p.part in quotes, order=rank.get(p.part), evidence=quotes.get(p.part)
         )
+        for p in shape
+    ]
     return parts, bool(found) and found[0][1] == shape[0].part
 
 

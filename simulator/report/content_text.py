@@ -90,9 +90,19 @@ def _structure(content: ContentReport, s: Style) -> list:
     found = sorted((p for p in content.structure if p.found), key=lambda p: p.order)
     if found:
         order = " → ".join(p.label for p in found)
-        note = "the recommended order" if content.in_recommended_order else "a different order from the recommended one"
-        out.append(s.paragraph(f"Your order: {order} ({note})."))
+        out.append(s.paragraph(f"Your order: {order} ({_order_note(content, found)})."))
     return out
+
+
+def _order_note(content: ContentReport, found: list) -> str:
+    """Says "the recommended order" only when it is one; opening with the first part is what the shape asks."""
+    first = content.structure[0].label
+    if not content.in_recommended_order:
+        return f"a different order from the recommended one: open with the {first.lower()}"
+    recommended = [p.part for p in content.structure if p.found]
+    if [p.part for p in found] == recommended:
+        return "the recommended order"
+    return f"it opens with the {first.lower()}, as recommended"
 
 
 def _summary(content: ContentReport, s: Style, shown: Collection[str]) -> list:

@@ -233,6 +233,42 @@ def test_an_answer_that_opens_with_its_goal_follows_the_article(text, in_order):
     assert check(text).in_recommended_order is in_order
 
 
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        (
+            "My goal is to become a pharmacist because patients need clear advice. I will take the NAPLEX in June. "
+            "I finished my PharmD last May.",
+            "it opens with the goal, as recommended",
+        ),
+        (
+            "Last year I finished my PharmD at Purdue. My goal now is to become a clinical pharmacist, and I will "
+            "take the NAPLEX in June.",
+            "a different order from the recommended one: open with the goal",
+        ),
+    ],
+)
+def test_the_order_note_calls_an_order_recommended_only_when_it_is(text, note):
+    from simulator.report.content_text import render
+    from simulator.report.style import Style, to_text
+
+    shown = " ".join(to_text(render(check(text), Style(False)), width=200).split())
+    assert f"({note})." in shown
+
+
+def test_parts_quoting_the_same_words_share_their_place():
+    report = check(
+        "My goal is to become a certified data analyst. Last spring I learned SQL and finished the course. I will "
+        "take the final exam in March, and I can bring my reporting experience to your dashboards by next summer."
+    )
+    by_quote: dict[str, set[int]] = {}
+    for part in report.structure:
+        if part.found:
+            by_quote.setdefault(part.evidence.text, set()).add(part.order)
+    assert all(len(orders) == 1 for orders in by_quote.values())
+    assert sorted({min(o) for o in by_quote.values()}) == list(range(1, len(by_quote) + 1))
+
+
 def test_the_terminal_report_says_which_words_may_be_misheard():
     from simulator.report.content_text import render
     from simulator.report.style import Style, to_text
