@@ -85,7 +85,13 @@ def cmd_analyze(args) -> int:
 def cmd_serve(args) -> int:
     from simulator.web.server import serve
 
-    return serve(host=args.host, port=args.port, open_browser=not args.no_browser, max_upload_mb=args.max_upload_mb)
+    return serve(
+        host=args.host,
+        port=args.port,
+        open_browser=not args.no_browser,
+        max_upload_mb=args.max_upload_mb,
+        options=opt.transcribe_options(args),
+    )
 
 
 def _add_serve(sub) -> None:
@@ -98,6 +104,7 @@ def _add_serve(sub) -> None:
     p.add_argument(
         "--max-upload-mb", type=float, default=MAX_UPLOAD_MB, metavar="MB", help="largest upload (default %(default)g)"
     )
+    opt.add_model_option(p)
     p.set_defaults(func=cmd_serve)
 
 

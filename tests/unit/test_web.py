@@ -180,6 +180,22 @@ def test_a_taken_port_is_a_one_line_error():
             serve(port=port, open_browser=False)
 
 
+@pytest.mark.parametrize(
+    "model, message",
+    [
+        ("nosuch", "--model nosuch: no such model"),
+        ("/no/such/folder", "--model /no/such/folder: no such model"),
+    ],
+)
+def test_serve_names_a_missing_model_before_it_listens(model, message, capsys):
+    from simulator.cli.app import main
+    from simulator.errors import EXIT_BAD_INPUT
+
+    assert main(["serve", "--no-browser", "--model", model]) == EXIT_BAD_INPUT
+    out = capsys.readouterr()
+    assert message in out.err and out.err.count("\n") == 1 and "serving on" not in out.out
+
+
 # --- the routes ---------------------------------------------------------------------
 
 
