@@ -4,6 +4,7 @@
     python bench/eval_content.py                       # tests/data/content_labelled.toml
     python bench/eval_content.py other.toml -v         # show every disagreement
     python bench/eval_content.py tests/data/score_bands.toml   # also: share of answers inside their band
+    python bench/eval_content.py --all                 # one line per set in tests/data, then every criterion pooled
 
 A labelled file holds [[answer]] tables: id, question, optional role,
 company, posting, text, optional [answer.labels] mapping criterion id ->
@@ -101,11 +102,50 @@ def _print_bands(ev: Evaluation, verbose: bool) -> None:
             print(f"  {'✓' if ok else '✗'} {aid:26s} {band:11s} score {score}")
 
 
+def _summary_line(name: str, ev: Evaluation) -> str:
+    """One set in one line: its agreement, its weakest criterion and its bands."""
+    parts = [f"{name:28s}"]
+    if ev.per:
+        agree = sum(a for a, _ in ev.per.values())
+        total = sum(n for _, n in ev.per.values())
+        low_id, (a, n) = min(ev.per.items(), key=lambda kv: kv[1][0] / kv[1][1])
+        parts.append(f"{agree:4d}/{total:<4d} {100 * agree / total:5.1f}%  lowest {low_id} {100 * a / n:.1f}%")
+    if ev.bands:
+        inside = sum(ok for *_, ok in ev.bands)
+        parts.append(f"bands {inside}/{len(ev.bands)}")
+    return "  ".join(parts)
+
+
+def _evaluate_all(verbose: bool) -> None:
+    """Every labelled set in tests/data; the criteria pooled over all of them."""
+    pooled = defaultdict(lambda: [0, 0])
+    for path in sorted((ROOT / "tests" / "data").glob("*.toml")):
+        ev = evaluate(path)
+        if not (ev.per or ev.bands):
+            continue
+        print(_summary_line(path.stem, ev))
+        for cid, (a, n) in ev.per.items():
+            pooled[cid][0] += a
+            pooled[cid][1] += n
+        if verbose:
+            for aid, cid, want, got, why in ev.misses:
+                print(f"    ✗ {aid:24s} {cid:22s} label={want:8s} got={got:8s} ({why})")
+    print("every set pooled:")
+    for cid, (a, n) in sorted(pooled.items(), key=lambda kv: kv[1][0] / kv[1][1]):
+        print(f"  {cid:22s} {a:4d}/{n:<4d} {100 * a / n:5.1f}%")
+    agree, total = sum(a for a, _ in pooled.values()), sum(n for _, n in pooled.values())
+    print(f"overall: {agree}/{total} = {100 * agree / total:.1f}%")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement and every band")
+    ap.add_argument("--all", action="store_true", help="every labelled set in tests/data, one line each")
     args = ap.parse_args(argv)
+    if args.all:
+        _evaluate_all(args.verbose)
+        return 0
     t0 = time.perf_counter()
     from simulator.content.nlp import get_nlp
 
