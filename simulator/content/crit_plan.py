@@ -28,7 +28,8 @@ def _scheduled(ctx: Ctx) -> list:
     # a step word said of what is done ("I've written for my college paper") is no cue; a date ahead still is
     nouns = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(doc)]
     cues = [i for i in nouns if verb_time(governing_verb(doc[i])) not in ("past", "perfect")]
-    cues += [t.start for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
+    times = [t for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
+    cues += [t.start for t in times if _not_someone_else(doc[t.verb_i], ctx.lex)]  # not "you'll talk to this week"
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
 
 
