@@ -9,6 +9,7 @@ from __future__ import annotations
 from simulator.content.base import Ctx, Verdict, distinct
 from simulator.content.ling import governing_verb, lower, subject, verb_time
 from simulator.content.meaning import MODEL, inside
+from simulator.content.plan import tentative
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -28,6 +29,7 @@ def _scheduled(ctx: Ctx) -> list:
     # a step word said of what is done ("I've written for my college paper") is no cue; a date ahead still is
     nouns = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(doc)]
     cues = [i for i in nouns if verb_time(governing_verb(doc[i])) not in ("past", "perfect")]
+    cues = [i for i in cues if not tentative(governing_verb(doc[i]))]  # "maybe I'll take the exam": not scheduled
     times = [t for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
     cues += [t.start for t in times if _not_someone_else(doc[t.verb_i], ctx.lex)]  # not "you'll talk to this week"
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])

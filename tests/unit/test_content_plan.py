@@ -40,6 +40,52 @@ CASES = [
     # a date on someone else's action is no cue for a scheduled step
     ("milestones", "missing", "I want to become a lab supervisor, and I'm the hardest worker you'll meet this month."),
     ("milestones", "met", "I want to become a lab supervisor, and my certification exam is scheduled for May fifth."),
+    # a step hedged ("maybe", "probably") or only thought about is no commitment: vague
+    ("milestones", "partial", "I want to become a sommelier, and maybe I'll take the WSET Level 3 exam."),
+    ("milestones", "met", "I want to become a sommelier, and I'll take the WSET Level 3 exam in June."),
+    ("milestones", "partial", "I want to become a site manager, and I'm thinking about doing a construction diploma."),
+    ("milestones", "met", "I want to become a site manager, and I'm doing a construction management diploma at night."),
+    # work taken off the employer's hands is an offer, not a step toward the goal
+    ("milestones", "missing", "I want to grow as a bookkeeper, and I can take your payroll reconciliations off you."),
+    (
+        "milestones",
+        "met",
+        "I want to grow as a bookkeeper, and I'll take the QuickBooks certification course this fall.",
+    ),
+    # "already" on a present verb: a duty held now
+    ("milestones", "missing", "I want to become a charge nurse, and I already run the medication audits on my ward."),
+    ("milestones", "met", "I want to become a charge nurse, and I'll run the medication audit training next month."),
+    # a companion is not what is learned; "at a time" is no object
+    ("milestones", "missing", "I want to be a great swim coach and keep learning alongside my athletes."),
+    ("milestones", "missing", "I don't plan far ahead as a carpenter, I take things one day at a time."),
+    # a weak verb whose object is time or work is time spent, not a result
+    ("past_accomplishment", "partial", "I did two years as a barista and I want to become a cafe manager."),
+    (
+        "past_accomplishment",
+        "met",
+        "I did the barista training course at Ritual Coffee and I want to become a cafe manager.",
+    ),
+    # an intention set is not a result
+    ("past_accomplishment", "missing", "I've set myself a plan to become a head gardener."),
+    (
+        "past_accomplishment",
+        "met",
+        "I set a sales record at the garden centre last spring, and I want to become a head gardener.",
+    ),
+    # a listed action done again ("reorganized") is a result; the same verb ahead is not
+    (
+        "past_accomplishment",
+        "met",
+        "I reorganized the parts warehouse on my own, and I want to become a depot manager.",
+    ),
+    ("past_accomplishment", "missing", "I want to reorganize the parts warehouse and become a depot manager."),
+    # a past "have" of a superlative is a ranking reached
+    (
+        "past_accomplishment",
+        "met",
+        "Last quarter I had the highest close rate in our branch, and I want to be a loan officer.",
+    ),
+    ("past_accomplishment", "partial", "I had a job at a bank for three years, and I want to become a loan officer."),
 ]
 
 
