@@ -7,7 +7,7 @@ The steps and accomplishments they judge are found in plan.py; a date on
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, distinct
-from simulator.content.ling import governing_verb, lower, subject, verb_time
+from simulator.content.ling import governing_verb, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL, inside
 from simulator.content.plan import tentative
 from simulator.content.rules import OFF_GOAL, rule
@@ -98,6 +98,8 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
     """A time for something the speaker still has ahead: not a rhythm, a length, or someone else's plan."""
     doc, verb = ctx.doc, ctx.doc[t.verb_i]
     if not t.upcoming or t.frequency or _duration(doc, t, ctx.lex) or not _not_someone_else(verb, ctx.lex):
+        return False
+    if negated(verb):  # "I don't really do long-term plans"
         return False
     if verb.pos_ not in ("VERB", "AUX") and not ctx.in_goal(t.start):
         return False

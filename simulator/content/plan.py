@@ -25,6 +25,7 @@ from simulator.content.ling import (
     verb_time,
 )
 from simulator.content.segment import clause_of
+from simulator.content.timex import perfect_progressive
 
 RESTATE_OVERLAP = 0.6  # share of a step's content words that repeat the goal
 
@@ -103,6 +104,8 @@ def _step_verb(tok, lex):
     """The verb of a step word: 'take <the exam>', 'enroll <in a course>'; None if the word is no step."""
     if tok.pos_ == "NOUN" and lex.ph("steps", "nouns").has(tok):
         return governing_verb(tok)
+    if perfect_progressive(tok):
+        return None  # "I've been volunteering at the school": what was done up to now (a step noun still counts)
     if tok.pos_ == "VERB" and lex.ph("steps", "verbs").has(tok) and _has_object(tok):
         return tok
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words("goal", "growth_verbs") and _vague_object(tok):
@@ -324,6 +327,18 @@ def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
     return Accomplishment(clause_of(tok), True, "verb")
 
 
+def _so_far(ctx, tok) -> Accomplishment | None:
+    """'I've been freelancing for five years': activity up to now is experience, unless it works toward a step."""
+    if tok.pos_ != "VERB" or not perfect_progressive(tok) or negated(tok) or not _mine(tok):
+        return None
+    if tok.lemma_.lower() in ctx.lex.words("accomplishment", "non_verbs"):
+        return None
+    span = clause_of(tok)
+    if any(ctx.lex.ph("steps", "nouns").has(t) for t in ctx.doc[span[0] : span[1]]):
+        return None  # "I've been studying for the CPA exam": a step under way
+    return Accomplishment(span, False, "experience")
+
+
 def _credential(ctx, tok) -> Accomplishment | None:
     lex = ctx.lex
     if tok.pos_ != "NOUN" or not lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
@@ -346,7 +361,7 @@ def find_accomplishments(ctx) -> list[Accomplishment]:
     lex, doc = ctx.lex, ctx.doc
     out: list[Accomplishment] = []
     for tok in doc:
-        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok)
+        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok) or _so_far(ctx, tok)
         if found:
             out.append(found)
     for lo, _ in lex.ph("accomplishment", "learned").find(doc):

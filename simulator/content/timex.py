@@ -86,7 +86,7 @@ def _is_vague(toks, lows: set[str], lex) -> bool:
     return fuzzy or not (anchored or lows & lex.words("time", "frame_units"))
 
 
-def _perfect_progressive(verb) -> bool:
+def perfect_progressive(verb) -> bool:
     """'I've been saving for two years': time counted up to now."""
     auxes = {lower(c) for c in verb.children if c.dep_ == "aux"}
     return verb.tag_ == "VBG" and "been" in auxes and bool(auxes & {"have", "'ve", "has", "'s"})
@@ -97,7 +97,7 @@ def _is_upcoming(verb, lows: set[str], lex) -> bool:
     tense = verb_time(verb)
     if lows & lex.words("time", "past_words"):
         return False
-    if _perfect_progressive(verb) and not lows & lex.words("time", "explicit_future"):
+    if perfect_progressive(verb) and not lows & lex.words("time", "explicit_future"):
         return False
     if lows & lex.words("time", "explicit_future") and tense != "past":
         return True  # "I've booked the exam for next October"

@@ -86,6 +86,13 @@ CASES = [
         "Last quarter I had the highest close rate in our branch, and I want to be a loan officer.",
     ),
     ("past_accomplishment", "partial", "I had a job at a bank for three years, and I want to become a loan officer."),
+    # the perfect progressive without a step noun tells experience up to now, not a step
+    ("past_accomplishment", "partial", "I've been tutoring high-school maths students and I want to become a teacher."),
+    ("milestones", "missing", "I've been tutoring high-school maths students and I want to become a teacher."),
+    ("milestones", "met", "I want to become a financial advisor. I've been studying for the insurance licensing exam."),
+    # a time on a negated verb frames nothing
+    ("timeline", "missing", "I don't make long-term plans, I just want to be a good electrician."),
+    ("timeline", "partial", "In the long term I want to be a master electrician."),
 ]
 
 
