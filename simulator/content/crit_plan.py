@@ -97,7 +97,8 @@ def past_accomplishment(ctx: Ctx) -> Verdict:
 def _frames_ahead(ctx: Ctx, t) -> bool:
     """A time for something the speaker still has ahead: not a rhythm, a length, or someone else's plan."""
     doc, verb = ctx.doc, ctx.doc[t.verb_i]
-    if not t.upcoming or t.frequency or _duration(doc, t, ctx.lex) or not _not_someone_else(verb, ctx.lex):
+    lasting = _duration(doc, t, ctx.lex) and not t.vague  # "to stay for a long time" is still a vague horizon
+    if not t.upcoming or t.frequency or lasting or not _not_someone_else(verb, ctx.lex):
         return False
     if negated(verb):  # "I don't really do long-term plans"
         return False

@@ -93,6 +93,9 @@ CASES = [
     # a time on a negated verb frames nothing
     ("timeline", "missing", "I don't make long-term plans, I just want to be a good electrician."),
     ("timeline", "partial", "In the long term I want to be a master electrician."),
+    # a vague length ahead ("stay for a long time") is a vague horizon; a length behind is none
+    ("timeline", "partial", "I want to become a head brewer, and I plan to stay with this brewery for a long time."),
+    ("timeline", "missing", "I've wanted to be a head brewer for a long time."),
 ]
 
 
