@@ -136,8 +136,9 @@ def _hedged(doc, t, lex) -> bool:
 
 def _duration(doc, t, lex) -> bool:
     """'for two hours', 'two hours a day': how long, not by when ('for August ninth' names a day)."""
-    if any(lower(x) in lex.words("time", "months") for x in doc[t.start : t.end]):
-        return False
+    span = {lower(x) for x in doc[t.start : t.end]}
+    if span & (lex.words("time", "months") | lex.words("time", "explicit_future")):
+        return False  # "for the next year", "booked for the 14th of next month": a period or day ahead
     preps = lex.words("time", "duration_preps")
     before = doc[t.start - 1] if t.start > 0 else None
     return (

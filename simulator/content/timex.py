@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simulator.content.ling import UPCOMING, governing_verb, lower, verb_time
+from simulator.content.ling import PERFECT, UPCOMING, governing_verb, lower, verb_time
 
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -99,8 +99,10 @@ def _is_upcoming(verb, lows: set[str], lex) -> bool:
         return False
     if perfect_progressive(verb) and not lows & lex.words("time", "explicit_future"):
         return False
-    if lows & lex.words("time", "explicit_future") and tense != "past":
-        return True  # "I've booked the exam for next October"
+    if lows & lex.words("time", "explicit_future"):
+        return True  # "I've booked the exam for next October", "I had the race booked for next October"
+    if tense == PERFECT and verb.lemma_.lower() in lex.words("steps", "commit_verbs"):
+        return True  # "I've signed up for the race in September": a perfect takes no past date, so it is ahead
     if lows & lex.words("time", "future_words") and tense not in ("past", "perfect"):
         return True
     return tense in UPCOMING

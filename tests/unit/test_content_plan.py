@@ -96,6 +96,15 @@ CASES = [
     # a vague length ahead ("stay for a long time") is a vague horizon; a length behind is none
     ("timeline", "partial", "I want to become a head brewer, and I plan to stay with this brewery for a long time."),
     ("timeline", "missing", "I've wanted to be a head brewer for a long time."),
+    # "next"/"coming" puts a time ahead whatever the verb's tense
+    ("timeline", "met", "I want to become a court reporter, and I had the certification test booked for next March."),
+    ("timeline", "missing", "I want to become a court reporter, and I passed the typing test last March."),
+    # a perfect commitment with a date: the present perfect takes no past date, so the date is ahead
+    ("timeline", "met", "I want to become a triathlon coach, and I've registered for the coaching clinic in November."),
+    ("timeline", "missing", "I want to become a triathlon coach, and I've coached swimmers since 2019."),
+    # "for the next year" is a period ahead, not a length
+    ("timeline", "met", "My main goal for the next year is to become a certified arborist."),
+    ("timeline", "missing", "I want to become a certified arborist; I've climbed trees for ten years."),
 ]
 
 
