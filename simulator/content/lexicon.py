@@ -28,7 +28,7 @@ _KEYS = {
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
         "learning_verbs not_actions generic_objects own_groups"
-        " deliberation_verbs employer_possessives done_adverbs company_preps"
+        " deliberation_verbs employer_possessives done_adverbs company_preps first_words"
     ),
     "time": (
         "vague units frame_units months month_verbs prepositions frame_words past_words future_words "

@@ -196,12 +196,22 @@ def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None
     return Step(span=span, head_i=verb.i, concrete=True, time=t)
 
 
+def _done_first(ctx, goal) -> bool:
+    """'I want to get through recruit training first, then …': a wanted step done first is on the path."""
+    if goal is ctx.goals.main:
+        return False
+    sent = ctx.doc[goal.start].sent
+    first = any(lower(t) in ctx.lex.words("steps", "first_words") and t.dep_ == "advmod" for t in sent)
+    return first and any(ctx.lex.ph("steps", "nouns").has(t) for t in ctx.doc[goal.start : goal.end])
+
+
 def find_steps(ctx) -> list[Step]:
     """Upcoming or ongoing steps (not the goal statement itself), in order."""
     goals = ctx.goals
     tails = ctx.lex.ph("steps", "vague_tails").find(ctx.doc)
-    not_steps = goals.heads - {g.head_i for g in goals.mentions if g.step}
-    skip = {i for g in goals.mentions if g is goals.main or not g.step for i in range(g.start, g.end)}
+    on_path = [g for g in goals.mentions if g.step or _done_first(ctx, g)]
+    not_steps = goals.heads - {g.head_i for g in on_path}
+    skip = {i for g in goals.mentions if g is goals.main or g not in on_path for i in range(g.start, g.end)}
     steps: dict[int, Step] = {}
     for tok in ctx.doc:
         verb = None if tok.i in skip or negated(tok) else _step_verb(tok, ctx.lex)

@@ -105,6 +105,13 @@ CASES = [
     # "for the next year" is a period ahead, not a length
     ("timeline", "met", "My main goal for the next year is to become a certified arborist."),
     ("timeline", "missing", "I want to become a certified arborist; I've climbed trees for ten years."),
+    # a wanted step done "first" on the way to the goal is a step on the path
+    (
+        "milestones",
+        "met",
+        "I want to become a flight paramedic. I want to get through my critical care course first, then fly.",
+    ),
+    ("milestones", "missing", "First of all, I want to become a flight paramedic, then lead a crew."),
 ]
 
 
