@@ -292,7 +292,8 @@ def _time_spent(tok, lex) -> bool:
     """'I did eighteen months as a clerk', "I've done coordinator work": a weak verb whose object is time or work."""
     spent = lex.words("accomplishment", "duration_words") | lex.words("accomplishment", "experience_objects")
     weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
-    return weak and any(c.dep_ == "dobj" and c.lemma_.lower() in spent for c in tok.children)
+    objects = [c for c in tok.children if c.dep_ == "dobj"] or [c for c in tok.children if c.dep_ == "npadvmod"]
+    return weak and any(c.lemma_.lower() in spent for c in objects)  # the tagger reads "did 18 months" either way
 
 
 def _specific_result(tok, lex) -> bool:

@@ -60,6 +60,7 @@ CASES = [
     ("milestones", "missing", "I don't plan far ahead as a carpenter, I take things one day at a time."),
     # a weak verb whose object is time or work is time spent, not a result
     ("past_accomplishment", "partial", "I did two years as a barista and I want to become a cafe manager."),
+    ("past_accomplishment", "partial", "i did fourteen months as a bank teller at chase so i know the branch side."),
     (
         "past_accomplishment",
         "met",
