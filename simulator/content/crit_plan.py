@@ -7,8 +7,9 @@ The steps and accomplishments they judge are found in plan.py; a date on
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, distinct
-from simulator.content.ling import governing_verb, lower, subject, verb_time
+from simulator.content.ling import governing_verb, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL, inside
+from simulator.content.plan import tentative
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -28,7 +29,9 @@ def _scheduled(ctx: Ctx) -> list:
     # a step word said of what is done ("I've written for my college paper") is no cue; a date ahead still is
     nouns = [lo for lo, _ in ctx.lex.ph("steps", "nouns").find(doc)]
     cues = [i for i in nouns if verb_time(governing_verb(doc[i])) not in ("past", "perfect")]
-    cues += [t.start for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
+    cues = [i for i in cues if not tentative(governing_verb(doc[i]))]  # "maybe I'll take the exam": not scheduled
+    times = [t for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
+    cues += [t.start for t in times if _not_someone_else(doc[t.verb_i], ctx.lex)]  # not "you'll talk to this week"
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
 
 
@@ -94,7 +97,10 @@ def past_accomplishment(ctx: Ctx) -> Verdict:
 def _frames_ahead(ctx: Ctx, t) -> bool:
     """A time for something the speaker still has ahead: not a rhythm, a length, or someone else's plan."""
     doc, verb = ctx.doc, ctx.doc[t.verb_i]
-    if not t.upcoming or t.frequency or _duration(doc, t, ctx.lex) or not _not_someone_else(verb, ctx.lex):
+    lasting = _duration(doc, t, ctx.lex) and not t.vague  # "to stay for a long time" is still a vague horizon
+    if not t.upcoming or t.frequency or lasting or not _not_someone_else(verb, ctx.lex):
+        return False
+    if negated(verb):  # "I don't really do long-term plans"
         return False
     if verb.pos_ not in ("VERB", "AUX") and not ctx.in_goal(t.start):
         return False
@@ -130,8 +136,9 @@ def _hedged(doc, t, lex) -> bool:
 
 def _duration(doc, t, lex) -> bool:
     """'for two hours', 'two hours a day': how long, not by when ('for August ninth' names a day)."""
-    if any(lower(x) in lex.words("time", "months") for x in doc[t.start : t.end]):
-        return False
+    span = {lower(x) for x in doc[t.start : t.end]}
+    if span & (lex.words("time", "months") | lex.words("time", "explicit_future")):
+        return False  # "for the next year", "booked for the 14th of next month": a period or day ahead
     preps = lex.words("time", "duration_preps")
     before = doc[t.start - 1] if t.start > 0 else None
     return (

@@ -28,10 +28,12 @@ _KEYS = {
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
         "learning_verbs not_actions generic_objects own_groups"
+        " deliberation_verbs employer_possessives done_adverbs company_preps first_words"
     ),
     "time": (
         "vague units frame_units months month_verbs prepositions frame_words past_words future_words "
         "explicit_future frequency vague_quantities per_articles hedged duration_units duration_preps"
+        " pacing_tails idioms viewing_verbs"
     ),
     "hedges": (
         "phrases conditional_subjects conditional_exempt doubt_cancellers noun_determiners noun_hedges "
@@ -50,6 +52,7 @@ _KEYS = {
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "
         "duration_words always_specific holding_verbs credential_verbs experience_claims founding_verbs founded"
+        " experience_objects intention_objects"
     ),
     "avoid": (
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "

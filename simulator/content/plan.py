@@ -25,6 +25,7 @@ from simulator.content.ling import (
     verb_time,
 )
 from simulator.content.segment import clause_of
+from simulator.content.timex import perfect_progressive
 
 RESTATE_OVERLAP = 0.6  # share of a step's content words that repeat the goal
 
@@ -103,6 +104,8 @@ def _step_verb(tok, lex):
     """The verb of a step word: 'take <the exam>', 'enroll <in a course>'; None if the word is no step."""
     if tok.pos_ == "NOUN" and lex.ph("steps", "nouns").has(tok):
         return governing_verb(tok)
+    if perfect_progressive(tok):
+        return None  # "I've been volunteering at the school": what was done up to now (a step noun still counts)
     if tok.pos_ == "VERB" and lex.ph("steps", "verbs").has(tok) and _has_object(tok):
         return tok
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.words("goal", "growth_verbs") and _vague_object(tok):
@@ -133,19 +136,49 @@ def _step_concrete(tok) -> bool:
     return any(_concrete_noun(o) for o in _objects(tok))
 
 
+def _chain(verb):
+    """The verb and the verbs it hangs from ('probably going to do', 'thinking about doing'), nearest first."""
+    out = [verb]
+    while out[-1].dep_ in ("xcomp", "pcomp", "pobj", "prep") and out[-1].head.i != out[-1].i and len(out) < 5:
+        out.append(out[-1].head)
+    return out
+
+
+def tentative(verb) -> bool:
+    """'maybe get my license', 'probably going to do a course', 'thinking about doing a diploma': no commitment."""
+    chain = _chain(verb)
+    hedged = _words(verb, "time", "hedged")
+    if any(c.dep_ == "advmod" and lower(c) in hedged for v in chain for c in v.children):
+        return True
+    return any(v.lemma_.lower() in _words(verb, "steps", "deliberation_verbs") for v in chain[1:])
+
+
+def _offer(tok, verb) -> bool:
+    """'take over your prep lists': work taken off the employer's hands is an offer, not a step toward a goal."""
+    yours = _words(verb, "steps", "employer_possessives")
+    objs = [tok] if tok.pos_ == "NOUN" else _objects(verb)
+    return any(lower(c) in yours for o in objs for c in o.subtree if c.dep_ == "poss")
+
+
 def _step(ctx, tok, verb, tails) -> Step | None:
-    """The step a step word makes, or None when its clause only restates the goal."""
+    """The step a step word makes, or None when its clause only restates the goal or offers work to the employer."""
     span = clause_of(tok)
-    if _restates_goal(ctx, span):
+    if _restates_goal(ctx, span) or _offer(tok, verb):
         return None
-    when, concrete = _step_time(ctx, verb), _step_concrete(tok)
+    when, concrete = _step_time(ctx, verb), _step_concrete(tok) and not tentative(verb)
     if any(span[0] <= lo <= span[1] + 1 for lo, _ in tails):
         concrete, when = False, None  # "a leadership course or something"
     return Step(span=span, head_i=tok.i, concrete=concrete or when is not None, time=when)
 
 
+def _done_now(verb) -> bool:
+    """'I already run the social calendar': a duty held now, not a step ahead."""
+    done = _words(verb, "steps", "done_adverbs")
+    return verb_time(verb) == "present" and any(lower(c) in done for c in verb.children if c.dep_ == "advmod")
+
+
 def _ahead_and_mine(verb) -> bool:
-    return _upcoming_step_verb(verb) and _mine(verb) and not negated(verb)
+    return _upcoming_step_verb(verb) and _mine(verb) and not negated(verb) and not _done_now(verb)
 
 
 def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None:
@@ -155,7 +188,7 @@ def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None
         return None
     if verb.lemma_.lower() in ctx.lex.words("steps", "not_actions") | ctx.lex.words("goal", "verbs"):
         return None
-    if not _mine(verb) or negated(verb):
+    if not _mine(verb) or negated(verb) or _offer(verb, verb):
         return None
     span = clause_of(verb)
     if _restates_goal(ctx, span, ignore=_time_words(ctx.doc, t)):
@@ -163,12 +196,22 @@ def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None
     return Step(span=span, head_i=verb.i, concrete=True, time=t)
 
 
+def _done_first(ctx, goal) -> bool:
+    """'I want to get through recruit training first, then …': a wanted step done first is on the path."""
+    if goal is ctx.goals.main:
+        return False
+    sent = ctx.doc[goal.start].sent
+    first = any(lower(t) in ctx.lex.words("steps", "first_words") and t.dep_ == "advmod" for t in sent)
+    return first and any(ctx.lex.ph("steps", "nouns").has(t) for t in ctx.doc[goal.start : goal.end])
+
+
 def find_steps(ctx) -> list[Step]:
     """Upcoming or ongoing steps (not the goal statement itself), in order."""
     goals = ctx.goals
     tails = ctx.lex.ph("steps", "vague_tails").find(ctx.doc)
-    not_steps = goals.heads - {g.head_i for g in goals.mentions if g.step}
-    skip = {i for g in goals.mentions if g is goals.main or not g.step for i in range(g.start, g.end)}
+    on_path = [g for g in goals.mentions if g.step or _done_first(ctx, g)]
+    not_steps = goals.heads - {g.head_i for g in on_path}
+    skip = {i for g in goals.mentions if g is goals.main or g not in on_path for i in range(g.start, g.end)}
     steps: dict[int, Step] = {}
     for tok in ctx.doc:
         verb = None if tok.i in skip or negated(tok) else _step_verb(tok, ctx.lex)
@@ -198,7 +241,7 @@ def _objects(verb) -> list:
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
             out.append(c)
-        elif c.dep_ == "prep":
+        elif c.dep_ == "prep" and lower(c) not in _words(verb, "steps", "company_preps"):
             out += [g for g in c.children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
     generic = _words(verb, "steps", "generic_objects")
     return [o for o in out if lower(o) not in generic]
@@ -238,6 +281,21 @@ def _experience(tok, lex) -> Accomplishment | None:
     return Accomplishment(clause_of(tok), False, "experience") if lasted or tok.lemma_.lower() != "be" else None
 
 
+def _ranked(tok) -> bool:
+    """'I had the highest satisfaction score on my team': a past 'have' of a superlative is a result."""
+    return tok.lemma_ == "have" and any(
+        c.dep_ == "dobj" and any(m.tag_ == "JJS" for m in c.children if m.dep_ == "amod") for c in tok.children
+    )
+
+
+def _time_spent(tok, lex) -> bool:
+    """'I did eighteen months as a clerk', "I've done coordinator work": a weak verb whose object is time or work."""
+    spent = lex.words("accomplishment", "duration_words") | lex.words("accomplishment", "experience_objects")
+    weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
+    objects = [c for c in tok.children if c.dep_ == "dobj"] or [c for c in tok.children if c.dep_ == "npadvmod"]
+    return weak and any(c.lemma_.lower() in spent for c in objects)  # the tagger reads "did 18 months" either way
+
+
 def _specific_result(tok, lex) -> bool:
     """A listed verb with an object; a weak verb ('did', 'took') needs a concrete or credential object."""
     objs = _objects(tok) + [
@@ -252,14 +310,24 @@ def _specific_result(tok, lex) -> bool:
     return any(_concrete_noun(o) or any(ph.has(o) for ph in named) for o in objs)
 
 
+def _redone(tok, lex) -> bool:
+    """'rewrote', 're-ran': a listed action done again is the same kind of result."""
+    lemma = tok.lemma_.lower()
+    return lemma.startswith("re") and lemma[2:].lstrip("-") in lex.words("accomplishment", "verbs")
+
+
 def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
     lex = ctx.lex
     if not _past_and_mine(tok) or _not_a_result(tok, lex):
         return None
     lemma = tok.lemma_.lower()
-    if lemma in lex.words("accomplishment", "experience_verbs"):
+    if _ranked(tok):
+        return Accomplishment(clause_of(tok), True, "verb")
+    if lemma in lex.words("accomplishment", "experience_verbs") or _time_spent(tok, lex):
         return _experience(tok, lex)
-    if lex.ph("accomplishment", "verbs").has(tok):
+    if any(o.lemma_.lower() in lex.words("accomplishment", "intention_objects") for o in _objects(tok)):
+        return None  # "I've set myself three goals": an intention, not a result
+    if lex.ph("accomplishment", "verbs").has(tok) or _redone(tok, lex):
         return Accomplishment(clause_of(tok), _specific_result(tok, lex), "verb")
     if lemma in lex.words("accomplishment", "founding_verbs") and any(
         lex.ph("accomplishment", "founded").has(o) for o in _objects(tok)
@@ -268,6 +336,18 @@ def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
     if lemma in lex.words("accomplishment", "non_verbs") or not (_objects(tok) and _measured(tok)):
         return None
     return Accomplishment(clause_of(tok), True, "verb")
+
+
+def _so_far(ctx, tok) -> Accomplishment | None:
+    """'I've been freelancing for five years': activity up to now is experience, unless it works toward a step."""
+    if tok.pos_ != "VERB" or not perfect_progressive(tok) or negated(tok) or not _mine(tok):
+        return None
+    if tok.lemma_.lower() in ctx.lex.words("accomplishment", "non_verbs"):
+        return None
+    span = clause_of(tok)
+    if any(ctx.lex.ph("steps", "nouns").has(t) for t in ctx.doc[span[0] : span[1]]):
+        return None  # "I've been studying for the CPA exam": a step under way
+    return Accomplishment(span, False, "experience")
 
 
 def _credential(ctx, tok) -> Accomplishment | None:
@@ -292,7 +372,7 @@ def find_accomplishments(ctx) -> list[Accomplishment]:
     lex, doc = ctx.lex, ctx.doc
     out: list[Accomplishment] = []
     for tok in doc:
-        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok)
+        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok) or _so_far(ctx, tok)
         if found:
             out.append(found)
     for lo, _ in lex.ph("accomplishment", "learned").find(doc):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simulator.content.ling import UPCOMING, governing_verb, lower, verb_time
+from simulator.content.ling import PERFECT, UPCOMING, governing_verb, lower, verb_time
 
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -69,9 +69,10 @@ def find_time_expressions(doc, lex) -> list[TimeExpr]:
             spans[k] = (spans[k][0], spans[k][1], True)
         if not inside:
             spans.append((lo, hi, True))
+    idioms = lex.ph("time", "idioms").find(doc)  # "at the end of the day" means "all in all", not a time
     out = []
     for lo, hi, vague in sorted(spans):
-        if out and lo < out[-1].end:
+        if (out and lo < out[-1].end) or any(a <= lo < b for a, b in idioms):
             continue
         out.append(_describe(doc, lo, hi, vague, lex))
     return out
@@ -85,13 +86,23 @@ def _is_vague(toks, lows: set[str], lex) -> bool:
     return fuzzy or not (anchored or lows & lex.words("time", "frame_units"))
 
 
+def perfect_progressive(verb) -> bool:
+    """'I've been saving for two years': time counted up to now."""
+    auxes = {lower(c) for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and "been" in auxes and bool(auxes & {"have", "'ve", "has", "'s"})
+
+
 def _is_upcoming(verb, lows: set[str], lex) -> bool:
     """The time lies ahead: said with 'next'/'by'/… on a verb that is not past, or on a verb still ahead."""
     tense = verb_time(verb)
     if lows & lex.words("time", "past_words"):
         return False
-    if lows & lex.words("time", "explicit_future") and tense != "past":
-        return True  # "I've booked the exam for next October"
+    if perfect_progressive(verb) and not lows & lex.words("time", "explicit_future"):
+        return False
+    if lows & lex.words("time", "explicit_future"):
+        return True  # "I've booked the exam for next October", "I had the race booked for next October"
+    if tense == PERFECT and verb.lemma_.lower() in lex.words("steps", "commit_verbs"):
+        return True  # "I've signed up for the race in September": a perfect takes no past date, so it is ahead
     if lows & lex.words("time", "future_words") and tense not in ("past", "perfect"):
         return True
     return tense in UPCOMING
@@ -101,6 +112,11 @@ def _rate_follows(doc, hi: int, lex) -> bool:
     """'a week' / 'per month' right after the expression: it was a count of a rhythm."""
     nxt = doc[hi : hi + 2]
     return len(nxt) == 2 and lower(nxt[0]) in lex.words("time", "per_articles") and _is_time_word(nxt[1], lex)
+
+
+def _paced(doc, hi: int, lex) -> bool:
+    """'one week at a time': a pace, not a deadline."""
+    return " ".join(lower(t) for t in doc[hi : hi + 3]) in lex.words("time", "pacing_tails")
 
 
 def _counted(tok) -> bool:
@@ -115,12 +131,15 @@ def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     counted = any(t.like_num for t in toks[:-1]) or (lo > 0 and _counted(doc[lo - 1]))  # "six days a week"
     per = bool(lows & lex.words("time", "per_articles")) and counted  # "two hours a day", "two exams a week"
     per = per or _rate_follows(doc, hi, lex)  # "six days" | "a week", split by the entity recogniser
+    per = per or _paced(doc, hi, lex)
+    # "I see the next five years as …": the time is what is viewed, not when something happens
+    viewed = toks.root.dep_ == "dobj" and verb.lemma_.lower() in lex.words("time", "viewing_verbs")
     return TimeExpr(
         start=lo,
         end=hi,
         text=toks.text,
         vague=vague or _is_vague(toks, lows, lex),
         frequency=bool(lows & lex.words("time", "frequency")) or per,
-        upcoming=_is_upcoming(verb, lows, lex),
+        upcoming=not viewed and _is_upcoming(verb, lows, lex),
         verb_i=verb.i,
     )
