@@ -49,6 +49,10 @@ def single_focus(ctx: Ctx) -> Verdict:
         and not (found.stated_count and found.stated_count > opts.goals_partial)
     ):
         return Verdict(PARTIAL, "generic", spans[:2], {"goal": q(main.text)}, "the only goals stated are generic")
+    if len(found.named) > max(n, opts.goals_partial):  # vague aims beside real ones are more topics
+        spans = [(g.start, g.end) for g in found.named]
+        slots = {"goals": _goal_list(found.named), "count": str(len(found.named))}
+        n = len(found.named)
     if n > opts.goals_partial:
         return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")
     if n == opts.goals_partial:
@@ -77,7 +81,7 @@ def goal_why(ctx: Ctx) -> Verdict:
             MET, "met", spans, {"quote": ctx.q(spans[0])}, "gives a reason, a value or the impact it will have"
         )
     generic = bool(ctx.goals.goals) and all(g.generic for g in ctx.goals.goals)  # a thin reason for "keep growing"
-    if (thin or thin_values) and not generic:  # only says the generic goal again
+    if thin or (thin_values and not generic):  # a liking beside a generic goal only says it again
         span = (thin or [_clause(ctx, v) for v in thin_values])[0]
         return Verdict(PARTIAL, "thin", [span], {"quote": ctx.q(span)}, "a reason, but a thin one")
     impacts = [(a, b) for a, b, _ in why.impacts]

@@ -46,6 +46,7 @@ class GoalFindings:
     wishes: list[tuple[int, int]] = field(default_factory=list)  # "I want my work to prevent that": impact pictures
     heads: set[int] = field(default_factory=set)  # every goal head, chained path items included
     model_score: float | None = None  # when the goal is a sentence the classifier read as one: its probability
+    named: list[Goal] = field(default_factory=list)  # distinct goals, generic ones included: "grow" is a topic too
 
     @property
     def count(self) -> int:
@@ -77,7 +78,7 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
     hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
-    generic = not all(leads) or not lemmas
+    generic = not all(leads) or not lemmas or lemmas <= lex.words("goal", "vague_lemmas")
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
     return Goal(
@@ -247,6 +248,7 @@ def find_goals(parsed, lex) -> GoalFindings:
         if comp is not None and not _not_a_goal(comp, lex, found.wishes):
             _add_goals(parsed, tok, comp, lex, found)
     found.goals = _distinct(found.mentions)
+    found.named = _distinct([g for g in found.mentions if not g.step], keep_generic=True)
     return found
 
 
@@ -390,8 +392,9 @@ def _same(a: Goal, b: Goal) -> bool:
     )
 
 
-def _distinct(mentions: list[Goal]) -> list[Goal]:
-    real = [g for g in mentions if not g.step and not g.generic] or [g for g in mentions if not g.step] or mentions
+def _distinct(mentions: list[Goal], *, keep_generic: bool = False) -> list[Goal]:
+    real = [g for g in mentions if not g.step and (keep_generic or not g.generic)]
+    real = real or [g for g in mentions if not g.step] or mentions
     out: list[Goal] = []
     for g in real:
         if not any(_same(g, o) for o in out):

@@ -33,6 +33,19 @@ CASES = [
     ),
     ("single_focus", "missing", "I worked at a bank for three years and then moved to Ohio."),
     ("single_focus", "partial", "I just want to keep growing and be successful."),
+    # a goal made only of words that name no destination is generic, however it is phrased
+    (
+        "single_focus",
+        "partial",
+        "Honestly I just want to do well here, take on more responsibility and grow with the firm.",
+    ),
+    ("single_focus", "met", "My aim is to run the cold-chain depot and grow with the firm."),
+    # vague aims beside real ones are more topics: four in all is unfocused
+    (
+        "single_focus",
+        "missing",
+        "I want to run a parts counter, and I want to grow, and I want to learn, and maybe do something in sales.",
+    ),
     # goal_why: a reason or impact; thin is partial; none is missing
     (
         "goal_why",
@@ -45,6 +58,9 @@ CASES = [
         "My goal is to become a paramedic so that people in rural towns get care before the ambulance reaches a hospital.",
     ),
     ("goal_why", "partial", "My goal is to become a graphic designer because it seems fun."),
+    # a stated reason for a generic goal is thin, a mere liking beside it says nothing more
+    ("goal_why", "partial", "I'd like to grow with a firm like yours, because it seems like a good place."),
+    ("goal_why", "missing", "I'd like to grow with a firm like yours. I enjoy keeping busy."),
     ("goal_why", "missing", "My goal is to become a graphic designer. I will take a typography course in May."),
     # role_alignment: this role / team / company, or the given role and company
     (
