@@ -260,6 +260,7 @@ def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:
         return found
     cues = ctx.lex.ph("goal", "model_cues")
     cued = [ctx.meaning.sentence(lo) for lo, _ in cues.find(ctx.doc)]  # "I like working with samples" is no goal
+    cued = [s for s in cued if ctx.doc[s[1] - 1].text != "?"]  # "Career goals?" asks, it states nothing
     calls = ctx.meaning.positive("goal", cued)
     if not calls:
         return found

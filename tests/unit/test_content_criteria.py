@@ -40,6 +40,14 @@ CASES = [
         "Honestly I just want to do well here, take on more responsibility and grow with the firm.",
     ),
     ("single_focus", "met", "My aim is to run the cold-chain depot and grow with the firm."),
+    # a question echoed back states no goal; an idiom of drifting describes no plan
+    ("single_focus", "missing", "Career goals? Hmm. Never really thought about it, I take things as they come."),
+    (
+        "single_focus",
+        "missing",
+        "Truthfully I'm just taking it one shift at a time at the depot and seeing where it goes.",
+    ),
+    ("single_focus", "partial", "Right now I'm taking it one module at a time: I'm studying for the forklift licence."),
     # vague aims beside real ones are more topics: four in all is unfocused
     (
         "single_focus",
