@@ -68,6 +68,11 @@ def _is_step(comp, toks, lex) -> bool:
     return verb in lex.words("goal", "growth_verbs") and any(lower(o) in vague for o in objects)
 
 
+def _done_first(comp, toks) -> bool:
+    """'get through training first, then …': what is to be done first is a step toward what comes after."""
+    return any(lower(t) == "first" and t.dep_ == "advmod" for t in [*toks, *comp.children])
+
+
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
     if any(c.dep_ == "nsubj" and _is_goal_noun(c, lex) for c in comp.children):
@@ -89,7 +94,7 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"),
         lemmas=lemmas,
         generic=generic,
-        step=_is_step(comp, toks, lex),
+        step=_is_step(comp, toks, lex) or _done_first(comp, toks),
     )
 
 
@@ -222,6 +227,15 @@ def _note_stated_count(tok, lex, found: GoalFindings) -> None:
 
 def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
     """The goal ``comp`` and the goals listed with it, unless chained into one path."""
+    first = len(found.mentions)
+    _add_listed(parsed, tok, comp, lex, found)
+    listed = found.mentions[first:]
+    done_first = [i for i, g in enumerate(listed) if g.step and _done_first(parsed.doc[g.head_i], [])]
+    for g in listed[: max(done_first, default=-1) + 1]:  # "X and Y first": "first" ends the whole list
+        g.step = True
+
+
+def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:
     found.mentions.append(_goal_from(parsed, comp, tok, lex))
     found.wishes += _impact_in_goal(comp, lex)
     verbs = lex.words("goal", "verbs")

@@ -48,6 +48,18 @@ CASES = [
         "Truthfully I'm just taking it one shift at a time at the depot and seeing where it goes.",
     ),
     ("single_focus", "partial", "Right now I'm taking it one module at a time: I'm studying for the forklift licence."),
+    # what is to be done first ("X and Y first, then …") is a step on the path, not a rival goal
+    (
+        "single_focus",
+        "met",
+        "I want to open a tyre-fitting bay of my own, and longer term train apprentices. "
+        "I want to finish my NVQ and my van licence first and be a steady fitter, then look at premises.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "I want to open a tyre-fitting bay, train apprentices, finish my NVQ and sell classic cars.",
+    ),
     # vague aims beside real ones are more topics: four in all is unfocused
     (
         "single_focus",
