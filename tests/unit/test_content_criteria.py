@@ -78,6 +78,18 @@ CASES = [
         "My goal is to become a paramedic so that people in rural towns get care before the ambulance reaches a hospital.",
     ),
     ("goal_why", "partial", "My goal is to become a graphic designer because it seems fun."),
+    # a pointer back with an adverb inside ("that's exactly why") still says the sentence before is the reason
+    (
+        "goal_why",
+        "met",
+        "I want to become a hospice chaplain. Families often sit alone through the last night, and no one "
+        "explains what is happening to them. That's exactly why I'm training for this.",
+    ),
+    (
+        "goal_why",
+        "missing",
+        "I want to become a hospice chaplain. I volunteered at a care home for two years. That's exactly it.",
+    ),
     # a stated reason for a generic goal is thin, a mere liking beside it says nothing more
     ("goal_why", "partial", "I'd like to grow with a firm like yours, because it seems like a good place."),
     ("goal_why", "missing", "I'd like to grow with a firm like yours. I enjoy keeping busy."),
