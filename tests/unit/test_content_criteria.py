@@ -90,6 +90,18 @@ CASES = [
         "missing",
         "I want to become a hospice chaplain. I volunteered at a care home for two years. That's exactly it.",
     ),
+    # organisations in the plural ("local businesses") stand for the people served; one business is no person
+    (
+        "goal_why",
+        "met",
+        "My plan is to qualify in payroll, and long term I'd like to run a bureau, helping local businesses cut "
+        "their costs.",
+    ),
+    (
+        "goal_why",
+        "partial",
+        "My plan is to qualify in payroll, and long term I'd like to run a bureau, helping the business cut its costs.",
+    ),
     # a stated reason for a generic goal is thin, a mere liking beside it says nothing more
     ("goal_why", "partial", "I'd like to grow with a firm like yours, because it seems like a good place."),
     ("goal_why", "missing", "I'd like to grow with a firm like yours. I enjoy keeping busy."),
