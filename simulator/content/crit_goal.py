@@ -77,7 +77,7 @@ def goal_why(ctx: Ctx) -> Verdict:
     ben_impacts = [(a, b) for a, b, ben in why.impacts if ben]
     met = why.success + strong + [_clause(ctx, v) for v in rich_values] + [_impact_clause(ctx, i) for i in ben_impacts]
     if met:
-        spans = sorted(set(met))[:2]
+        spans = _merged(met)[:2]
         return Verdict(
             MET, "met", spans, {"quote": ctx.q(spans[0])}, "gives a reason, a value or the impact it will have"
         )
@@ -94,6 +94,17 @@ def goal_why(ctx: Ctx) -> Verdict:
     if money:
         return Verdict(PARTIAL, "money", money[:1], {"quote": ctx.q(money[0])}, "the only reason is money")
     return Verdict(MISSING, "missing", [], {}, "no reason or impact found")
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one, in order: a goal quoted up to "helps product teams" and its impact clause."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(set(spans)):
+        if out and lo < out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _clause(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:
