@@ -40,6 +40,9 @@ CASES = [
         "Honestly I just want to do well here, take on more responsibility and grow with the firm.",
     ),
     ("single_focus", "met", "My aim is to run the cold-chain depot and grow with the firm."),
+    # a cleft opened by "so" ("so where I'm headed is …") states the goal however the parser hangs it
+    ("single_focus", "met", "so where I'm headed is charge nurse on a surgical ward, in the next two years."),
+    ("single_focus", "missing", "so where I'm living is a flat near the surgical ward, for the next two years."),
     # a question echoed back states no goal; an idiom of drifting describes no plan
     ("single_focus", "missing", "Career goals? Hmm. Never really thought about it, I take things as they come."),
     (
