@@ -35,6 +35,7 @@ class Goal:
     lemmas: frozenset[str]
     generic: bool = False
     step: bool = False  # "take a course": a step rather than a goal
+    onward: bool = False  # "after that I'd like to …": the next stage of the path before it, not a rival goal
 
 
 @dataclass
@@ -153,6 +154,13 @@ def _stated_count(tok, lex) -> int | None:
     return n or (MANY if _have_many(tok, lex) else None)
 
 
+def _onward(trigger, prev: Goal, lex) -> bool:
+    """'after that I'd like to …' opens the next stage of the path before it; 'my other goal' a rival one."""
+    window = trigger.doc[max(prev.end, trigger.i - 4) : trigger.i]
+    other = any(lower(c) in ("other", "another") for c in trigger.children)
+    return bool(lex.ph("goal", "sequence").find(window)) and not other
+
+
 def _chained(comp, prev, lex) -> bool:
     """True when a listed goal continues a path ('…, and then lead a team')."""
     seq = lex.ph("goal", "sequence")
@@ -230,6 +238,7 @@ def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
     first = len(found.mentions)
     _add_listed(parsed, tok, comp, lex, found)
     listed = found.mentions[first:]
+    listed[0].onward = first > 0 and _onward(tok, found.mentions[first - 1], lex)
     done_first = [i for i, g in enumerate(listed) if g.step and _done_first(parsed.doc[g.head_i], [])]
     for g in listed[: max(done_first, default=-1) + 1]:  # "X and Y first": "first" ends the whole list
         g.step = True
@@ -408,7 +417,7 @@ def _same(a: Goal, b: Goal) -> bool:
 
 
 def _distinct(mentions: list[Goal], *, keep_generic: bool = False) -> list[Goal]:
-    real = [g for g in mentions if not g.step and (keep_generic or not g.generic)]
+    real = [g for g in mentions if not g.step and not g.onward and (keep_generic or not g.generic)]
     real = real or [g for g in mentions if not g.step] or mentions
     out: list[Goal] = []
     for g in real:

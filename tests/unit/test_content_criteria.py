@@ -63,6 +63,19 @@ CASES = [
         "partial",
         "I want to open a tyre-fitting bay, train apprentices, finish my NVQ and sell classic cars.",
     ),
+    # "after that I'd like to …" opens the next stage of the path; "my other goal" a rival one
+    (
+        "single_focus",
+        "met",
+        "I want to earn my CDL this winter. After that I'd like to move into hazmat hauling, and my other goal "
+        "is to open a taco stand.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "I want to earn my CDL this winter. I'd like to move into hazmat hauling, and my other goal is to open a "
+        "taco stand.",
+    ),
     # vague aims beside real ones are more topics: four in all is unfocused
     (
         "single_focus",
