@@ -14,9 +14,11 @@ def cleft_complement(tok, cleft: frozenset[str]):
     """'Where I'm headed is X', 'What I want is to X': the be-verb's complement."""
     if tok.lemma_ != "be":
         return None
-    for c in tok.children:
+    # "so where I'm headed is X" may be parsed with the clause hanging from the opening "so"
+    hung = [g for c in tok.children if c.dep_ == "advmod" and c.i < tok.i for g in c.children if g.dep_ == "advcl"]
+    for c in [*tok.children, *hung]:
         if (
-            c.dep_ in ("csubj", "nsubj")
+            (c.dep_ in ("csubj", "nsubj") or c in hung)
             and c.pos_ in ("VERB", "AUX")
             and c.lemma_.lower() in cleft
             and is_first_person(c)

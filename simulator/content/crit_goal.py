@@ -31,7 +31,8 @@ def single_focus(ctx: Ctx) -> Verdict:
         spans.insert(0, found.stated_at)
         slots["count"] = "a lot of" if found.stated_count == MANY else "several"
     if n == 0:
-        plans = ctx.steps
+        drift = ctx.lex.ph("goal", "drift")  # "I take it one week at a time" plans nothing
+        plans = [p for p in ctx.steps if not drift.find(ctx.doc[p.span[0] : p.span[1]])]
         if plans:
             first = plans[0]
             return Verdict(
@@ -49,6 +50,10 @@ def single_focus(ctx: Ctx) -> Verdict:
         and not (found.stated_count and found.stated_count > opts.goals_partial)
     ):
         return Verdict(PARTIAL, "generic", spans[:2], {"goal": q(main.text)}, "the only goals stated are generic")
+    if len(found.named) > max(n, opts.goals_partial):  # vague aims beside real ones are more topics
+        spans = [(g.start, g.end) for g in found.named]
+        slots = {"goals": _goal_list(found.named), "count": str(len(found.named))}
+        n = len(found.named)
     if n > opts.goals_partial:
         return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")
     if n == opts.goals_partial:
@@ -72,12 +77,12 @@ def goal_why(ctx: Ctx) -> Verdict:
     ben_impacts = [(a, b) for a, b, ben in why.impacts if ben]
     met = why.success + strong + [_clause(ctx, v) for v in rich_values] + [_impact_clause(ctx, i) for i in ben_impacts]
     if met:
-        spans = sorted(set(met))[:2]
+        spans = _merged(met)[:2]
         return Verdict(
             MET, "met", spans, {"quote": ctx.q(spans[0])}, "gives a reason, a value or the impact it will have"
         )
     generic = bool(ctx.goals.goals) and all(g.generic for g in ctx.goals.goals)  # a thin reason for "keep growing"
-    if (thin or thin_values) and not generic:  # only says the generic goal again
+    if thin or (thin_values and not generic):  # a liking beside a generic goal only says it again
         span = (thin or [_clause(ctx, v) for v in thin_values])[0]
         return Verdict(PARTIAL, "thin", [span], {"quote": ctx.q(span)}, "a reason, but a thin one")
     impacts = [(a, b) for a, b, _ in why.impacts]
@@ -89,6 +94,17 @@ def goal_why(ctx: Ctx) -> Verdict:
     if money:
         return Verdict(PARTIAL, "money", money[:1], {"quote": ctx.q(money[0])}, "the only reason is money")
     return Verdict(MISSING, "missing", [], {}, "no reason or impact found")
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one, in order: a goal quoted up to "helps product teams" and its impact clause."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(set(spans)):
+        if out and lo < out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _clause(ctx: Ctx, span: tuple[int, int]) -> tuple[int, int]:

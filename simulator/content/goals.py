@@ -35,6 +35,7 @@ class Goal:
     lemmas: frozenset[str]
     generic: bool = False
     step: bool = False  # "take a course": a step rather than a goal
+    onward: bool = False  # "after that I'd like to …": the next stage of the path before it, not a rival goal
 
 
 @dataclass
@@ -46,6 +47,7 @@ class GoalFindings:
     wishes: list[tuple[int, int]] = field(default_factory=list)  # "I want my work to prevent that": impact pictures
     heads: set[int] = field(default_factory=set)  # every goal head, chained path items included
     model_score: float | None = None  # when the goal is a sentence the classifier read as one: its probability
+    named: list[Goal] = field(default_factory=list)  # distinct goals, generic ones included: "grow" is a topic too
 
     @property
     def count(self) -> int:
@@ -67,6 +69,11 @@ def _is_step(comp, toks, lex) -> bool:
     return verb in lex.words("goal", "growth_verbs") and any(lower(o) in vague for o in objects)
 
 
+def _done_first(comp, toks) -> bool:
+    """'get through training first, then …': what is to be done first is a step toward what comes after."""
+    return any(lower(t) == "first" and t.dep_ == "advmod" for t in [*toks, *comp.children])
+
+
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
     if any(c.dep_ == "nsubj" and _is_goal_noun(c, lex) for c in comp.children):
@@ -77,7 +84,7 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
     hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
-    generic = not all(leads) or not lemmas
+    generic = not all(leads) or not lemmas or lemmas <= lex.words("goal", "vague_lemmas")
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
     return Goal(
@@ -88,7 +95,7 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"),
         lemmas=lemmas,
         generic=generic,
-        step=_is_step(comp, toks, lex),
+        step=_is_step(comp, toks, lex) or _done_first(comp, toks),
     )
 
 
@@ -145,6 +152,13 @@ def _stated_count(tok, lex) -> int | None:
             return n
     n = _quantity(tok.head.head, lex) if tok.head.lower_ == "of" else None
     return n or (MANY if _have_many(tok, lex) else None)
+
+
+def _onward(trigger, prev: Goal, lex) -> bool:
+    """'after that I'd like to …' opens the next stage of the path before it; 'my other goal' a rival one."""
+    window = trigger.doc[max(prev.end, trigger.i - 4) : trigger.i]
+    other = any(lower(c) in ("other", "another") for c in trigger.children)
+    return bool(lex.ph("goal", "sequence").find(window)) and not other
 
 
 def _chained(comp, prev, lex) -> bool:
@@ -221,6 +235,16 @@ def _note_stated_count(tok, lex, found: GoalFindings) -> None:
 
 def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
     """The goal ``comp`` and the goals listed with it, unless chained into one path."""
+    first = len(found.mentions)
+    _add_listed(parsed, tok, comp, lex, found)
+    listed = found.mentions[first:]
+    listed[0].onward = first > 0 and _onward(tok, found.mentions[first - 1], lex)
+    done_first = [i for i, g in enumerate(listed) if g.step and _done_first(parsed.doc[g.head_i], [])]
+    for g in listed[: max(done_first, default=-1) + 1]:  # "X and Y first": "first" ends the whole list
+        g.step = True
+
+
+def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:
     found.mentions.append(_goal_from(parsed, comp, tok, lex))
     found.wishes += _impact_in_goal(comp, lex)
     verbs = lex.words("goal", "verbs")
@@ -247,6 +271,7 @@ def find_goals(parsed, lex) -> GoalFindings:
         if comp is not None and not _not_a_goal(comp, lex, found.wishes):
             _add_goals(parsed, tok, comp, lex, found)
     found.goals = _distinct(found.mentions)
+    found.named = _distinct([g for g in found.mentions if not g.step], keep_generic=True)
     return found
 
 
@@ -258,6 +283,7 @@ def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:
         return found
     cues = ctx.lex.ph("goal", "model_cues")
     cued = [ctx.meaning.sentence(lo) for lo, _ in cues.find(ctx.doc)]  # "I like working with samples" is no goal
+    cued = [s for s in cued if ctx.doc[s[1] - 1].text != "?"]  # "Career goals?" asks, it states nothing
     calls = ctx.meaning.positive("goal", cued)
     if not calls:
         return found
@@ -390,8 +416,9 @@ def _same(a: Goal, b: Goal) -> bool:
     )
 
 
-def _distinct(mentions: list[Goal]) -> list[Goal]:
-    real = [g for g in mentions if not g.step and not g.generic] or [g for g in mentions if not g.step] or mentions
+def _distinct(mentions: list[Goal], *, keep_generic: bool = False) -> list[Goal]:
+    real = [g for g in mentions if not g.step and not g.onward and (keep_generic or not g.generic)]
+    real = real or [g for g in mentions if not g.step] or mentions
     out: list[Goal] = []
     for g in real:
         if not any(_same(g, o) for o in out):

@@ -75,6 +75,9 @@ def find_rambling(ctx) -> Rambling:
             found.run_ons.append((sent.start, sent.end))
             found.run_on_words = max(found.run_on_words, words)
     real = [g for g in ctx.goals.goals if not g.generic]  # "keep growing" is vague, not another topic
-    if len(real) >= opts.many_goals:
-        found.goals = len(real)
+    listed = len(real)
+    if (ctx.goals.stated_count or 0) >= opts.many_goals:  # "I have a lot of goals": each one listed is a topic
+        listed = max(listed, len({g.head_i for g in ctx.goals.mentions}))
+    if listed >= opts.many_goals:
+        found.goals = listed
     return found

@@ -98,8 +98,8 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     ben = ctx.lex.ph("why", "beneficiaries")
     organisations, speaker = ctx.lex.words("why", "organisations"), ctx.lex.words("grammar", "speaker")
 
-    def people(t) -> bool:
-        return ben.has(t) and not (people_only and t.lemma_.lower() in organisations)
+    def people(t) -> bool:  # "small businesses" in the plural are the many people who run them
+        return ben.has(t) and not (people_only and t.lemma_.lower() in organisations and t.tag_ != "NNS")
 
     def standing_for_people(t) -> bool:  # "a small business owner…, and I want to be the accountant who helps them"
         return lower(t) in ctx.lex.words("why", "pronouns_for_people") and any(

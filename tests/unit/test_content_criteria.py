@@ -33,6 +33,55 @@ CASES = [
     ),
     ("single_focus", "missing", "I worked at a bank for three years and then moved to Ohio."),
     ("single_focus", "partial", "I just want to keep growing and be successful."),
+    # a goal made only of words that name no destination is generic, however it is phrased
+    (
+        "single_focus",
+        "partial",
+        "Honestly I just want to do well here, take on more responsibility and grow with the firm.",
+    ),
+    ("single_focus", "met", "My aim is to run the cold-chain depot and grow with the firm."),
+    # a cleft opened by "so" ("so where I'm headed is …") states the goal however the parser hangs it
+    ("single_focus", "met", "so where I'm headed is charge nurse on a surgical ward, in the next two years."),
+    ("single_focus", "missing", "so where I'm living is a flat near the surgical ward, for the next two years."),
+    # a question echoed back states no goal; an idiom of drifting describes no plan
+    ("single_focus", "missing", "Career goals? Hmm. Never really thought about it, I take things as they come."),
+    (
+        "single_focus",
+        "missing",
+        "Truthfully I'm just taking it one shift at a time at the depot and seeing where it goes.",
+    ),
+    ("single_focus", "partial", "Right now I'm taking it one module at a time: I'm studying for the forklift licence."),
+    # what is to be done first ("X and Y first, then …") is a step on the path, not a rival goal
+    (
+        "single_focus",
+        "met",
+        "I want to open a tyre-fitting bay of my own, and longer term train apprentices. "
+        "I want to finish my NVQ and my van licence first and be a steady fitter, then look at premises.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "I want to open a tyre-fitting bay, train apprentices, finish my NVQ and sell classic cars.",
+    ),
+    # "after that I'd like to …" opens the next stage of the path; "my other goal" a rival one
+    (
+        "single_focus",
+        "met",
+        "I want to earn my CDL this winter. After that I'd like to move into hazmat hauling, and my other goal "
+        "is to open a taco stand.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "I want to earn my CDL this winter. I'd like to move into hazmat hauling, and my other goal is to open a "
+        "taco stand.",
+    ),
+    # vague aims beside real ones are more topics: four in all is unfocused
+    (
+        "single_focus",
+        "missing",
+        "I want to run a parts counter, and I want to grow, and I want to learn, and maybe do something in sales.",
+    ),
     # goal_why: a reason or impact; thin is partial; none is missing
     (
         "goal_why",
@@ -45,6 +94,33 @@ CASES = [
         "My goal is to become a paramedic so that people in rural towns get care before the ambulance reaches a hospital.",
     ),
     ("goal_why", "partial", "My goal is to become a graphic designer because it seems fun."),
+    # a pointer back with an adverb inside ("that's exactly why") still says the sentence before is the reason
+    (
+        "goal_why",
+        "met",
+        "I want to become a hospice chaplain. Families often sit alone through the last night, and no one "
+        "explains what is happening to them. That's exactly why I'm training for this.",
+    ),
+    (
+        "goal_why",
+        "missing",
+        "I want to become a hospice chaplain. I volunteered at a care home for two years. That's exactly it.",
+    ),
+    # organisations in the plural ("local businesses") stand for the people served; one business is no person
+    (
+        "goal_why",
+        "met",
+        "My plan is to qualify in payroll, and long term I'd like to run a bureau, helping local businesses cut "
+        "their costs.",
+    ),
+    (
+        "goal_why",
+        "partial",
+        "My plan is to qualify in payroll, and long term I'd like to run a bureau, helping the business cut its costs.",
+    ),
+    # a stated reason for a generic goal is thin, a mere liking beside it says nothing more
+    ("goal_why", "partial", "I'd like to grow with a firm like yours, because it seems like a good place."),
+    ("goal_why", "missing", "I'd like to grow with a firm like yours. I enjoy keeping busy."),
     ("goal_why", "missing", "My goal is to become a graphic designer. I will take a typography course in May."),
     # role_alignment: this role / team / company, or the given role and company
     (

@@ -40,6 +40,19 @@ SCATTERED = (
     "in 2021 and I have worked on a cardiac floor for three years. I plan to apply to an NP program next fall, and "
     "this role on your cardiac unit would keep my skills sharp while I decide between all of these paths."
 )
+MANY_SAID = (  # "I have a lot of goals", then four listed, some of them steps
+    "Oh, I have a lot of goals. I want to finish my HVAC certificate, I want to get into estimating at some point, "
+    "I'd also like to learn welding, and one day I want to open my own repair shop. Right now I service rooftop "
+    "units for a school district, about forty sites, so I know the equipment and the paperwork. I just like having "
+    "lots going on and I don't want to box myself in, so I'm open to wherever this role takes me next year."
+)
+TWO_SAID = (  # "I have two goals", the second built on the first
+    "I have two goals. I want to finish my HVAC certificate this spring, and then I want to move into estimating "
+    "for commercial jobs. Right now I service rooftop units for a school district, about forty sites, so I know the "
+    "equipment and the paperwork. Estimating is where a careful tech saves a contractor money, and your commercial "
+    "team bids the kind of jobs I already maintain, so I'd bring site knowledge to your quotes from day one. I "
+    "passed the EPA 608 exam last year and I keep a log of every unit I touch."
+)
 LONG_RAMBLE = " ".join([RUN_ON, REPEATING, RUN_ON, SCATTERED, REPEATING])  # well over 300 words
 
 
@@ -50,6 +63,8 @@ LONG_RAMBLE = " ".join([RUN_ON, REPEATING, RUN_ON, SCATTERED, REPEATING])  # wel
         (REPEATING, "partial"),
         (RUN_ON, "partial"),
         (SCATTERED, "partial"),
+        (MANY_SAID, "partial"),
+        (TWO_SAID, "met"),
         (LONG_RAMBLE, "missing"),
     ],
 )
