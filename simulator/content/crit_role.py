@@ -69,16 +69,20 @@ def _employers_thing(tok, det: set[str], lex) -> bool:
     )
 
 
+def _held_job(tok, lex) -> bool:
+    """``tok`` names a job the speaker has had or has: 'I was in this job for years', 'I've been a credit analyst'."""
+    verb = governing_verb(tok)
+    return is_past(verb) and verb.lemma_.lower() in lex.words("role", "current_job_verbs")
+
+
 def _this_job(tok, det: set[str], lex) -> bool:
-    """'this role', 'your team', 'the position' (not a past job: 'I was in this job for years')."""
+    """'this role', 'your team', 'the position'; with "the" only the singular ('the teams' is any teams)."""
     the_nouns = lex.ph("role", "the_nouns")
     if not (lex.ph("role", "nouns").has(tok) or the_nouns.has(tok)):
         return False
-    verb = governing_verb(tok)
-    past_job = is_past(verb) and verb.lemma_.lower() in lex.words("role", "current_job_verbs")
-    if det & lex.words("role", "determiners") and not past_job:
+    if det & lex.words("role", "determiners") and not _held_job(tok, lex):
         return True
-    return "the" in det and the_nouns.has(tok) and not is_past(verb)
+    return "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS" and not is_past(governing_verb(tok))
 
 
 def _noun_refs(ctx: Ctx) -> list[int]:
@@ -101,9 +105,10 @@ def _context_refs(ctx: Ctx) -> list[int]:
         first = company[0].lower().strip(".,'’")
         hits += [t.i for t in ctx.doc if lower(t).strip(".,'’") == first]
     role_words = _context_words(c.role)
-    if role_words:
-        found = _mentions(ctx, role_words)
-        if len({_stem(ctx.doc[i].text) for i in found}) >= max(1, (len(role_words) + 1) // 2):
+    if role_words:  # the title's head noun among them ("Driver" of "CDL-A Driver"), not in the speaker's own job
+        found = [i for i in _mentions(ctx, role_words) if not _held_job(ctx.doc[i], ctx.lex)]
+        stems = {_stem(ctx.doc[i].text) for i in found}
+        if _stem(role_words[-1]) in stems and len(stems) >= (len(role_words) + 1) // 2:
             hits += found
     return hits
 
@@ -122,7 +127,10 @@ def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
     income words decide here."""
     doc, income = ctx.doc, ctx.lex.ph("role", "income_only")
     paid = [ctx.meaning.sentence(lo) for lo, _ in income.find(doc)]
-    return [i for i in refs if not any(a <= i < b for a, b in paid)]
+    payer = ctx.lex.words("role", "payer_verbs")  # "the lanes at Redline pay the best": the employer as payer
+    return [
+        i for i in refs if not any(a <= i < b for a, b in paid) and governing_verb(doc[i]).lemma_.lower() not in payer
+    ]
 
 
 @rule("role_alignment", kind=DO, outcomes=("met", "field", "missing", OFF_GOAL), about_goal=True)

@@ -43,7 +43,9 @@ _KEYS = {
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
         "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people"
     ),
-    "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
+    "role": (
+        "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only payer_verbs"
+    ),
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact"
     ),

@@ -1,0 +1,65 @@
+"""role_alignment and contribution on constructions that decide them: each rule has a row that flips and a
+counter-example that must not (answers written for these tests, checked through the real spaCy model).
+
+Every row is (criterion, expected status, answer text, context).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.content import check_content
+from simulator.model.analysis import AnswerContext
+from simulator.model.transcript import Transcript
+from simulator.questions import get_question
+
+GOALS = get_question("career-goals")
+OPERATOR = AnswerContext(role="Forklift Operator", company="Corbin Foods")
+ANALYST = AnswerContext(role="Claims Analyst", company="Harlow Mutual")
+
+CASES = [
+    # The title's modifier alone (a "forklift" licence) is not the title.
+    ("role_alignment", "partial", "My goal is to run a warehouse shift. I got my forklift licence in March.", OPERATOR),
+    ("role_alignment", "met", "My goal is to run a warehouse shift, starting as a forklift operator.", OPERATOR),
+    # The title as the speaker's own past job is not this job.
+    (
+        "role_alignment",
+        "partial",
+        "I've been a claims analyst for four years at a small insurer, and I want to lead fraud reviews.",
+        ANALYST,
+    ),
+    ("role_alignment", "met", "I want to become a claims analyst who leads fraud reviews.", ANALYST),
+    # The employer named only as the payer.
+    (
+        "role_alignment",
+        "partial",
+        "My goal is to lead fraud reviews, and people say the analysts at Harlow pay off their loans fastest.",
+        ANALYST,
+    ),
+    (
+        "role_alignment",
+        "met",
+        "My goal is to lead fraud reviews, and the analysts at Harlow run the best fraud unit in the state.",
+        ANALYST,
+    ),
+    # "the teams" is any teams; "the team" is this one.
+    (
+        "role_alignment",
+        "missing",
+        "I want to be the architect the teams call when their builds break. I'm sitting the AWS exam in May.",
+        AnswerContext(),
+    ),
+    (
+        "role_alignment",
+        "met",
+        "I want to be the architect the team calls when its builds break. I'm sitting the AWS exam in May.",
+        AnswerContext(),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
+def test_role_and_contribution(case):
+    criterion, expected, text, context = case
+    report = check_content(Transcript.from_text(text), GOALS, context)
+    assert report.get(criterion).status == expected
