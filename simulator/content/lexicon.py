@@ -47,7 +47,8 @@ _KEYS = {
         "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only payer_verbs"
     ),
     "contribution": (
-        "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact"
+        "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
+        "qualities filler_verbs receive received"
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "

@@ -15,6 +15,7 @@ from simulator.questions import get_question
 
 GOALS = get_question("career-goals")
 OPERATOR = AnswerContext(role="Forklift Operator", company="Corbin Foods")
+NONE = AnswerContext()
 ANALYST = AnswerContext(role="Claims Analyst", company="Harlow Mutual")
 
 CASES = [
@@ -54,6 +55,33 @@ CASES = [
         "met",
         "I want to be the architect the team calls when its builds break. I'm sitting the AWS exam in May.",
         AnswerContext(),
+    ),
+    # A trait offered ("my passion") is a vague offer; work offered is met.
+    ("contribution", "partial", "My goal is to become a pastry chef, and I'd bring my passion to your kitchen.", NONE),
+    (
+        "contribution",
+        "met",
+        "My goal is to become a pastry chef, and I'd bring my laminated-dough skills to your kitchen.",
+        NONE,
+    ),
+    # The employer receiving the speaker: "you get a welder who…"; the generic "you get customers" is no offer.
+    ("contribution", "met", "I want to run a pipe crew. In exchange you get a welder who shows up early.", NONE),
+    ("contribution", "met", "I want to run a pipe crew. What you'd have from me is steady hands.", NONE),
+    ("contribution", "missing", "I want to run a pipe crew. In this trade you get jobs from everywhere.", NONE),
+    # A relative clause on what the speaker is carries their offer; on someone else it does not.
+    (
+        "contribution",
+        "met",
+        "My aim is a surveying licence. I'm the surveyor who'll keep your site plans current.",
+        NONE,
+    ),
+    ("contribution", "missing", "My aim is a surveying licence. My uncle is a surveyor who'll retire soon.", NONE),
+    # "you know" as a filler addresses no one.
+    (
+        "contribution",
+        "missing",
+        "I'd want to keep learning on the floor and then move up so I can keep progressing, you know.",
+        NONE,
     ),
 ]
 
