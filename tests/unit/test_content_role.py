@@ -1,4 +1,4 @@
-"""role_alignment and contribution on constructions that decide them: each rule has a row that flips and a
+"""role_alignment, contribution and the avoid criteria's false alarms on constructions that decide them: each rule has a row that flips and a
 counter-example that must not (answers written for these tests, checked through the real spaCy model).
 
 Every row is (criterion, expected status, answer text, context).
@@ -83,11 +83,32 @@ CASES = [
         "I'd want to keep learning on the floor and then move up so I can keep progressing, you know.",
         NONE,
     ),
+    # "as best I can" is effort, not a boast; "the best" said of oneself still is.
+    (
+        "no_boasting",
+        "clear",
+        "My goal is to run the parts counter well and serve every mechanic as best I can. I start the ASE course in May.",
+        NONE,
+    ),
+    (
+        "no_boasting",
+        "flagged",
+        "My goal is to run the parts counter. I'm the best counterman in the county. I start the ASE course in May.",
+        NONE,
+    ),
+    # A leisure word as a time adverbial is when one works; as the goal it is a pastime.
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to run my own route by next year, and I'll cover the shifts nobody else wants, weekends, holidays.",
+        NONE,
+    ),
+    ("professional_goal", "flagged", "My goal is to take a long holiday in Portugal next year.", NONE),
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)])
-def test_role_and_contribution(case):
+def test_constructions(case):
     criterion, expected, text, context = case
     report = check_content(Transcript.from_text(text), GOALS, context)
     assert report.get(criterion).status == expected
