@@ -87,7 +87,7 @@ CASES = [
     (
         "no_boasting",
         "clear",
-        "My goal is to run the parts counter well and serve every mechanic as best I can. I start the ASE course in May.",
+        "I think my main aim is to be really efficient and, you know, assist whoever I'm driving for as best I can.",
         NONE,
     ),
     (
