@@ -66,7 +66,7 @@ def _boast_words(ctx: Ctx) -> list[tuple[int, int]]:
 
 
 def _modest_superlative(tok, lex) -> bool:
-    """'highest-rated', 'the best fit', 'do my best', 'at best', 'the highest score' (measured)."""
+    """'highest-rated', 'the best fit', 'do my best', 'at best', 'as best I can', 'the highest score' (measured)."""
     if tok.lemma_.lower() in lex.words("avoid", "measuring_superlatives"):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -151,7 +151,7 @@ def bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
     """
     lex, doc = ctx.lex, ctx.doc
     found = [lo for key in ("boast_words", "boast_phrases") for lo, _ in lex.ph("avoid", key).find(doc)]
-    found = [i for i in found if not negated(doc[i])]
+    found = [i for i in found if not negated(doc[i]) and not _modest_superlative(doc[i], lex)]  # "as best I can"
     insults = {lo for lo, _ in lex.ph("avoid", "insults").find(doc) if not negated(doc[lo])}
     return sorted(set(found) | insults), insults
 
@@ -207,6 +207,17 @@ def _goal_sentence(ctx: Ctx, tok) -> bool:
     )
 
 
+def _when_worked(tok, lex) -> bool:
+    """A hobby word used as a time is when one works, not a pastime: a time adverbial ("I'll drive holidays"), or
+    listed beside times of work ("weekends, holidays", "nights and holidays"), whatever the parser made of it."""
+    doc, times = tok.doc, lex.words("avoid", "work_times")
+    near = [t for t in doc[max(0, tok.i - 3) : tok.i + 4] if t.i != tok.i and not (t.is_punct or t.dep_ == "cc")]
+    listed = any(lower(t) in times and abs(t.i - tok.i) <= 2 for t in near)
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return listed or tok.dep_ == "npadvmod"
+
+
 def hobby_words(ctx: Ctx) -> list[tuple[int, int]]:
     """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
     doc, out = ctx.doc, []
@@ -219,7 +230,7 @@ def hobby_words(ctx: Ctx) -> list[tuple[int, int]]:
             mine = is_first_person(verb) or subject(verb) is None
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
-            if not negated(tok) and (ctx.in_goal(lo) or ahead or planned):
+            if not negated(tok) and not _when_worked(tok, ctx.lex) and (ctx.in_goal(lo) or ahead or planned):
                 out.append((lo, hi))
     return sorted(out)
 

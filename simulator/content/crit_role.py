@@ -69,16 +69,20 @@ def _employers_thing(tok, det: set[str], lex) -> bool:
     )
 
 
+def _held_job(tok, lex) -> bool:
+    """``tok`` names a job the speaker has had or has: 'I was in this job for years', 'I've been a credit analyst'."""
+    verb = governing_verb(tok)
+    return is_past(verb) and verb.lemma_.lower() in lex.words("role", "current_job_verbs")
+
+
 def _this_job(tok, det: set[str], lex) -> bool:
-    """'this role', 'your team', 'the position' (not a past job: 'I was in this job for years')."""
+    """'this role', 'your team', 'the position'; with "the" only the singular ('the teams' is any teams)."""
     the_nouns = lex.ph("role", "the_nouns")
     if not (lex.ph("role", "nouns").has(tok) or the_nouns.has(tok)):
         return False
-    verb = governing_verb(tok)
-    past_job = is_past(verb) and verb.lemma_.lower() in lex.words("role", "current_job_verbs")
-    if det & lex.words("role", "determiners") and not past_job:
+    if det & lex.words("role", "determiners") and not _held_job(tok, lex):
         return True
-    return "the" in det and the_nouns.has(tok) and not is_past(verb)
+    return "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS" and not is_past(governing_verb(tok))
 
 
 def _noun_refs(ctx: Ctx) -> list[int]:
@@ -101,9 +105,10 @@ def _context_refs(ctx: Ctx) -> list[int]:
         first = company[0].lower().strip(".,'’")
         hits += [t.i for t in ctx.doc if lower(t).strip(".,'’") == first]
     role_words = _context_words(c.role)
-    if role_words:
-        found = _mentions(ctx, role_words)
-        if len({_stem(ctx.doc[i].text) for i in found}) >= max(1, (len(role_words) + 1) // 2):
+    if role_words:  # the title's head noun among them ("Driver" of "CDL-A Driver"), not in the speaker's own job
+        found = [i for i in _mentions(ctx, role_words) if not _held_job(ctx.doc[i], ctx.lex)]
+        stems = {_stem(ctx.doc[i].text) for i in found}
+        if _stem(role_words[-1]) in stems and len(stems) >= (len(role_words) + 1) // 2:
             hits += found
     return hits
 
@@ -122,7 +127,10 @@ def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
     income words decide here."""
     doc, income = ctx.doc, ctx.lex.ph("role", "income_only")
     paid = [ctx.meaning.sentence(lo) for lo, _ in income.find(doc)]
-    return [i for i in refs if not any(a <= i < b for a, b in paid)]
+    payer = ctx.lex.words("role", "payer_verbs")  # "the lanes at Redline pay the best": the employer as payer
+    return [
+        i for i in refs if not any(a <= i < b for a, b in paid) and governing_verb(doc[i]).lemma_.lower() not in payer
+    ]
 
 
 @rule("role_alignment", kind=DO, outcomes=("met", "field", "missing", OFF_GOAL), about_goal=True)
@@ -226,11 +234,57 @@ def _giving(ctx: Ctx) -> tuple[list, list]:
             continue
         if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex):
             continue
-        if tok.i in strong_hits or _for_employer(ctx, tok):
+        if _offers_a_quality(tok, lex):  # "bring my energy to Kestrel": a quality, not the work
+            vague.append(clause_of(tok))
+        elif tok.i in strong_hits or _for_employer(ctx, tok):
             met.append(clause_of(tok))
         elif (lex.ph("why", "impact").has(tok) or tok.lemma_ == "make") and _helps_others(ctx, tok):
             vague.append(clause_of(tok))
     return met, vague
+
+
+def _listener_receives(ctx: Ctx) -> list:
+    """The employer as receiver of the speaker: "in return you get someone who ships", "what you'd get from me is
+    …" (a receiving verb with "you" as subject and a person, or one described by a relative clause, received)."""
+    lex, out = ctx.lex, []
+    for tok in ctx.doc:
+        verb = tok.head
+        if (
+            lower(tok) != "you"
+            or tok.dep_ != "nsubj"
+            or verb.lemma_.lower() not in lex.words("contribution", "receive")
+        ):
+            continue
+        if negated(verb) or is_past(verb):
+            continue
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+        got = [
+            c
+            for c in parts
+            if c.dep_ == "dobj"
+            and (
+                c.lemma_.lower() in lex.words("contribution", "received") or any(r.dep_ == "relcl" for r in c.children)
+            )
+        ]
+        from_me = [c for c in parts if lower(c) == "from" and any(lower(g) == "me" for g in c.children)]
+        if got or from_me:
+            out.append(clause_of(verb))
+    return out
+
+
+def _offers_a_quality(verb, lex) -> bool:
+    """The thing given is a trait of the speaker ("my energy", "a positive attitude"), not work done for them."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "qualities") for c in verb.children)
+
+
+def _filler_you(tok, lex) -> bool:
+    """'you know', 'you see' said as a filler: the verb takes nothing but "you", so no one is addressed."""
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and head.lemma_.lower() in lex.words("contribution", "filler_verbs")
+        and all(c.i == tok.i or c.dep_ == "punct" for c in head.children)
+    )
 
 
 def _offered_nouns(ctx: Ctx) -> list:
@@ -253,7 +307,7 @@ def _offered_by_reading(ctx: Ctx) -> list:
     lex, meaning, doc = ctx.lex, ctx.meaning, ctx.doc
     you = lex.words("contribution", "you")
     own = lex.words("grammar", "own_possessives")
-    offers = [t.i for t in doc if lower(t) in you and _speakers_offer(t, own)]
+    offers = [t.i for t in doc if lower(t) in you and not _filler_you(t, lex) and _speakers_offer(t, own)]
     return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
 
 
@@ -264,9 +318,16 @@ def _speakers_offer(tok, own: frozenset[str]) -> bool:
     for v in [verb, *list(verb.ancestors)[:2]]:
         subj = subject(v)
         mine = subj is not None and any(c.dep_ == "poss" and lower(c) in own for c in subj.children)
+        mine = mine or _about_me(v)
         if v.pos_ in ("VERB", "AUX") and verb_time(v) in ("future", "conditional") and (is_first_person(v) or mine):
             return True
     return False
+
+
+def _about_me(verb) -> bool:
+    """A relative clause on what the speaker is: "I'm the apprentice who'll run your takeoffs"."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and noun.dep_ == "attr" and is_first_person(noun.head)
 
 
 def _for_others(ctx: Ctx, wish: tuple[int, int]) -> bool:
@@ -282,7 +343,7 @@ def contribution(ctx: Ctx) -> Verdict:
     naming the employer that the classifier reads as an offer."""
     slots = {"role_ref": role_ref(ctx)}
     met, vague = _giving(ctx)
-    met += _offered_nouns(ctx)
+    met += _offered_nouns(ctx) + _listener_receives(ctx)
     if met:
         spans = distinct(met)[:3]
         return Verdict(

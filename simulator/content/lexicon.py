@@ -46,9 +46,12 @@ _KEYS = {
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
         "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people"
     ),
-    "role": "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only",
+    "role": (
+        "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only payer_verbs"
+    ),
     "contribution": (
-        "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact"
+        "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
+        "qualities filler_verbs receive received"
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "
@@ -58,7 +61,7 @@ _KEYS = {
     "avoid": (
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
         "modest_before effort_verbs aspiration_modals self_words boast_phrases aspiration_heads others "
-        "insults money titles money_exempt"
+        "insults money titles money_exempt work_times"
     ),
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "

@@ -18,11 +18,15 @@ TOP_IMPROVEMENTS = 3
 MAX_WELL_DONE = 4
 SEVERITY = {FLAGGED: 0, MISSING: 1, PARTIAL: 2}  # lower is more urgent
 PRAISE_CLEAR_SUBSTANCE = 0.5  # substance (0-1) an answer needs before "nothing to avoid" is said as praise
+# Exponent on the substance (unitless): an answer that says two thirds of a good answer is vague, not two thirds
+# good, so substance 0.7 scores about 49 (the vague band) while 0.87 and above stays strong (>= 75).
+SUBSTANCE_POWER = 2.0
 
 
 FORMULA = (
     "substance = sum(weight * credit) / sum(weight) over the criteria not scaled (1 if none); "
-    "score = 100 * substance * (sum(weight of those) + sum(weight * credit of the scaled)) / sum(weight), "
+    "score = 100 * substance ** substance_power * (sum(weight of those) + sum(weight * credit of the scaled)) "
+    "/ sum(weight), "
     "at most flagged_cap when any avoid criterion is flagged"
 )
 
@@ -36,6 +40,7 @@ def weighting(rubric, ids: tuple[str, ...]) -> Weighting:
         formula=FORMULA,
         scaled=[i for i in ids if crit[i].manner or crit[i].kind == AVOID],
         flagged_cap=rubric.flagged_cap,
+        substance_power=SUBSTANCE_POWER,
     )
 
 
@@ -50,13 +55,14 @@ def substance(results: list[CriterionResult], weights: Weighting) -> float:
 
 def score(results: list[CriterionResult], weights: Weighting) -> int:
     """0-100. Saying nothing wrong, briefly and without hedging, is no merit on its own: the credit of the
-    scaled criteria (manner and avoid) counts in proportion to the substance, and a flag caps the score."""
+    scaled criteria (manner and avoid) counts in proportion to the substance, raised to ``substance_power`` so a
+    partly said answer scores as vague, and a flag caps the score."""
     w, credit = weights.weights, weights.status_values
     total = sum(w[r.id] for r in results)
     if not total:
         return 0
     kept = sum(w[r.id] if r.id not in weights.scaled else w[r.id] * credit[r.status] for r in results)
-    value = 100 * substance(results, weights) * kept / total
+    value = 100 * substance(results, weights) ** weights.substance_power * kept / total
     if weights.flagged_cap is not None and any(r.status == FLAGGED for r in results):
         value = min(value, weights.flagged_cap)
     return round(value)

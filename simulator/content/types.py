@@ -95,6 +95,7 @@ class Weighting:
     formula: str = "score = 100 * sum(weight * credit) / sum(weight)"
     scaled: list[str] = field(default_factory=list)  # criteria whose credit counts in proportion to the substance
     flagged_cap: float | None = None  # the highest score an answer with a flagged avoid criterion can get
+    substance_power: float = 1.0  # exponent on the substance; reports stored before it was raised hold 1
 
 
 @dataclass(frozen=True)

@@ -61,13 +61,14 @@ def test_json_uses_the_issue_names_and_null_times_for_text(weak):
 
 @pytest.mark.parametrize("fixture", ["weak", "good"])
 def test_score_follows_the_stored_weighting(fixture, request):
-    """Recomputed here from the JSON-level fields alone: substance, then the scaled credit, then the cap."""
+    """Recomputed here from the JSON-level fields alone: substance and its power, then the scaled credit, then the
+    cap."""
     report = request.getfixturevalue(fixture)
     w = report.weighting
     said = [c for c in report.criteria if c.id not in w.scaled]
     subst = sum(w.weights[c.id] * w.status_values[c.status] for c in said) / sum(w.weights[c.id] for c in said)
     kept = sum(w.weights[c.id] * (w.status_values[c.status] if c.id in w.scaled else 1) for c in report.criteria)
-    expected = 100 * subst * kept / sum(w.weights.values())
+    expected = 100 * subst**w.substance_power * kept / sum(w.weights.values())
     if any(c.status == "flagged" for c in report.criteria):
         expected = min(expected, w.flagged_cap)
     assert report.score == round(expected)

@@ -32,8 +32,8 @@ def score_of(statuses: dict[str, str], default_do: str = "missing") -> int:
         ({}, "met", 100, 100),  # everything said and nothing wrong
         ({}, "missing", 0, 0),  # nothing said: clear avoid criteria earn nothing
         ({"confident_language": "met", "succinct": "met"}, "missing", 0, 0),  # said briefly and plainly: still nothing
-        ({"confident_language": "met", "single_focus": "partial"}, "missing", 1, 10),  # "I want to grow." and no more
-        ({}, "partial", 40, 50),  # vague throughout
+        ({"confident_language": "met", "single_focus": "partial"}, "missing", 0, 10),  # "I want to grow." and no more
+        ({}, "partial", 15, 50),  # vague throughout: half the substance, squared, is a quarter
         ({"professional_goal": "flagged"}, "met", 55, 55),  # a hobby goal, however well built
         ({"motivation_not_money": "flagged", "no_boasting": "flagged"}, "met", 0, 55),
         ({"milestones": "partial", "contribution": "missing"}, "met", 75, 100),  # strong with gaps
@@ -47,8 +47,11 @@ def test_manner_and_avoid_credit_scale_with_substance():
     """Losing confident_language costs less on a thin answer than on a full one, and a clear avoid
     criterion adds nothing to an empty answer."""
     full_drop = score_of({}, "met") - score_of({"confident_language": "missing"}, "met")
-    thin = {"single_focus": "met", "goal_why": "met"}
-    thin_drop = score_of({**thin, "confident_language": "met"}) - score_of({**thin, "confident_language": "missing"})
+    # Every criterion met but six of the other kinds': a little over half the substance (squared, about 0.4).
+    thin = dict.fromkeys(("star_situation", "star_task", "star_action", "star_result", "present", "past"), "missing")
+    thin_drop = score_of({**thin, "confident_language": "met"}, "met") - score_of(
+        {**thin, "confident_language": "missing"}, "met"
+    )
     assert 0 < thin_drop < full_drop
     res = results({})
     assert substance(res, weighting(RUBRIC, GOALS)) == 0
