@@ -257,6 +257,9 @@ CASES = [
     ("no_boasting", "flagged", "I'm the most reliable person you will ever hire."),
     ("no_boasting", "clear", "I had the highest close rate on our team in 2023, 31 percent."),
     ("no_boasting", "clear", "It was the most satisfying project I have worked on, and I did my best."),
+    ("no_boasting", "flagged", "My last lab was a shambles: the supervisors had no clue what the protocols said."),
+    ("no_boasting", "flagged", "The other engineers couldn't be bothered to test, so I carried the project alone."),
+    ("no_boasting", "clear", "I had no clue how a PCR plate worked when I started, so I asked the engineers."),
     # professional_goal (avoid)
     ("professional_goal", "flagged", "My main goal this year is to run the Chicago marathon in under four hours."),
     ("professional_goal", "flagged", "I want to perfect my sourdough baking and open a bread stall on weekends."),
