@@ -56,6 +56,12 @@ def _reason_end(doc, lo: int) -> int:
     return min(doc[lo].sent.end, lo + REASON_WINDOW)
 
 
+def _explains_refusal(marker) -> bool:
+    """'I don't plan ahead because the industry changes fast': the reason is for what the speaker does not do."""
+    clause = marker.head
+    return marker.dep_ == "mark" and clause.dep_ == "advcl" and negated(clause.head)
+
+
 def _is_temporal_since(doc, lo: int) -> bool:
     verb = governing_verb(doc[lo].head) if doc[lo].head.i != lo else doc[lo]
     nxt = doc[lo + 1] if lo + 1 < len(doc) else None
@@ -86,11 +92,24 @@ def _classify(ctx, lo: int, hi: int) -> str:
         return MONEY
     if lex.ph("avoid", "insults").find(toks):
         return THIN  # "because the current leads are incompetent": running others down is no reason of one's own
+    if not valued and not impact and _describes_speaker(toks):
+        return THIN  # "because I'm good with people": the speaker's qualities qualify them, they do not motivate
     if valued or impact or _beneficiary(ctx, toks, people_only=True):
         return STRONG
     if _is_step(ctx, toks):
         return STEP
     return SUBSTANTIVE if _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS else THIN
+
+
+def _describes_speaker(toks) -> bool:
+    """'I'm a quick learner and a team player': every clause is the speaker said to be something."""
+    heads = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "advcl", "ccomp")]
+
+    def about_speaker(t) -> bool:  # "I'm good with people", "I've trained new starters", "so I'd fit in"
+        said = t.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in t.children)
+        return is_first_person(t) and (said or is_past(t) or any(lower(c) == "so" for c in t.children))
+
+    return bool(heads) and any(t.lemma_ == "be" for t in heads) and all(about_speaker(t) for t in heads)
 
 
 def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
@@ -99,6 +118,8 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     organisations, speaker = ctx.lex.words("why", "organisations"), ctx.lex.words("grammar", "speaker")
 
     def people(t) -> bool:  # "small businesses" in the plural are the many people who run them
+        if lower(t) == "you" and t.head.lemma_.lower() in ctx.lex.words("why", "discourse_verbs"):
+            return False  # "you know", "you see": a filler, nobody affected
         return ben.has(t) and not (people_only and t.lemma_.lower() in organisations and t.tag_ != "NNS")
 
     def standing_for_people(t) -> bool:  # "a small business owner…, and I want to be the accountant who helps them"
@@ -212,7 +233,7 @@ def find_why(ctx) -> WhyFindings:
         if lower(doc[lo]) == "since" and _is_temporal_since(doc, lo):
             continue
         end = _reason_end(doc, hi)
-        if end - hi < 2 or negated(doc[lo]):
+        if end - hi < 2 or negated(doc[lo]) or _explains_refusal(doc[lo]):
             continue
         out.reasons.append(Reason(lo, end, _classify(ctx, hi, end)))
     status_values: list[Reason] = []

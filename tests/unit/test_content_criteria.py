@@ -122,6 +122,41 @@ CASES = [
     ("goal_why", "partial", "I'd like to grow with a firm like yours, because it seems like a good place."),
     ("goal_why", "missing", "I'd like to grow with a firm like yours. I enjoy keeping busy."),
     ("goal_why", "missing", "My goal is to become a graphic designer. I will take a typography course in May."),
+    # the speaker's own qualities qualify them for the goal, they do not say why it matters
+    ("goal_why", "partial", "I want to become a swimming instructor because I'm patient and I'm good with kids."),
+    (
+        "goal_why",
+        "met",
+        "I want to become a swimming instructor because kids who can't swim are in danger near every canal.",
+    ),
+    (
+        "goal_why",
+        "partial",
+        "My aim is to qualify as a dental nurse. I'm calm and I'm a careful listener, so I'd settle into any "
+        "practice. That's what drives me.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My aim is to qualify as a dental nurse. Nervous patients skip their checkups until the pain is "
+        "unbearable. That's what drives me.",
+    ),
+    # a reason for what the speaker does not do is no reason for the goal
+    (
+        "goal_why",
+        "missing",
+        "My goal is to keep building furniture. I don't really like to set long-term targets because the market "
+        "for custom pieces shifts every season, so I take commissions as they come.",
+    ),
+    (
+        "goal_why",
+        "partial",
+        "My goal is to keep building furniture. I really like to set long-term targets because the market "
+        "for custom pieces shifts every season, so I take commissions as they come.",
+    ),
+    # "you know" is a filler, nobody the goal helps
+    ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
+    ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
     # role_alignment: this role / team / company, or the given role and company
     (
         "role_alignment",
