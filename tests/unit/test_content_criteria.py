@@ -154,6 +154,19 @@ CASES = [
         "My goal is to keep building furniture. I really like to set long-term targets because the market "
         "for custom pieces shifts every season, so I take commissions as they come.",
     ),
+    # praise any industry earns ("a good industry with lots of opportunities") is a thin reason
+    (
+        "goal_why",
+        "partial",
+        "I want to become a plumbing estimator. Construction is a good industry with lots of opportunities, so I "
+        "want to get into estimating.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "I want to become a plumbing estimator. Contractors lose whole jobs on a bad takeoff, so I want to get into "
+        "estimating.",
+    ),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
