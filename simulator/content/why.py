@@ -15,7 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from simulator.content.goals import STEM
-from simulator.content.ling import content_lemmas, governing_verb, is_first_person, is_past, lower, negated
+from simulator.content.ling import (
+    PAST,
+    content_lemmas,
+    governing_verb,
+    is_first_person,
+    is_past,
+    lower,
+    negated,
+    verb_time,
+)
 from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
 
@@ -155,7 +164,11 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             hits.append((tok.i, tok.i + 1))
     out = []
     for lo, hi in hits:
-        if negated(doc[lo]) or lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)]):
+        if (
+            negated(doc[lo])
+            or lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)])
+            or _pride_in_past(ctx, lo)
+        ):
             continue
         span = clause_of(doc[lo])
         if any(a.dep_ == "csubj" for a in [doc[lo], *doc[lo].ancestors]) or _sums_up(doc[lo]):
@@ -170,6 +183,12 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             continue
         out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
     return out
+
+
+def _pride_in_past(ctx, lo: int) -> bool:
+    """'The proudest thing I did was plan the move': pride in a past deed is an achievement, not a motive."""
+    tok = ctx.doc[lo]
+    return lower(tok) in ctx.lex.words("why", "pride") and verb_time(governing_verb(tok)) == PAST
 
 
 def _sums_up(tok) -> bool:

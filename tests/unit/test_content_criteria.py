@@ -167,6 +167,19 @@ CASES = [
         "I want to become a plumbing estimator. Contractors lose whole jobs on a bad takeoff, so I want to get into "
         "estimating.",
     ),
+    # pride in a past deed is an achievement; pride in the work now is a value
+    (
+        "goal_why",
+        "partial",
+        "My goal is to run the bakery's wholesale side. The proudest thing I did was land our first café contract. "
+        "Honestly I like it when an order goes out on time.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to run the bakery's wholesale side. I'm proud of the bread we put on people's tables, and I want "
+        "more cafés serving it. Honestly I like it when an order goes out on time.",
+    ),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
