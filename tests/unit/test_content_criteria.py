@@ -180,6 +180,18 @@ CASES = [
         "My goal is to run the bakery's wholesale side. I'm proud of the bread we put on people's tables, and I want "
         "more cafés serving it. Honestly I like it when an order goes out on time.",
     ),
+    # "the bigger thing is …" gives the reason that counts without "because"; before a step it gives none
+    (
+        "goal_why",
+        "met",
+        "I'm aiming for the hospice nursing post. Part of it is the hours, but the bigger thing is I want my own "
+        "caseload of patients.",
+    ),
+    (
+        "goal_why",
+        "missing",
+        "I'm aiming for the hospice nursing post. The main thing is passing the end-of-life care module in March.",
+    ),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
