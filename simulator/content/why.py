@@ -23,6 +23,7 @@ from simulator.content.ling import (
     is_past,
     lower,
     negated,
+    subject,
     verb_time,
 )
 from simulator.content.meaning import inside
@@ -168,6 +169,7 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             negated(doc[lo])
             or lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)])
             or _pride_in_past(ctx, lo)
+            or _others_value(ctx, doc[lo])
         ):
             continue
         span = clause_of(doc[lo])
@@ -183,6 +185,13 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             continue
         out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
     return out
+
+
+def _others_value(ctx, tok) -> bool:
+    """'a team where people actually care about code quality': what other people value is not the speaker's reason."""
+    who = subject(governing_verb(tok))
+    others = ctx.lex.words("why", "pronouns_for_people") | {"you", "he", "she"}
+    return who is not None and who.i != tok.i and (lower(who) in others or ctx.lex.ph("why", "beneficiaries").has(who))
 
 
 def _pride_in_past(ctx, lo: int) -> bool:

@@ -192,6 +192,18 @@ CASES = [
         "missing",
         "I'm aiming for the hospice nursing post. The main thing is passing the end-of-life care module in March.",
     ),
+    # what other people care about is their value, not the speaker's reason
+    (
+        "goal_why",
+        "missing",
+        "My goal is to become a maintenance planner. I'd like to join a crew where people actually care about "
+        "doing the job right.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to become a maintenance planner, and I really care about keeping the fleet safe for the drivers.",
+    ),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
