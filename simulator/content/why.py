@@ -66,6 +66,12 @@ def _reason_end(doc, lo: int) -> int:
     return min(doc[lo].sent.end, lo + REASON_WINDOW)
 
 
+def _skill_allows(doc, lo: int) -> bool:
+    """'I'm fast in InDesign, so I can take work off your designers': what a skill lets the speaker do for the
+    employer is an offer, not a reason for the goal."""
+    return lower(doc[lo]) == "so" and _describes_speaker(doc[doc[lo].sent.start : lo])
+
+
 def _explains_refusal(marker) -> bool:
     """'I don't plan ahead because the industry changes fast': the reason is for what the speaker does not do."""
     clause = marker.head
@@ -263,7 +269,7 @@ def find_why(ctx) -> WhyFindings:
         end = _reason_end(doc, hi)
         if end - hi < 2 or negated(doc[lo]) or _explains_refusal(doc[lo]):
             continue
-        out.reasons.append(Reason(lo, end, _classify(ctx, hi, end)))
+        out.reasons.append(Reason(lo, end, THIN if _skill_allows(doc, lo) else _classify(ctx, hi, end)))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
     out.values = _values(ctx, status_values)

@@ -204,6 +204,18 @@ CASES = [
         "met",
         "My goal is to become a maintenance planner, and I really care about keeping the fleet safe for the drivers.",
     ),
+    # "I'm good at X, so I can …" offers a skill to the employer; "I want the goal, so I can …" gives its purpose
+    (
+        "goal_why",
+        "partial",
+        "I want to grow into a payroll lead. I'm quick with spreadsheets and I'm good at spotting errors, so I can "
+        "take the month-end checks off your supervisors.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "I want to grow into a payroll lead, so I can make sure every cleaner and porter in your trust is paid right.",
+    ),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
