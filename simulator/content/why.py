@@ -263,10 +263,11 @@ def _back_reasons(ctx) -> list[Reason]:
 def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
-    for lo, hi in lex.ph("why", "reason_markers").find(doc):
+    markers = lex.ph("why", "reason_markers").find(doc)
+    for lo, hi in markers:
         if lower(doc[lo]) == "since" and _is_temporal_since(doc, lo):
             continue
-        end = _reason_end(doc, hi)
+        end = min([_reason_end(doc, hi), *(a for a, _ in markers if a >= hi)])  # the next marker opens another
         if end - hi < 2 or negated(doc[lo]) or _explains_refusal(doc[lo]):
             continue
         out.reasons.append(Reason(lo, end, THIN if _skill_allows(doc, lo) else _classify(ctx, hi, end)))

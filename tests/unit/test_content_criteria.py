@@ -216,6 +216,19 @@ CASES = [
         "met",
         "I want to grow into a payroll lead, so I can make sure every cleaner and porter in your trust is paid right.",
     ),
+    # a reason ends where the next marker opens another: "so I can keep progressing | because …"
+    (
+        "goal_why",
+        "partial",
+        "My goal is to be a shift lead at the warehouse. Later on I'd want to be looking at moving up too so I can "
+        "keep progressing because I don't want to just stand still you know.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to be a shift lead at the warehouse. Later on I'd want to be looking at moving up too so I can "
+        "keep progressing because the pickers on nights need someone who listens.",
+    ),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
