@@ -66,6 +66,13 @@ def _reason_end(doc, lo: int) -> int:
     return min(doc[lo].sent.end, lo + REASON_WINDOW)
 
 
+def _announces(doc, hi: int, end: int) -> bool:
+    """'The reason is simple. I did a few charger jobs …': a marker whose sentence ends on an adjective announces
+    the reason in the next sentence."""
+    rest = [t for t in doc[hi:end] if not t.is_punct]
+    return end == doc[hi - 1].sent.end < len(doc) and len(rest) <= 1 and all(t.pos_ == "ADJ" for t in rest)
+
+
 def _skill_allows(doc, lo: int) -> bool:
     """'I'm fast in InDesign, so I can take work off your designers': what a skill lets the speaker do for the
     employer is an offer, not a reason for the goal."""
@@ -268,6 +275,8 @@ def find_why(ctx) -> WhyFindings:
         if lower(doc[lo]) == "since" and _is_temporal_since(doc, lo):
             continue
         end = min([_reason_end(doc, hi), *(a for a, _ in markers if a >= hi)])  # the next marker opens another
+        if _announces(doc, hi, end):
+            hi, end = end, _reason_end(doc, end)
         if end - hi < 2 or negated(doc[lo]) or _explains_refusal(doc[lo]):
             continue
         out.reasons.append(Reason(lo, end, THIN if _skill_allows(doc, lo) else _classify(ctx, hi, end)))

@@ -229,6 +229,14 @@ CASES = [
         "My goal is to be a shift lead at the warehouse. Later on I'd want to be looking at moving up too so I can "
         "keep progressing because the pickers on nights need someone who listens.",
     ),
+    # "The reason is simple." announces the reason in the next sentence
+    (
+        "goal_why",
+        "met",
+        "My goal is to become a court interpreter. The reason is simple. I sat in on hearings last year and watched "
+        "families miss half of what was said about their own case.",
+    ),
+    ("goal_why", "partial", "My goal is to become a court interpreter. The reason is simple, I like languages."),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
