@@ -207,6 +207,16 @@ def _others_value(ctx, tok) -> bool:
     return who is not None and who.i != tok.i and (lower(who) in others or ctx.lex.ph("why", "beneficiaries").has(who))
 
 
+def _generic_impact(ctx, toks) -> bool:
+    """'make a real difference to the community': an impact any job could claim says what the goal does for nobody
+    in particular."""
+    lex, ben = ctx.lex, ctx.lex.ph("why", "beneficiaries")
+    generic = lex.ph("why", "generic_impact")
+    plain = lex.words("why", "thin_words") | generic.words
+    said = [t for t in toks if content_lemmas([t]) and t.lemma_.lower() not in plain and not ben.has(t)]
+    return bool(generic.find(toks)) and not said
+
+
 def _pride_in_past(ctx, lo: int) -> bool:
     """'The proudest thing I did was plan the move': pride in a past deed is an achievement, not a motive."""
     tok = ctx.doc[lo]
@@ -290,7 +300,8 @@ def find_why(ctx) -> WhyFindings:
         if negated(doc[lo]) or is_past(verb) or not own:
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
-        out.impacts.append((lo, hi, _beneficiary(ctx, clause, people_only=True) or _yours(ctx, clause)))
+        told = not _generic_impact(ctx, clause)
+        out.impacts.append((lo, hi, told and (_beneficiary(ctx, clause, people_only=True) or _yours(ctx, clause))))
     status = [w for w in ctx.goals.wishes if _recognition(ctx, w)]
     wishes = [
         w
@@ -299,6 +310,9 @@ def find_why(ctx) -> WhyFindings:
         and not lex.ph("avoid", "titles").find(doc[w[0] : w[1]])
         and w not in status
     ]
+    generic = [w for w in wishes if _generic_impact(ctx, doc[w[0] : w[1]])]  # an impact, but no one's in particular
+    out.impacts += [(a, b, False) for a, b in generic]
+    wishes = [w for w in wishes if w not in generic]
     out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
     out.titles = _motives(ctx, lex.ph("avoid", "titles")) + status

@@ -237,6 +237,19 @@ CASES = [
         "families miss half of what was said about their own case.",
     ),
     ("goal_why", "partial", "My goal is to become a court interpreter. The reason is simple, I like languages."),
+    # an impact any job could claim ("a positive difference to people") is an impact, not yet a told one
+    ("goal_why", "partial", "My goal is to become a housing officer and make a positive difference to people."),
+    (
+        "goal_why",
+        "met",
+        "My goal is to become a housing officer and make a positive difference to tenants stuck in flats with mould.",
+    ),
+    ("goal_why", "partial", "I'd like to run the front desk one day. I like helping guests."),
+    (
+        "goal_why",
+        "met",
+        "I'd like to run the front desk one day. I like helping guests who arrive late and lost find their feet.",
+    ),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
