@@ -217,6 +217,12 @@ def _generic_impact(ctx, toks) -> bool:
     return bool(generic.find(toks)) and not said
 
 
+def _self_change(ctx, tok) -> bool:
+    """'keep improving every day': "improve" without an object says the speaker improves, which affects no one."""
+    objects = ("dobj", "ccomp", "xcomp", "prep", "dative")
+    return tok.lemma_.lower() in ctx.lex.words("why", "ergative") and not any(c.dep_ in objects for c in tok.children)
+
+
 def _pride_in_past(ctx, lo: int) -> bool:
     """'The proudest thing I did was plan the move': pride in a past deed is an achievement, not a motive."""
     tok = ctx.doc[lo]
@@ -297,7 +303,7 @@ def find_why(ctx) -> WhyFindings:
     for lo, hi in lex.ph("why", "impact").find(doc):
         verb = governing_verb(doc[lo])
         own = is_first_person(verb) or ctx.in_goal(lo) or _own_relative(doc[lo])
-        if negated(doc[lo]) or is_past(verb) or not own:
+        if negated(doc[lo]) or is_past(verb) or not own or _self_change(ctx, doc[lo]):
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
         told = not _generic_impact(ctx, clause)

@@ -250,6 +250,9 @@ CASES = [
         "met",
         "I'd like to run the front desk one day. I like helping guests who arrive late and lost find their feet.",
     ),
+    # "keep improving" without an object is the speaker improving: no impact on anyone
+    ("goal_why", "missing", "My goal is to move up in dispatch and keep improving every week."),
+    ("goal_why", "partial", "My goal is to move up in dispatch and keep improving our response times every week."),
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
