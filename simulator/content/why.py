@@ -15,7 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from simulator.content.goals import STEM
-from simulator.content.ling import content_lemmas, governing_verb, is_first_person, is_past, lower, negated
+from simulator.content.ling import (
+    PAST,
+    content_lemmas,
+    governing_verb,
+    is_first_person,
+    is_past,
+    lower,
+    negated,
+    subject,
+    verb_time,
+)
 from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
 
@@ -56,6 +66,25 @@ def _reason_end(doc, lo: int) -> int:
     return min(doc[lo].sent.end, lo + REASON_WINDOW)
 
 
+def _announces(doc, hi: int, end: int) -> bool:
+    """'The reason is simple. I did a few charger jobs …': a marker whose sentence ends on an adjective announces
+    the reason in the next sentence."""
+    rest = [t for t in doc[hi:end] if not t.is_punct]
+    return end == doc[hi - 1].sent.end < len(doc) and len(rest) <= 1 and all(t.pos_ == "ADJ" for t in rest)
+
+
+def _skill_allows(doc, lo: int) -> bool:
+    """'I'm fast in InDesign, so I can take work off your designers': what a skill lets the speaker do for the
+    employer is an offer, not a reason for the goal."""
+    return lower(doc[lo]) == "so" and _describes_speaker(doc[doc[lo].sent.start : lo])
+
+
+def _explains_refusal(marker) -> bool:
+    """'I don't plan ahead because the industry changes fast': the reason is for what the speaker does not do."""
+    clause = marker.head
+    return marker.dep_ == "mark" and clause.dep_ == "advcl" and negated(clause.head)
+
+
 def _is_temporal_since(doc, lo: int) -> bool:
     verb = governing_verb(doc[lo].head) if doc[lo].head.i != lo else doc[lo]
     nxt = doc[lo + 1] if lo + 1 < len(doc) else None
@@ -86,11 +115,24 @@ def _classify(ctx, lo: int, hi: int) -> str:
         return MONEY
     if lex.ph("avoid", "insults").find(toks):
         return THIN  # "because the current leads are incompetent": running others down is no reason of one's own
+    if not valued and not impact and _describes_speaker(toks):
+        return THIN  # "because I'm good with people": the speaker's qualities qualify them, they do not motivate
     if valued or impact or _beneficiary(ctx, toks, people_only=True):
         return STRONG
     if _is_step(ctx, toks):
         return STEP
     return SUBSTANTIVE if _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS else THIN
+
+
+def _describes_speaker(toks) -> bool:
+    """'I'm a quick learner and a team player': every clause is the speaker said to be something."""
+    heads = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "advcl", "ccomp")]
+
+    def about_speaker(t) -> bool:  # "I'm good with people", "I've trained new starters", "so I'd fit in"
+        said = t.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in t.children)
+        return is_first_person(t) and (said or is_past(t) or any(lower(c) == "so" for c in t.children))
+
+    return bool(heads) and any(t.lemma_ == "be" for t in heads) and all(about_speaker(t) for t in heads)
 
 
 def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
@@ -99,6 +141,8 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     organisations, speaker = ctx.lex.words("why", "organisations"), ctx.lex.words("grammar", "speaker")
 
     def people(t) -> bool:  # "small businesses" in the plural are the many people who run them
+        if lower(t) == "you" and t.head.lemma_.lower() in ctx.lex.words("why", "discourse_verbs"):
+            return False  # "you know", "you see": a filler, nobody affected
         return ben.has(t) and not (people_only and t.lemma_.lower() in organisations and t.tag_ != "NNS")
 
     def standing_for_people(t) -> bool:  # "a small business owner…, and I want to be the accountant who helps them"
@@ -134,7 +178,12 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             hits.append((tok.i, tok.i + 1))
     out = []
     for lo, hi in hits:
-        if negated(doc[lo]) or lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)]):
+        if (
+            negated(doc[lo])
+            or lex.ph("avoid", "money").find(doc[lo : min(len(doc), hi + 4)])
+            or _pride_in_past(ctx, lo)
+            or _others_value(ctx, doc[lo])
+        ):
             continue
         span = clause_of(doc[lo])
         if any(a.dep_ == "csubj" for a in [doc[lo], *doc[lo].ancestors]) or _sums_up(doc[lo]):
@@ -149,6 +198,35 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             continue
         out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
     return out
+
+
+def _others_value(ctx, tok) -> bool:
+    """'a team where people actually care about code quality': what other people value is not the speaker's reason."""
+    who = subject(governing_verb(tok))
+    others = ctx.lex.words("why", "pronouns_for_people") | {"you", "he", "she"}
+    return who is not None and who.i != tok.i and (lower(who) in others or ctx.lex.ph("why", "beneficiaries").has(who))
+
+
+def _generic_impact(ctx, toks) -> bool:
+    """'make a real difference to the community': an impact any job could claim says what the goal does for nobody
+    in particular."""
+    lex, ben = ctx.lex, ctx.lex.ph("why", "beneficiaries")
+    generic = lex.ph("why", "generic_impact")
+    plain = lex.words("why", "thin_words") | generic.words
+    said = [t for t in toks if content_lemmas([t]) and t.lemma_.lower() not in plain and not ben.has(t)]
+    return bool(generic.find(toks)) and not said
+
+
+def _self_change(ctx, tok) -> bool:
+    """'keep improving every day': "improve" without an object says the speaker improves, which affects no one."""
+    objects = ("dobj", "ccomp", "xcomp", "prep", "dative")
+    return tok.lemma_.lower() in ctx.lex.words("why", "ergative") and not any(c.dep_ in objects for c in tok.children)
+
+
+def _pride_in_past(ctx, lo: int) -> bool:
+    """'The proudest thing I did was plan the move': pride in a past deed is an achievement, not a motive."""
+    tok = ctx.doc[lo]
+    return lower(tok) in ctx.lex.words("why", "pride") and verb_time(governing_verb(tok)) == PAST
 
 
 def _sums_up(tok) -> bool:
@@ -208,13 +286,16 @@ def _back_reasons(ctx) -> list[Reason]:
 def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
-    for lo, hi in lex.ph("why", "reason_markers").find(doc):
+    markers = lex.ph("why", "reason_markers").find(doc)
+    for lo, hi in markers:
         if lower(doc[lo]) == "since" and _is_temporal_since(doc, lo):
             continue
-        end = _reason_end(doc, hi)
-        if end - hi < 2 or negated(doc[lo]):
+        end = min([_reason_end(doc, hi), *(a for a, _ in markers if a >= hi)])  # the next marker opens another
+        if _announces(doc, hi, end):
+            hi, end = end, _reason_end(doc, end)
+        if end - hi < 2 or negated(doc[lo]) or _explains_refusal(doc[lo]):
             continue
-        out.reasons.append(Reason(lo, end, _classify(ctx, hi, end)))
+        out.reasons.append(Reason(lo, end, THIN if _skill_allows(doc, lo) else _classify(ctx, hi, end)))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
     out.values = _values(ctx, status_values)
@@ -222,10 +303,11 @@ def find_why(ctx) -> WhyFindings:
     for lo, hi in lex.ph("why", "impact").find(doc):
         verb = governing_verb(doc[lo])
         own = is_first_person(verb) or ctx.in_goal(lo) or _own_relative(doc[lo])
-        if negated(doc[lo]) or is_past(verb) or not own:
+        if negated(doc[lo]) or is_past(verb) or not own or _self_change(ctx, doc[lo]):
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
-        out.impacts.append((lo, hi, _beneficiary(ctx, clause, people_only=True) or _yours(ctx, clause)))
+        told = not _generic_impact(ctx, clause)
+        out.impacts.append((lo, hi, told and (_beneficiary(ctx, clause, people_only=True) or _yours(ctx, clause))))
     status = [w for w in ctx.goals.wishes if _recognition(ctx, w)]
     wishes = [
         w
@@ -234,6 +316,9 @@ def find_why(ctx) -> WhyFindings:
         and not lex.ph("avoid", "titles").find(doc[w[0] : w[1]])
         and w not in status
     ]
+    generic = [w for w in wishes if _generic_impact(ctx, doc[w[0] : w[1]])]  # an impact, but no one's in particular
+    out.impacts += [(a, b, False) for a, b in generic]
+    wishes = [w for w in wishes if w not in generic]
     out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
     out.titles = _motives(ctx, lex.ph("avoid", "titles")) + status

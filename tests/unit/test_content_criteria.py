@@ -122,6 +122,140 @@ CASES = [
     ("goal_why", "partial", "I'd like to grow with a firm like yours, because it seems like a good place."),
     ("goal_why", "missing", "I'd like to grow with a firm like yours. I enjoy keeping busy."),
     ("goal_why", "missing", "My goal is to become a graphic designer. I will take a typography course in May."),
+    # the speaker's own qualities qualify them for the goal, they do not say why it matters
+    ("goal_why", "partial", "I want to become a swimming instructor because I'm patient and I'm good with kids."),
+    (
+        "goal_why",
+        "met",
+        "I want to become a swimming instructor because kids who can't swim are in danger near every canal.",
+    ),
+    (
+        "goal_why",
+        "partial",
+        "My aim is to qualify as a dental nurse. I'm calm and I'm a careful listener, so I'd settle into any "
+        "practice. That's what drives me.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My aim is to qualify as a dental nurse. Nervous patients skip their checkups until the pain is "
+        "unbearable. That's what drives me.",
+    ),
+    # a reason for what the speaker does not do is no reason for the goal
+    (
+        "goal_why",
+        "missing",
+        "My goal is to keep building furniture. I don't really like to set long-term targets because the market "
+        "for custom pieces shifts every season, so I take commissions as they come.",
+    ),
+    (
+        "goal_why",
+        "partial",
+        "My goal is to keep building furniture. I really like to set long-term targets because the market "
+        "for custom pieces shifts every season, so I take commissions as they come.",
+    ),
+    # praise any industry earns ("a good industry with lots of opportunities") is a thin reason
+    (
+        "goal_why",
+        "partial",
+        "I want to become a plumbing estimator. Construction is a good industry with lots of opportunities, so I "
+        "want to get into estimating.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "I want to become a plumbing estimator. Contractors lose whole jobs on a bad takeoff, so I want to get into "
+        "estimating.",
+    ),
+    # pride in a past deed is an achievement; pride in the work now is a value
+    (
+        "goal_why",
+        "partial",
+        "My goal is to run the bakery's wholesale side. The proudest thing I did was land our first café contract. "
+        "Honestly I like it when an order goes out on time.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to run the bakery's wholesale side. I'm proud of the bread we put on people's tables, and I want "
+        "more cafés serving it. Honestly I like it when an order goes out on time.",
+    ),
+    # "the bigger thing is …" gives the reason that counts without "because"; before a step it gives none
+    (
+        "goal_why",
+        "met",
+        "I'm aiming for the hospice nursing post. Part of it is the hours, but the bigger thing is I want my own "
+        "caseload of patients.",
+    ),
+    (
+        "goal_why",
+        "missing",
+        "I'm aiming for the hospice nursing post. The main thing is passing the end-of-life care module in March.",
+    ),
+    # what other people care about is their value, not the speaker's reason
+    (
+        "goal_why",
+        "missing",
+        "My goal is to become a maintenance planner. I'd like to join a crew where people actually care about "
+        "doing the job right.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to become a maintenance planner, and I really care about keeping the fleet safe for the drivers.",
+    ),
+    # "I'm good at X, so I can …" offers a skill to the employer; "I want the goal, so I can …" gives its purpose
+    (
+        "goal_why",
+        "partial",
+        "I want to grow into a payroll lead. I'm quick with spreadsheets and I'm good at spotting errors, so I can "
+        "take the month-end checks off your supervisors.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "I want to grow into a payroll lead, so I can make sure every cleaner and porter in your trust is paid right.",
+    ),
+    # a reason ends where the next marker opens another: "so I can keep progressing | because …"
+    (
+        "goal_why",
+        "partial",
+        "My goal is to be a shift lead at the warehouse. Later on I'd want to be looking at moving up too so I can "
+        "keep progressing because I don't want to just stand still you know.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to be a shift lead at the warehouse. Later on I'd want to be looking at moving up too so I can "
+        "keep progressing because the pickers on nights need someone who listens.",
+    ),
+    # "The reason is simple." announces the reason in the next sentence
+    (
+        "goal_why",
+        "met",
+        "My goal is to become a court interpreter. The reason is simple. I sat in on hearings last year and watched "
+        "families miss half of what was said about their own case.",
+    ),
+    ("goal_why", "partial", "My goal is to become a court interpreter. The reason is simple, I like languages."),
+    # an impact any job could claim ("a positive difference to people") is an impact, not yet a told one
+    ("goal_why", "partial", "My goal is to become a housing officer and make a positive difference to people."),
+    (
+        "goal_why",
+        "met",
+        "My goal is to become a housing officer and make a positive difference to tenants stuck in flats with mould.",
+    ),
+    ("goal_why", "partial", "I'd like to run the front desk one day. I like helping guests."),
+    (
+        "goal_why",
+        "met",
+        "I'd like to run the front desk one day. I like helping guests who arrive late and lost find their feet.",
+    ),
+    # "keep improving" without an object is the speaker improving: no impact on anyone
+    ("goal_why", "missing", "My goal is to move up in dispatch and keep improving every week."),
+    ("goal_why", "partial", "My goal is to move up in dispatch and keep improving our response times every week."),
+    # "you know" is a filler, nobody the goal helps
+    ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
+    ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
     # role_alignment: this role / team / company, or the given role and company
     (
         "role_alignment",
