@@ -257,6 +257,7 @@ def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:
             conj.i > comp.i
             and conj.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
             and not _not_a_goal(conj, lex, found.wishes)
+            and not _manner(conj, comp)
         ):
             if not _chained(conj, prev, lex):
                 found.mentions.append(_goal_from(parsed, conj, tok, lex))
@@ -320,6 +321,12 @@ def _list_items(trigger, comp) -> list:
             items.append(t)
             anchors.add(t.i)
     return items
+
+
+def _manner(item, comp) -> bool:
+    """'become a backend engineer, ideally working on APIs': a participle hung on a goal that is not itself a gerund
+    says how or where the goal is pursued; in a list of gerunds ('doing …, learning …') it is one more item."""
+    return item.dep_ == "advcl" and item.tag_ == "VBG" and comp.tag_ != "VBG"
 
 
 def _talk_about_answer(comp, lex) -> bool:

@@ -82,6 +82,17 @@ CASES = [
         "missing",
         "I want to run a parts counter, and I want to grow, and I want to learn, and maybe do something in sales.",
     ),
+    # a participle hung on the goal says how it is pursued; a listed base verb is one more goal
+    (
+        "single_focus",
+        "met",
+        "My goal is to become a wildlife vet, ideally working with birds of prey, and I'd like to open a rescue centre.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "My goal is to become a wildlife vet, work with birds of prey, and I'd like to open a rescue centre.",
+    ),
     # goal_why: a reason or impact; thin is partial; none is missing
     (
         "goal_why",
