@@ -272,6 +272,31 @@ def _listener_receives(ctx: Ctx) -> list:
     return out
 
 
+def _open_offers(ctx: Ctx) -> list:
+    """'Whatever the firm needs from me, that's what I'll do', 'support whoever I work for': a willingness to serve
+    the employer with the work left unnamed (a free relative of the employer's need), so a vague offer."""
+    lex, out = ctx.lex, []
+    verbs, needs = lex.ph("contribution", "verbs"), lex.words("contribution", "open_needs")
+    for tok in ctx.doc:
+        if lower(tok) not in lex.words("contribution", "open_objects"):
+            continue
+        need = governing_verb(tok)
+        asked = need.lemma_.lower() in needs and not is_first_person(need)  # "whatever you need", not "I want"
+        employed = need.lemma_.lower() == "work" and any(lower(c) == "for" for c in need.children)
+        offer = [
+            v
+            for v in tok.sent
+            if v.pos_ in ("VERB", "AUX")
+            and (verbs.has(v) or v.lemma_ == "do")
+            and v.i != need.i
+            and not (negated(v) or is_past(v))
+            and _offered_by_me(v, lex)
+        ]
+        if (asked or employed) and offer:
+            out.append(clause_of(tok))
+    return out
+
+
 def _offers_a_quality(verb, lex) -> bool:
     """The thing given is a trait of the speaker ("my energy", "a positive attitude"), not work done for them."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "qualities") for c in verb.children)
@@ -356,6 +381,7 @@ def contribution(ctx: Ctx) -> Verdict:
         quote = {**slots, "quote": ctx.q(span)}
         return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
     vague += [w for w in ctx.goals.wishes if _for_others(ctx, w)]  # the goal's good: "be the one who shows up"
+    vague += _open_offers(ctx)
     if vague:
         spans = distinct(vague)[:2]
         return Verdict(

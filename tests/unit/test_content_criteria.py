@@ -178,6 +178,15 @@ CASES = [
     ("contribution", "met", "I want to lead a QA team, and I can help your developers ship fewer bugs."),
     ("contribution", "partial", "My goal is to become a social worker and make a difference for families in crisis."),
     ("contribution", "missing", "My goal is to get a bigger office and more vacation days."),
+    # an open offer ("whatever the clinic needs") is willing but names no work; a free relative of one's own wish is not
+    (
+        "contribution",
+        "partial",
+        "My goal is to become a vet nurse. Whatever the clinic needs from me, that's what I'll do.",
+    ),
+    ("contribution", "partial", "I want to become a vet nurse and support whoever I'm working for as best I can."),
+    ("contribution", "missing", "My goal is to become a vet nurse. I'll do whatever it takes to get there."),
+    ("contribution", "missing", "My goal is to become a vet nurse, and I want to do whatever makes me happy."),
     # milestones: concrete upcoming steps; vague is partial; past steps do not count
     ("milestones", "met", "I want to become an actuary, and I will sit Exam P in March."),
     (
