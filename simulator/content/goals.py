@@ -363,15 +363,16 @@ def _pictures_impact(comp, lex) -> bool:
 
 
 def _impact_role(comp, lex) -> bool:
-    """'be the person who catches it': a picture of impact, not a separate goal."""
+    """'be the person who catches it', 'be the tech who shows up': a picture of impact, not a separate goal (with
+    "the", any worker described by what they do is the kind of worker, not a post)."""
     if comp.lemma_ != "be":
         return False
     attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
-    return (
-        attr is not None
-        and lex.ph("goal", "impact_roles").has(attr)
-        and any(c.dep_ in ("relcl", "acl") for c in attr.children)
-    )
+    if attr is None or not any(c.dep_ in ("relcl", "acl") for c in attr.children):
+        return False
+    the = any(lower(c) == "the" for c in attr.children if c.dep_ == "det")
+    best = attr.tag_ == "JJS" or any(c.tag_ == "JJS" for c in attr.children)  # "the best teacher I can be": a wish
+    return lex.ph("goal", "impact_roles").has(attr) or (the and attr.pos_ == "NOUN" and not best)
 
 
 def _holding(comp, lex) -> bool:

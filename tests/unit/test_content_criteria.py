@@ -93,6 +93,19 @@ CASES = [
         "partial",
         "My goal is to become a wildlife vet, work with birds of prey, and I'd like to open a rescue centre.",
     ),
+    # "be the pilot who gets everyone home" pictures the kind of worker; "a pilot who flies cargo" is a post
+    (
+        "single_focus",
+        "met",
+        "My goal is a commercial pilot licence by next year. I want to be the pilot who gets everyone home when the "
+        "weather turns, and I'd like to fly cargo to the islands.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "My goal is a commercial pilot licence by next year. I want to be a pilot who flies cargo, and I'd like to "
+        "open a flight school.",
+    ),
     # goal_why: a reason or impact; thin is partial; none is missing
     (
         "goal_why",
