@@ -126,7 +126,8 @@ def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
     sentences as real links, and the money classifier reads plain career sentences as title-driven, so the
     income words decide here."""
     doc, income = ctx.doc, ctx.lex.ph("role", "income_only")
-    paid = [ctx.meaning.sentence(lo) for lo, _ in income.find(doc)]
+    rates = [lo for lo, _ in ctx.lex.ph("role", "pay_rate").find(doc) if lo > 0 and doc[lo - 1].like_num]
+    paid = [ctx.meaning.sentence(lo) for lo in [lo for lo, _ in income.find(doc)] + rates]
     payer = ctx.lex.words("role", "payer_verbs")  # "the lanes at Redline pay the best": the employer as payer
     return [
         i for i in refs if not any(a <= i < b for a, b in paid) and governing_verb(doc[i]).lemma_.lower() not in payer

@@ -47,7 +47,8 @@ _KEYS = {
         "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people"
     ),
     "role": (
-        "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only payer_verbs"
+        "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "
+        "payer_verbs pay_rate"
     ),
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "

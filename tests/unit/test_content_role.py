@@ -30,6 +30,25 @@ CASES = [
         ANALYST,
     ),
     ("role_alignment", "met", "I want to become a claims analyst who leads fraud reviews.", ANALYST),
+    # A sentence quoting a pay rate, or asking only for steady hours, names the job as income; a time span does not.
+    (
+        "role_alignment",
+        "partial",
+        "My goal is to lead fraud reviews. I'm on twenty eight thousand a year now and Harlow offers thirty two.",
+        ANALYST,
+    ),
+    (
+        "role_alignment",
+        "met",
+        "My goal is to lead fraud reviews. In a year I'd like to be running the fraud desk at Harlow.",
+        ANALYST,
+    ),
+    (
+        "role_alignment",
+        "partial",
+        "My goal is to open a pottery studio, and I want this job at Harlow for the regular hours.",
+        ANALYST,
+    ),
     # The employer named only as the payer.
     (
         "role_alignment",
