@@ -179,9 +179,22 @@ def _for_employer(ctx: Ctx, verb) -> bool:
             return True
         if employer.has(tok) and tok.pos_ in ("NOUN", "PROPN"):
             det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
+            if _only_a_place(tok, det, lex):  # "teach at the trade school": where, not for whom
+                continue
             if det & lex.words("contribution", "employer_determiners") or tok.pos_ == "PROPN":
                 return True
     return False
+
+
+def _only_a_place(tok, det: set[str], lex) -> bool:
+    """An employer noun with 'the' after 'at'/'in' names where the speaker would work, not whom the work is for
+    ("teach at the trade school"); "at your clinic" still addresses the employer."""
+    return lower(tok.head) in lex.words("contribution", "place_preps") and not det & lex.words("contribution", "you")
+
+
+def _seeking(verb) -> bool:
+    """'I'm applying to your district': applying for a job, not applying something to the work."""
+    return verb.lemma_ == "apply" and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _self_directed(verb, strong: bool, lex) -> bool:
@@ -233,7 +246,7 @@ def _giving(ctx: Ctx) -> tuple[list, list]:
     for tok in ctx.doc:
         if tok.pos_ != "VERB" or not verbs.has(tok) or negated(tok) or is_past(tok):
             continue
-        if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex):
+        if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex) or _seeking(tok):
             continue
         if _offers_a_quality(tok, lex):  # "bring my energy to Kestrel": a quality, not the work
             vague.append(clause_of(tok))
