@@ -95,7 +95,22 @@ def giving(ctx: Ctx) -> tuple[list, list]:
             met.append(clause_of(tok))
         elif (lex.ph("why", "impact").has(tok) or tok.lemma_ == "make") and _helps_others(ctx, tok):
             vague.append(clause_of(tok))
+        elif _unnamed_good(tok, lex):
+            vague.append(clause_of(tok))
     return met, vague
+
+
+def _unnamed_good(verb, lex) -> bool:
+    """Given, but to no one named: "adding real value" (a contribution noun), "I'll take the runs other guys don't
+    want" (the work others refuse): a willingness, with no receiver."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in lex.words("contribution", "nouns"):
+            return True
+        for rel in (c for c in obj.children if c.dep_ == "relcl" and not is_first_person(c)):
+            who = subject(rel)
+            if negated(rel) or (who is not None and lower(who) in lex.words("contribution", "no_one")):
+                return rel.lemma_.lower() in lex.words("contribution", "open_needs")
+    return False
 
 
 def listener_receives(ctx: Ctx) -> list:

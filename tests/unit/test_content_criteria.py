@@ -191,6 +191,14 @@ CASES = [
     ("contribution", "met", "I want to lead a QA team, and I can help your developers ship fewer bugs."),
     ("contribution", "partial", "My goal is to become a social worker and make a difference for families in crisis."),
     ("contribution", "missing", "My goal is to get a bigger office and more vacation days."),
+    # value or work others refuse, given to no one named, is willing but vague; the shifts one likes give nothing
+    (
+        "contribution",
+        "partial",
+        "My goal is to become a charge nurse, and I'll take the night shifts the others don't want.",
+    ),
+    ("contribution", "partial", "My goal is to become a charge nurse, where I'm adding genuine value every day."),
+    ("contribution", "missing", "My goal is to become a charge nurse, and I'll take the night shifts I like."),
     # an open offer ("whatever the clinic needs") is willing but names no work; a free relative of one's own wish is not
     (
         "contribution",
