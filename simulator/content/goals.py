@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator.content.complements import cleft_complement, noun_complement, noun_trigger_ok, verb_complement
+from simulator.content.complements import (
+    cleft_complement,
+    no_destination,
+    noun_complement,
+    noun_trigger_ok,
+    verb_complement,
+)
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
 from simulator.content.segment import clause_span
 
@@ -84,7 +90,7 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
     hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
-    generic = not all(leads) or not lemmas or lemmas <= lex.words("goal", "vague_lemmas")
+    generic = not all(leads) or not lemmas or lemmas <= lex.words("goal", "vague_lemmas") or no_destination(comp, lex)
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
     return Goal(

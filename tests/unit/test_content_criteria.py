@@ -93,6 +93,11 @@ CASES = [
         "partial",
         "My goal is to become a wildlife vet, work with birds of prey, and I'd like to open a rescue centre.",
     ),
+    # a better version of oneself, or more of the same, names no destination: a generic goal
+    ("single_focus", "partial", "My goal is to become a sharper, more careful auditor."),
+    ("single_focus", "met", "My goal is to become a senior auditor at a listed company."),
+    ("single_focus", "partial", "My goal is to keep doing restoration carpentry that I'm proud of."),
+    ("single_focus", "met", "My goal is to do restoration carpentry on listed buildings."),
     # "be the pilot who gets everyone home" pictures the kind of worker; "a pilot who flies cargo" is a post
     (
         "single_focus",
