@@ -157,3 +157,14 @@ def no_destination(comp, lex) -> bool:
     attr = next((c for c in comp.children if c.dep_ == "attr"), None)
     mods = [] if attr is None else [c for c in attr.children if c.dep_ == "amod"]
     return bool(mods) and any(m.tag_ == "JJR" or any(lower(a) == "more" for a in m.children) for m in mods)
+
+
+def early_in_job(verb, lex) -> bool:
+    """'In my first six months I'd want to …': what the speaker means to do in the first weeks or months of the job
+    is a plan of first steps, not a goal."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for when in (o for o in prep.children if o.dep_ == "pobj"):
+            first = any(lower(m) == "first" for m in when.children)
+            if first and when.lemma_.lower() in lex.words("goal", "early_units"):
+                return True
+    return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from simulator.content.complements import (
     cleft_complement,
+    early_in_job,
     no_destination,
     noun_complement,
     noun_trigger_ok,
@@ -245,6 +246,9 @@ def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
     _add_listed(parsed, tok, comp, lex, found)
     listed = found.mentions[first:]
     listed[0].onward = first > 0 and _onward(tok, found.mentions[first - 1], lex)
+    if early_in_job(tok, lex):  # "in my first six months I'd want to take on-call, write runbooks": first steps
+        for g in listed:
+            g.step = True
     done_first = [i for i, g in enumerate(listed) if g.step and _done_first(parsed.doc[g.head_i], [])]
     for g in listed[: max(done_first, default=-1) + 1]:  # "X and Y first": "first" ends the whole list
         g.step = True

@@ -93,6 +93,19 @@ CASES = [
         "partial",
         "My goal is to become a wildlife vet, work with birds of prey, and I'd like to open a rescue centre.",
     ),
+    # what one means to do in the first weeks of the job is a plan of first steps; over years, more goals
+    (
+        "single_focus",
+        "met",
+        "My goal is to run a hospital pharmacy department. During my first few weeks I'd like to take over the ward "
+        "deliveries, shadow each pharmacist on the wards, and tidy up the stock alerts.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "My goal is to run a hospital pharmacy department. During the next few years I'd like to take over the ward "
+        "deliveries, shadow each pharmacist on the wards, and tidy up the stock alerts.",
+    ),
     # a better version of oneself, or more of the same, names no destination: a generic goal
     ("single_focus", "partial", "My goal is to become a sharper, more careful auditor."),
     ("single_focus", "met", "My goal is to become a senior auditor at a listed company."),
