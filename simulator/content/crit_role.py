@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from simulator.content.base import Ctx, Verdict, distinct
 from simulator.content.giving import (
+    carried_over,
     for_others,
     giving,
     listener_receives,
@@ -194,7 +195,7 @@ def contribution(ctx: Ctx) -> Verdict:
         quote = {**slots, "quote": ctx.q(span)}
         return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
     vague += [w for w in ctx.goals.wishes if for_others(ctx, w)]  # the goal's good: "be the one who shows up"
-    vague += open_offers(ctx)
+    vague += open_offers(ctx) + carried_over(ctx)
     if vague:
         spans = distinct(vague)[:2]
         return Verdict(

@@ -100,6 +100,24 @@ def giving(ctx: Ctx) -> tuple[list, list]:
     return met, vague
 
 
+def carried_over(ctx: Ctx) -> list:
+    """'The discipline I'm building would carry over into any job': a trait of the speaker's said to transfer to
+    the work, with nothing named that it does there (a vague offer)."""
+    lex, own, out = ctx.lex, ctx.lex.words("grammar", "own_possessives"), []
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("contribution", "transfer_verbs"):
+            continue
+        subj = subject(verb)
+        if subj is None or is_past(verb) or negated(verb) or not any(c.dep_ == "prep" for c in verb.children):
+            continue
+        mine = any(lower(c) in own for c in subj.children) or any(
+            c.dep_ == "relcl" and is_first_person(c) for c in subj.children
+        )
+        if mine:
+            out.append(clause_of(verb))
+    return out
+
+
 def _unnamed_good(verb, lex) -> bool:
     """Given, but to no one named: "adding real value" (a contribution noun), "I'll take the runs other guys don't
     want" (the work others refuse): a willingness, with no receiver."""

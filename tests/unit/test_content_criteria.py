@@ -209,6 +209,18 @@ CASES = [
     ("contribution", "met", "I want to lead a QA team, and I can help your developers ship fewer bugs."),
     ("contribution", "partial", "My goal is to become a social worker and make a difference for families in crisis."),
     ("contribution", "missing", "My goal is to get a bigger office and more vacation days."),
+    # a trait of the speaker's said to carry over to the work is a vague offer; hearings carrying over are not
+    (
+        "contribution",
+        "partial",
+        "My goal is to qualify as a court stenographer, and the patience I built as a typist would carry over to the "
+        "courtroom.",
+    ),
+    (
+        "contribution",
+        "missing",
+        "My goal is to qualify as a court stenographer, and the long hearings often carry over to the next day.",
+    ),
     # value or work others refuse, given to no one named, is willing but vague; the shifts one likes give nothing
     (
         "contribution",
