@@ -143,3 +143,28 @@ def verb_complement(tok, lex):
     return next(
         (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i), None
     )
+
+
+def no_destination(comp, lex) -> bool:
+    """A goal that names no place to reach: doing more of the same ('keep doing creative work', 'continue to grow')
+    or being a better version of what one is ('become a better leader', 'a stronger, more confident manager')."""
+    if comp.lemma_.lower() in lex.words("goal", "continuing_verbs") and any(
+        c.dep_ in ("xcomp", "dobj") for c in comp.children
+    ):
+        return True
+    if comp.lemma_ not in ("be", "become"):
+        return False
+    attr = next((c for c in comp.children if c.dep_ == "attr"), None)
+    mods = [] if attr is None else [c for c in attr.children if c.dep_ == "amod"]
+    return bool(mods) and any(m.tag_ == "JJR" or any(lower(a) == "more" for a in m.children) for m in mods)
+
+
+def early_in_job(verb, lex) -> bool:
+    """'In my first six months I'd want to …': what the speaker means to do in the first weeks or months of the job
+    is a plan of first steps, not a goal."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for when in (o for o in prep.children if o.dep_ == "pobj"):
+            first = any(lower(m) == "first" for m in when.children)
+            if first and when.lemma_.lower() in lex.words("goal", "early_units"):
+                return True
+    return False

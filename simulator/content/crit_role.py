@@ -5,7 +5,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from simulator.content.base import Ctx, Verdict, distinct
-from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject, verb_time
+from simulator.content.giving import (
+    carried_over,
+    for_others,
+    giving,
+    listener_receives,
+    offered_by_reading,
+    offered_nouns,
+    open_offers,
+)
+from simulator.content.ling import governing_verb, is_past, lower, negated
 from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
@@ -14,7 +23,6 @@ from simulator.model.transcript import bare
 
 STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
 MAX_POSTING_CHARS = 20_000  # longer postings are cut (a posting is a page, not a book)
-NEAR = 10  # tokens after a verb searched for who benefits
 
 
 def _stem(word: str) -> str:
@@ -126,7 +134,8 @@ def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
     sentences as real links, and the money classifier reads plain career sentences as title-driven, so the
     income words decide here."""
     doc, income = ctx.doc, ctx.lex.ph("role", "income_only")
-    paid = [ctx.meaning.sentence(lo) for lo, _ in income.find(doc)]
+    rates = [lo for lo, _ in ctx.lex.ph("role", "pay_rate").find(doc) if lo > 0 and doc[lo - 1].like_num]
+    paid = [ctx.meaning.sentence(lo) for lo in [lo for lo, _ in income.find(doc)] + rates]
     payer = ctx.lex.words("role", "payer_verbs")  # "the lanes at Redline pay the best": the employer as payer
     return [
         i for i in refs if not any(a <= i < b for a, b in paid) and governing_verb(doc[i]).lemma_.lower() not in payer
@@ -167,195 +176,26 @@ def role_alignment(ctx: Ctx) -> Verdict:
     return Verdict(MISSING, "missing", [], slots, "no reference to this role, team or company")
 
 
-def _for_employer(ctx: Ctx, verb) -> bool:
-    """True when the verb's object or receiver is the employer ('your team', 'the company', 'you')."""
-    lex = ctx.lex
-    employer, you = lex.ph("contribution", "employer"), lex.words("contribution", "you")
-    for tok in verb.subtree:
-        if tok.i <= verb.i or tok.i - verb.i > NEAR:
-            continue
-        if lower(tok) in you:
-            return True
-        if employer.has(tok) and tok.pos_ in ("NOUN", "PROPN"):
-            det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
-            if det & lex.words("contribution", "employer_determiners") or tok.pos_ == "PROPN":
-                return True
-    return False
-
-
-def _self_directed(verb, strong: bool, lex) -> bool:
-    """'help me', 'improve my skills': the speaker benefits, not the employer."""
-    for c in verb.children:
-        if lower(c) in lex.words("grammar", "self_objects") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
-            return True
-        if (
-            not strong
-            and c.dep_ == "dobj"
-            and any(lower(p) == "my" for p in c.children if p.dep_ == "poss")
-            and c.lemma_.lower() in lex.words("contribution", "self_objects")
-        ):
-            return True
-    return False
-
-
-def _helps_others(ctx: Ctx, verb) -> bool:
-    """'help people', 'make a difference': giving, but not to this employer."""
-    lex = ctx.lex
-    ben, own = lex.ph("why", "beneficiaries"), lex.words("grammar", "own_possessives")
-    for t in verb.subtree:
-        if t.i <= verb.i or any(lower(p) in own for p in t.children if p.dep_ == "poss"):
-            continue
-        if t.lemma_ in lex.words("contribution", "general_impact") or (
-            ben.has(t) and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lex.words("why", "organisations")
-        ):
-            return True
-    return False
-
-
-def _offered_by_me(tok, lex) -> bool:
-    """The speaker (or their work, or 'this') is the one giving: 'I'll bring', 'my experience adds', 'this lets'."""
-    subj = subject(tok)
-    return (
-        subj is None
-        or is_first_person(tok)
-        or any(lower(c) in lex.words("grammar", "own_possessives") for c in subj.children)
-        or lower(subj) in lex.words("contribution", "offer_subjects")
-    )
-
-
-def _giving(ctx: Ctx) -> tuple[list, list]:
-    """Clauses of giving verbs: to the employer (met) and to people in general (vague)."""
-    lex = ctx.lex
-    verbs = lex.ph("contribution", "verbs")
-    strong_hits = {lo for lo, _ in lex.ph("contribution", "strong_verbs").find(ctx.doc)}
-    met, vague = [], []
-    for tok in ctx.doc:
-        if tok.pos_ != "VERB" or not verbs.has(tok) or negated(tok) or is_past(tok):
-            continue
-        if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex):
-            continue
-        if _offers_a_quality(tok, lex):  # "bring my energy to Kestrel": a quality, not the work
-            vague.append(clause_of(tok))
-        elif tok.i in strong_hits or _for_employer(ctx, tok):
-            met.append(clause_of(tok))
-        elif (lex.ph("why", "impact").has(tok) or tok.lemma_ == "make") and _helps_others(ctx, tok):
-            vague.append(clause_of(tok))
-    return met, vague
-
-
-def _listener_receives(ctx: Ctx) -> list:
-    """The employer as receiver of the speaker: "in return you get someone who ships", "what you'd get from me is
-    …" (a receiving verb with "you" as subject and a person, or one described by a relative clause, received)."""
-    lex, out = ctx.lex, []
-    for tok in ctx.doc:
-        verb = tok.head
-        if (
-            lower(tok) != "you"
-            or tok.dep_ != "nsubj"
-            or verb.lemma_.lower() not in lex.words("contribution", "receive")
-        ):
-            continue
-        if negated(verb) or is_past(verb):
-            continue
-        parts = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
-        got = [
-            c
-            for c in parts
-            if c.dep_ == "dobj"
-            and (
-                c.lemma_.lower() in lex.words("contribution", "received") or any(r.dep_ == "relcl" for r in c.children)
-            )
-        ]
-        from_me = [c for c in parts if lower(c) == "from" and any(lower(g) == "me" for g in c.children)]
-        if got or from_me:
-            out.append(clause_of(verb))
-    return out
-
-
-def _offers_a_quality(verb, lex) -> bool:
-    """The thing given is a trait of the speaker ("my energy", "a positive attitude"), not work done for them."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "qualities") for c in verb.children)
-
-
-def _filler_you(tok, lex) -> bool:
-    """'you know', 'you see' said as a filler: the verb takes nothing but "you", so no one is addressed."""
-    head = tok.head
-    return (
-        tok.dep_ == "nsubj"
-        and head.lemma_.lower() in lex.words("contribution", "filler_verbs")
-        and all(c.i == tok.i or c.dep_ == "punct" for c in head.children)
-    )
-
-
-def _offered_nouns(ctx: Ctx) -> list:
-    """'an asset to your team', 'my expertise for the company': a contribution noun near the employer."""
-    lex, doc = ctx.lex, ctx.doc
-    employer, you = lex.ph("contribution", "employer"), lex.words("contribution", "you")
-    out = []
-    for tok in doc:
-        if lex.ph("contribution", "nouns").has(tok) and tok.pos_ == "NOUN" and not negated(tok):
-            near = doc[tok.i + 1 : min(len(doc), tok.i + NEAR)]
-            if any(lower(t) in you or employer.has(t) for t in near):
-                out.append(clause_of(tok))
-    return out
-
-
-def _offered_by_reading(ctx: Ctx) -> list:
-    """The classifier's calls reading as an offer a sentence in which the speaker says what they will or would do
-    for "you" or "your" team: "I'll set up a health-score check-in for your customers". Only such sentences are
-    read: it also takes a list of present duties ("I check guests in and out") for an offer."""
-    lex, meaning, doc = ctx.lex, ctx.meaning, ctx.doc
-    you = lex.words("contribution", "you")
-    own = lex.words("grammar", "own_possessives")
-    offers = [t.i for t in doc if lower(t) in you and not _filler_you(t, lex) and _speakers_offer(t, own)]
-    return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
-
-
-def _speakers_offer(tok, own: frozenset[str]) -> bool:
-    """The clause of ``tok`` (or the one it hangs from) is the speaker's, in the future or conditional: "I'll set
-    up … for your customers", "my Spanish would let your attorneys take on …" (what the speaker has, acting)."""
-    verb = governing_verb(tok)
-    for v in [verb, *list(verb.ancestors)[:2]]:
-        subj = subject(v)
-        mine = subj is not None and any(c.dep_ == "poss" and lower(c) in own for c in subj.children)
-        mine = mine or _about_me(v)
-        if v.pos_ in ("VERB", "AUX") and verb_time(v) in ("future", "conditional") and (is_first_person(v) or mine):
-            return True
-    return False
-
-
-def _about_me(verb) -> bool:
-    """A relative clause on what the speaker is: "I'm the apprentice who'll run your takeoffs"."""
-    noun = verb.head
-    return verb.dep_ == "relcl" and noun.dep_ == "attr" and is_first_person(noun.head)
-
-
-def _for_others(ctx: Ctx, wish: tuple[int, int]) -> bool:
-    """An impact picture of the goal ("help teenagers who…", "be the one who shows up"), not a wish for oneself
-    ("this internship gives me a chance") nor a status wish."""
-    mine = ctx.lex.words("grammar", "self_objects")
-    return wish not in ctx.why.titles and not any(lower(t) in mine for t in ctx.doc[wish[0] : wish[1]])
-
-
 @rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))
 def contribution(ctx: Ctx) -> Verdict:
     """What the candidate will bring to the team or company: giving verbs aimed at the employer, or a sentence
     naming the employer that the classifier reads as an offer."""
     slots = {"role_ref": role_ref(ctx)}
-    met, vague = _giving(ctx)
-    met += _offered_nouns(ctx) + _listener_receives(ctx)
+    met, vague = giving(ctx)
+    met += offered_nouns(ctx) + listener_receives(ctx)
     if met:
         spans = distinct(met)[:3]
         return Verdict(
             MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "says what they will bring to the employer"
         )
-    read = _offered_by_reading(ctx)
+    read = offered_by_reading(ctx)
     if read:
         best = max(read, key=lambda c: c.score)
         span = ctx.parsed.whole(*best.span)
         quote = {**slots, "quote": ctx.q(span)}
         return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
-    vague += [w for w in ctx.goals.wishes if _for_others(ctx, w)]  # the goal's good: "be the one who shows up"
+    vague += [w for w in ctx.goals.wishes if for_others(ctx, w)]  # the goal's good: "be the one who shows up"
+    vague += open_offers(ctx) + carried_over(ctx)
     if vague:
         spans = distinct(vague)[:2]
         return Verdict(

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator.content.complements import cleft_complement, noun_complement, noun_trigger_ok, verb_complement
+from simulator.content.complements import (
+    cleft_complement,
+    early_in_job,
+    no_destination,
+    noun_complement,
+    noun_trigger_ok,
+    verb_complement,
+)
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
 from simulator.content.segment import clause_span
 
@@ -84,7 +91,7 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
     hi = min(full, lo + MAX_GOAL_WORDS)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
-    generic = not all(leads) or not lemmas or lemmas <= lex.words("goal", "vague_lemmas")
+    generic = not all(leads) or not lemmas or lemmas <= lex.words("goal", "vague_lemmas") or no_destination(comp, lex)
     text = " ".join(t.text for t in toks if not t.is_punct or t.text in ("'", "’"))
     text = text[3:] if text.lower().startswith("to ") else text
     return Goal(
@@ -239,6 +246,9 @@ def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
     _add_listed(parsed, tok, comp, lex, found)
     listed = found.mentions[first:]
     listed[0].onward = first > 0 and _onward(tok, found.mentions[first - 1], lex)
+    if early_in_job(tok, lex):  # "in my first six months I'd want to take on-call, write runbooks": first steps
+        for g in listed:
+            g.step = True
     done_first = [i for i, g in enumerate(listed) if g.step and _done_first(parsed.doc[g.head_i], [])]
     for g in listed[: max(done_first, default=-1) + 1]:  # "X and Y first": "first" ends the whole list
         g.step = True
@@ -257,6 +267,7 @@ def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:
             conj.i > comp.i
             and conj.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
             and not _not_a_goal(conj, lex, found.wishes)
+            and not _manner(conj, comp)
         ):
             if not _chained(conj, prev, lex):
                 found.mentions.append(_goal_from(parsed, conj, tok, lex))
@@ -322,6 +333,12 @@ def _list_items(trigger, comp) -> list:
     return items
 
 
+def _manner(item, comp) -> bool:
+    """'become a backend engineer, ideally working on APIs': a participle hung on a goal that is not itself a gerund
+    says how or where the goal is pursued; in a list of gerunds ('doing …, learning …') it is one more item."""
+    return item.dep_ == "advcl" and item.tag_ == "VBG" and comp.tag_ != "VBG"
+
+
 def _talk_about_answer(comp, lex) -> bool:
     """'I want to mention …', 'I'd like to be honest': talk about the answer, not a goal."""
     return comp.i in {lo for lo, _ in lex.ph("goal", "not_goals").find(comp.doc[comp.i : comp.i + 3])}
@@ -356,15 +373,16 @@ def _pictures_impact(comp, lex) -> bool:
 
 
 def _impact_role(comp, lex) -> bool:
-    """'be the person who catches it': a picture of impact, not a separate goal."""
+    """'be the person who catches it', 'be the tech who shows up': a picture of impact, not a separate goal (with
+    "the", any worker described by what they do is the kind of worker, not a post)."""
     if comp.lemma_ != "be":
         return False
     attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
-    return (
-        attr is not None
-        and lex.ph("goal", "impact_roles").has(attr)
-        and any(c.dep_ in ("relcl", "acl") for c in attr.children)
-    )
+    if attr is None or not any(c.dep_ in ("relcl", "acl") for c in attr.children):
+        return False
+    the = any(lower(c) == "the" for c in attr.children if c.dep_ == "det")
+    best = attr.tag_ == "JJS" or any(c.tag_ == "JJS" for c in attr.children)  # "the best teacher I can be": a wish
+    return lex.ph("goal", "impact_roles").has(attr) or (the and attr.pos_ == "NOUN" and not best)
 
 
 def _holding(comp, lex) -> bool:

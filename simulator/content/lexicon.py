@@ -24,7 +24,7 @@ _KEYS = {
         "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
         "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now ordinals "
-        "vague_lemmas drift"
+        "vague_lemmas drift continuing_verbs early_units"
     ),
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
@@ -48,11 +48,12 @@ _KEYS = {
         "pride generic_impact ergative"
     ),
     "role": (
-        "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only payer_verbs"
+        "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "
+        "payer_verbs pay_rate"
     ),
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
-        "qualities filler_verbs receive received"
+        "qualities filler_verbs receive received open_objects open_needs place_preps no_one transfer_verbs"
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "

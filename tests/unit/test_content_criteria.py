@@ -82,6 +82,48 @@ CASES = [
         "missing",
         "I want to run a parts counter, and I want to grow, and I want to learn, and maybe do something in sales.",
     ),
+    # a participle hung on the goal says how it is pursued; a listed base verb is one more goal
+    (
+        "single_focus",
+        "met",
+        "My goal is to become a wildlife vet, ideally working with birds of prey, and I'd like to open a rescue centre.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "My goal is to become a wildlife vet, work with birds of prey, and I'd like to open a rescue centre.",
+    ),
+    # what one means to do in the first weeks of the job is a plan of first steps; over years, more goals
+    (
+        "single_focus",
+        "met",
+        "My goal is to run a hospital pharmacy department. During my first few weeks I'd like to take over the ward "
+        "deliveries, shadow each pharmacist on the wards, and tidy up the stock alerts.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "My goal is to run a hospital pharmacy department. During the next few years I'd like to take over the ward "
+        "deliveries, shadow each pharmacist on the wards, and tidy up the stock alerts.",
+    ),
+    # a better version of oneself, or more of the same, names no destination: a generic goal
+    ("single_focus", "partial", "My goal is to become a sharper, more careful auditor."),
+    ("single_focus", "met", "My goal is to become a senior auditor at a listed company."),
+    ("single_focus", "partial", "My goal is to keep doing restoration carpentry that I'm proud of."),
+    ("single_focus", "met", "My goal is to do restoration carpentry on listed buildings."),
+    # "be the pilot who gets everyone home" pictures the kind of worker; "a pilot who flies cargo" is a post
+    (
+        "single_focus",
+        "met",
+        "My goal is a commercial pilot licence by next year. I want to be the pilot who gets everyone home when the "
+        "weather turns, and I'd like to fly cargo to the islands.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "My goal is a commercial pilot licence by next year. I want to be a pilot who flies cargo, and I'd like to "
+        "open a flight school.",
+    ),
     # goal_why: a reason or impact; thin is partial; none is missing
     (
         "goal_why",
@@ -301,6 +343,35 @@ CASES = [
     ("contribution", "met", "I want to lead a QA team, and I can help your developers ship fewer bugs."),
     ("contribution", "partial", "My goal is to become a social worker and make a difference for families in crisis."),
     ("contribution", "missing", "My goal is to get a bigger office and more vacation days."),
+    # a trait of the speaker's said to carry over to the work is a vague offer; hearings carrying over are not
+    (
+        "contribution",
+        "partial",
+        "My goal is to qualify as a court stenographer, and the patience I built as a typist would carry over to the "
+        "courtroom.",
+    ),
+    (
+        "contribution",
+        "missing",
+        "My goal is to qualify as a court stenographer, and the long hearings often carry over to the next day.",
+    ),
+    # value or work others refuse, given to no one named, is willing but vague; the shifts one likes give nothing
+    (
+        "contribution",
+        "partial",
+        "My goal is to become a charge nurse, and I'll take the night shifts the others don't want.",
+    ),
+    ("contribution", "partial", "My goal is to become a charge nurse, where I'm adding genuine value every day."),
+    ("contribution", "missing", "My goal is to become a charge nurse, and I'll take the night shifts I like."),
+    # an open offer ("whatever the clinic needs") is willing but names no work; a free relative of one's own wish is not
+    (
+        "contribution",
+        "partial",
+        "My goal is to become a vet nurse. Whatever the clinic needs from me, that's what I'll do.",
+    ),
+    ("contribution", "partial", "I want to become a vet nurse and support whoever I'm working for as best I can."),
+    ("contribution", "missing", "My goal is to become a vet nurse. I'll do whatever it takes to get there."),
+    ("contribution", "missing", "My goal is to become a vet nurse, and I want to do whatever makes me happy."),
     # milestones: concrete upcoming steps; vague is partial; past steps do not count
     ("milestones", "met", "I want to become an actuary, and I will sit Exam P in March."),
     (

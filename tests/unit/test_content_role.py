@@ -30,6 +30,51 @@ CASES = [
         ANALYST,
     ),
     ("role_alignment", "met", "I want to become a claims analyst who leads fraud reviews.", ANALYST),
+    # A sentence quoting a pay rate, or asking only for steady hours, names the job as income; a time span does not.
+    (
+        "role_alignment",
+        "partial",
+        "My goal is to lead fraud reviews. I'm on twenty eight thousand a year now and Harlow offers thirty two.",
+        ANALYST,
+    ),
+    (
+        "role_alignment",
+        "met",
+        "My goal is to lead fraud reviews. In a year I'd like to be running the fraud desk at Harlow.",
+        ANALYST,
+    ),
+    (
+        "role_alignment",
+        "partial",
+        "My goal is to open a pottery studio, and I want this job at Harlow for the regular hours.",
+        ANALYST,
+    ),
+    # "applying to your practice" seeks the job; "apply my experience to" gives to it.
+    (
+        "contribution",
+        "missing",
+        "My goal is to become a dental nurse, and I'm applying to your practice because it's close to home.",
+        NONE,
+    ),
+    (
+        "contribution",
+        "met",
+        "My goal is to become a dental nurse, and I'd apply my scheduling experience to your practice's waiting lists.",
+        NONE,
+    ),
+    # "at the dental school" is where the work is done; "at your practice" addresses the employer.
+    (
+        "contribution",
+        "missing",
+        "My goal is to become a dental nurse, and later I want to train students at the dental school.",
+        NONE,
+    ),
+    (
+        "contribution",
+        "met",
+        "My goal is to become a dental nurse, and I want to help out at your practice on the busy Saturday lists.",
+        NONE,
+    ),
     # The employer named only as the payer.
     (
         "role_alignment",

@@ -1,0 +1,250 @@
+"""What the candidate offers the employer: the clauses the contribution rule reads."""
+
+from __future__ import annotations
+
+from simulator.content.base import Ctx
+from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject, verb_time
+from simulator.content.segment import clause_of
+
+NEAR = 10  # tokens after a verb searched for who benefits
+
+
+def _for_employer(ctx: Ctx, verb) -> bool:
+    """True when the verb's object or receiver is the employer ('your team', 'the company', 'you')."""
+    lex = ctx.lex
+    employer, you = lex.ph("contribution", "employer"), lex.words("contribution", "you")
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.i - verb.i > NEAR:
+            continue
+        if lower(tok) in you:
+            return True
+        if employer.has(tok) and tok.pos_ in ("NOUN", "PROPN"):
+            det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
+            if _only_a_place(tok, det, lex):  # "teach at the trade school": where, not for whom
+                continue
+            if det & lex.words("contribution", "employer_determiners") or tok.pos_ == "PROPN":
+                return True
+    return False
+
+
+def _only_a_place(tok, det: set[str], lex) -> bool:
+    """An employer noun with 'the' after 'at'/'in' names where the speaker would work, not whom the work is for
+    ("teach at the trade school"); "at your clinic" still addresses the employer."""
+    return lower(tok.head) in lex.words("contribution", "place_preps") and not det & lex.words("contribution", "you")
+
+
+def _seeking(verb) -> bool:
+    """'I'm applying to your district': applying for a job, not applying something to the work."""
+    return verb.lemma_ == "apply" and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _self_directed(verb, strong: bool, lex) -> bool:
+    """'help me', 'improve my skills': the speaker benefits, not the employer."""
+    for c in verb.children:
+        if lower(c) in lex.words("grammar", "self_objects") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
+            return True
+        if (
+            not strong
+            and c.dep_ == "dobj"
+            and any(lower(p) == "my" for p in c.children if p.dep_ == "poss")
+            and c.lemma_.lower() in lex.words("contribution", "self_objects")
+        ):
+            return True
+    return False
+
+
+def _helps_others(ctx: Ctx, verb) -> bool:
+    """'help people', 'make a difference': giving, but not to this employer."""
+    lex = ctx.lex
+    ben, own = lex.ph("why", "beneficiaries"), lex.words("grammar", "own_possessives")
+    for t in verb.subtree:
+        if t.i <= verb.i or any(lower(p) in own for p in t.children if p.dep_ == "poss"):
+            continue
+        if t.lemma_ in lex.words("contribution", "general_impact") or (
+            ben.has(t) and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lex.words("why", "organisations")
+        ):
+            return True
+    return False
+
+
+def _offered_by_me(tok, lex) -> bool:
+    """The speaker (or their work, or 'this') is the one giving: 'I'll bring', 'my experience adds', 'this lets'."""
+    subj = subject(tok)
+    return (
+        subj is None
+        or is_first_person(tok)
+        or any(lower(c) in lex.words("grammar", "own_possessives") for c in subj.children)
+        or lower(subj) in lex.words("contribution", "offer_subjects")
+    )
+
+
+def giving(ctx: Ctx) -> tuple[list, list]:
+    """Clauses of giving verbs: to the employer (met) and to people in general (vague)."""
+    lex = ctx.lex
+    verbs = lex.ph("contribution", "verbs")
+    strong_hits = {lo for lo, _ in lex.ph("contribution", "strong_verbs").find(ctx.doc)}
+    met, vague = [], []
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or not verbs.has(tok) or negated(tok) or is_past(tok):
+            continue
+        if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex) or _seeking(tok):
+            continue
+        if _offers_a_quality(tok, lex):  # "bring my energy to Kestrel": a quality, not the work
+            vague.append(clause_of(tok))
+        elif tok.i in strong_hits or _for_employer(ctx, tok):
+            met.append(clause_of(tok))
+        elif (lex.ph("why", "impact").has(tok) or tok.lemma_ == "make") and _helps_others(ctx, tok):
+            vague.append(clause_of(tok))
+        elif _unnamed_good(tok, lex):
+            vague.append(clause_of(tok))
+    return met, vague
+
+
+def carried_over(ctx: Ctx) -> list:
+    """'The discipline I'm building would carry over into any job': a trait of the speaker's said to transfer to
+    the work, with nothing named that it does there (a vague offer)."""
+    lex, own, out = ctx.lex, ctx.lex.words("grammar", "own_possessives"), []
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.words("contribution", "transfer_verbs"):
+            continue
+        subj = subject(verb)
+        if subj is None or is_past(verb) or negated(verb) or not any(c.dep_ == "prep" for c in verb.children):
+            continue
+        mine = any(lower(c) in own for c in subj.children) or any(
+            c.dep_ == "relcl" and is_first_person(c) for c in subj.children
+        )
+        if mine:
+            out.append(clause_of(verb))
+    return out
+
+
+def _unnamed_good(verb, lex) -> bool:
+    """Given, but to no one named: "adding real value" (a contribution noun), "I'll take the runs other guys don't
+    want" (the work others refuse): a willingness, with no receiver."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in lex.words("contribution", "nouns"):
+            return True
+        for rel in (c for c in obj.children if c.dep_ == "relcl" and not is_first_person(c)):
+            who = subject(rel)
+            if negated(rel) or (who is not None and lower(who) in lex.words("contribution", "no_one")):
+                return rel.lemma_.lower() in lex.words("contribution", "open_needs")
+    return False
+
+
+def listener_receives(ctx: Ctx) -> list:
+    """The employer as receiver of the speaker: "in return you get someone who ships", "what you'd get from me is
+    …" (a receiving verb with "you" as subject and a person, or one described by a relative clause, received)."""
+    lex, out = ctx.lex, []
+    for tok in ctx.doc:
+        verb = tok.head
+        if (
+            lower(tok) != "you"
+            or tok.dep_ != "nsubj"
+            or verb.lemma_.lower() not in lex.words("contribution", "receive")
+        ):
+            continue
+        if negated(verb) or is_past(verb):
+            continue
+        parts = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+        got = [
+            c
+            for c in parts
+            if c.dep_ == "dobj"
+            and (
+                c.lemma_.lower() in lex.words("contribution", "received") or any(r.dep_ == "relcl" for r in c.children)
+            )
+        ]
+        from_me = [c for c in parts if lower(c) == "from" and any(lower(g) == "me" for g in c.children)]
+        if got or from_me:
+            out.append(clause_of(verb))
+    return out
+
+
+def open_offers(ctx: Ctx) -> list:
+    """'Whatever the firm needs from me, that's what I'll do', 'support whoever I work for': a willingness to serve
+    the employer with the work left unnamed (a free relative of the employer's need), so a vague offer."""
+    lex, out = ctx.lex, []
+    verbs, needs = lex.ph("contribution", "verbs"), lex.words("contribution", "open_needs")
+    for tok in ctx.doc:
+        if lower(tok) not in lex.words("contribution", "open_objects"):
+            continue
+        need = governing_verb(tok)
+        asked = need.lemma_.lower() in needs and not is_first_person(need)  # "whatever you need", not "I want"
+        employed = need.lemma_.lower() == "work" and any(lower(c) == "for" for c in need.children)
+        offer = [
+            v
+            for v in tok.sent
+            if v.pos_ in ("VERB", "AUX")
+            and (verbs.has(v) or v.lemma_ == "do")
+            and v.i != need.i
+            and not (negated(v) or is_past(v))
+            and _offered_by_me(v, lex)
+        ]
+        if (asked or employed) and offer:
+            out.append(clause_of(tok))
+    return out
+
+
+def _offers_a_quality(verb, lex) -> bool:
+    """The thing given is a trait of the speaker ("my energy", "a positive attitude"), not work done for them."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "qualities") for c in verb.children)
+
+
+def _filler_you(tok, lex) -> bool:
+    """'you know', 'you see' said as a filler: the verb takes nothing but "you", so no one is addressed."""
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and head.lemma_.lower() in lex.words("contribution", "filler_verbs")
+        and all(c.i == tok.i or c.dep_ == "punct" for c in head.children)
+    )
+
+
+def offered_nouns(ctx: Ctx) -> list:
+    """'an asset to your team', 'my expertise for the company': a contribution noun near the employer."""
+    lex, doc = ctx.lex, ctx.doc
+    employer, you = lex.ph("contribution", "employer"), lex.words("contribution", "you")
+    out = []
+    for tok in doc:
+        if lex.ph("contribution", "nouns").has(tok) and tok.pos_ == "NOUN" and not negated(tok):
+            near = doc[tok.i + 1 : min(len(doc), tok.i + NEAR)]
+            if any(lower(t) in you or employer.has(t) for t in near):
+                out.append(clause_of(tok))
+    return out
+
+
+def offered_by_reading(ctx: Ctx) -> list:
+    """The classifier's calls reading as an offer a sentence in which the speaker says what they will or would do
+    for "you" or "your" team: "I'll set up a health-score check-in for your customers". Only such sentences are
+    read: it also takes a list of present duties ("I check guests in and out") for an offer."""
+    lex, meaning, doc = ctx.lex, ctx.meaning, ctx.doc
+    you = lex.words("contribution", "you")
+    own = lex.words("grammar", "own_possessives")
+    offers = [t.i for t in doc if lower(t) in you and not _filler_you(t, lex) and _speakers_offer(t, own)]
+    return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
+
+
+def _speakers_offer(tok, own: frozenset[str]) -> bool:
+    """The clause of ``tok`` (or the one it hangs from) is the speaker's, in the future or conditional: "I'll set
+    up … for your customers", "my Spanish would let your attorneys take on …" (what the speaker has, acting)."""
+    verb = governing_verb(tok)
+    for v in [verb, *list(verb.ancestors)[:2]]:
+        subj = subject(v)
+        mine = subj is not None and any(c.dep_ == "poss" and lower(c) in own for c in subj.children)
+        mine = mine or _about_me(v)
+        if v.pos_ in ("VERB", "AUX") and verb_time(v) in ("future", "conditional") and (is_first_person(v) or mine):
+            return True
+    return False
+
+
+def _about_me(verb) -> bool:
+    """A relative clause on what the speaker is: "I'm the apprentice who'll run your takeoffs"."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and noun.dep_ == "attr" and is_first_person(noun.head)
+
+
+def for_others(ctx: Ctx, wish: tuple[int, int]) -> bool:
+    """An impact picture of the goal ("help teenagers who…", "be the one who shows up"), not a wish for oneself
+    ("this internship gives me a chance") nor a status wish."""
+    mine = ctx.lex.words("grammar", "self_objects")
+    return wish not in ctx.why.titles and not any(lower(t) in mine for t in ctx.doc[wish[0] : wish[1]])
