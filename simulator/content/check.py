@@ -91,6 +91,15 @@ def _redirect(ctx: Ctx, verdicts: dict[str, Verdict]) -> tuple[bool, set[str]]:
     return goal_flagged, tainted
 
 
+def _gaps(parts) -> str:
+    """The parts of the shape the answer left out, for a tip that asks for more ("the plan and the timeline"), so a
+    short answer is never told to add what it already has."""
+    names = [f"the {p.label.lower()}" for p in parts if not p.found]
+    if not names:
+        return "the part you said least about"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _prefetch(ctx: Ctx, ids: tuple[str, ...]) -> None:
     """The sentences the pay, hobby, bragging and listed-goal checks will read, embedded in one batch (a call of
     the embedder costs several milliseconds beyond its sentences)."""
@@ -139,9 +148,10 @@ def check_content(
     for cid in tainted & {c for c in ids if OFF_GOAL in rules[c].outcomes}:
         verdicts[cid].outcome = OFF_GOAL
     kind = rubric.kinds.get(question.kind, KindRubric())
+    parts, in_order = structure(ctx, kind.shape)
+    defaults["gaps"] = _gaps(parts)
     results = [_result(ctx, rubric, kind, cid, verdicts[cid], defaults) for cid in ids]
     weights = weighting(rubric, ids)
-    parts, in_order = structure(ctx, kind.shape)
     return ContentReport(
         score=score(results, weights),
         weighting=weights,

@@ -41,6 +41,7 @@ PLACEHOLDERS = frozenset(
         "step",
         "when",
         "rambling",
+        "gaps",
     }
 )
 

@@ -256,6 +256,34 @@ def test_the_order_note_calls_an_order_recommended_only_when_it_is(text, note):
     assert f"({note})." in shown
 
 
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        (  # has the goal, past evidence and a dated step: the tip asks only for what is left
+            "My goal is to become a certified data analyst who helps product teams decide from real numbers. Last "
+            "spring I finished the Stanford SQL course in eight weeks, top of my cohort of forty. I will take the "
+            "final exam in March, and I have booked the study room every Tuesday until then. I enjoy the work, and "
+            "the people on my current team say my weekly reports are the ones they actually read.",
+            [],
+            ["goal", "past evidence", "next milestone", "next step"],
+        ),
+        (  # a goal and nothing else: the tip names what is missing
+            "My goal is to become a certified data analyst who helps product teams make decisions from real "
+            "numbers, because teams that guess waste months, and I care a lot about that kind of work. Data is "
+            "what I think about on the bus and at lunch, and I read about it most evenings. I think it is the most "
+            "interesting field there is today, and I want to spend my working life in it.",
+            ["the past evidence", "the next milestone"],
+            ["the goal"],
+        ),
+    ],
+)
+def test_a_short_answer_is_asked_only_for_the_parts_it_lacks(text, asked, not_asked):
+    succinct = next(c for c in check(text).criteria if c.id == "succinct")
+    assert "a little thin" in succinct.tip
+    assert all(part in succinct.tip for part in asked)
+    assert not any(part in succinct.tip for part in not_asked)
+
+
 def test_parts_quoting_the_same_words_share_their_place():
     report = check(
         "My goal is to become a certified data analyst. Last spring I learned SQL and finished the course. I will "
