@@ -168,3 +168,7 @@ def early_in_job(verb, lex) -> bool:
             if first and when.lemma_.lower() in lex.words("goal", "early_units"):
                 return True
     return False
+
+
+def is_goal_noun(tok, lex) -> bool:
+    return tok.lemma_.lower() in lex.words("goal", "nouns") and tok.pos_ == "NOUN"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, q
-from simulator.content.goals import MANY
+from simulator.content.goal_count import MANY
 from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL

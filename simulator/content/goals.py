@@ -7,6 +7,7 @@ Negated ("I don't want to …") and past ("I wanted to …") statements are not
 goals. Goals listed together ("get promoted, learn coding and run a
 marathon") count separately; goals chained by "then"/"eventually" form one
 path; steps ("take a course") are not counted while a real goal is present.
+not_goals.py judges which complements are not goals; goal_count.py reads stated counts.
 """
 
 from __future__ import annotations
@@ -16,20 +17,20 @@ from dataclasses import dataclass, field
 from simulator.content.complements import (
     cleft_complement,
     early_in_job,
+    is_goal_noun,
     no_destination,
     noun_complement,
     noun_trigger_ok,
     verb_complement,
 )
+from simulator.content.goal_count import quantity, stated_count
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
+from simulator.content.not_goals import impact_in_goal, not_a_goal
 from simulator.content.segment import clause_span
 
 MAX_GOAL_WORDS = 14
 SAME_GOAL_OVERLAP = 0.5  # share of content words two goal phrases share to be the same goal
 STEM = 5  # characters compared when matching goal words: "pharmacist" ~ "pharmacy"
-MANY = 99  # a stated count for "a lot of goals"
-FEW = 3  # a stated count for "a few goals"
-MIN_STATED = 2  # "my one goal" states no count
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _done_first(comp, toks) -> bool:
 
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
-    if any(c.dep_ == "nsubj" and _is_goal_noun(c, lex) for c in comp.children):
+    if any(c.dep_ == "nsubj" and is_goal_noun(c, lex) for c in comp.children):
         lo = comp.i  # "my real goal is | perfecting X"
     phrases = lex.ph("specificity", "generic").find(parsed.doc[lo:full])
     leads = [_destination(parsed.doc, end) for _, end in phrases]
@@ -124,43 +125,6 @@ def _np_span(tok) -> tuple[int, int]:
     return min(idx), max(idx) + 1
 
 
-def _count_word(tok, lex) -> int | None:
-    """'three' -> 3, '4' -> 4: a number of at least MIN_STATED, up to the listed number words."""
-    words, low = lex.data("goal", "number_words"), lower(tok)
-    n = int(low) if low.isdigit() else (words.index(low) + 1 if low in words else 0)
-    return n if MIN_STATED <= n <= len(words) else None
-
-
-def _quantity(tok, lex) -> int | None:
-    """'a few' -> FEW, 'a lot' / 'many' -> MANY, else None."""
-    low = lower(tok)
-    if low not in lex.words("goal", "many_quantifiers"):
-        return None
-    return FEW if low in lex.words("goal", "few_quantifiers") else MANY
-
-
-def _have_many(tok, lex) -> bool:
-    """'my goals, I have a lot of them'."""
-    many = lex.words("goal", "many_quantifiers") - lex.words("goal", "few_quantifiers")
-    return any(
-        t.lemma_ == "have" and is_first_person(t) and any(o.dep_ == "dobj" and lower(o) in many for o in t.children)
-        for t in tok.sent
-    )
-
-
-def _stated_count(tok, lex) -> int | None:
-    """'three goals' -> 3, 'a lot of goals' / 'many goals' -> MANY, else None."""
-    if tok.tag_ not in ("NNS", "NNPS"):
-        return None
-    for child in tok.children:
-        counted = _count_word(child, lex) if child.dep_ in ("nummod", "amod", "det", "quantmod") else None
-        n = counted or _quantity(child, lex)
-        if n:
-            return n
-    n = _quantity(tok.head.head, lex) if tok.head.lower_ == "of" else None
-    return n or (MANY if _have_many(tok, lex) else None)
-
-
 def _onward(trigger, prev: Goal, lex) -> bool:
     """'after that I'd like to …' opens the next stage of the path before it; 'my other goal' a rival one."""
     window = trigger.doc[max(prev.end, trigger.i - 4) : trigger.i]
@@ -177,10 +141,6 @@ def _chained(comp, prev, lex) -> bool:
 
 def _ahead(tok) -> bool:
     return verb_time(tok) not in ("past", "perfect")
-
-
-def _is_goal_noun(tok, lex) -> bool:
-    return tok.lemma_.lower() in lex.words("goal", "nouns") and tok.pos_ == "NOUN"
 
 
 def _is_goal_verb(tok, lex) -> bool:
@@ -214,7 +174,7 @@ def _complement(tok, lex):
     listed = _ordinal_item(tok, lex)
     if listed is not None:
         return listed
-    if _is_goal_noun(tok, lex):
+    if is_goal_noun(tok, lex):
         gov = governing_verb(tok)
         ok = noun_trigger_ok(tok, lex) and not negated(gov) and _ahead(gov)
         return noun_complement(tok) if ok else None
@@ -227,14 +187,14 @@ def _complement(tok, lex):
 
 def _note_stated_count(tok, lex, found: GoalFindings) -> None:
     """'I have three goals', 'a lot of things I want to do': how many goals the speaker says they have."""
-    if _is_goal_noun(tok, lex):
-        n = _stated_count(tok, lex)
+    if is_goal_noun(tok, lex):
+        n = stated_count(tok, lex)
         if n and (found.stated_count is None or n > found.stated_count):
             found.stated_count, found.stated_at = n, (max(0, tok.i - 4), tok.i + 1)
     if not (tok.lemma_.lower() in lex.words("goal", "verbs") and tok.dep_ == "relcl"):
         return
     listed = tok.head
-    said = [_quantity(c, lex) for c in listed.subtree] + [_quantity(a, lex) for a in listed.ancestors]
+    said = [quantity(c, lex) for c in listed.subtree] + [quantity(a, lex) for a in listed.ancestors]
     quantified = [n for n in said if n]  # "a few things I'm working on" is a handful, "a lot of things" many
     if lower(listed) in lex.words("goal", "list_nouns") and quantified and is_first_person(tok):
         found.stated_count, found.stated_at = max(quantified), (max(0, listed.i - 3), tok.i + 1)
@@ -256,7 +216,7 @@ def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
 
 def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:
     found.mentions.append(_goal_from(parsed, comp, tok, lex))
-    found.wishes += _impact_in_goal(comp, lex)
+    found.wishes += impact_in_goal(comp, lex)
     verbs = lex.words("goal", "verbs")
     extra = [c for c in tok.conjuncts if c.i > tok.i and subject_of_own(c) is None and c.lemma_.lower() not in verbs]
     extra += _list_items(tok, comp)
@@ -266,7 +226,7 @@ def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:
         if (
             conj.i > comp.i
             and conj.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
-            and not _not_a_goal(conj, lex, found.wishes)
+            and not not_a_goal(conj, lex, found.wishes)
             and not _manner(conj, comp)
         ):
             if not _chained(conj, prev, lex):
@@ -279,7 +239,7 @@ def find_goals(parsed, lex) -> GoalFindings:
     for tok in parsed.doc:
         _note_stated_count(tok, lex, found)
         comp = _complement(tok, lex)
-        if comp is not None and not _not_a_goal(comp, lex, found.wishes):
+        if comp is not None and not not_a_goal(comp, lex, found.wishes):
             _add_goals(parsed, tok, comp, lex, found)
     found.goals = _distinct(found.mentions)
     found.named = _distinct([g for g in found.mentions if not g.step], keep_generic=True)
@@ -306,19 +266,6 @@ def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:
     return found
 
 
-def _impact_in_goal(comp, lex) -> list[tuple[int, int]]:
-    """People the goal serves: 'an advocate for people who …', 'who makes the EHR work for nurses'."""
-    ben = lex.ph("why", "beneficiaries")
-    out = []
-    for t in comp.subtree:
-        if not ben.has(t) or t.pos_ not in ("NOUN", "PROPN") or t.i == comp.i:
-            continue
-        head = t.head
-        if (head.lower_ == "for" and head.dep_ == "prep") or head.lemma_.lower() in lex.words("goal", "impact_verbs"):
-            out.append(clause_span(governing_verb(t)))
-    return out
-
-
 def _list_items(trigger, comp) -> list:
     """'I want to get my MBA, learn to code, become …': comma-listed verbs the parser attached loosely."""
     items, anchors = [], {trigger.i, comp.i}
@@ -337,86 +284,6 @@ def _manner(item, comp) -> bool:
     """'become a backend engineer, ideally working on APIs': a participle hung on a goal that is not itself a gerund
     says how or where the goal is pursued; in a list of gerunds ('doing …, learning …') it is one more item."""
     return item.dep_ == "advcl" and item.tag_ == "VBG" and comp.tag_ != "VBG"
-
-
-def _talk_about_answer(comp, lex) -> bool:
-    """'I want to mention …', 'I'd like to be honest': talk about the answer, not a goal."""
-    return comp.i in {lo for lo, _ in lex.ph("goal", "not_goals").find(comp.doc[comp.i : comp.i + 3])}
-
-
-def _someone_elses(comp, lex) -> bool:
-    """'I want my work to prevent that': the complement has a subject other than the speaker."""
-    own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if own is not None and (_is_goal_noun(own, lex) or lower(own) in lex.words("goal", "ordinals")):
-        return False  # "my goal is perfecting X", "the first is becoming X": parsed with that as the gerund's subject
-    return own is not None and lower(own) not in lex.words("goal", "own_complement_subjects")
-
-
-def _points_back(comp, lex) -> bool:
-    """'start that journey': refers back, not a new goal."""
-    obj = next((c for c in comp.children if c.dep_ in ("dobj", "pobj")), None)
-    if obj is None or len(list(obj.children)) != 1:
-        return False
-    return any(lower(d) in lex.words("grammar", "pointers") for d in obj.children if d.dep_ == "det")
-
-
-def _pictures_impact(comp, lex) -> bool:
-    """'help people get better care', 'make a difference' (not 'make money'): the impact of the goal."""
-    making_money = comp.lemma_ == "make" and not any(
-        c.lemma_ in lex.words("goal", "impact_objects") or c.dep_ in ("ccomp", "xcomp") for c in comp.children
-    )
-    return (
-        comp.lemma_.lower() in lex.words("goal", "impact_verbs")
-        and not making_money
-        and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in comp.children)
-    )
-
-
-def _impact_role(comp, lex) -> bool:
-    """'be the person who catches it', 'be the tech who shows up': a picture of impact, not a separate goal (with
-    "the", any worker described by what they do is the kind of worker, not a post)."""
-    if comp.lemma_ != "be":
-        return False
-    attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
-    if attr is None or not any(c.dep_ in ("relcl", "acl") for c in attr.children):
-        return False
-    the = any(lower(c) == "the" for c in attr.children if c.dep_ == "det")
-    best = attr.tag_ == "JJS" or any(c.tag_ == "JJS" for c in attr.children)  # "the best teacher I can be": a wish
-    return lex.ph("goal", "impact_roles").has(attr) or (the and attr.pos_ == "NOUN" and not best)
-
-
-def _holding(comp, lex) -> bool:
-    """'stay in customer service for now': where the speaker is for the time being, not where they are going."""
-    if comp.lemma_.lower() not in lex.words("goal", "holding_verbs"):
-        return False
-    return bool(lex.ph("goal", "for_now").find(comp.doc[comp.i : comp.sent.end]))
-
-
-def _empty(comp) -> bool:
-    """A bare verb with nothing it is about: 'I want to do it'."""
-    return (
-        not content_lemmas(comp.doc[comp.i : comp.i + 4])
-        and comp.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in ("dobj", "attr", "prep", "xcomp") for c in comp.children)
-    )
-
-
-def _not_a_goal(comp, lex, wishes: list) -> bool:
-    """Complements that are not goals: talk about the answer, wishes for others, impact pictures.
-
-    Wishes for others and impact pictures are kept in ``wishes``: goal_why credits them.
-    """
-    if _talk_about_answer(comp, lex):
-        return True
-    if _someone_elses(comp, lex):
-        wishes.append(clause_span(comp))
-        return True
-    if _points_back(comp, lex) or _holding(comp, lex):
-        return True
-    if _pictures_impact(comp, lex) or _impact_role(comp, lex):
-        wishes.append(clause_span(comp))
-        return True
-    return _empty(comp)
 
 
 def subject_of_own(verb):

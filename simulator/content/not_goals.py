@@ -1,0 +1,103 @@
+"""Goal-shaped complements that are not goals: talk about the answer, wishes for others, pictures of impact.
+
+goals.py finds goal statements; this module judges which of their complements are real goals of the speaker's.
+"""
+
+from __future__ import annotations
+
+from simulator.content.complements import is_goal_noun
+from simulator.content.ling import content_lemmas, governing_verb, lower
+from simulator.content.segment import clause_span
+
+
+def impact_in_goal(comp, lex) -> list[tuple[int, int]]:
+    """People the goal serves: 'an advocate for people who …', 'who makes the EHR work for nurses'."""
+    ben = lex.ph("why", "beneficiaries")
+    out = []
+    for t in comp.subtree:
+        if not ben.has(t) or t.pos_ not in ("NOUN", "PROPN") or t.i == comp.i:
+            continue
+        head = t.head
+        if (head.lower_ == "for" and head.dep_ == "prep") or head.lemma_.lower() in lex.words("goal", "impact_verbs"):
+            out.append(clause_span(governing_verb(t)))
+    return out
+
+
+def _talk_about_answer(comp, lex) -> bool:
+    """'I want to mention …', 'I'd like to be honest': talk about the answer, not a goal."""
+    return comp.i in {lo for lo, _ in lex.ph("goal", "not_goals").find(comp.doc[comp.i : comp.i + 3])}
+
+
+def _someone_elses(comp, lex) -> bool:
+    """'I want my work to prevent that': the complement has a subject other than the speaker."""
+    own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is not None and (is_goal_noun(own, lex) or lower(own) in lex.words("goal", "ordinals")):
+        return False  # "my goal is perfecting X", "the first is becoming X": parsed with that as the gerund's subject
+    return own is not None and lower(own) not in lex.words("goal", "own_complement_subjects")
+
+
+def _points_back(comp, lex) -> bool:
+    """'start that journey': refers back, not a new goal."""
+    obj = next((c for c in comp.children if c.dep_ in ("dobj", "pobj")), None)
+    if obj is None or len(list(obj.children)) != 1:
+        return False
+    return any(lower(d) in lex.words("grammar", "pointers") for d in obj.children if d.dep_ == "det")
+
+
+def _pictures_impact(comp, lex) -> bool:
+    """'help people get better care', 'make a difference' (not 'make money'): the impact of the goal."""
+    making_money = comp.lemma_ == "make" and not any(
+        c.lemma_ in lex.words("goal", "impact_objects") or c.dep_ in ("ccomp", "xcomp") for c in comp.children
+    )
+    return (
+        comp.lemma_.lower() in lex.words("goal", "impact_verbs")
+        and not making_money
+        and any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in comp.children)
+    )
+
+
+def _impact_role(comp, lex) -> bool:
+    """'be the person who catches it', 'be the tech who shows up': a picture of impact, not a separate goal (with
+    "the", any worker described by what they do is the kind of worker, not a post)."""
+    if comp.lemma_ != "be":
+        return False
+    attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
+    if attr is None or not any(c.dep_ in ("relcl", "acl") for c in attr.children):
+        return False
+    the = any(lower(c) == "the" for c in attr.children if c.dep_ == "det")
+    best = attr.tag_ == "JJS" or any(c.tag_ == "JJS" for c in attr.children)  # "the best teacher I can be": a wish
+    return lex.ph("goal", "impact_roles").has(attr) or (the and attr.pos_ == "NOUN" and not best)
+
+
+def _holding(comp, lex) -> bool:
+    """'stay in customer service for now': where the speaker is for the time being, not where they are going."""
+    if comp.lemma_.lower() not in lex.words("goal", "holding_verbs"):
+        return False
+    return bool(lex.ph("goal", "for_now").find(comp.doc[comp.i : comp.sent.end]))
+
+
+def _empty(comp) -> bool:
+    """A bare verb with nothing it is about: 'I want to do it'."""
+    return (
+        not content_lemmas(comp.doc[comp.i : comp.i + 4])
+        and comp.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("dobj", "attr", "prep", "xcomp") for c in comp.children)
+    )
+
+
+def not_a_goal(comp, lex, wishes: list) -> bool:
+    """Complements that are not goals: talk about the answer, wishes for others, impact pictures.
+
+    Wishes for others and impact pictures are kept in ``wishes``: goal_why credits them.
+    """
+    if _talk_about_answer(comp, lex):
+        return True
+    if _someone_elses(comp, lex):
+        wishes.append(clause_span(comp))
+        return True
+    if _points_back(comp, lex) or _holding(comp, lex):
+        return True
+    if _pictures_impact(comp, lex) or _impact_role(comp, lex):
+        wishes.append(clause_span(comp))
+        return True
+    return _empty(comp)
