@@ -45,7 +45,9 @@ def _career_spans(ctx) -> dict[str, tuple[int, int] | None]:
     plan = next((s for s in steps if s is not next_step), None) or (steps[0] if steps and not next_step else None)
     times = [t for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
     horizon = [t for t in times if not (next_step and next_step.time is t)]
-    when = (horizon or times or [None])[-1]
+    sent = ctx.doc[main.start].sent if main else None
+    in_goal = [t for t in horizon if sent is not None and sent.start <= t.start < sent.end]  # "my goal for 2 years"
+    when = (in_goal or horizon or times or [None])[-1]
     return {
         "goal": (main.start, main.end) if main else None,
         "plan": plan.span if plan else None,

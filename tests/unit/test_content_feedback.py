@@ -284,6 +284,27 @@ def test_a_short_answer_is_asked_only_for_the_parts_it_lacks(text, asked, not_as
     assert not any(part in succinct.tip for part in not_asked)
 
 
+@pytest.mark.parametrize(
+    "text, timeline",
+    [
+        (  # the goal's own horizon, not a time said about something else later
+            "My goal for the next two years is to become a certified data analyst. Last spring I finished the "
+            "Stanford SQL course. I will take the final exam in March. I can bring my reporting to your dashboards "
+            "from the first week.",
+            "My goal for the next two years",
+        ),
+        (  # no horizon in the goal's sentence: the last time ahead
+            "My goal is to become a certified data analyst. I will take the final exam in March, and I want to lead "
+            "the reporting team by the end of next year.",
+            "by the end of next year",
+        ),
+    ],
+)
+def test_the_timeline_part_quotes_the_goals_own_horizon(text, timeline):
+    part = next(p for p in check(text).structure if p.part == "timeline")
+    assert part.found and timeline in part.evidence.text
+
+
 def test_parts_quoting_the_same_words_share_their_place():
     report = check(
         "My goal is to become a certified data analyst. Last spring I learned SQL and finished the course. I will "
