@@ -44,8 +44,8 @@ _KEYS = {
     "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
-        "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people discourse_verbs "
-        "pride generic_impact ergative"
+        "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people other_people "
+        "discourse_verbs pride generic_impact ergative"
     ),
     "role": (
         "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "

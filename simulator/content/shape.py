@@ -32,7 +32,7 @@ def structure(ctx, shape) -> tuple[list[StructurePart], bool]:
         )
         for p in shape
     ]
-    return parts, bool(found) and found[0][1] == shape[0].part
+    return parts, bool(shape) and rank.get(shape[0].part) == 1  # the first part opens, alone or sharing its sentence
 
 
 def _career_spans(ctx) -> dict[str, tuple[int, int] | None]:

@@ -203,7 +203,7 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
 def _others_value(ctx, tok) -> bool:
     """'a team where people actually care about code quality': what other people value is not the speaker's reason."""
     who = subject(governing_verb(tok))
-    others = ctx.lex.words("why", "pronouns_for_people") | {"you", "he", "she"}
+    others = ctx.lex.words("why", "pronouns_for_people") | ctx.lex.words("why", "other_people")
     return who is not None and who.i != tok.i and (lower(who) in others or ctx.lex.ph("why", "beneficiaries").has(who))
 
 

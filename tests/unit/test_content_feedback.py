@@ -325,3 +325,26 @@ def test_the_terminal_report_says_which_words_may_be_misheard():
     report = check_content(heard(ROLE_ANSWER, {"commercial": UNSURE}), GOALS, AnswerContext())
     text = to_text(render(report, Style(False)), width=200)
     assert "“commercial” may have been misheard" in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "spans, in_order",
+    [
+        ({"zz_opening": (0, 3), "aa_later": (0, 3)}, True),  # the first part shares the opening sentence
+        ({"zz_opening": (5, 8), "aa_later": (0, 3)}, False),
+        ({"zz_opening": None, "aa_later": (0, 3)}, False),
+    ],
+)
+def test_the_order_is_kept_when_the_first_part_opens_the_answer(spans, in_order, monkeypatch):
+    """The shape's own order decides, not the part ids' alphabet."""
+    from types import SimpleNamespace
+
+    from simulator.content import rules, shape
+    from simulator.content.kinds import ShapePart
+    from simulator.content.types import Evidence
+
+    for name, span in spans.items():
+        monkeypatch.setitem(rules.PARTS, name, lambda ctx, span=span: span)
+    ctx = SimpleNamespace(parsed=SimpleNamespace(evidence=lambda a, b: Evidence(f"words {a}-{b}")))
+    parts, kept = shape.structure(ctx, [ShapePart("zz_opening", "Opening"), ShapePart("aa_later", "Later")])
+    assert kept is in_order
