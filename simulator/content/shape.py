@@ -23,9 +23,8 @@ def structure(ctx, shape) -> tuple[list[StructurePart], bool]:
     for name, s in spans.items():
         if s is not None:
             first_at[quotes[name].text] = min(first_at.get(quotes[name].text, s[0]), s[0])
-    found = sorted((first_at[quotes[name].text], name) for name in quotes)
-    starts = sorted({start for start, _ in found})
-    rank = {name: starts.index(start) + 1 for start, name in found}
+    starts = sorted(set(first_at.values()))
+    rank = {name: starts.index(first_at[ev.text]) + 1 for name, ev in quotes.items()}
     parts = [
         StructurePart(
             part=p.part, label=p.label, found=p.part in quotes, order=rank.get(p.part), evidence=quotes.get(p.part)
