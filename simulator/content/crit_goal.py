@@ -31,10 +31,8 @@ def single_focus(ctx: Ctx) -> Verdict:
         spans.insert(0, found.stated_at)
         slots["count"] = "a lot of" if found.stated_count == MANY else "several"
     if n == 0:
-        drift = ctx.lex.ph("goal", "drift")  # "I take it one week at a time" plans nothing
-        plans = [p for p in ctx.steps if not drift.find(ctx.doc[p.span[0] : p.span[1]])]
-        if plans:
-            first = plans[0]
+        if ctx.steps:
+            first = ctx.steps[0]
             return Verdict(
                 PARTIAL,
                 "implicit",

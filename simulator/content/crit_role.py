@@ -142,7 +142,7 @@ def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
     ]
 
 
-@rule("role_alignment", kind=DO, outcomes=("met", "field", "missing", OFF_GOAL), about_goal=True)
+@rule("role_alignment", kind=DO, outcomes=("met", "field", "own_field", "missing", OFF_GOAL), about_goal=True)
 def role_alignment(ctx: Ctx) -> Verdict:
     """The goal is tied to this position, team or company."""
     lex, doc, slots = ctx.lex, ctx.doc, {"role_ref": role_ref(ctx)}
@@ -173,7 +173,30 @@ def role_alignment(ctx: Ctx) -> Verdict:
         spans = distinct([clause_of(doc[i]) for i in sorted(set(partial_hits))])[:2]
         quote = {**slots, "quote": ctx.q(spans[0])}
         return Verdict(PARTIAL, "field", spans, quote, "mentions the field, not this job")
+    own = _own_field(ctx)
+    if own is not None:
+        return Verdict(PARTIAL, "own_field", [own], {**slots, "quote": ctx.q(own)}, "names the goal's field, not a job")
     return Verdict(MISSING, "missing", [], slots, "no reference to this role, team or company")
+
+
+def _own_field(ctx: Ctx) -> tuple[int, int] | None:
+    """With no role given, a named career goal is the field the answer speaks of: the job it is for is unknown."""
+    c = ctx.context
+    if (c.role or "").strip() or (c.company or "").strip() or (c.posting or "").strip():
+        return None
+    if max(ctx.goals.count, len(ctx.goals.named)) > ctx.options.goals_partial:  # a scatter of goals names no field
+        return None
+    from simulator.content.crit_avoid import hobby_words
+
+    hobby = hobby_words(ctx)
+    fieldless = ctx.lex.words("role", "fieldless")
+    when = {i for t in ctx.times for i in range(t.start, t.end)}  # "one day" is no field
+    for g in ctx.goals.goals:
+        words = [t for t in ctx.doc[g.start : g.end] if t.i not in when and t.pos_ in ("NOUN", "PROPN")]
+        names = any(t.lemma_.lower() not in fieldless for t in words)
+        if names and not g.generic and not any(g.start <= lo < g.end for lo, _ in hobby):
+            return (g.start, g.end)
+    return None
 
 
 @rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))

@@ -255,6 +255,8 @@ def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:
     cues = ctx.lex.ph("goal", "model_cues")
     cued = [ctx.meaning.sentence(lo) for lo, _ in cues.find(ctx.doc)]  # "I like working with samples" is no goal
     cued = [s for s in cued if ctx.doc[s[1] - 1].text != "?"]  # "Career goals?" asks, it states nothing
+    drift = ctx.lex.ph("goal", "drift")  # "my goal honestly I just take it week by week" plans nothing
+    cued = [s for s in cued if not drift.find(ctx.doc[s[0] : s[1]])]
     calls = ctx.meaning.positive("goal", cued)
     if not calls:
         return found

@@ -49,7 +49,7 @@ _KEYS = {
     ),
     "role": (
         "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "
-        "payer_verbs pay_rate"
+        "payer_verbs pay_rate fieldless"
     ),
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "

@@ -76,6 +76,13 @@ def _holding(comp, lex) -> bool:
     return bool(lex.ph("goal", "for_now").find(comp.doc[comp.i : comp.sent.end]))
 
 
+def _drifting(comp, lex) -> bool:
+    """'my goal, I just take it week by week': an idiom of living without a plan names no goal (said inside the
+    complement, or between the goal word and it, as unpunctuated transcripts get parsed)."""
+    lo, hi = min(comp.left_edge.i, comp.head.i), comp.right_edge.i + 1
+    return any(lo <= a < hi for a, _ in lex.ph("goal", "drift").find(comp.doc[comp.sent.start : comp.sent.end]))
+
+
 def _empty(comp) -> bool:
     """A bare verb with nothing it is about: 'I want to do it'."""
     return (
@@ -95,7 +102,7 @@ def not_a_goal(comp, lex, wishes: list) -> bool:
     if _someone_elses(comp, lex):
         wishes.append(clause_span(comp))
         return True
-    if _points_back(comp, lex) or _holding(comp, lex):
+    if _points_back(comp, lex) or _holding(comp, lex) or _drifting(comp, lex):
         return True
     if _pictures_impact(comp, lex) or _impact_role(comp, lex):
         wishes.append(clause_span(comp))

@@ -224,7 +224,12 @@ def find_steps(ctx) -> list[Step]:
         step = _dated_action(ctx, t, steps, skip)
         if step:
             steps[t.verb_i] = step
-    return sorted(steps.values(), key=lambda s: s.span[0])
+    drift = [lo for lo, _ in ctx.lex.ph("goal", "drift").find(ctx.doc)]  # "I take it week by week" plans nothing
+    return sorted((s for s in steps.values() if not any(s.span[0] <= i < s.span[1] for i in drift)), key=_start)
+
+
+def _start(step: Step) -> int:
+    return step.span[0]
 
 
 def _time_words(doc, t) -> set[str]:

@@ -51,6 +51,9 @@ CASES = [
         "Truthfully I'm just taking it one shift at a time at the depot and seeing where it goes.",
     ),
     ("single_focus", "partial", "Right now I'm taking it one module at a time: I'm studying for the forklift licence."),
+    # a goal noun followed only by an idiom of drifting names no goal, in a transcript without punctuation too
+    ("single_focus", "missing", "my career goal honestly i just take it week by week i drive a van for a bakery"),
+    ("single_focus", "met", "my career goal honestly is to run the bakery's delivery fleet i drive a van for them"),
     # what is to be done first ("X and Y first, then …") is a step on the path, not a rival goal
     (
         "single_focus",
@@ -333,7 +336,9 @@ CASES = [
         ),
     ),
     ("role_alignment", "partial", "I want to grow in the logistics industry and become a planner."),
-    ("role_alignment", "missing", "I want to become a planner. I am studying for the CPIM exam in June."),
+    # with no role given, a goal naming its work is the field; a bare rank names none
+    ("role_alignment", "partial", "I want to become a planner. I am studying for the CPIM exam in June."),
+    ("role_alignment", "missing", "I want to become a supervisor. I am studying for the CPIM exam in June."),
     # contribution: what they bring to the employer; helping in general is partial
     (
         "contribution",

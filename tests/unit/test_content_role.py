@@ -149,6 +149,18 @@ CASES = [
         NONE,
     ),
     ("professional_goal", "flagged", "My goal is to take a long holiday in Portugal next year.", NONE),
+    # With no role given, a named career goal is its field (partial); a bare rank, a scatter of goals, a pastime or
+    # a given role with no link to it are not.
+    ("role_alignment", "partial", "My goal is to become a dental hygienist within three years.", NONE),
+    ("role_alignment", "missing", "My goal is to become a manager one day.", NONE),
+    (
+        "role_alignment",
+        "missing",
+        "I have lots of goals: learn Spanish, become a pilot, open a bakery and buy a farm.",
+        NONE,
+    ),
+    ("role_alignment", "missing", "My goal is to run the Chicago marathon next October.", NONE),
+    ("role_alignment", "missing", "My goal is to become a dental hygienist within three years.", ANALYST),
 ]
 
 
