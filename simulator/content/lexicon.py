@@ -45,7 +45,7 @@ _KEYS = {
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
         "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people other_people "
-        "discourse_verbs pride generic_impact ergative"
+        "discourse_verbs pride generic_impact ergative stock_motives"
     ),
     "role": (
         "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "

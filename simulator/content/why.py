@@ -196,7 +196,8 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
         if lex.ph("avoid", "titles").find(said) or lex.ph("avoid", "money").find(said):
             money_values.append(Reason(span[0], span[1], MONEY))  # "titles matter in this industry"
             continue
-        out.append((lo, hi, _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
+        stock = lex.ph("why", "stock_motives").find(doc[lo].sent)  # "I'm passionate about retail and I love people"
+        out.append((lo, hi, not stock and _substance(ctx, doc[span[0] : span[1]]) >= SUBSTANTIVE_LEMMAS))
     return out
 
 

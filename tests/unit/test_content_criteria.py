@@ -139,6 +139,18 @@ CASES = [
         "My goal is to become a paramedic so that people in rural towns get care before the ambulance reaches a hospital.",
     ),
     ("goal_why", "partial", "My goal is to become a graphic designer because it seems fun."),
+    # a liking said beside stock phrases of motivation is thin however long; the same liking alone is met
+    (
+        "goal_why",
+        "partial",
+        "My goal is to run a hotel front office. I'm passionate about hospitality and I love making tired guests "
+        "feel at home after a long trip.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to run a hotel front office. I love making tired guests feel at home after a long trip.",
+    ),
     # a pointer back with an adverb inside ("that's exactly why") still says the sentence before is the reason
     (
         "goal_why",
