@@ -89,9 +89,22 @@ def goal_why(ctx: Ctx) -> Verdict:
         return Verdict(
             PARTIAL, "impact_only", [span], {"quote": ctx.q(span)}, "an impact, but no reason or beneficiary"
         )
+    money = money or _driven_by_pay_or_title(ctx)
     if money:
         return Verdict(PARTIAL, "money", money[:1], {"quote": ctx.q(money[0])}, "the only reason is money")
     return Verdict(MISSING, "missing", [], {}, "no reason or impact found")
+
+
+def _driven_by_pay_or_title(ctx: Ctx) -> list[tuple[int, int]]:
+    """'I want people to see GM on my name tag': pay or a title wanted for itself is the motive given, even with no
+    reason word, for one career goal (not for a scatter of goals or a pastime)."""
+    from simulator.content.crit_avoid import hobby_words
+    from simulator.content.segment import clause_of
+
+    said = ctx.why.money or ctx.why.titles
+    if not said or ctx.goals.count > ctx.options.goals_partial or hobby_words(ctx):
+        return []
+    return [clause_of(ctx.doc[a]) for a, _ in said[:1]]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

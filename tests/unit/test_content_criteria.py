@@ -139,6 +139,18 @@ CASES = [
         "My goal is to become a paramedic so that people in rural towns get care before the ambulance reaches a hospital.",
     ),
     ("goal_why", "partial", "My goal is to become a graphic designer because it seems fun."),
+    # a title wanted for itself is the motive given for one career goal (partial), not for a scatter of goals
+    (
+        "goal_why",
+        "partial",
+        "My goal is to be a general manager within two years. I want people to see GM on my name tag and know I made it.",
+    ),
+    (
+        "goal_why",
+        "missing",
+        "I have lots of goals: be a general manager, learn French, buy a boat and write a novel. "
+        "I want people to see GM on my name tag.",
+    ),
     # a liking said beside stock phrases of motivation is thin however long; the same liking alone is met
     (
         "goal_why",
