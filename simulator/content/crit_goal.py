@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.goal_count import MANY
+from simulator.content.ling import negated
 from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -101,10 +102,17 @@ def _driven_by_pay_or_title(ctx: Ctx) -> list[tuple[int, int]]:
     from simulator.content.crit_avoid import hobby_words
     from simulator.content.segment import clause_of
 
-    said = ctx.why.money or ctx.why.titles
+    lex = ctx.lex
+    wants = (lex.words("goal", "verbs") - lex.words("goal", "needs_would")) | lex.words("goal", "nouns")
+
+    def wanted(i: int) -> bool:  # "I want people to see GM on my name tag", "the income I've been working toward",
+        near = [*ctx.doc[i].ancestors, *ctx.doc[i].subtree]  # not "I take commissions as they come"
+        return ctx.in_goal(i) or any(a.lemma_.lower() in wants and not negated(a) for a in near)
+
+    said = [a for a, _ in ctx.why.money + ctx.why.titles if wanted(a)]
     if not said or ctx.goals.count > ctx.options.goals_partial or hobby_words(ctx):
         return []
-    return [clause_of(ctx.doc[a]) for a, _ in said[:1]]
+    return [clause_of(ctx.doc[said[0]])]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

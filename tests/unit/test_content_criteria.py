@@ -147,6 +147,11 @@ CASES = [
     ),
     (
         "goal_why",
+        "partial",
+        "My goal is to make partner at a law firm. Then I'll finally have the income I've been working toward.",
+    ),
+    (
+        "goal_why",
         "missing",
         "I have lots of goals: be a general manager, learn French, buy a boat and write a novel. "
         "I want people to see GM on my name tag.",
