@@ -25,7 +25,7 @@ from simulator.content.complements import (
 )
 from simulator.content.goal_count import quantity, stated_count
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
-from simulator.content.not_goals import impact_in_goal, not_a_goal
+from simulator.content.not_goals import impact_in_goal, not_a_goal, past_move
 from simulator.content.segment import clause_span
 
 MAX_GOAL_WORDS = 14
@@ -239,6 +239,7 @@ def find_goals(parsed, lex) -> GoalFindings:
     for tok in parsed.doc:
         _note_stated_count(tok, lex, found)
         comp = _complement(tok, lex)
+        comp = past_move(comp, lex) if comp is not None else None
         if comp is not None and not not_a_goal(comp, lex, found.wishes):
             _add_goals(parsed, tok, comp, lex, found)
     found.goals = _distinct(found.mentions)
@@ -285,7 +286,11 @@ def _list_items(trigger, comp) -> list:
 def _manner(item, comp) -> bool:
     """'become a backend engineer, ideally working on APIs': a participle hung on a goal that is not itself a gerund
     says how or where the goal is pursued; in a list of gerunds ('doing …, learning …') it is one more item."""
-    return item.dep_ == "advcl" and item.tag_ == "VBG" and comp.tag_ != "VBG"
+    manner = item.dep_ == "advcl" and item.tag_ == "VBG" and comp.tag_ != "VBG"
+    # "to qualify as a solicitor, and working as a paralegal here would give me …": a gerund beside an infinitive is
+    # the subject of the next clause, not one more goal (listed goals share their verb form)
+    gerund_subject = item.dep_ == "conj" and item.tag_ == "VBG" and comp.tag_ == "VB"
+    return manner or gerund_subject
 
 
 def subject_of_own(verb):

@@ -83,6 +83,15 @@ def _drifting(comp, lex) -> bool:
     return any(lo <= a < hi for a, _ in lex.ph("goal", "drift").find(comp.doc[comp.sent.start : comp.sent.end]))
 
 
+def past_move(comp, lex):
+    """'to come back and be supervisor again': a movement with no destination leads into the verb beside it, which
+    is what the goal is about."""
+    where = ("dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "advcl")
+    if comp.lemma_.lower() not in lex.words("goal", "moves") or any(c.dep_ in where for c in comp.children):
+        return comp
+    return next((c for c in comp.conjuncts if c.i > comp.i), comp)
+
+
 def _empty(comp) -> bool:
     """A bare verb with nothing it is about: 'I want to do it'."""
     return (

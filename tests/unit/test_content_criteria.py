@@ -51,6 +51,23 @@ CASES = [
         "Truthfully I'm just taking it one shift at a time at the depot and seeing where it goes.",
     ),
     ("single_focus", "partial", "Right now I'm taking it one module at a time: I'm studying for the forklift licence."),
+    # listed goals share their verb form: a gerund after an infinitive is the next clause's subject; "start to
+    # finish" says how; a movement with no destination ("go back and …") leads into the goal beside it
+    (
+        "single_focus",
+        "met",
+        "My goal is to qualify as a solicitor through the SQE route, and working as a paralegal in your property team "
+        "would give me the qualifying work experience I need. I also want to open a bakery.",
+    ),
+    ("single_focus", "partial", "My goal is to qualify as a surveyor, and to open a bike shop, and to learn Greek."),
+    (
+        "single_focus",
+        "met",
+        "My goal is to become a lead editor who runs whole issues, start to finish, for regional magazines. "
+        "I also want to write a novel.",
+    ),
+    ("single_focus", "met", "My goal is to go back and finish my degree in forestry."),
+    ("single_focus", "partial", "I want to become a locksmith, go to Spain and play in a band."),
     # a goal noun followed only by an idiom of drifting names no goal, in a transcript without punctuation too
     ("single_focus", "missing", "my career goal honestly i just take it week by week i drive a van for a bakery"),
     ("single_focus", "met", "my career goal honestly is to run the bakery's delivery fleet i drive a van for them"),
