@@ -117,20 +117,15 @@ def _prefetch(ctx: Ctx, ids: tuple[str, ...]) -> None:
     ctx.meaning.prefetch(wanted)
 
 
-def check_content(
-    transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()
-) -> ContentReport:
-    """Check what the answer says against the question's rubric criteria, with its kind's tips and shape."""
-    rubric = rubric or load_rubric()
-    ids = tuple(question.criteria) or tuple(rubric.criteria)
-    check_question_criteria(rubric, question.id, ids)
+def answer_context(transcript, context, *, rubric: Rubric, options: ContentOptions = ContentOptions()) -> Ctx:
+    """The parsed answer and what every rule shares (also what bench/train_goal_why.py fits on)."""
     if not transcript.words:
         raise BadInputError("The answer has no words to check; record or write a full answer.")
     nlp = get_nlp()
     parsed = parse(transcript, nlp, unsure_below=options.unsure_probability)
     lex = _lexicon(rubric, nlp)
     lex.attach(parsed.doc, parsed.unsure_tokens)
-    ctx = Ctx(
+    return Ctx(
         parsed=parsed,
         lex=lex,
         context=context,
@@ -139,6 +134,16 @@ def check_content(
         speech_s=speech_seconds(transcript),
         nlp=nlp,
     )
+
+
+def check_content(
+    transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()
+) -> ContentReport:
+    """Check what the answer says against the question's rubric criteria, with its kind's tips and shape."""
+    rubric = rubric or load_rubric()
+    ids = tuple(question.criteria) or tuple(rubric.criteria)
+    check_question_criteria(rubric, question.id, ids)
+    ctx = answer_context(transcript, context, rubric=rubric, options=options)
     rules = implemented_rules()
     _prefetch(ctx, ids)
     verdicts = {cid: rules[cid].check(ctx) for cid in ids}
@@ -164,7 +169,7 @@ def check_content(
         speech_s=ctx.speech_s,
         options=options,
         engine=engine_name(),
-        hedges=[parsed.hedge(h.start, h.end, h.phrase) for h in ctx.hedges],
+        hedges=[ctx.parsed.hedge(h.start, h.end, h.phrase) for h in ctx.hedges],
         kind=question.kind,
         shape_name=kind.shape_name,
     )

@@ -64,7 +64,34 @@ def single_focus(ctx: Ctx) -> Verdict:
 
 @rule("goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", "missing", OFF_GOAL), about_goal=True)
 def goal_why(ctx: Ctx) -> Verdict:
-    """Why the goal matters, and what success or impact looks like."""
+    """Why the goal matters, and what success or impact looks like: the rules find the evidence, and the answer-level
+    model (why_model.py) weighs it when they found any."""
+    from simulator.content import why_model
+
+    verdict = goal_why_by_rules(ctx)
+    if not why_model.asked(ctx, verdict):
+        return verdict
+    status, score = why_model.judge(ctx, verdict.status)
+    if status == verdict.status:
+        return verdict
+    if status == MET:
+        return Verdict(MET, "met", verdict.spans, {"quote": ctx.q(verdict.spans[0])}, _WEIGHED[MET], MODEL, score)
+    if status == PARTIAL:
+        return Verdict(
+            PARTIAL, "thin", verdict.spans[:1], {"quote": ctx.q(verdict.spans[0])}, _WEIGHED[PARTIAL], MODEL, score
+        )
+    return Verdict(MISSING, "missing", [], {}, _WEIGHED[MISSING], MODEL, score)
+
+
+_WEIGHED = {
+    MET: "gives a reason the whole answer bears out",
+    PARTIAL: "a reason, but read as thin in the whole answer",
+    MISSING: "what reads as a reason does not explain the goal",
+}
+
+
+def goal_why_by_rules(ctx: Ctx) -> Verdict:
+    """The rules' verdict on goal_why, with the reason, value or impact they found."""
     why = ctx.why
     if ctx.goals.count == 0 and not ctx.steps:
         return Verdict(MISSING, "missing", [], {}, "no current goal to give a reason for")

@@ -1,0 +1,90 @@
+"""The answer-level goal_why model: it weighs what the rules found, through the real embedder and committed weights,
+and its weights file is checked on load like the sentence classifiers'."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from simulator.content import check_content
+from simulator.content.types import ContentOptions
+from simulator.content.why_model import FEATURES, MIN_WORDS, WEIGHTS_PATH, _read
+from simulator.errors import ModelError
+from simulator.model.analysis import AnswerContext
+from simulator.model.transcript import Transcript
+from simulator.questions import get_question
+
+GOALS = get_question("career-goals")
+# Written for this test, in no labelled set: a liking said in stock phrases, and a reason told as a story.
+STOCK = (
+    "My goal is to grow into a senior account manager. I'm a people person and I love building relationships, I "
+    "really enjoy working with clients and seeing them happy. I'm a hard worker and a fast learner, and I think this "
+    "company has great values, so I'd love to grow with you over the next few years."
+)
+STORY = (
+    "My goal is to become a certified orthotist within three years. When my younger sister was fitted with a badly "
+    "made leg brace, she stopped walking to school because it rubbed her raw, and a good orthotist fixed it in one "
+    "afternoon. I want to be that person for kids like her. I start the master's program at Northwestern in "
+    "September, and I've already done two hundred shadowing hours at a clinic."
+)
+
+
+def _goal_why(text: str, semantic: bool = True):
+    options = ContentOptions(semantic=semantic)
+    return check_content(Transcript.from_text(text), GOALS, AnswerContext(), options=options).get("goal_why")
+
+
+@pytest.mark.parametrize(
+    ("text", "semantic", "status", "signal"),
+    [
+        (STOCK, True, "partial", "model"),  # the rules take "I love building relationships" for a value
+        (STOCK, False, "met", "rule"),  # with the models off, the rules decide alone
+        (STORY, True, "met", "rule"),  # the model agrees, so the rules' verdict stands
+        ("My goal is to become a nurse because I love people.", True, "met", "rule"),  # too short to be weighed
+    ],
+)
+def test_model_weighs_the_rules_evidence(text, semantic, status, signal):
+    result = _goal_why(text, semantic)
+    assert (result.status, result.signal) == (status, signal)
+    assert (result.signal_score is not None) == (signal == "model")
+    assert result.evidence, "every status the model gives still quotes the answer"
+
+
+def test_short_answers_are_left_to_the_rules():
+    assert len("My goal is to become a nurse because I love people.".split()) < MIN_WORDS <= len(STOCK.split())
+
+
+def _damaged(data: dict) -> dict:
+    return {**data, "features": data["features"][:-1]}
+
+
+def _reshaped(data: dict) -> dict:
+    return {**data, "weights": [row[:-1] for row in data["weights"]]}
+
+
+def _other_embedder(data: dict) -> dict:
+    return {**data, "embedder": {**data["embedder"], "version": "0.0.1"}}
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        (None, None),
+        (_damaged, "other embeddings or features"),
+        (_reshaped, "weights of shape"),
+        (_other_embedder, "other embeddings or features"),
+        ("not json", "missing or damaged"),
+    ],
+)
+def test_weights_file_is_checked_on_load(tmp_path, change, error):
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    path = tmp_path / "goal_why_weights.json"
+    path.write_text(change if isinstance(change, str) else json.dumps(change(data) if change else data))
+    if error is None:
+        model = _read(path)
+        assert set(model["labels"]) == {"met", "partial", "missing"}
+        assert model["weights"].shape[1] == data["embedder"]["dim"] + len(FEATURES)
+    else:
+        with pytest.raises(ModelError, match=error):
+            _read(path)
