@@ -33,6 +33,17 @@ def labelled_sets() -> list[Path]:
     return sets + [DATA / "score_bands.toml", DATA / "score_bands_heldout.toml"]
 
 
+def training_digest() -> str:
+    """SHA-256 of the labelled sets and the word lists the features are read with, recorded with the weights so a
+    stale fit is caught without refitting."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in [*labelled_sets(), ROOT / "prompts" / "lexicons.toml"]:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 def rows() -> list[tuple[str, str, str, bool, list[float], str]]:
     """(set, label, rules' status, whether the model is asked, evidence features, opening) per labelled answer."""
     from simulator.content.check import answer_context
@@ -104,6 +115,7 @@ def weights_json(model) -> dict:
         "weights": [[r(v) for v in row] for row in model.coef_],
         "bias": [r(v) for v in model.intercept_],
         "C": C,
+        "train_sha256": training_digest(),
     }
 
 

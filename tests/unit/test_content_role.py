@@ -149,6 +149,21 @@ CASES = [
         NONE,
     ),
     ("professional_goal", "flagged", "My goal is to take a long holiday in Portugal next year.", NONE),
+    # A rank wanted for itself is a title motive; a ranking won in the past is an achievement.
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is to make senior engineer within two years. I like having a clear rank, and people listen to you "
+        "more when you have one.",
+        NONE,
+    ),
+    (
+        "motivation_not_money",
+        "clear",
+        "My goal is to lead the night crew, because I want the floor to run safely. Last spring I was ranked first of "
+        "forty trainees.",
+        NONE,
+    ),
     # With no role given, a named career goal is its field (partial); a bare rank, a scatter of goals, a pastime or
     # a given role with no link to it are not.
     ("role_alignment", "partial", "My goal is to become a dental hygienist within three years.", NONE),

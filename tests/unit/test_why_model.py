@@ -4,6 +4,8 @@ and its weights file is checked on load like the sentence classifiers'."""
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +17,7 @@ from simulator.model.analysis import AnswerContext
 from simulator.model.transcript import Transcript
 from simulator.questions import get_question
 
+ROOT = Path(__file__).resolve().parents[2]
 GOALS = get_question("career-goals")
 # Written for this test, in no labelled set: a liking said in stock phrases, and a reason told as a story.
 STOCK = (
@@ -53,6 +56,14 @@ def test_model_weighs_the_rules_evidence(text, semantic, status, signal):
 
 def test_short_answers_are_left_to_the_rules():
     assert len("My goal is to become a nurse because I love people.".split()) < MIN_WORDS <= len(STOCK.split())
+
+
+def test_committed_weights_match_the_labelled_sets():
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_goal_why import training_digest
+
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert data["train_sha256"] == training_digest(), "labels or word lists changed: rerun bench/train_goal_why.py"
 
 
 def _damaged(data: dict) -> dict:
