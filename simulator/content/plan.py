@@ -225,11 +225,8 @@ def find_steps(ctx) -> list[Step]:
         if step:
             steps[t.verb_i] = step
     drift = [lo for lo, _ in ctx.lex.ph("goal", "drift").find(ctx.doc)]  # "I take it week by week" plans nothing
-    return sorted((s for s in steps.values() if not any(s.span[0] <= i < s.span[1] for i in drift)), key=_start)
-
-
-def _start(step: Step) -> int:
-    return step.span[0]
+    kept = [s for s in steps.values() if not any(s.span[0] <= i < s.span[1] for i in drift)]
+    return sorted(kept, key=lambda s: s.span[0])
 
 
 def _time_words(doc, t) -> set[str]:
