@@ -432,7 +432,7 @@ def cold_lines(help_s, practice: dict) -> list[str]:
 
 
 def target_lines(by_duration: dict, cli: dict, help_s) -> list[str]:
-    out = ["#### Targets (issue 6)", ""]
+    out = ["#### Targets", ""]
 
     def check(ok, text):
         out.append(f"- {'✅' if ok else '❌'} {text}" if ok is not None else f"- ? {text} (not measured)")

@@ -1,4 +1,4 @@
-"""Issue 7's bad-input matrix, through the real CLI (in-process, so the model
+"""The bad-input matrix, through the real CLI (in-process, so the model
 loads once): each case is one clear line and a documented exit code, or a
 sensible report. Never a traceback."""
 
