@@ -5,7 +5,7 @@ buzzword or a "because" for a step reads as a real reason to the rules and as a 
 the evidence with the answer's own words, fitted on the labelled career-goals answers by
 ``bench/train_goal_why.py``, agreed with labellers of sets it had not seen clearly more often than the rules alone
 (leave-one-set-out figures in docs/content.md). It only re-weighs what the rules found: with no reason, value or
-impact found it is not asked, so every status still quotes the answer's own words.
+impact found it is not asked, so a met or partial status still quotes the answer's own words.
 """
 
 from __future__ import annotations
