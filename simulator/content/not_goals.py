@@ -101,12 +101,23 @@ def _empty(comp) -> bool:
     )
 
 
+def _done_for_others(comp, lex) -> bool:
+    """'I want to do that for other people': what was done for the speaker, wished for others, is an impact."""
+    ben = lex.ph("why", "beneficiaries")
+    return any(
+        c.dep_ == "prep" and lower(c) == "for" and any(ben.has(o) for o in c.children if o.dep_ == "pobj")
+        for c in comp.children
+    )
+
+
 def not_a_goal(comp, lex, wishes: list) -> bool:
     """Complements that are not goals: talk about the answer, wishes for others, impact pictures.
 
     Wishes for others and impact pictures are kept in ``wishes``: goal_why credits them.
     """
     if _talk_about_answer(comp, lex):
+        if _done_for_others(comp, lex):
+            wishes.append(clause_span(comp))
         return True
     if _someone_elses(comp, lex):
         wishes.append(clause_span(comp))

@@ -156,6 +156,19 @@ CASES = [
         "My goal is to become a paramedic so that people in rural towns get care before the ambulance reaches a hospital.",
     ),
     ("goal_why", "partial", "My goal is to become a graphic designer because it seems fun."),
+    # "do that for other people" after what was done for the speaker wishes the same good on others: an impact
+    (
+        "goal_why",
+        "met",
+        "My goal is to become a dental hygienist. When I was a kid a hygienist caught my gum infection early, and I "
+        "want to do that for other people.",
+    ),
+    (
+        "goal_why",
+        "missing",
+        "My goal is to become a dental hygienist. When I was a kid a hygienist caught my gum infection early, and I "
+        "want to do that someday.",
+    ),
     # a title wanted for itself is the motive given for one career goal (partial), not for a scatter of goals
     (
         "goal_why",
