@@ -80,6 +80,13 @@ class Ctx:
         return find_accomplishments(self)
 
     @cached_property
+    def hobbies(self) -> list[tuple[int, int]]:
+        """Hobby words in goals and plans (read by the prefetch, professional_goal, role_alignment and goal_why)."""
+        from simulator.content.hobbies import hobby_words
+
+        return hobby_words(self)
+
+    @cached_property
     def star(self):
         from simulator.content.star import find_star
 

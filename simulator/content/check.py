@@ -103,14 +103,14 @@ def _gaps(parts) -> str:
 def _prefetch(ctx: Ctx, ids: tuple[str, ...]) -> None:
     """The sentences the pay, hobby, bragging and listed-goal checks will read, embedded in one batch (a call of
     the embedder costs several milliseconds beyond its sentences)."""
-    from simulator.content.crit_avoid import bragging_cues, hobby_words
+    from simulator.content.crit_avoid import bragging_cues
     from simulator.content.crit_plan import goal_step_sentences
     from simulator.content.why import money_hits
 
     sentence = ctx.meaning.sentence
     wanted = {
         "money": [sentence(lo) for lo, _ in money_hits(ctx)] if {"motivation_not_money", "goal_why"} & set(ids) else [],
-        "hobby": [sentence(lo) for lo, _ in hobby_words(ctx)] if "professional_goal" in ids else [],
+        "hobby": [sentence(lo) for lo, _ in ctx.hobbies] if "professional_goal" in ids else [],
         "boasting": [sentence(i) for i in bragging_cues(ctx)[0]] if "no_boasting" in ids else [],
         "goal": goal_step_sentences(ctx) if "milestones" in ids else [],
     }

@@ -126,9 +126,6 @@ def goal_why_by_rules(ctx: Ctx) -> Verdict:
 def _driven_by_pay_or_title(ctx: Ctx) -> list[tuple[int, int]]:
     """'I want people to see GM on my name tag': pay or a title wanted for itself is the motive given, even with no
     reason word, for one career goal (not for a scatter of goals or a pastime)."""
-    from simulator.content.crit_avoid import hobby_words
-    from simulator.content.segment import clause_of
-
     lex = ctx.lex
     wants = (lex.words("goal", "verbs") - lex.words("goal", "needs_would")) | lex.words("goal", "nouns")
 
@@ -137,9 +134,9 @@ def _driven_by_pay_or_title(ctx: Ctx) -> list[tuple[int, int]]:
         return ctx.in_goal(i) or any(a.lemma_.lower() in wants and not negated(a) for a in near)
 
     said = [a for a, _ in ctx.why.money + ctx.why.titles if wanted(a)]
-    if not said or ctx.goals.count > ctx.options.goals_partial or hobby_words(ctx):
+    if not said or ctx.goals.count > ctx.options.goals_partial or ctx.hobbies:
         return []
-    return [clause_of(ctx.doc[said[0]])]
+    return [_clause(ctx, (said[0], said[0] + 1))]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -186,15 +186,12 @@ def _own_field(ctx: Ctx) -> tuple[int, int] | None:
         return None
     if max(ctx.goals.count, len(ctx.goals.named)) > ctx.options.goals_partial:  # a scatter of goals names no field
         return None
-    from simulator.content.crit_avoid import hobby_words
-
-    hobby = hobby_words(ctx)
     fieldless = ctx.lex.words("role", "fieldless")
     when = {i for t in ctx.times for i in range(t.start, t.end)}  # "one day" is no field
     for g in ctx.goals.goals:
         words = [t for t in ctx.doc[g.start : g.end] if t.i not in when and t.pos_ in ("NOUN", "PROPN")]
         names = any(t.lemma_.lower() not in fieldless for t in words)
-        if names and not g.generic and not any(g.start <= lo < g.end for lo, _ in hobby):
+        if names and not g.generic and not any(g.start <= lo < g.end for lo, _ in ctx.hobbies):
             return (g.start, g.end)
     return None
 

@@ -1,0 +1,53 @@
+"""Hobby and personal-project words in the answer's goals and plans, found once per answer (``Ctx.hobbies``).
+
+professional_goal flags them, and role_alignment, goal_why and the sentence prefetch ask for them too; this module
+imports no rule module, so the shared context can hold the result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.content.ling import UPCOMING, governing_verb, is_first_person, lower, negated, subject, verb_time
+
+
+def _related(ctx, related: tuple[str, ...]) -> bool:
+    c = ctx.context
+    text = " ".join(x for x in (c.role, c.company, c.posting) if x).lower()
+    return any(re.search(rf"\b{re.escape(r)}", text) for r in related)
+
+
+def _goal_sentence(ctx, tok) -> bool:
+    """The sentence states a goal of the speaker ('I want to …', 'my goal is …')."""
+    sent = tok.sent
+    return any(sent.start <= g.trigger_i < sent.end for g in ctx.goals.mentions) or (
+        ctx.goals.stated_at is not None and sent.start <= ctx.goals.stated_at[0] < sent.end
+    )
+
+
+def _when_worked(tok, lex) -> bool:
+    """A hobby word used as a time is when one works, not a pastime: a time adverbial ("I'll drive holidays"), or
+    listed beside times of work ("weekends, holidays", "nights and holidays"), whatever the parser made of it."""
+    doc, times = tok.doc, lex.words("avoid", "work_times")
+    near = [t for t in doc[max(0, tok.i - 3) : tok.i + 4] if t.i != tok.i and not (t.is_punct or t.dep_ == "cc")]
+    listed = any(lower(t) in times and abs(t.i - tok.i) <= 2 for t in near)
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return listed or tok.dep_ == "npadvmod"
+
+
+def hobby_words(ctx) -> list[tuple[int, int]]:
+    """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
+    doc, out = ctx.doc, []
+    for phrases, hobby in ctx.lex.hobbies:
+        if _related(ctx, hobby.related):
+            continue
+        for lo, hi in phrases.find(doc):
+            tok = doc[lo]
+            verb = governing_verb(tok)
+            mine = is_first_person(verb) or subject(verb) is None
+            ahead = verb_time(verb) in UPCOMING - {"present"} and mine
+            planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
+            if not negated(tok) and not _when_worked(tok, ctx.lex) and (ctx.in_goal(lo) or ahead or planned):
+                out.append((lo, hi))
+    return sorted(out)
