@@ -75,7 +75,7 @@ class Ctx:
 
     @cached_property
     def accomplishments(self):
-        from simulator.content.plan import find_accomplishments
+        from simulator.content.accomplishments import find_accomplishments
 
         return find_accomplishments(self)
 

@@ -14,10 +14,13 @@ from simulator.content.rules import OFF_GOAL, PLACEHOLDERS
 from simulator.content.scoring import score, summarize, weighting
 from simulator.content.segment import parse, speech_seconds, word_count
 from simulator.content.shape import structure
-from simulator.content.types import AVOID, FLAGGED, ContentOptions, ContentReport, CriterionResult
+from simulator.content.types import AVOID, FLAGGED, MISSING, ContentOptions, ContentReport, CriterionResult
 from simulator.errors import BadInputError
 
 OTHER_GOAL = "a goal tied to this job"  # what goal tips point at once the stated goal is flagged
+# The criteria that credit only a career goal and the plan toward it: when the only goal stated is a pastime,
+# its race date or training is no milestone, no timeline and no career focus.
+CAREER_ONLY = ("single_focus", "milestones", "timeline")
 
 _compiled: dict[int, Lexicon] = {}
 
@@ -91,6 +94,19 @@ def _redirect(ctx: Ctx, verdicts: dict[str, Verdict]) -> tuple[bool, set[str]]:
     return goal_flagged, tainted
 
 
+def _no_career_goal(ctx: Ctx, verdicts: dict[str, Verdict]) -> None:
+    """When the flagged pastime is the only goal, the criteria about a career goal find none (the reading of
+    five of the six independent labellers; the rubric's off-goal tips already ask for a career goal)."""
+    from simulator.content.hobbies import career_goal_stated
+
+    hobby = verdicts.get("professional_goal")
+    if hobby is None or hobby.status != FLAGGED or career_goal_stated(ctx):
+        return
+    for cid in CAREER_ONLY:
+        if cid in verdicts:
+            verdicts[cid] = Verdict(MISSING, OFF_GOAL, [], {}, "the only goal stated is a pastime")
+
+
 def _gaps(parts) -> str:
     """The parts of the shape the answer left out, for a tip that asks for more ("the plan and the timeline"), so a
     short answer is never told to add what it already has."""
@@ -148,6 +164,7 @@ def check_content(
     _prefetch(ctx, ids)
     verdicts = {cid: rules[cid].check(ctx) for cid in ids}
     goal_flagged, tainted = _redirect(ctx, verdicts)
+    _no_career_goal(ctx, verdicts)
     goal = OTHER_GOAL if goal_flagged else ctx.goal_text()
     defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": goal, "role_ref": role_ref(ctx)}
     for cid in tainted & {c for c in ids if OFF_GOAL in rules[c].outcomes}:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from simulator.content.base import Ctx, Verdict, distinct
 from simulator.content.ling import governing_verb, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL, inside
-from simulator.content.plan import tentative
+from simulator.content.plan import study_aims, tentative
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -68,6 +68,10 @@ def milestones(ctx: Ctx) -> Verdict:
     if steps:
         spans = [s.span for s in steps[:2]]
         return Verdict(PARTIAL, "vague", spans, {"quote": ctx.q(spans[0])}, "upcoming steps, none concrete", **signal)
+    # with four goals or more, "learn French" is one more goal on the list rather than a step toward one
+    aims = study_aims(ctx) if ctx.goals.count <= ctx.options.goals_partial else []
+    if aims:
+        return Verdict(PARTIAL, "vague", aims[:2], {"quote": ctx.q(aims[0])}, "a study plan, no step named", **signal)
     return Verdict(MISSING, "missing", [], {}, "no upcoming step found", **signal)
 
 

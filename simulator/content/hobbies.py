@@ -51,3 +51,16 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
             if not negated(tok) and not _when_worked(tok, ctx.lex) and (ctx.in_goal(lo) or ahead or planned):
                 out.append((lo, hi))
     return sorted(out)
+
+
+def career_goal_stated(ctx) -> bool:
+    """Whether a goal besides the pastime is stated: one without hobby words whose own words the hobby classifier
+    does not read as a pastime ("to go under four hours in Berlin" is the race again). Judged on the goal's words,
+    not its sentence, so a career goal said in the same breath as a race still counts."""
+    own = [
+        (g.start, g.end)
+        for g in ctx.goals.mentions
+        if not g.generic and not any(g.start <= lo < g.end for lo, _ in ctx.hobbies)
+    ]
+    calls = ctx.meaning.judge("hobby", own)
+    return bool(own) and (not calls or any(not c.positive for c in calls))

@@ -30,6 +30,7 @@ _KEYS = {
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
         "learning_verbs not_actions generic_objects own_groups"
         " deliberation_verbs employer_possessives done_adverbs company_preps first_words"
+        " study_verbs vague_amounts schools school_verbs"
     ),
     "time": (
         "vague units frame_units months month_verbs prepositions frame_words past_words future_words "

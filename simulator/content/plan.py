@@ -1,4 +1,4 @@
-"""What the answer plans and has done: upcoming steps and past accomplishments.
+"""What the answer plans: upcoming steps (accomplishments.py has what was done).
 
 Finders for the plan rules (crit_plan.py) and the answer's structure. Tense
 decides which is which: a course "I will take" is a step, a course "I
@@ -12,13 +12,11 @@ from dataclasses import dataclass
 
 from simulator.content.lexicon import lexicon_of
 from simulator.content.ling import (
-    PAST,
     PERFECT,
     UPCOMING,
     content_lemmas,
     governing_verb,
     is_first_person,
-    is_past,
     lower,
     negated,
     subject,
@@ -38,13 +36,6 @@ class Step:
     time: object | None = None  # timex.TimeExpr with a real date, if the step has one
 
 
-@dataclass
-class Accomplishment:
-    span: tuple[int, int]
-    specific: bool
-    kind: str  # verb | credential | learned | experience
-
-
 def _words(tok, section: str, key: str) -> frozenset[str]:
     return lexicon_of(tok).words(section, key)
 
@@ -55,7 +46,7 @@ def _owned(tok) -> bool:
     return any(lower(c) in own for c in tok.children)
 
 
-def _mine(verb) -> bool:
+def mine(verb) -> bool:
     """The speaker (or their team or project) is the one acting."""
     subj = subject(verb)
     if subj is None or is_first_person(verb):
@@ -84,7 +75,7 @@ def _topic(c) -> bool:
     )
 
 
-def _concrete_noun(tok) -> bool:
+def concrete_noun(tok) -> bool:
     if _named(tok):
         return True
     if any(c.dep_ == "det" and lower(c) in _words(tok, "steps", "vague_determiners") for c in tok.children):
@@ -128,12 +119,12 @@ def _restates_goal(ctx, span: tuple[int, int], ignore: set[str] = frozenset()) -
 def _step_concrete(tok) -> bool:
     """A named or modified step: 'the CPA exam', 'a course in tax law'; 'learn more about X' is vague."""
     if tok.pos_ == "NOUN":
-        return _concrete_noun(tok)
-    if _vague_object(tok) and not any(_named(o) for o in _objects(tok)):
+        return concrete_noun(tok)
+    if _vague_object(tok) and not any(_named(o) for o in objects(tok)):
         return False
     if tok.lemma_.lower() in _words(tok, "steps", "learning_verbs"):
-        return any(_named(o) for o in _objects(tok))
-    return any(_concrete_noun(o) for o in _objects(tok))
+        return any(_named(o) for o in objects(tok))
+    return any(concrete_noun(o) for o in objects(tok))
 
 
 def _chain(verb):
@@ -156,7 +147,7 @@ def tentative(verb) -> bool:
 def _offer(tok, verb) -> bool:
     """'take over your prep lists': work taken off the employer's hands is an offer, not a step toward a goal."""
     yours = _words(verb, "steps", "employer_possessives")
-    objs = [tok] if tok.pos_ == "NOUN" else _objects(verb)
+    objs = [tok] if tok.pos_ == "NOUN" else objects(verb)
     return any(lower(c) in yours for o in objs for c in o.subtree if c.dep_ == "poss")
 
 
@@ -178,7 +169,7 @@ def _done_now(verb) -> bool:
 
 
 def _ahead_and_mine(verb) -> bool:
-    return _upcoming_step_verb(verb) and _mine(verb) and not negated(verb) and not _done_now(verb)
+    return _upcoming_step_verb(verb) and mine(verb) and not negated(verb) and not _done_now(verb)
 
 
 def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None:
@@ -188,7 +179,7 @@ def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None
         return None
     if verb.lemma_.lower() in ctx.lex.words("steps", "not_actions") | ctx.lex.words("goal", "verbs"):
         return None
-    if not _mine(verb) or negated(verb) or _offer(verb, verb):
+    if not mine(verb) or negated(verb) or _offer(verb, verb):
         return None
     span = clause_of(verb)
     if _restates_goal(ctx, span, ignore=_time_words(ctx.doc, t)):
@@ -237,7 +228,7 @@ def _restates(step: set[str], goal: frozenset[str]) -> bool:
     return bool(step) and bool(goal) and len(step & goal) / len(step) >= RESTATE_OVERLAP
 
 
-def _objects(verb) -> list:
+def objects(verb) -> list:
     """Objects of a verb, without vague ones ('a lot of work') and times ('over the years')."""
     out = []
     for c in verb.children:
@@ -250,139 +241,35 @@ def _objects(verb) -> list:
 
 
 def _has_object(verb) -> bool:
-    return bool(_objects(verb))
+    return bool(objects(verb))
 
 
-def _measured(tok) -> bool:
-    """A number, date or named thing in the clause: 'logged 6,000 hours', 'rewrote the scripts last spring'."""
-    lo, hi = clause_of(tok)
-    return any(
-        (t.like_num and lower(t) != "one")
-        or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
-        for t in tok.doc[lo:hi]
-    )
+def _study_verb(ctx, tok):
+    """The verb of a study plan: a course, exam or degree ('do a master's at some point'), learning something
+    named ('learn the management side'; not 'learn as much as I can'), or going back to school."""
+    words = ctx.lex.words
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in words("steps", "study_verbs"):
+        vague = words("steps", "vague_objects") | words("steps", "vague_amounts")
+        named = [o for o in objects(tok) if lower(o) not in vague or any(lower(c) == "of" for c in o.children)]
+        return tok if named else None
+    if tok.pos_ in ("NOUN", "PROPN") and ctx.lex.ph("steps", "nouns").has(tok):
+        return governing_verb(tok)
+    if lower(tok) in words("steps", "schools"):
+        verb = governing_verb(tok)
+        return verb if verb is not None and verb.lemma_.lower() in words("steps", "school_verbs") else None
+    return None
 
 
-def _past_and_mine(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and verb_time(tok) in (PAST, PERFECT) and not negated(tok) and _mine(tok)
-
-
-def _not_a_result(tok, lex) -> bool:
-    """'I decided to learn' (an intention) or "I've got a few things going on" (= I have)."""
-    told = tok.tag_ == "VBD" and subject(tok) is not None  # "I got my A+ …, I want to…": a past of its own
-    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.words("accomplishment", "intent_heads"):
-        return not told
-    have_aux = any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux")
-    return tok.lemma_.lower() == "get" and tok.tag_ == "VBN" and have_aux and verb_time(tok) == PERFECT
-
-
-def _experience(tok, lex) -> Accomplishment | None:
-    """'I worked there for three years': time spent, not a reached goal ('I was' counts only with a length)."""
-    durations = lex.words("accomplishment", "duration_words")
-    lasted = any(t.like_num or t.lemma_ in durations for t in tok.subtree)
-    return Accomplishment(clause_of(tok), False, "experience") if lasted or tok.lemma_.lower() != "be" else None
-
-
-def _ranked(tok) -> bool:
-    """'I had the highest satisfaction score on my team': a past 'have' of a superlative is a result."""
-    return tok.lemma_ == "have" and any(
-        c.dep_ == "dobj" and any(m.tag_ == "JJS" for m in c.children if m.dep_ == "amod") for c in tok.children
-    )
-
-
-def _time_spent(tok, lex) -> bool:
-    """'I did eighteen months as a clerk', "I've done coordinator work": a weak verb whose object is time or work."""
-    spent = lex.words("accomplishment", "duration_words") | lex.words("accomplishment", "experience_objects")
-    weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
-    objects = [c for c in tok.children if c.dep_ == "dobj"] or [c for c in tok.children if c.dep_ == "npadvmod"]
-    return weak and any(c.lemma_.lower() in spent for c in objects)  # the tagger reads "did 18 months" either way
-
-
-def _specific_result(tok, lex) -> bool:
-    """A listed verb with an object; a weak verb ('did', 'took') needs a concrete or credential object."""
-    objs = _objects(tok) + [
-        c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")
-    ]
-    lemma = tok.lemma_.lower()
-    if lemma in lex.words("accomplishment", "always_specific"):
-        return True
-    if not objs or lemma not in lex.words("accomplishment", "weak_verbs"):
-        return bool(objs)
-    named = (lex.ph("steps", "nouns"), lex.ph("accomplishment", "credentials"))
-    return any(_concrete_noun(o) or any(ph.has(o) for ph in named) for o in objs)
-
-
-def _redone(tok, lex) -> bool:
-    """'rewrote', 're-ran': a listed action done again is the same kind of result."""
-    lemma = tok.lemma_.lower()
-    return lemma.startswith("re") and lemma[2:].lstrip("-") in lex.words("accomplishment", "verbs")
-
-
-def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
-    lex = ctx.lex
-    if not _past_and_mine(tok) or _not_a_result(tok, lex):
-        return None
-    lemma = tok.lemma_.lower()
-    if _ranked(tok):
-        return Accomplishment(clause_of(tok), True, "verb")
-    if lemma in lex.words("accomplishment", "experience_verbs") or _time_spent(tok, lex):
-        return _experience(tok, lex)
-    if any(o.lemma_.lower() in lex.words("accomplishment", "intention_objects") for o in _objects(tok)):
-        return None  # "I've set myself three goals": an intention, not a result
-    if lex.ph("accomplishment", "verbs").has(tok) or _redone(tok, lex):
-        return Accomplishment(clause_of(tok), _specific_result(tok, lex), "verb")
-    if lemma in lex.words("accomplishment", "founding_verbs") and any(
-        lex.ph("accomplishment", "founded").has(o) for o in _objects(tok)
-    ):
-        return Accomplishment(clause_of(tok), True, "verb")
-    if lemma in lex.words("accomplishment", "non_verbs") or not (_objects(tok) and _measured(tok)):
-        return None
-    return Accomplishment(clause_of(tok), True, "verb")
-
-
-def _so_far(ctx, tok) -> Accomplishment | None:
-    """'I've been freelancing for five years': activity up to now is experience, unless it works toward a step."""
-    if tok.pos_ != "VERB" or not perfect_progressive(tok) or negated(tok) or not _mine(tok):
-        return None
-    if tok.lemma_.lower() in ctx.lex.words("accomplishment", "non_verbs"):
-        return None
-    span = clause_of(tok)
-    if any(ctx.lex.ph("steps", "nouns").has(t) for t in ctx.doc[span[0] : span[1]]):
-        return None  # "I've been studying for the CPA exam": a step under way
-    return Accomplishment(span, False, "experience")
-
-
-def _credential(ctx, tok) -> Accomplishment | None:
-    lex = ctx.lex
-    if tok.pos_ != "NOUN" or not lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
-        return None
-    verb = governing_verb(tok)
-    own = lex.words("grammar", "own_possessives")
-    held = any(lower(c) in own for c in tok.children if c.dep_ == "poss") or (
-        verb.lemma_ in lex.words("accomplishment", "holding_verbs") and is_first_person(verb)
-    )
-    if (
-        not held
-        or (verb.lemma_ not in lex.words("accomplishment", "credential_verbs") and not is_past(verb))
-        or verb_time(verb) not in ("present", PAST, PERFECT)
-    ):
-        return None
-    return Accomplishment(clause_of(tok), _concrete_noun(tok), "credential")
-
-
-def find_accomplishments(ctx) -> list[Accomplishment]:
-    lex, doc = ctx.lex, ctx.doc
-    out: list[Accomplishment] = []
-    for tok in doc:
-        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok) or _so_far(ctx, tok)
-        if found:
-            out.append(found)
-    for lo, _ in lex.ph("accomplishment", "learned").find(doc):
-        if not negated(doc[lo]) and verb_time(governing_verb(doc[lo])) != "future":
-            out.append(Accomplishment(clause_of(doc[lo]), True, "learned"))
-    claims = lex.words("accomplishment", "experience_claims")
-    for lo, _ in lex.ph("accomplishment", "experience").find(doc):
-        verb = governing_verb(doc[lo])
-        if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in claims) and _mine(verb):
-            out.append(Accomplishment(clause_of(doc[lo]), False, "experience"))
-    return sorted(out, key=lambda a: a.span[0])
+def study_aims(ctx) -> list[tuple[int, int]]:
+    """The clauses where the speaker means to study, even inside a goal statement, which find_steps skips: the
+    rubric's vague step ('take some courses'), found where no step was."""
+    drift = [lo for lo, _ in ctx.lex.ph("goal", "drift").find(ctx.doc)]
+    out = []
+    for tok in ctx.doc:
+        verb = _study_verb(ctx, tok)
+        if verb is None or negated(verb) or not mine(verb) or verb_time(verb) not in UPCOMING:
+            continue
+        span = clause_of(verb)
+        if not any(span[0] <= i < span[1] for i in drift) and not _offer(tok, verb):
+            out.append(span)
+    return out

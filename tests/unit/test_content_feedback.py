@@ -65,12 +65,20 @@ def test_tips_point_at_a_goal_tied_to_the_job_once_the_goal_is_flagged(marathon)
     assert "Project Coordinator" in tips["role_alignment"]
 
 
+def test_a_pastime_as_the_only_goal_earns_no_career_plan(marathon):
+    """Its training and race dates are no milestone, timeline or career focus, and the tips ask for a career goal."""
+    for cid in ("single_focus", "milestones", "timeline"):
+        assert marathon.get(cid).status == "missing", cid
+        assert "goal tied to this job" in marathon.get(cid).tip, cid
+
+
 def test_a_professional_goal_with_a_hobby_on_the_side_keeps_its_own_tips():
     report = check(
         "My goal is to become a certified payroll professional because accurate pay keeps people's trust. "
         "I'm also training for a marathon in April. I will sit the CPP exam in October."
     )
-    assert "payroll" in report.get("milestones").tip or report.get("milestones").status == "met"
+    assert report.get("professional_goal").status == "flagged"
+    assert report.get("milestones").status == "met" and report.get("timeline").status == "met"
     assert "payroll" in report.get("role_alignment").tip
 
 

@@ -58,6 +58,19 @@ CASES = [
     # a companion is not what is learned; "at a time" is no object
     ("milestones", "missing", "I want to be a great swim coach and keep learning alongside my athletes."),
     ("milestones", "missing", "I don't plan far ahead as a carpenter, I take things one day at a time."),
+    # a study plan, even inside the goal statement, is the rubric's vague step; learning "as much as I can" or
+    # "fast" names nothing, school already done is past, and in a list of four goals it is one more goal
+    (
+        "milestones",
+        "partial",
+        "I want to become a head chef, so I can learn the management side, ordering and costing.",
+    ),
+    ("milestones", "partial", "I want to keep growing as a physio aide and maybe go back to school at some point."),
+    ("milestones", "partial", "My goal is to lead tenant campaigns, and at some point I'd like to do a master's."),
+    ("milestones", "missing", "I want to become a head chef, and I learn fast."),
+    ("milestones", "missing", "I want to learn as much as I can and be the best version of myself."),
+    ("milestones", "missing", "I went back to school at night, and now I want to become a shift lead."),
+    ("milestones", "missing", "I want to manage a team, open a cafe, learn Italian and get my real estate license."),
     # a weak verb whose object is time or work is time spent, not a result
     ("past_accomplishment", "partial", "I did two years as a barista and I want to become a cafe manager."),
     ("past_accomplishment", "partial", "i did fourteen months as a bank teller at chase so i know the branch side."),

@@ -1,0 +1,166 @@
+"""What the answer has done: past accomplishments, credentials held, lessons learned and experience.
+
+A course "I completed" is an accomplishment, one "I will take" a step (plan.py); a verb in the perfect
+progressive ("I've been freelancing") is experience up to now, unless it works toward a step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.content.ling import (
+    PAST,
+    PERFECT,
+    governing_verb,
+    is_first_person,
+    is_past,
+    lower,
+    negated,
+    subject,
+    verb_time,
+)
+from simulator.content.plan import concrete_noun, mine, objects
+from simulator.content.segment import clause_of
+from simulator.content.timex import perfect_progressive
+
+
+@dataclass
+class Accomplishment:
+    span: tuple[int, int]
+    specific: bool
+    kind: str  # verb | credential | learned | experience
+
+
+def _measured(tok) -> bool:
+    """A number, date or named thing in the clause: 'logged 6,000 hours', 'rewrote the scripts last spring'."""
+    lo, hi = clause_of(tok)
+    return any(
+        (t.like_num and lower(t) != "one")
+        or t.ent_type_ in ("ORG", "PRODUCT", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE")
+        for t in tok.doc[lo:hi]
+    )
+
+
+def _past_and_mine(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and verb_time(tok) in (PAST, PERFECT) and not negated(tok) and mine(tok)
+
+
+def _not_a_result(tok, lex) -> bool:
+    """'I decided to learn' (an intention) or "I've got a few things going on" (= I have)."""
+    told = tok.tag_ == "VBD" and subject(tok) is not None  # "I got my A+ …, I want to…": a past of its own
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.words("accomplishment", "intent_heads"):
+        return not told
+    have_aux = any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux")
+    return tok.lemma_.lower() == "get" and tok.tag_ == "VBN" and have_aux and verb_time(tok) == PERFECT
+
+
+def _experience(tok, lex) -> Accomplishment | None:
+    """'I worked there for three years': time spent, not a reached goal ('I was' counts only with a length)."""
+    durations = lex.words("accomplishment", "duration_words")
+    lasted = any(t.like_num or t.lemma_ in durations for t in tok.subtree)
+    return Accomplishment(clause_of(tok), False, "experience") if lasted or tok.lemma_.lower() != "be" else None
+
+
+def _ranked(tok) -> bool:
+    """'I had the highest satisfaction score on my team': a past 'have' of a superlative is a result."""
+    return tok.lemma_ == "have" and any(
+        c.dep_ == "dobj" and any(m.tag_ == "JJS" for m in c.children if m.dep_ == "amod") for c in tok.children
+    )
+
+
+def _time_spent(tok, lex) -> bool:
+    """'I did eighteen months as a clerk', "I've done coordinator work": a weak verb whose object is time or work."""
+    spent = lex.words("accomplishment", "duration_words") | lex.words("accomplishment", "experience_objects")
+    weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
+    objects = [c for c in tok.children if c.dep_ == "dobj"] or [c for c in tok.children if c.dep_ == "npadvmod"]
+    return weak and any(c.lemma_.lower() in spent for c in objects)  # the tagger reads "did 18 months" either way
+
+
+def _specific_result(tok, lex) -> bool:
+    """A listed verb with an object; a weak verb ('did', 'took') needs a concrete or credential object."""
+    objs = objects(tok) + [
+        c for c in tok.children if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")
+    ]
+    lemma = tok.lemma_.lower()
+    if lemma in lex.words("accomplishment", "always_specific"):
+        return True
+    if not objs or lemma not in lex.words("accomplishment", "weak_verbs"):
+        return bool(objs)
+    named = (lex.ph("steps", "nouns"), lex.ph("accomplishment", "credentials"))
+    return any(concrete_noun(o) or any(ph.has(o) for ph in named) for o in objs)
+
+
+def _redone(tok, lex) -> bool:
+    """'rewrote', 're-ran': a listed action done again is the same kind of result."""
+    lemma = tok.lemma_.lower()
+    return lemma.startswith("re") and lemma[2:].lstrip("-") in lex.words("accomplishment", "verbs")
+
+
+def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
+    lex = ctx.lex
+    if not _past_and_mine(tok) or _not_a_result(tok, lex):
+        return None
+    lemma = tok.lemma_.lower()
+    if _ranked(tok):
+        return Accomplishment(clause_of(tok), True, "verb")
+    if lemma in lex.words("accomplishment", "experience_verbs") or _time_spent(tok, lex):
+        return _experience(tok, lex)
+    if any(o.lemma_.lower() in lex.words("accomplishment", "intention_objects") for o in objects(tok)):
+        return None  # "I've set myself three goals": an intention, not a result
+    if lex.ph("accomplishment", "verbs").has(tok) or _redone(tok, lex):
+        return Accomplishment(clause_of(tok), _specific_result(tok, lex), "verb")
+    if lemma in lex.words("accomplishment", "founding_verbs") and any(
+        lex.ph("accomplishment", "founded").has(o) for o in objects(tok)
+    ):
+        return Accomplishment(clause_of(tok), True, "verb")
+    if lemma in lex.words("accomplishment", "non_verbs") or not (objects(tok) and _measured(tok)):
+        return None
+    return Accomplishment(clause_of(tok), True, "verb")
+
+
+def _so_far(ctx, tok) -> Accomplishment | None:
+    """'I've been freelancing for five years': activity up to now is experience, unless it works toward a step."""
+    if tok.pos_ != "VERB" or not perfect_progressive(tok) or negated(tok) or not mine(tok):
+        return None
+    if tok.lemma_.lower() in ctx.lex.words("accomplishment", "non_verbs"):
+        return None
+    span = clause_of(tok)
+    if any(ctx.lex.ph("steps", "nouns").has(t) for t in ctx.doc[span[0] : span[1]]):
+        return None  # "I've been studying for the CPA exam": a step under way
+    return Accomplishment(span, False, "experience")
+
+
+def _credential(ctx, tok) -> Accomplishment | None:
+    lex = ctx.lex
+    if tok.pos_ != "NOUN" or not lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
+        return None
+    verb = governing_verb(tok)
+    own = lex.words("grammar", "own_possessives")
+    held = any(lower(c) in own for c in tok.children if c.dep_ == "poss") or (
+        verb.lemma_ in lex.words("accomplishment", "holding_verbs") and is_first_person(verb)
+    )
+    if (
+        not held
+        or (verb.lemma_ not in lex.words("accomplishment", "credential_verbs") and not is_past(verb))
+        or verb_time(verb) not in ("present", PAST, PERFECT)
+    ):
+        return None
+    return Accomplishment(clause_of(tok), concrete_noun(tok), "credential")
+
+
+def find_accomplishments(ctx) -> list[Accomplishment]:
+    lex, doc = ctx.lex, ctx.doc
+    out: list[Accomplishment] = []
+    for tok in doc:
+        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok) or _so_far(ctx, tok)
+        if found:
+            out.append(found)
+    for lo, _ in lex.ph("accomplishment", "learned").find(doc):
+        if not negated(doc[lo]) and verb_time(governing_verb(doc[lo])) != "future":
+            out.append(Accomplishment(clause_of(doc[lo]), True, "learned"))
+    claims = lex.words("accomplishment", "experience_claims")
+    for lo, _ in lex.ph("accomplishment", "experience").find(doc):
+        verb = governing_verb(doc[lo])
+        if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in claims) and mine(verb):
+            out.append(Accomplishment(clause_of(doc[lo]), False, "experience"))
+    return sorted(out, key=lambda a: a.span[0])
