@@ -107,12 +107,18 @@ def _comparisons(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+def _speaker_in(tok, lex) -> bool:
+    """Self-praise names the speaker in its clause: "nobody can find them" (the records) praises no one."""
+    head = governing_verb(tok)
+    return any(lower(t) in lex.words("grammar", "first_person") | {"my", "me", "myself"} for t in head.subtree)
+
+
 def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     out = [
         s
         for s in lex.ph("avoid", "boast_phrases").find(doc)
-        if not negated(doc[s[0]]) and not _someone_else(doc[s[0]], lex)
+        if not negated(doc[s[0]]) and not _someone_else(doc[s[0]], lex) and _speaker_in(doc[s[0]], lex)
     ]
     out += _boast_words(ctx)
     out += _superlatives(ctx, out)
@@ -150,6 +156,7 @@ def bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
     lex, doc = ctx.lex, ctx.doc
     found = [lo for key in ("boast_words", "boast_phrases") for lo, _ in lex.ph("avoid", key).find(doc)]
     found = [i for i in found if not negated(doc[i]) and not _modest_superlative(doc[i], lex)]  # "as best I can"
+    found = [i for i in found if _speaker_in(doc[i], lex)]
     insults = {lo for lo, _ in lex.ph("avoid", "insults").find(doc) if not negated(doc[lo])}
     return sorted(set(found) | insults), insults
 

@@ -208,6 +208,12 @@ def clause_head(token):
     return t
 
 
+def _causative(head, child) -> bool:
+    """'get my licence done', 'have it signed off' (the tagger sometimes reads 'done' as a past tense)."""
+    participle = child.tag_ == "VBN" or child.lower_ == "done"
+    return head.lemma_.lower() in ("get", "have") and child.dep_ == "ccomp" and participle
+
+
 def clause_span(head, keep=None) -> tuple[int, int]:
     """Token range of the clause headed by ``head``: its subtree minus nested clauses.
 
@@ -216,6 +222,8 @@ def clause_span(head, keep=None) -> tuple[int, int]:
     """
     drop = set()
     for child in head.children:
+        if _causative(head, child):
+            continue  # "get my licence done": the participle is what is got, not a clause of its own
         if child.dep_ in CLAUSE_DEPS - {"ROOT"} and child.pos_ in ("VERB", "AUX") and child.i != head.i:
             sub = {t.i for t in child.subtree}
             if keep is None or keep.i not in sub:

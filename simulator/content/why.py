@@ -362,6 +362,7 @@ def _weigh_money(ctx, out: WhyFindings) -> None:
     for r in out.reasons:
         if within(driven, r.start) and r.kind in (STRONG, SUBSTANTIVE, THIN):
             r.kind = MONEY
+    _follow_pointers(ctx, out, driven)
     out.values = [v for v in out.values if not within(driven, v[0])]
     out.impacts = [v for v in out.impacts if not within(driven, v[0])]
     out.success = [v for v in out.success if not within(driven, v[0])]
@@ -371,6 +372,22 @@ def _weigh_money(ctx, out: WhyFindings) -> None:
     for span in hits:
         if within(driven, span[0]) and span not in out.money and span not in out.titles:
             (out.titles if span in titles else out.money).append(span)
+
+
+def _follow_pointers(ctx, out: WhyFindings, driven) -> None:
+    """A reason in a sentence that opens by pointing back at a money-driven one ("That's what drives me" after "the
+    more I write, the more I take home") is that money motive again, not a reason of its own."""
+    doc, back = ctx.doc, ctx.lex.ph("why", "back_markers")
+    for r in out.reasons:
+        start = doc[r.start].sent.start
+        opened = any(lo == start for lo, _ in back.find(doc[start : start + 4]))
+        if start == 0 or not opened or r.kind not in (STRONG, SUBSTANTIVE, THIN):
+            continue
+        before = doc[start - 1].sent
+        if inside(before.start, driven) or any(
+            m.kind == MONEY and before.start <= m.start < before.end for m in out.reasons
+        ):
+            r.kind = MONEY
 
 
 def _motives(ctx, phrases) -> list[tuple[int, int]]:

@@ -556,6 +556,38 @@ CASES = [
         "I want to become a nurse practitioner because I love primary care, and the better pay helps my family too.",
     ),
     ("motivation_not_money", "clear", "It's not about the money for me; I want to become a teacher."),
+    # a reason that points back at a pay sentence ("That's what drives me") is that pay again
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is to be on six figures within three years. Once I'm qualified I want to write as many cases as "
+        "possible, because the more I write, the more I take home. That's what drives me.",
+    ),
+    (
+        "motivation_not_money",
+        "clear",
+        "My goal is to be on six figures within three years. Once I'm qualified I want to help first-time buyers "
+        "understand what they sign, because my parents nearly lost their house. That's what drives me.",
+    ),
+    # a gap year or a camper-van trip is a pastime; "get my licence done" is a goal with its object
+    (
+        "professional_goal",
+        "flagged",
+        "I want to get my PV Associate done and move up to lead installer. The other big goal is finishing my van "
+        "build and taking a year out to drive the whole coast.",
+    ),
+    (
+        "single_focus",
+        "met",
+        "I want to get my NABCEP PV Associate done and move up to lead installer on residential jobs.",
+    ),
+    # self-praise names the speaker: "nobody can find them" is said of the records
+    (
+        "no_boasting",
+        "clear",
+        "I want to become a registered archivist, because when records are not catalogued nobody can find them.",
+    ),
+    ("no_boasting", "flagged", "I want to become a registered archivist, and honestly nobody can catalogue like I do."),
 ]
 
 
