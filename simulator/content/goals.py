@@ -133,10 +133,12 @@ def _onward(trigger, prev: Goal, lex) -> bool:
 
 
 def _chained(comp, prev, lex) -> bool:
-    """True when a listed goal continues a path ('…, and then lead a team')."""
+    """True when a listed goal continues a path ('…, and then lead a team') or does more with the same thing
+    ('restore my grandfather's sailboat and sail it up the coast')."""
     seq = lex.ph("goal", "sequence")
     window = comp.doc[max(prev.i + 1, comp.i - 4) : comp.i]
-    return bool(seq.find(window)) or any(seq.has(c) for c in comp.children if c.dep_ == "advmod")
+    same_thing = any(c.dep_ == "dobj" and lower(c) in ("it", "them") for c in comp.children)
+    return same_thing or bool(seq.find(window)) or any(seq.has(c) for c in comp.children if c.dep_ == "advmod")
 
 
 def _ahead(tok) -> bool:
@@ -243,8 +245,17 @@ def find_goals(parsed, lex) -> GoalFindings:
         if comp is not None and not not_a_goal(comp, lex, found.wishes):
             _add_goals(parsed, tok, comp, lex, found)
     found.goals = _distinct(found.mentions)
-    found.named = _distinct([g for g in found.mentions if not g.step], keep_generic=True)
+    # "That's what I want", "this is what I want to do": a goal of no words of its own points at one already said
+    found.named = _distinct(
+        [g for g in found.mentions if not g.step and not _pointer(parsed.doc, g)], keep_generic=True
+    )
     return found
+
+
+def _pointer(doc, goal: Goal) -> bool:
+    """A one-word goal that is a pronoun or a bare "do" ("That's what I want", "this is what I want to do")."""
+    head = doc[goal.head_i]
+    return goal.end - goal.start == 1 and (head.pos_ in ("PRON", "DET") or head.lemma_.lower() == "do")
 
 
 def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:

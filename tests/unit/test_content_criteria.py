@@ -25,6 +25,25 @@ CASES = [
     # single_focus: one goal, maybe two; three is partial; more is missing
     ("single_focus", "met", "My goal is to become a court interpreter for Spanish and Portuguese."),
     ("single_focus", "met", "I'd like to move into product design, and later lead a small design team."),
+    # a goal that is only a pronoun points back ("this is what I want to do"); "sail it" does more with the same boat
+    (
+        "single_focus",
+        "met",
+        "I want to get really good at long-fermentation rye at scale. When my loaf got a distinction, that's when I "
+        "knew this is what I want to do. In a year I want to be trusted with the mix on my own.",
+        AnswerContext(role="Artisan Baker"),
+    ),
+    (
+        "single_focus",
+        "met",
+        "My goal is to become a senior copywriter. That's what I want. Outside work I want to restore my "
+        "grandfather's sailboat and sail it up to the islands next summer.",
+    ),
+    (
+        "single_focus",
+        "missing",
+        "I want to become a senior copywriter, restore a sailboat, learn Italian and open a bakery.",
+    ),
     ("single_focus", "partial", "I want to open a dental practice, write a cookbook and learn to fly a plane."),
     (
         "single_focus",
