@@ -244,17 +244,19 @@ def find_goals(parsed, lex) -> GoalFindings:
         comp = past_move(comp, lex) if comp is not None else None
         if comp is not None and not not_a_goal(comp, lex, found.wishes):
             _add_goals(parsed, tok, comp, lex, found)
-    found.goals = _distinct(found.mentions)
     # "That's what I want", "this is what I want to do": a goal of no words of its own points at one already said
-    found.named = _distinct(
-        [g for g in found.mentions if not g.step and not _pointer(parsed.doc, g)], keep_generic=True
-    )
+    own = [g for g in found.mentions if not _pointer(parsed.doc, g)]
+    found.goals = _distinct(own or found.mentions)
+    found.named = _distinct([g for g in own if not g.step], keep_generic=True)
     return found
 
 
 def _pointer(doc, goal: Goal) -> bool:
-    """A one-word goal that is a pronoun or a bare "do" ("That's what I want", "this is what I want to do")."""
+    """A goal that points back: a pronoun, a bare "do", or a verb whose object is "what" ("That's what I want",
+    "this is what I want to do", "that's what I want to pass on")."""
     head = doc[goal.head_i]
+    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in head.children):
+        return True
     return goal.end - goal.start == 1 and (head.pos_ in ("PRON", "DET") or head.lemma_.lower() == "do")
 
 

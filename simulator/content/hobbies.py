@@ -48,7 +48,13 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
             mine = is_first_person(verb) or subject(verb) is None
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
-            if not negated(tok) and not _when_worked(tok, ctx.lex) and (ctx.in_goal(lo) or ahead or planned):
+            graded = hi < len(doc) and doc[hi].like_num  # "the band six post": a pay grade, not a pastime
+            if (
+                not negated(tok)
+                and not graded
+                and not _when_worked(tok, ctx.lex)
+                and (ctx.in_goal(lo) or ahead or planned)
+            ):
                 out.append((lo, hi))
     return sorted(out)
 
@@ -56,7 +62,8 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
 def career_goal_stated(ctx) -> bool:
     """Whether a goal besides the pastime is stated: one without hobby words whose own words the hobby classifier
     does not read as a pastime ("to go under four hours in Berlin" is the race again). Judged on the goal's words,
-    not its sentence, so a career goal said in the same breath as a race still counts."""
+    not its sentence, so a career goal said in the same breath as a race still counts. Steps are not asked: "a food
+    safety course in March" serves the bakery stall as readily as a career."""
     own = [
         (g.start, g.end)
         for g in ctx.goals.mentions

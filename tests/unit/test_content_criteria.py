@@ -607,6 +607,24 @@ CASES = [
         "I want to become a registered archivist, because when records are not catalogued nobody can find them.",
     ),
     ("no_boasting", "flagged", "I want to become a registered archivist, and honestly nobody can catalogue like I do."),
+    # "the band six post" is a pay grade; travelling as the goal is a pastime
+    (
+        "professional_goal",
+        "clear",
+        "My aim is to specialise in dysphagia, and after two years I want to apply for the band six post.",
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My main goal right now is travelling, a year in Australia before I'm twenty-five.",
+    ),
+    # "that's what I want to pass on" points back at what was said; it is no third goal
+    (
+        "single_focus",
+        "met",
+        "I'm working towards the DELTA, and longer term I'd like to be a director of studies. My speaking lessons "
+        "lifted my group a band on the mock. That's what I want to pass on.",
+    ),
 ]
 
 
