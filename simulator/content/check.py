@@ -121,12 +121,15 @@ def _prefetch(ctx: Ctx, ids: tuple[str, ...]) -> None:
     the embedder costs several milliseconds beyond its sentences)."""
     from simulator.content.crit_avoid import bragging_cues
     from simulator.content.crit_plan import goal_step_sentences
+    from simulator.content.hobbies import goal_sentences_besides
     from simulator.content.why import money_hits
 
     sentence = ctx.meaning.sentence
     wanted = {
         "money": [sentence(lo) for lo, _ in money_hits(ctx)] if {"motivation_not_money", "goal_why"} & set(ids) else [],
-        "hobby": [sentence(lo) for lo, _ in ctx.hobbies] if "professional_goal" in ids else [],
+        "hobby": [sentence(lo) for lo, _ in ctx.hobbies] + goal_sentences_besides(ctx)
+        if "professional_goal" in ids
+        else [],
         "boasting": [sentence(i) for i in bragging_cues(ctx)[0]] if "no_boasting" in ids else [],
         "goal": goal_step_sentences(ctx) if "milestones" in ids else [],
     }
