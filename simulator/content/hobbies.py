@@ -60,21 +60,25 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
 
 
 def career_goal_stated(ctx) -> bool:
-    """Whether a goal besides the pastime is stated: one without hobby words whose sentence the hobby classifier
-    does not read as about a pastime ("I want to go under four hours in Berlin" is the race again). Sentences rather
-    than the goal's own words, because most are embedded already for the hobby check and the verdicts were the same.
-    Steps are not asked: "a food safety course in March" serves the bakery stall as readily as a career."""
+    """Whether a goal besides the pastime is stated: one without hobby words that the hobby classifier does not read
+    as about a pastime ("I want to go under four hours in Berlin" is the race again). Steps are not asked: "a food
+    safety course in March" serves the bakery stall as readily as a career."""
     own = goal_sentences_besides(ctx)
     calls = ctx.meaning.judge("hobby", own)
     return bool(own) and (not calls or any(not c.positive for c in calls))
 
 
 def goal_sentences_besides(ctx) -> list[tuple[int, int]]:
-    """The sentences of the goals without hobby words, in an answer that has some: what career_goal_stated asks."""
+    """What career_goal_stated asks about each goal without hobby words: its sentence, mostly embedded already for
+    the hobby check, or its own words when the sentence names the pastime too ("get promoted, learn coding, and also
+    run a marathon")."""
     if not ctx.hobbies:
         return []
-    return [
-        ctx.meaning.sentence(g.trigger_i)
-        for g in ctx.goals.mentions
-        if not g.generic and not any(g.start <= lo < g.end for lo, _ in ctx.hobbies)
-    ]
+    out = []
+    for g in ctx.goals.mentions:
+        if g.generic or any(g.start <= lo < g.end for lo, _ in ctx.hobbies):
+            continue
+        sent = ctx.meaning.sentence(g.trigger_i)
+        mixed = any(sent[0] <= lo < sent[1] for lo, _ in ctx.hobbies)
+        out.append((g.start, g.end) if mixed else sent)
+    return out

@@ -72,6 +72,13 @@ def test_a_pastime_as_the_only_goal_earns_no_career_plan(marathon):
         assert "goal tied to this job" in marathon.get(cid).tip, cid
 
 
+def test_a_career_goal_said_in_the_same_sentence_as_a_race_still_counts():
+    report = check("I want to get promoted to shift lead, learn Excel properly, and also run a marathon in May.")
+    assert report.get("professional_goal").status == "flagged"
+    assert report.get("single_focus").reason != "the only goal stated is a pastime"
+    assert report.get("single_focus").status != "missing"
+
+
 def test_a_professional_goal_with_a_hobby_on_the_side_keeps_its_own_tips():
     report = check(
         "My goal is to become a certified payroll professional because accurate pay keeps people's trust. "
