@@ -110,7 +110,8 @@ def _comparisons(ctx: Ctx) -> list[tuple[int, int]]:
 def _speaker_in(tok, lex) -> bool:
     """Self-praise names the speaker in its clause: "nobody can find them" (the records) praises no one."""
     head = governing_verb(tok)
-    return any(lower(t) in lex.words("grammar", "first_person") | {"my", "me", "myself"} for t in head.subtree)
+    speaker = lex.words("grammar", "first_person") | lex.words("grammar", "own_possessives")
+    return any(lower(t) in speaker for t in head.subtree)
 
 
 def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
