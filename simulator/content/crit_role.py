@@ -14,6 +14,7 @@ from simulator.content.giving import (
     offered_nouns,
     open_offers,
 )
+from simulator.content.hobbies import holds_hobby
 from simulator.content.ling import governing_verb, is_past, lower, negated
 from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
@@ -191,7 +192,7 @@ def _own_field(ctx: Ctx) -> tuple[int, int] | None:
     for g in ctx.goals.goals:
         words = [t for t in ctx.doc[g.start : g.end] if t.i not in when and t.pos_ in ("NOUN", "PROPN")]
         names = any(t.lemma_.lower() not in fieldless for t in words)
-        if names and not g.generic and not any(g.start <= lo < g.end for lo, _ in ctx.hobbies):
+        if names and not g.generic and not holds_hobby(ctx, g):
             return (g.start, g.end)
     return None
 

@@ -76,9 +76,14 @@ def goal_sentences_besides(ctx) -> list[tuple[int, int]]:
         return []
     out = []
     for g in ctx.goals.mentions:
-        if g.generic or any(g.start <= lo < g.end for lo, _ in ctx.hobbies):
+        if g.generic or holds_hobby(ctx, g):
             continue
         sent = ctx.meaning.sentence(g.trigger_i)
         mixed = any(sent[0] <= lo < sent[1] for lo, _ in ctx.hobbies)
         out.append((g.start, g.end) if mixed else sent)
     return out
+
+
+def holds_hobby(ctx, goal) -> bool:
+    """The goal's own words include a hobby word."""
+    return any(goal.start <= lo < goal.end for lo, _ in ctx.hobbies)

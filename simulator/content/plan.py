@@ -196,6 +196,11 @@ def _done_first(ctx, goal) -> bool:
     return first and any(ctx.lex.ph("steps", "nouns").has(t) for t in ctx.doc[goal.start : goal.end])
 
 
+def _drifts(ctx, span: tuple[int, int]) -> bool:
+    """The clause holds an idiom of drifting ("I take it week by week"), which plans nothing."""
+    return bool(ctx.lex.ph("goal", "drift").find(ctx.doc[span[0] : span[1]]))
+
+
 def find_steps(ctx) -> list[Step]:
     """Upcoming or ongoing steps (not the goal statement itself), in order."""
     goals = ctx.goals
@@ -215,8 +220,7 @@ def find_steps(ctx) -> list[Step]:
         step = _dated_action(ctx, t, steps, skip)
         if step:
             steps[t.verb_i] = step
-    drift = [lo for lo, _ in ctx.lex.ph("goal", "drift").find(ctx.doc)]  # "I take it week by week" plans nothing
-    kept = [s for s in steps.values() if not any(s.span[0] <= i < s.span[1] for i in drift)]
+    kept = [s for s in steps.values() if not _drifts(ctx, s.span)]
     return sorted(kept, key=lambda s: s.span[0])
 
 
@@ -263,13 +267,12 @@ def _study_verb(ctx, tok):
 def study_aims(ctx) -> list[tuple[int, int]]:
     """The clauses where the speaker means to study, even inside a goal statement, which find_steps skips: the
     rubric's vague step ('take some courses'), found where no step was."""
-    drift = [lo for lo, _ in ctx.lex.ph("goal", "drift").find(ctx.doc)]
     out = []
     for tok in ctx.doc:
         verb = _study_verb(ctx, tok)
         if verb is None or negated(verb) or not mine(verb) or verb_time(verb) not in UPCOMING:
             continue
         span = clause_of(verb)
-        if not any(span[0] <= i < span[1] for i in drift) and not _offer(tok, verb):
+        if not _drifts(ctx, span) and not _offer(tok, verb):
             out.append(span)
     return out

@@ -271,17 +271,22 @@ def _so_reasons(ctx) -> list[Reason]:
     return out
 
 
-def _back_reasons(ctx) -> list[Reason]:
-    """'Kids reach third grade unable to read. So that's what I want to fix': a sentence opened by a pointer back
-    is explained by the sentence before it."""
-    doc, out = ctx.doc, []
+def _pointers(ctx) -> dict:
+    """The sentences opened by a pointer back ("So that's what I want to fix"), by their first token: each maps to
+    the sentence before it, which it refers to."""
+    doc, out = ctx.doc, {}
     for lo, _ in ctx.lex.ph("why", "back_markers").find(doc):
         start = doc[lo].sent.start
         opened = lo == start or (lo == start + 1 and doc[start].pos_ in ("CCONJ", "ADV", "INTJ"))
         if opened and start > 0:
-            before = doc[start - 1].sent
-            out.append(Reason(before.start, before.end, _classify(ctx, before.start, before.end)))
+            out[start] = doc[start - 1].sent
     return out
+
+
+def _back_reasons(ctx) -> list[Reason]:
+    """'Kids reach third grade unable to read. So that's what I want to fix': a sentence opened by a pointer back
+    is explained by the sentence before it."""
+    return [Reason(b.start, b.end, _classify(ctx, b.start, b.end)) for b in _pointers(ctx).values()]
 
 
 def find_why(ctx) -> WhyFindings:
@@ -377,16 +382,13 @@ def _weigh_money(ctx, out: WhyFindings) -> None:
 def _follow_pointers(ctx, out: WhyFindings, driven) -> None:
     """A reason in a sentence that opens by pointing back at a money-driven one ("That's what drives me" after "the
     more I write, the more I take home") is that money motive again, not a reason of its own."""
-    doc, back = ctx.doc, ctx.lex.ph("why", "back_markers")
+    pointers = _pointers(ctx)
     for r in out.reasons:
-        start = doc[r.start].sent.start
-        opened = any(lo == start for lo, _ in back.find(doc[start : start + 4]))
-        if start == 0 or not opened or r.kind not in (STRONG, SUBSTANTIVE, THIN):
+        before = pointers.get(ctx.doc[r.start].sent.start)
+        if before is None or r.kind not in (STRONG, SUBSTANTIVE, THIN):
             continue
-        before = doc[start - 1].sent
-        if inside(before.start, driven) or any(
-            m.kind == MONEY and before.start <= m.start < before.end for m in out.reasons
-        ):
+        money = any(m.kind == MONEY and before.start <= m.start < before.end for m in out.reasons)
+        if money or inside(before.start, driven):
             r.kind = MONEY
 
 
