@@ -127,13 +127,26 @@ def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+def _self_view(tok, lex) -> bool:
+    """'by third grade they've decided they're bad at school': what people believe of themselves runs no one down
+    (a pronoun in the belief stands for the believer)."""
+    verb = governing_verb(tok)
+    believer = verb.head if verb.dep_ == "ccomp" else None
+    if believer is None or believer.lemma_.lower() not in lex.words("avoid", "belief_verbs"):
+        return False
+    said, thought = subject(believer), subject(verb)
+    if said is None or thought is None or lower(said) in lex.words("avoid", "self_words"):
+        return False  # "I think they're lazy" is the speaker's own put-down
+    return lower(said) == lower(thought) or lower(thought) in ("they", "he", "she")
+
+
 def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     others = lex.ph("avoid", "others")
     out = []
     for lo, _hi in lex.ph("avoid", "insults").find(doc):
         tok = doc[lo]
-        if negated(tok):
+        if negated(tok) or _self_view(tok, lex):
             continue
         if tok.dep_ == "amod" and others.has(tok.head):
             out.append(clause_of(tok))

@@ -63,9 +63,18 @@ def career_goal_stated(ctx) -> bool:
     """Whether a goal besides the pastime is stated: one without hobby words that the hobby classifier does not read
     as about a pastime ("I want to go under four hours in Berlin" is the race again). Steps are not asked: "a food
     safety course in March" serves the bakery stall as readily as a career."""
+    if any(_becomes_someone(ctx, g) for g in ctx.goals.mentions if not g.generic and not holds_hobby(ctx, g)):
+        return True
     own = goal_sentences_besides(ctx)
     calls = ctx.meaning.judge("hobby", own)
     return bool(own) and (not calls or any(not c.positive for c in calls))
+
+
+def _becomes_someone(ctx, goal) -> bool:
+    """'become a head grower': a goal of becoming someone, with no hobby word, names a job, whatever the sentence
+    says about greenhouses or trails (the classifier read "a tomato greenhouse … head grower" as a pastime)."""
+    verb = next((t for t in ctx.doc[goal.start : goal.end] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() == "become" and any(t.pos_ == "NOUN" for t in verb.children)
 
 
 def goal_sentences_besides(ctx) -> list[tuple[int, int]]:

@@ -26,10 +26,10 @@ from simulator.content.ling import (
     subject,
     verb_time,
 )
+from simulator.content.markers import marked_reasons, reason_end
 from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
 
-REASON_WINDOW = 18  # tokens after a marker that belong to its reason
 SUBSTANTIVE_LEMMAS = 3  # content words beyond the goal and filler that make a reason substantive
 STRONG, SUBSTANTIVE, THIN, MONEY, STEP = "strong", "substantive", "thin", "money", "step"
 
@@ -62,33 +62,10 @@ class WhyFindings:
         )
 
 
-def _reason_end(doc, lo: int) -> int:
-    return min(doc[lo].sent.end, lo + REASON_WINDOW)
-
-
-def _announces(doc, hi: int, end: int) -> bool:
-    """'The reason is simple. I did a few charger jobs …': a marker whose sentence ends on an adjective announces
-    the reason in the next sentence."""
-    rest = [t for t in doc[hi:end] if not t.is_punct]
-    return end == doc[hi - 1].sent.end < len(doc) and len(rest) <= 1 and all(t.pos_ == "ADJ" for t in rest)
-
-
 def _skill_allows(doc, lo: int) -> bool:
     """'I'm fast in InDesign, so I can take work off your designers': what a skill lets the speaker do for the
     employer is an offer, not a reason for the goal."""
     return lower(doc[lo]) == "so" and _describes_speaker(doc[doc[lo].sent.start : lo])
-
-
-def _explains_refusal(marker) -> bool:
-    """'I don't plan ahead because the industry changes fast': the reason is for what the speaker does not do."""
-    clause = marker.head
-    return marker.dep_ == "mark" and clause.dep_ == "advcl" and negated(clause.head)
-
-
-def _is_temporal_since(doc, lo: int) -> bool:
-    verb = governing_verb(doc[lo].head) if doc[lo].head.i != lo else doc[lo]
-    nxt = doc[lo + 1] if lo + 1 < len(doc) else None
-    return is_past(verb) or (nxt is not None and (nxt.like_num or nxt.ent_type_ in ("DATE", "TIME")))
 
 
 def _substance(ctx, toks) -> int:
@@ -292,15 +269,7 @@ def _back_reasons(ctx) -> list[Reason]:
 def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
-    markers = lex.ph("why", "reason_markers").find(doc)
-    for lo, hi in markers:
-        if lower(doc[lo]) == "since" and _is_temporal_since(doc, lo):
-            continue
-        end = min([_reason_end(doc, hi), *(a for a, _ in markers if a >= hi)])  # the next marker opens another
-        if _announces(doc, hi, end):
-            hi, end = end, _reason_end(doc, end)
-        if end - hi < 2 or negated(doc[lo]) or _explains_refusal(doc[lo]):
-            continue
+    for lo, hi, end in marked_reasons(doc, lex.ph("why", "reason_markers").find(doc)):
         out.reasons.append(Reason(lo, end, THIN if _skill_allows(doc, lo) else _classify(ctx, hi, end)))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
@@ -397,7 +366,7 @@ def _motives(ctx, phrases) -> list[tuple[int, int]]:
     doc, lex = ctx.doc, ctx.lex
     exempt = lex.ph("avoid", "money_exempt").find(doc)
     wants = lex.words("goal", "verbs") | lex.words("why", "motive_heads")
-    markers = [(lo, _reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
+    markers = [(lo, reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
     out = []
     hits = list(phrases.find(doc))
     if phrases is lex.ph("avoid", "money"):  # amounts the NER model tags as money: "half a million a year"

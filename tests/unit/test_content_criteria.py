@@ -618,6 +618,47 @@ CASES = [
         "flagged",
         "My main goal right now is travelling, a year in Australia before I'm twenty-five.",
     ),
+    # a reason may hold a negation of its own; "not because" refuses one, and so does a reason for what one won't do
+    (
+        "goal_why",
+        "met",
+        "Long term I want to move into food safety inspection, because small kitchen owners often don't learn the "
+        "rules until they are fined.",
+    ),
+    ("goal_why", "missing", "I want to be a chef one day, but not because the kitchen is calm."),
+    ("goal_why", "missing", "I don't plan too far ahead because the trade changes so fast."),
+    # "So that's the plan" sums up; its "so that" is no purpose marker, so pay stays the only driver
+    (
+        "motivation_not_money",
+        "flagged",
+        "Honestly I want to be earning six figures by thirty. So that's the plan: get my real estate licence in "
+        "March and go where the commission is.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "My goal is to qualify as a physiotherapist so that our clinic can finally offer therapy to older patients.",
+    ),
+    # becoming someone names a job, even in a sentence about a greenhouse; the trail beside it is a pastime
+    (
+        "single_focus",
+        "met",
+        "I work in a tomato greenhouse and my goal is to become a head grower. My other big goal is to hike the "
+        "Appalachian Trail next spring.",
+        AnswerContext(role="Assistant Grower"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My goal is to become a head grower. My other big goal is to hike the Appalachian Trail.",
+    ),
+    # what people believe of themselves runs no one down; the speaker's belief about others does
+    (
+        "no_boasting",
+        "clear",
+        "I want to become a math coach, because by sixth grade a lot of students have decided they're bad at math.",
+    ),
+    ("no_boasting", "flagged", "I want to run my own crew, because I think the other drivers are lazy."),
     # "that's what I want to pass on" points back at what was said; it is no third goal
     (
         "single_focus",

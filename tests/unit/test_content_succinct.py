@@ -32,7 +32,8 @@ RUN_ON = (
     "So my goal is to work in logistics and I started in a warehouse and then I moved to receiving and then I got "
     "to do some scheduling and I liked the scheduling a lot and so I started reading about supply chains and then "
     "I took a course online and so now I think planning is where I want to go and I think your company would be a "
-    "good place for that. I finished the course in May. I will apply for the planner track next spring."
+    "good place for that. I finished the course in May with a distinction. I will apply for the planner track next "
+    "spring."
 )
 SCATTERED = (
     "My goal is to become a nurse practitioner. I also want to open a bakery with my sister, learn to fly small "
@@ -79,3 +80,14 @@ def test_the_tip_says_what_made_it_ramble():
     assert "length is right" in result.tip
     run_on = check_content(Transcript.from_text(RUN_ON), GOALS, AnswerContext()).get("succinct")
     assert "run-on sentence" in run_on.tip and run_on.evidence  # the run-on sentence is quoted
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [(59, "missing"), (61, "partial"), (85, "partial"), (89, "partial"), (90, "met"), (96, "met")],
+)
+def test_about_ninety_words_is_a_floor(words, expected):
+    """Under two-thirds of 90 words is missing; anything under 90 is a little short, as labellers read "about 90"."""
+    text = " ".join(FOCUSED.split()[:words])
+    result = check_content(Transcript.from_text(text), GOALS, AnswerContext()).get("succinct")
+    assert (result.status, result.reason.split(";")[0]) == (expected, f"{words} words")

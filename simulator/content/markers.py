@@ -1,0 +1,63 @@
+"""Where a reason marker ("because", "so that", "which is why") opens a reason, and where that reason ends.
+
+A marker opens no reason when it is about time ("since I was sixteen"), when "that" is a subject ("so that's the
+plan"), when the reason is refused ("not because of the pay") or when it explains what the speaker does not do.
+"""
+
+from __future__ import annotations
+
+from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated
+
+REASON_WINDOW = 18  # tokens after a marker that belong to its reason
+
+
+def marked_reasons(doc, markers: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(marker start, reason start, reason end) for each marker that opens a reason of the speaker's."""
+    out = []
+    for lo, hi in markers:
+        if (lower(doc[lo]) == "since" and _is_temporal_since(doc, lo)) or _subject_that(doc, hi):
+            continue
+        end = min([reason_end(doc, hi), *(a for a, _ in markers if a >= hi)])  # the next marker opens another
+        if _announces(doc, hi, end):
+            hi, end = end, reason_end(doc, end)
+        if end - hi < 2 or _refused(doc, lo) or _explains_refusal(doc[lo]):
+            continue
+        out.append((lo, hi, end))
+    return out
+
+
+def reason_end(doc, lo: int) -> int:
+    return min(doc[lo].sent.end, lo + REASON_WINDOW)
+
+
+def _announces(doc, hi: int, end: int) -> bool:
+    """'The reason is simple. I did a few charger jobs …': a marker whose sentence ends on an adjective announces
+    the reason in the next sentence."""
+    rest = [t for t in doc[hi:end] if not t.is_punct]
+    return end == doc[hi - 1].sent.end < len(doc) and len(rest) <= 1 and all(t.pos_ == "ADJ" for t in rest)
+
+
+def _explains_refusal(marker) -> bool:
+    """'I don't plan ahead because the industry changes fast': the reason is for what the speaker does not do."""
+    clause = marker.head
+    return marker.dep_ == "mark" and clause.dep_ == "advcl" and negated(clause.head) and is_first_person(clause.head)
+
+
+def _refused(doc, lo: int) -> bool:
+    """'not because of the pay' refuses the reason; 'because they don't always see…' is a reason that holds a
+    negation of its own (a negated main clause is _explains_refusal)."""
+    marker = doc[lo]
+    if lo > 0 and (doc[lo - 1].dep_ == "neg" or lower(doc[lo - 1]) in ("not", "never")):
+        return True
+    return marker.head.i < lo and negated(marker)
+
+
+def _subject_that(doc, hi: int) -> bool:
+    """'So that's the plan': "that" is the subject of the next verb, not the purpose marker "so that"."""
+    return lower(doc[hi - 1]) == "that" and doc[hi - 1].dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_temporal_since(doc, lo: int) -> bool:
+    verb = governing_verb(doc[lo].head) if doc[lo].head.i != lo else doc[lo]
+    nxt = doc[lo + 1] if lo + 1 < len(doc) else None
+    return is_past(verb) or (nxt is not None and (nxt.like_num or nxt.ent_type_ in ("DATE", "TIME")))
