@@ -73,7 +73,9 @@ def _time_spent(tok, lex) -> bool:
     spent = lex.words("accomplishment", "duration_words") | lex.words("accomplishment", "experience_objects")
     weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
     objects = [c for c in tok.children if c.dep_ == "dobj"] or [c for c in tok.children if c.dep_ == "npadvmod"]
-    return weak and any(c.lemma_.lower() in spent for c in objects)  # the tagger reads "did 18 months" either way
+    lasted = [p for c in tok.children if c.dep_ == "prep" and lower(c) == "for" for p in c.children]
+    # the tagger reads "did 18 months" either way; "I've done payroll for six years" is time spent too
+    return weak and any(c.lemma_.lower() in spent for c in objects + lasted)
 
 
 def _specific_result(tok, lex) -> bool:
@@ -87,7 +89,11 @@ def _specific_result(tok, lex) -> bool:
     if not objs or lemma not in lex.words("accomplishment", "weak_verbs"):
         return bool(objs)
     named = (lex.ph("steps", "nouns"), lex.ph("accomplishment", "credentials"))
-    return any(concrete_noun(o) or any(ph.has(o) for ph in named) for o in objs)
+    vague = lex.words("steps", "vague_determiners")  # "I've done some projects": which, and what came of them?
+    return any(
+        (concrete_noun(o) or any(ph.has(o) for ph in named)) and not any(lower(d) in vague for d in o.children)
+        for o in objs
+    )
 
 
 def _redone(tok, lex) -> bool:

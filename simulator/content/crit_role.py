@@ -91,7 +91,20 @@ def _this_job(tok, det: set[str], lex) -> bool:
         return False
     if det & lex.words("role", "determiners") and not _held_job(tok, lex):
         return True
-    return "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS" and not is_past(governing_verb(tok))
+    the = "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS"
+    return the and not is_past(governing_verb(tok)) and not _some_place(tok)
+
+
+def _some_place(tok) -> bool:
+    """'a company with a good culture where I can contribute to the team': "the team" of any such place."""
+    return any(
+        a.pos_ in ("NOUN", "PRON")
+        and (
+            lower(a) in ("somewhere", "someplace")
+            or any(lower(d) in ("a", "an") for d in a.children if d.dep_ == "det")
+        )
+        for a in tok.ancestors
+    )
 
 
 def _noun_refs(ctx: Ctx) -> list[int]:

@@ -659,6 +659,27 @@ CASES = [
         "I want to become a math coach, because by sixth grade a lot of students have decided they're bad at math.",
     ),
     ("no_boasting", "flagged", "I want to run my own crew, because I think the other drivers are lazy."),
+    # "some projects" names no result, and years spent at a job are experience; two named projects are a result
+    ("past_accomplishment", "partial", "My goal is to become a backend developer. I've done some projects on my own."),
+    (
+        "past_accomplishment",
+        "met",
+        "My goal is to become a backend developer. I've done two Django projects for a local food bank.",
+    ),
+    ("past_accomplishment", "partial", "My goal is to become a payroll manager. I've done payroll for six years."),
+    # "the team" of any company with a good culture is not this team; "the team here" is
+    (
+        "role_alignment",
+        "missing",
+        "My goal is to find a company with a good culture where I can contribute to the team.",
+        AnswerContext(role="Office Administrator"),
+    ),
+    (
+        "role_alignment",
+        "met",
+        "My goal is to grow into office management, and I want to contribute to the team here from day one.",
+        AnswerContext(role="Office Administrator"),
+    ),
     # "that's what I want to pass on" points back at what was said; it is no third goal
     (
         "single_focus",
