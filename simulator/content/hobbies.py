@@ -36,6 +36,15 @@ def _when_worked(tok, lex) -> bool:
     return listed or tok.dep_ == "npadvmod"
 
 
+def _dated_for_me(ctx, verb) -> bool:
+    """'the big one for me this year is the Chicago Marathon in October': a date ahead on the speaker's own clause
+    plans the pastime, however the goal was introduced ("my brother runs it in April" is his)."""
+    subj = subject(verb)
+    first = ctx.lex.words("grammar", "first_person")
+    speaker = subj is None or is_first_person(verb) or any(lower(t) in first and t.dep_ != "poss" for t in subj.subtree)
+    return speaker and any(t.upcoming and not t.frequency and not t.vague and t.verb_i == verb.i for t in ctx.times)
+
+
 def hobby_words(ctx) -> list[tuple[int, int]]:
     """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
     doc, out = ctx.doc, []
@@ -48,6 +57,7 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
             mine = is_first_person(verb) or subject(verb) is None
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
+            planned = planned or _dated_for_me(ctx, verb)
             graded = hi < len(doc) and doc[hi].like_num  # "the band six post": a pay grade, not a pastime
             if (
                 not negated(tok)

@@ -174,8 +174,8 @@ def _inherited(verb, depth: int) -> str:
     if verb.tag_ == "VB" and ready and any(lower(a) == "to" for a in verb.children):
         return FUTURE  # "prepared to contribute", "ready to lead": still ahead whatever the tagger says
     parent = verb_time(head, depth + 1)
-    if verb.dep_ == "conj":
-        return parent
+    if verb.dep_ == "conj" or (verb.tag_ == "VBG" and head.lemma_ == "go"):
+        return parent  # "I go fishing on weekends": the activity itself, as often as one goes
     if parent in (PAST, PERFECT):
         return PAST
     if head.lemma_ in grammar(verb, "prospective") or verb.tag_ == "VB":

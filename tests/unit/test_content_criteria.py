@@ -680,6 +680,35 @@ CASES = [
         "My goal is to grow into office management, and I want to contribute to the team here from day one.",
         AnswerContext(role="Office Administrator"),
     ),
+    # a pastime dated ahead in the speaker's own clause is planned, however the goal was put; someone else's is not
+    (
+        "professional_goal",
+        "flagged",
+        "Honestly the big one for me this year is the Berlin Marathon in September. My target is to finish under "
+        "four hours.",
+    ),
+    (
+        "single_focus",
+        "missing",
+        "Honestly the big one for me this year is the Berlin Marathon in September. My target is to finish under "
+        "four hours.",
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to become a site supervisor by next spring. My brother runs the Berlin Marathon in September.",
+    ),
+    # "I go fishing on weekends" is what one does now, not a plan; a trip next summer is planned
+    (
+        "professional_goal",
+        "clear",
+        "My goal is the journeyman license. On weekends I go fishing with my son, that's my rest.",
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My goal is the journeyman license, and next summer I'm going fishing in Alaska for a month.",
+    ),
     # "that's what I want to pass on" points back at what was said; it is no third goal
     (
         "single_focus",
