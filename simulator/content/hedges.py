@@ -51,6 +51,8 @@ def _keeps(doc, lo: int, hi: int, lex) -> bool:
     if _starts_with(words, lex.words("hedges", "noun_hedges")):
         return not _noun_use(doc, lo, lex)
     framing = lex.words("hedges", "framing_verbs")
+    if doc[hi - 1].lemma_.lower() in framing and doc[hi - 1].tag_ == "VBD":
+        return False  # "a year ago I thought, okay, I want to do this": a thought recounted, not a doubt now
     if words[-1] in framing or (words[0] == "i" and words[1:2] and words[1] in framing):
         return _frames_clause(doc, hi, lex)
     if doc[lo].lemma_.lower() == "try":

@@ -38,6 +38,9 @@ CASES = [
     ("I have no doubt I'll earn the license, and I doubt it will take more than a year.", [("doubt", 10, 1)]),
     # "think critically" frames no clause; "that kind of model" is a noun.
     ("I think critically about data and I build that kind of model every day.", []),
+    # a thought recounted in the past is no doubt now; the same thought said today is
+    ("A year ago I thought, okay, I want to do this for real, so I enrolled.", []),
+    ("I think, okay, I want to do this for real, so I enrolled.", [("i think", 0, 2)]),
 ]
 
 
