@@ -137,7 +137,7 @@ def _self_view(tok, lex) -> bool:
     said, thought = subject(believer), subject(verb)
     if said is None or thought is None or lower(said) in lex.words("avoid", "self_words"):
         return False  # "I think they're lazy" is the speaker's own put-down
-    return lower(said) == lower(thought) or lower(thought) in ("they", "he", "she")
+    return lower(said) == lower(thought) or lower(thought) in lex.words("grammar", "other_people")
 
 
 def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:

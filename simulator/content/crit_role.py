@@ -92,17 +92,15 @@ def _this_job(tok, det: set[str], lex) -> bool:
     if det & lex.words("role", "determiners") and not _held_job(tok, lex):
         return True
     the = "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS"
-    return the and not is_past(governing_verb(tok)) and not _some_place(tok)
+    return the and not is_past(governing_verb(tok)) and not _some_place(tok, lex)
 
 
-def _some_place(tok) -> bool:
+def _some_place(tok, lex) -> bool:
     """'a company with a good culture where I can contribute to the team': "the team" of any such place."""
+    anywhere = lex.words("role", "any_place")
     return any(
         a.pos_ in ("NOUN", "PRON")
-        and (
-            lower(a) in ("somewhere", "someplace")
-            or any(lower(d) in ("a", "an") for d in a.children if d.dep_ == "det")
-        )
+        and (lower(a) in anywhere or any(lower(d) in anywhere for d in a.children if d.dep_ == "det"))
         for a in tok.ancestors
     )
 
