@@ -68,8 +68,11 @@ def score(results: list[CriterionResult], weights: Weighting) -> int:
     return round(value)
 
 
-def _praise(r: CriterionResult) -> str | None:
-    """'Label: “quote”' with the first quote the recogniser was sure of; None when every quote may be misheard."""
+def _praise(r: CriterionResult, *, quoted: bool = True) -> str | None:
+    """'Label: “quote”' with the first quote the recogniser was sure of; None when every quote may be misheard.
+    A criterion of manner is praised unquoted: its quotes are what to change (the one hedge, a run-on sentence)."""
+    if not quoted:
+        return r.label or r.id
     sure = [e for e in r.evidence if not e.unsure]
     if r.evidence and not sure:
         return None
@@ -87,7 +90,7 @@ def summarize(results: list[CriterionResult], weights: Weighting, *, not_praised
         (r for r in results if r.status == MET and r.id not in not_praised),
         key=lambda r: (-weights.weights[r.id], order[r.id]),
     )
-    well = [p for p in map(_praise, good) if p][:MAX_WELL_DONE]
+    well = [p for p in (_praise(r, quoted=r.id not in weights.scaled) for r in good) if p][:MAX_WELL_DONE]
     avoid = [r for r in results if r.kind == AVOID]
     if avoid and all(r.status == CLEAR for r in avoid) and substance(results, weights) >= PRAISE_CLEAR_SUBSTANCE:
         well.append("Nothing to avoid: " + ", ".join((r.label or r.id).lower() for r in avoid) + ".")

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from simulator.content import check_content
+from simulator.content.scoring import summarize
 from simulator.model.analysis import AnswerContext
 from simulator.model.transcript import Transcript, Word
 from simulator.questions import get_question
@@ -87,6 +88,23 @@ def test_a_professional_goal_with_a_hobby_on_the_side_keeps_its_own_tips():
     assert report.get("professional_goal").status == "flagged"
     assert report.get("milestones").status == "met" and report.get("timeline").status == "met"
     assert "payroll" in report.get("role_alignment").tip
+
+
+def test_the_one_hedge_of_a_confident_answer_is_not_quoted_as_praise():
+    text = (
+        "My goal is to become a head grower at a commercial greenhouse. I got my Qualified Applicator license last "
+        "fall, and in February I'm starting the greenhouse management certificate through Michigan State. I'm "
+        "hoping to finish it by next December."
+    )
+    report = check_content(Transcript.from_text(text), GOALS, AnswerContext(role="Assistant Grower"))
+    confident = report.get("confident_language")
+    assert confident.status == "met" and any("hoping" in e.text for e in confident.evidence)  # the row shows it
+    assert not any("hoping" in item for item in report.summary.well_done), report.summary.well_done
+    alone = summarize([confident, report.get("milestones")], report.weighting).well_done  # both would be praised
+    assert alone == [
+        "Upcoming milestones: “in February I'm starting the greenhouse management certificate through Michigan State”",
+        "Confident language",
+    ], alone
 
 
 def test_money_as_the_goal_is_not_praised():
