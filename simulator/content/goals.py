@@ -245,19 +245,28 @@ def find_goals(parsed, lex) -> GoalFindings:
         if comp is not None and not not_a_goal(comp, lex, found.wishes):
             _add_goals(parsed, tok, comp, lex, found)
     # "That's what I want", "this is what I want to do": a goal of no words of its own points at one already said
-    own = [g for g in found.mentions if not _pointer(parsed.doc, g)]
+    own = [g for g in found.mentions if not _pointer(parsed.doc, g, lex)]
     found.goals = _distinct(own or found.mentions)
     found.named = _distinct([g for g in own if not g.step], keep_generic=True)
     return found
 
 
-def _pointer(doc, goal: Goal) -> bool:
+def _pointer(doc, goal: Goal, lex) -> bool:
     """A goal that points back: a pronoun, a bare "do", or a verb whose object is "what" ("That's what I want",
     "this is what I want to do", "that's what I want to pass on")."""
     head = doc[goal.head_i]
     if any(c.dep_ == "dobj" and c.lower_ == "what" for c in head.children):
         return True
+    if _again(head, lex):
+        return True
     return goal.end - goal.start == 1 and (head.pos_ in ("PRON", "DET") or head.lemma_.lower() == "do")
+
+
+def _again(head, lex) -> bool:
+    """'I'm hoping to start it in April': the goal said before, now with a date ("make it to head chef" goes on)."""
+    pointers = lex.words("grammar", "pointers")
+    onward = any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in head.children)
+    return not onward and any(c.dep_ == "dobj" and c.lower_ in pointers for c in head.children)
 
 
 def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:

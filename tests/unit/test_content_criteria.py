@@ -709,6 +709,19 @@ CASES = [
         "flagged",
         "My goal is the journeyman license, and next summer I'm going fishing in Alaska for a month.",
     ),
+    # "start it in April" dates the goal said before; "start a farm shop" is another one
+    (
+        "single_focus",
+        "met",
+        "My goal is to become a head grower. My other big goal is to hike the Appalachian Trail, and I'm hoping to "
+        "start it in April.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "My goal is to become a head grower. My other big goal is to hike the Appalachian Trail, and I'm hoping to "
+        "start a farm shop in April.",
+    ),
     # "that's what I want to pass on" points back at what was said; it is no third goal
     (
         "single_focus",
