@@ -75,8 +75,19 @@ def _gerund_predicate(tok):
     return head if tok.dep_ == "nsubj" and head.tag_ == "VBG" and be else None
 
 
+def headline(tok):
+    """'Goal: chartered scientist.': a goal noun opening its sentence before a colon heads what follows it."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":" or tok.i - tok.sent.start > 1:
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i), None)
+
+
 def noun_complement(tok):
     """'My goal is to X' / 'I have a goal of X' / 'My goal is perfecting X' -> the head of X."""
+    said = headline(tok)
+    if said is not None:
+        return said
     gerund = _gerund_predicate(tok)
     if gerund is not None:
         return gerund
@@ -93,6 +104,8 @@ def noun_complement(tok):
 
 
 def noun_trigger_ok(tok, lex) -> bool:
+    if headline(tok) is not None:
+        return True
     dets = {lower(c) for c in tok.children if c.dep_ in ("poss", "det")}
     if dets & lex.words("goal", "others_possessives"):
         return False

@@ -709,6 +709,18 @@ CASES = [
         "flagged",
         "My goal is the journeyman license, and next summer I'm going fishing in Alaska for a month.",
     ),
+    # a goal said as a headline ("Goal: chartered scientist.") is stated; a plan under another headline is not
+    (
+        "single_focus",
+        "met",
+        "Goal: chartered scientist. In October I finish my apprenticeship assessment, and I submit my application "
+        "next year.",
+    ),
+    (
+        "single_focus",
+        "partial",
+        "Timeline: in October I finish my apprenticeship assessment, and I submit my application next year.",
+    ),
     # "start it in April" dates the goal said before; "start a farm shop" is another one
     (
         "single_focus",
