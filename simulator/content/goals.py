@@ -137,8 +137,11 @@ def _chained(comp, prev, lex) -> bool:
     ('restore my grandfather's sailboat and sail it up the coast')."""
     seq = lex.ph("goal", "sequence")
     window = comp.doc[max(prev.i + 1, comp.i - 4) : comp.i]
-    same_thing = any(c.dep_ == "dobj" and lower(c) in ("it", "them") for c in comp.children)
-    return same_thing or bool(seq.find(window)) or any(seq.has(c) for c in comp.children if c.dep_ == "advmod")
+    return (
+        _said_before(comp, lex)
+        or bool(seq.find(window))
+        or any(seq.has(c) for c in comp.children if c.dep_ == "advmod")
+    )
 
 
 def _ahead(tok) -> bool:
@@ -262,11 +265,15 @@ def _pointer(doc, goal: Goal, lex) -> bool:
     return goal.end - goal.start == 1 and (head.pos_ in ("PRON", "DET") or head.lemma_.lower() == "do")
 
 
+def _said_before(verb, lex) -> bool:
+    """The verb's object is a thing already said: "sail it", "start it in April"."""
+    return any(c.dep_ == "dobj" and lower(c) in lex.words("grammar", "pointers") for c in verb.children)
+
+
 def _again(head, lex) -> bool:
     """'I'm hoping to start it in April': the goal said before, now with a date ("make it to head chef" goes on)."""
-    pointers = lex.words("grammar", "pointers")
     onward = any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in head.children)
-    return not onward and any(c.dep_ == "dobj" and c.lower_ in pointers for c in head.children)
+    return not onward and _said_before(head, lex)
 
 
 def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:

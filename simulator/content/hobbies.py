@@ -73,7 +73,7 @@ def career_goal_stated(ctx) -> bool:
     """Whether a goal besides the pastime is stated: one without hobby words that the hobby classifier does not read
     as about a pastime ("I want to go under four hours in Berlin" is the race again). Steps are not asked: "a food
     safety course in March" serves the bakery stall as readily as a career."""
-    if any(_becomes_someone(ctx, g) for g in ctx.goals.mentions if not g.generic and not holds_hobby(ctx, g)):
+    if any(_becomes_someone(ctx, g) for g in _goals_besides(ctx)):
         return True
     own = goal_sentences_besides(ctx)
     calls = ctx.meaning.judge("hobby", own)
@@ -94,13 +94,16 @@ def goal_sentences_besides(ctx) -> list[tuple[int, int]]:
     if not ctx.hobbies:
         return []
     out = []
-    for g in ctx.goals.mentions:
-        if g.generic or holds_hobby(ctx, g):
-            continue
+    for g in _goals_besides(ctx):
         sent = ctx.meaning.sentence(g.trigger_i)
         mixed = any(sent[0] <= lo < sent[1] for lo, _ in ctx.hobbies)
         out.append((g.start, g.end) if mixed else sent)
     return out
+
+
+def _goals_besides(ctx) -> list:
+    """The goals that may be the career goal beside a pastime: not generic, with no hobby words of their own."""
+    return [g for g in ctx.goals.mentions if not g.generic and not holds_hobby(ctx, g)]
 
 
 def holds_hobby(ctx, goal) -> bool:
