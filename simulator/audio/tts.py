@@ -31,12 +31,12 @@ SPEED_RANGE = (0.4, 2.0)  # speed factors tried, at the most
 VOICES = ("espeak", "piper")
 DEFAULT_VOICE = "espeak"
 MAX_PASSES = 4  # syntheses per question at the most (first guess plus corrections); the closest is kept
-TRIM_DB = 40.0  # dB below the peak; quieter frames at the ends are not speech
+TRIM_DB = 30.0  # dB below the loudest frame; a fading final fricative 30-40 dB down comes and goes between syntheses
 TRIM_FRAME_S = 0.02  # s
 VOICE = "en-us"  # espeak-ng voice id
 SYNTH_TIMEOUT_S = 60.0  # s; a synthesis taking longer is abandoned
 MIN_SPEECH_S = 0.2  # s; a shorter WAV means synthesis failed
-CACHE_VERSION = "2"  # bump when the synthesis settings change, to invalidate the cache
+CACHE_VERSION = "3"  # bump when the synthesis settings change, to invalidate the cache
 CACHE_DIR = "tts"
 
 NO_TTS = "Text-to-speech is unavailable ({why}); install it (sudo apt-get install espeak-ng) or use --no-speak."
