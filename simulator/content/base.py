@@ -45,9 +45,16 @@ class Ctx:
 
     @cached_property
     def goals(self):
-        from simulator.content.goals import add_goal_read_by_model, find_goals
+        from simulator.content.goals import add_goal_read_by_model, find_goals, toward_this_job
 
-        return add_goal_read_by_model(self, find_goals(self.parsed, self.lex))
+        return toward_this_job(add_goal_read_by_model(self, find_goals(self.parsed, self.lex)), self.role_refs)
+
+    @cached_property
+    def role_refs(self) -> list[int]:
+        """Token indices of references to this position, team or company."""
+        from simulator.content.job_refs import explicit_refs
+
+        return explicit_refs(self)
 
     @cached_property
     def times(self):

@@ -15,20 +15,14 @@ from simulator.content.giving import (
     open_offers,
 )
 from simulator.content.hobbies import holds_hobby
-from simulator.content.ling import governing_verb, is_past, lower, negated
+from simulator.content.job_refs import context_words, mentions
+from simulator.content.ling import governing_verb, negated
 from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
-from simulator.model.transcript import bare
 
-STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
 MAX_POSTING_CHARS = 20_000  # longer postings are cut (a posting is a page, not a book)
-
-
-def _stem(word: str) -> str:
-    w = bare(word).strip("'")
-    return w[:STEM] if len(w) > STEM else w
 
 
 def role_ref(ctx: Ctx) -> str:
@@ -43,22 +37,6 @@ def role_ref(ctx: Ctx) -> str:
     return "this role"
 
 
-def _context_words(text: str | None) -> list[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return [
-        w
-        for w in (text or "").replace("/", " ").replace("-", " ").split()
-        if w.lower() not in STOP_WORDS and any(ch.isalpha() for ch in w)
-    ]
-
-
-def _mentions(ctx: Ctx, words: list[str]) -> list[int]:
-    """Nouns of the answer that are words of the role or company ("coordinate" does not name a "Coordinator")."""
-    stems = {_stem(w) for w in words}
-    return [t.i for t in ctx.doc if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and _stem(t.text) in stems]
-
-
 @lru_cache(maxsize=8)
 def _posting_terms(nlp, posting: str, noise: frozenset[str]) -> frozenset[str]:
     doc = nlp(posting[:MAX_POSTING_CHARS], disable=["parser", "ner"])
@@ -67,77 +45,6 @@ def _posting_terms(nlp, posting: str, noise: frozenset[str]) -> frozenset[str]:
         if t.pos_ in ("NOUN", "PROPN") and not t.is_stop and len(t.text) >= 3 and t.lemma_.lower() not in noise:
             terms.add(t.lemma_.lower())
     return frozenset(terms)
-
-
-def _employers_thing(tok, det: set[str], lex) -> bool:
-    """'your sales floor', 'your claims data': the employer's, not the generic 'your career'."""
-    return (
-        "your" in det
-        and not lex.ph("role", "generic_your").has(tok)
-        and not any(lower(c) == "own" for c in tok.children)
-    )
-
-
-def _held_job(tok, lex) -> bool:
-    """``tok`` names a job the speaker has had or has: 'I was in this job for years', 'I've been a credit analyst'."""
-    verb = governing_verb(tok)
-    return is_past(verb) and verb.lemma_.lower() in lex.words("role", "current_job_verbs")
-
-
-def _this_job(tok, det: set[str], lex) -> bool:
-    """'this role', 'your team', 'the position'; with "the" only the singular ('the teams' is any teams)."""
-    the_nouns = lex.ph("role", "the_nouns")
-    if not (lex.ph("role", "nouns").has(tok) or the_nouns.has(tok)):
-        return False
-    if det & lex.words("role", "determiners") and not _held_job(tok, lex):
-        return True
-    the = "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS"
-    return the and not is_past(governing_verb(tok)) and not _some_place(tok, lex)
-
-
-def _some_place(tok, lex) -> bool:
-    """'a company with a good culture where I can contribute to the team': "the team" of any such place."""
-    anywhere = lex.words("role", "any_place")
-    return any(
-        a.pos_ in ("NOUN", "PRON")
-        and (lower(a) in anywhere or any(lower(d) in anywhere for d in a.children if d.dep_ == "det"))
-        for a in tok.ancestors
-    )
-
-
-def _noun_refs(ctx: Ctx) -> list[int]:
-    """Nouns that point at this position, team or company."""
-    hits = []
-    for tok in ctx.doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or negated(tok):
-            continue
-        det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
-        if _employers_thing(tok, det, ctx.lex) or _this_job(tok, det, ctx.lex):
-            hits.append(tok.i)
-    return hits
-
-
-def _context_refs(ctx: Ctx) -> list[int]:
-    """The company's name, or most of the role's words, said in the answer."""
-    c, hits = ctx.context, []
-    company = _context_words(c.company)
-    if company:  # the company's own first word, exactly: "Vantage" of "Vantage Health", not "health"
-        first = company[0].lower().strip(".,'’")
-        hits += [t.i for t in ctx.doc if lower(t).strip(".,'’") == first]
-    role_words = _context_words(c.role)
-    if role_words:  # the title's head noun among them ("Driver" of "CDL-A Driver"), not in the speaker's own job
-        found = [i for i in _mentions(ctx, role_words) if not _held_job(ctx.doc[i], ctx.lex)]
-        stems = {_stem(ctx.doc[i].text) for i in found}
-        if _stem(role_words[-1]) in stems and len(stems) >= (len(role_words) + 1) // 2:
-            hits += found
-    return hits
-
-
-def _explicit_refs(ctx: Ctx) -> list[int]:
-    """Token indices of references to this position, team or company."""
-    doc = ctx.doc
-    phrases = [lo for lo, _ in ctx.lex.ph("role", "phrases").find(doc) if not negated(doc[lo])]
-    return sorted(set(_noun_refs(ctx) + phrases + _context_refs(ctx)))
 
 
 def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
@@ -158,7 +65,7 @@ def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
 def role_alignment(ctx: Ctx) -> Verdict:
     """The goal is tied to this position, team or company."""
     lex, doc, slots = ctx.lex, ctx.doc, {"role_ref": role_ref(ctx)}
-    found = _explicit_refs(ctx)
+    found = ctx.role_refs
     refs = _real_refs(ctx, found)
     if refs:
         spans = distinct([clause_of(doc[i]) for i in refs])[:3]
@@ -177,7 +84,7 @@ def role_alignment(ctx: Ctx) -> Verdict:
             return Verdict(MET, "met", spans, quote, f"echoes {len(kinds)} job-posting terms")
         if len(kinds) >= ctx.options.posting_terms_partial:
             partial_hits += echoed
-    partial_hits += _mentions(ctx, _context_words(ctx.context.role))
+    partial_hits += mentions(ctx, context_words(ctx.context.role))
     if found:  # only as income: a mention of the job, not a link to it
         spans = distinct([clause_of(doc[i]) for i in found])[:2]
         return Verdict(PARTIAL, "field", spans, {**slots, "quote": ctx.q(spans[0])}, "mentions this job only as income")
@@ -192,18 +99,18 @@ def role_alignment(ctx: Ctx) -> Verdict:
 
 
 def _own_field(ctx: Ctx) -> tuple[int, int] | None:
-    """With no role given, a named career goal is the field the answer speaks of: the job it is for is unknown."""
+    """With no role given, a goal that names its line of work is the field the answer speaks of, however vague or
+    scattered the goals ("keep getting better at design"): the job it is for is unknown. Words of rank and of vague
+    aims ("a senior level", "new skills") name no field."""
     c = ctx.context
     if (c.role or "").strip() or (c.company or "").strip() or (c.posting or "").strip():
         return None
-    if max(ctx.goals.count, len(ctx.goals.named)) > ctx.options.goals_partial:  # a scatter of goals names no field
-        return None
-    fieldless = ctx.lex.words("role", "fieldless")
+    fieldless = ctx.lex.words("role", "fieldless") | ctx.lex.words("goal", "vague_lemmas")
     when = {i for t in ctx.times for i in range(t.start, t.end)}  # "one day" is no field
-    for g in ctx.goals.goals:
+    for g in [*ctx.goals.goals, *ctx.goals.named]:  # "keep getting better at design" names its field too
         words = [t for t in ctx.doc[g.start : g.end] if t.i not in when and t.pos_ in ("NOUN", "PROPN")]
         names = any(t.lemma_.lower() not in fieldless for t in words)
-        if names and not g.generic and not holds_hobby(ctx, g):
+        if names and not holds_hobby(ctx, g):
             return (g.start, g.end)
     return None
 

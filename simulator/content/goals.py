@@ -254,6 +254,16 @@ def find_goals(parsed, lex) -> GoalFindings:
     return found
 
 
+def toward_this_job(found: GoalFindings, refs: list[int]) -> GoalFindings:
+    """'stay on as one of your LPN visit nurses', 'work here': a goal placed at this employer ties the answer to the
+    role; it is one more goal only when no other is left."""
+    here = [g for g in found.goals if any(g.start <= i < g.end for i in refs)]
+    if here and len(here) < len(found.goals):
+        found.goals = [g for g in found.goals if g not in here]
+        found.named = [g for g in found.named if not any(g.start <= i < g.end for i in refs)]
+    return found
+
+
 def _pointer(doc, goal: Goal, lex) -> bool:
     """A goal that points back: a pronoun, a bare "do", or a verb whose object is "what" ("That's what I want",
     "this is what I want to do", "that's what I want to pass on")."""

@@ -62,9 +62,13 @@ def _impact_role(comp, lex) -> bool:
     if comp.lemma_ != "be":
         return False
     attr = next((c for c in comp.children if c.dep_ in ("attr", "acomp")), None)
-    if attr is None or not any(c.dep_ in ("relcl", "acl") for c in attr.children):
+    if attr is None:
         return False
     the = any(lower(c) == "the" for c in attr.children if c.dep_ == "det")
+    if the and any(lower(c) == "one" and c.dep_ == "nummod" for c in attr.children):
+        return True  # "be the one teaching cooks", parsed as a noun "teaching cooks" counted by "one"
+    if not any(c.dep_ in ("relcl", "acl") for c in attr.children):
+        return False
     best = attr.tag_ == "JJS" or any(c.tag_ == "JJS" for c in attr.children)  # "the best teacher I can be": a wish
     return lex.ph("goal", "impact_roles").has(attr) or (the and attr.pos_ == "NOUN" and not best)
 
@@ -110,6 +114,11 @@ def _done_for_others(comp, lex) -> bool:
     )
 
 
+def _refused(comp) -> bool:
+    """'stay in home care, not go to a hospital': what the speaker says they will not do is no goal."""
+    return any(c.dep_ == "neg" for c in comp.children)
+
+
 def not_a_goal(comp, lex, wishes: list) -> bool:
     """Complements that are not goals: talk about the answer, wishes for others, impact pictures.
 
@@ -122,7 +131,7 @@ def not_a_goal(comp, lex, wishes: list) -> bool:
     if _someone_elses(comp, lex):
         wishes.append(clause_span(comp))
         return True
-    if _points_back(comp, lex) or _holding(comp, lex) or _drifting(comp, lex):
+    if _points_back(comp, lex) or _holding(comp, lex) or _drifting(comp, lex) or _refused(comp):
         return True
     if _pictures_impact(comp, lex) or _impact_role(comp, lex):
         wishes.append(clause_span(comp))

@@ -87,6 +87,23 @@ CASES = [
     ),
     ("single_focus", "met", "My goal is to go back and finish my degree in forestry."),
     ("single_focus", "partial", "I want to become a locksmith, go to Spain and play in a band."),
+    # a goal placed at this employer ties the answer to the role: one more goal only when it is the only one
+    (
+        "single_focus",
+        "met",
+        "I want to become a licensed practical nurse and stay in home care. When I'm licensed, I want to stay on "
+        "as one of your visit nurses.",
+    ),
+    ("single_focus", "partial", "I want to become a nurse, open a florist shop and learn to sail."),
+    ("single_focus", "met", "I want to work here."),
+    # what the speaker will not do is no goal; "the one teaching cooks" pictures the impact of the goal
+    (
+        "single_focus",
+        "met",
+        "I want to become a practical nurse and stay in home care when I do, not go to a hospital.",
+    ),
+    ("single_focus", "met", "I want to be a sous chef and run a pass. Someday I want to be the one teaching cooks."),
+    ("single_focus", "partial", "I want to be a sous chef, run a pass and open a food truck of my own."),
     # a goal noun followed only by an idiom of drifting names no goal, in a transcript without punctuation too
     ("single_focus", "missing", "my career goal honestly i just take it week by week i drive a van for a bakery"),
     ("single_focus", "met", "my career goal honestly is to run the bakery's delivery fleet i drive a van for them"),
@@ -417,6 +434,14 @@ CASES = [
     # with no role given, a goal naming its work is the field; a bare rank names none
     ("role_alignment", "partial", "I want to become a planner. I am studying for the CPIM exam in June."),
     ("role_alignment", "missing", "I want to become a supervisor. I am studying for the CPIM exam in June."),
+    # however vague or scattered the goals, one that names its work is the field; vague aims name none
+    ("role_alignment", "partial", "I just want to keep getting better at design and take on more responsibility."),
+    ("role_alignment", "missing", "I just want to keep getting better and take on more responsibility."),
+    (
+        "role_alignment",
+        "partial",
+        "I want to keep learning, get into nursing, maybe travel, maybe do something creative, see what happens.",
+    ),
     # contribution: what they bring to the employer; helping in general is partial
     (
         "contribution",

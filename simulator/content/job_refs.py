@@ -1,0 +1,104 @@
+"""Where the answer refers to this job: this position, team or company, by name or by "this role", "your team".
+
+Shared by the goal count (a goal placed at this employer is the tie to the role, not a rival goal) and by
+role_alignment.
+"""
+
+from __future__ import annotations
+
+from simulator.content.ling import governing_verb, is_past, lower, negated
+from simulator.model.transcript import bare
+
+STEM = 6  # characters compared for role words: "accountant" ~ "accounting"
+
+
+def _stem(word: str) -> str:
+    w = bare(word).strip("'")
+    return w[:STEM] if len(w) > STEM else w
+
+
+def context_words(text: str | None) -> list[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return [
+        w
+        for w in (text or "").replace("/", " ").replace("-", " ").split()
+        if w.lower() not in STOP_WORDS and any(ch.isalpha() for ch in w)
+    ]
+
+
+def mentions(ctx, words: list[str]) -> list[int]:
+    """Nouns of the answer that are words of the role or company ("coordinate" does not name a "Coordinator")."""
+    stems = {_stem(w) for w in words}
+    return [t.i for t in ctx.doc if t.is_alpha and t.pos_ in ("NOUN", "PROPN") and _stem(t.text) in stems]
+
+
+def _employers_thing(tok, det: set[str], lex) -> bool:
+    """'your sales floor', 'your claims data': the employer's, not the generic 'your career'."""
+    return (
+        "your" in det
+        and not lex.ph("role", "generic_your").has(tok)
+        and not any(lower(c) == "own" for c in tok.children)
+    )
+
+
+def _held_job(tok, lex) -> bool:
+    """``tok`` names a job the speaker has had or has: 'I was in this job for years', 'I've been a credit analyst'."""
+    verb = governing_verb(tok)
+    return is_past(verb) and verb.lemma_.lower() in lex.words("role", "current_job_verbs")
+
+
+def _this_job(tok, det: set[str], lex) -> bool:
+    """'this role', 'your team', 'the position'; with "the" only the singular ('the teams' is any teams)."""
+    the_nouns = lex.ph("role", "the_nouns")
+    if not (lex.ph("role", "nouns").has(tok) or the_nouns.has(tok)):
+        return False
+    if det & lex.words("role", "determiners") and not _held_job(tok, lex):
+        return True
+    the = "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS"
+    return the and not is_past(governing_verb(tok)) and not _some_place(tok, lex)
+
+
+def _some_place(tok, lex) -> bool:
+    """'a company with a good culture where I can contribute to the team': "the team" of any such place."""
+    anywhere = lex.words("role", "any_place")
+    return any(
+        a.pos_ in ("NOUN", "PRON")
+        and (lower(a) in anywhere or any(lower(d) in anywhere for d in a.children if d.dep_ == "det"))
+        for a in tok.ancestors
+    )
+
+
+def _noun_refs(ctx) -> list[int]:
+    """Nouns that point at this position, team or company."""
+    hits = []
+    for tok in ctx.doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or negated(tok):
+            continue
+        det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
+        if _employers_thing(tok, det, ctx.lex) or _this_job(tok, det, ctx.lex):
+            hits.append(tok.i)
+    return hits
+
+
+def _context_refs(ctx) -> list[int]:
+    """The company's name, or most of the role's words, said in the answer."""
+    c, hits = ctx.context, []
+    company = context_words(c.company)
+    if company:  # the company's own first word, exactly: "Vantage" of "Vantage Health", not "health"
+        first = company[0].lower().strip(".,'’")
+        hits += [t.i for t in ctx.doc if lower(t).strip(".,'’") == first]
+    role_words = context_words(c.role)
+    if role_words:  # the title's head noun among them ("Driver" of "CDL-A Driver"), not in the speaker's own job
+        found = [i for i in mentions(ctx, role_words) if not _held_job(ctx.doc[i], ctx.lex)]
+        stems = {_stem(ctx.doc[i].text) for i in found}
+        if _stem(role_words[-1]) in stems and len(stems) >= (len(role_words) + 1) // 2:
+            hits += found
+    return hits
+
+
+def explicit_refs(ctx) -> list[int]:
+    """Token indices of references to this position, team or company."""
+    doc = ctx.doc
+    phrases = [lo for lo, _ in ctx.lex.ph("role", "phrases").find(doc) if not negated(doc[lo])]
+    return sorted(set(_noun_refs(ctx) + phrases + _context_refs(ctx)))
