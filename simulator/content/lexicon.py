@@ -29,7 +29,7 @@ _KEYS = {
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
         "learning_verbs not_actions generic_objects own_groups"
-        " deliberation_verbs employer_possessives done_adverbs company_preps first_words"
+        " deliberation_verbs employer_possessives done_adverbs company_preps first_words place_nouns"
         " study_verbs vague_amounts schools school_verbs"
     ),
     "time": (

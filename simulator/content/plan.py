@@ -168,6 +168,22 @@ def _done_now(verb) -> bool:
     return verb_time(verb) == "present" and any(lower(c) in done for c in verb.children if c.dep_ == "advmod")
 
 
+def _habit(verb) -> bool:
+    """'someone who takes initiative', 'I take each role as it comes': the simple present with nothing named and no
+    date is how the speaker works, not a step ahead."""
+    return verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _what_a_place_offers(verb) -> bool:
+    """'a place where I can build a career', 'a great place to start that journey': what a kind of workplace would
+    let the speaker do, not a step they plan."""
+    return (
+        verb.dep_ in ("relcl", "acl")
+        and verb.head.pos_ == "NOUN"
+        and lower(verb.head) in _words(verb, "steps", "place_nouns")
+    )
+
+
 def _ahead_and_mine(verb) -> bool:
     return _upcoming_step_verb(verb) and mine(verb) and not negated(verb) and not _done_now(verb)
 
@@ -214,6 +230,8 @@ def find_steps(ctx) -> list[Step]:
         if verb is None or verb.i in steps or verb.i in not_steps or verb.lemma_ == "be" or not _ahead_and_mine(verb):
             continue
         step = _step(ctx, tok, verb, tails)
+        if step and not (step.concrete or step.time) and (_habit(verb) or _what_a_place_offers(verb)):
+            continue
         if step:
             steps[verb.i] = step
     for t in ctx.times:

@@ -489,6 +489,12 @@ CASES = [
     ),
     ("milestones", "partial", "My goal is to become a manager, so I plan to take some courses."),
     ("milestones", "missing", "My goal is to become a manager. I finished a leadership course in 2021."),
+    # the simple present with nothing named is how the speaker works; a kind of place's offer is no plan
+    ("milestones", "missing", "My goal is to become a shift manager. I'm someone who takes initiative."),
+    ("milestones", "missing", "My goal is to become a shift manager. I take each role as it comes."),
+    ("milestones", "met", "My goal is to become a shift manager. I take the ServSafe exam in May."),
+    ("milestones", "missing", "I want to become a shift manager, and this is a place where I can build a career."),
+    ("milestones", "partial", "I want to become a shift manager, and I will build my skills on the night shift."),
     # past_accomplishment: a reached goal in the past tense; general experience is partial
     (
         "past_accomplishment",
