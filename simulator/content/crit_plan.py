@@ -116,7 +116,7 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
     ahead = [t for t in ctx.times if _frames_ahead(ctx, t)]
-    real = [t for t in ahead if not t.vague and not _hedged(ctx.doc, t, ctx.lex)]
+    real = [t for t in ahead if not t.vague and not _hedged_twice(ctx, t)]
     step = ctx.steps[0] if ctx.steps else None
     slots = {"step": f" ({ctx.q(step.span)})" if step else ""}
     if real:
@@ -133,9 +133,15 @@ def _in_goal_sentence(ctx: Ctx, i: int) -> bool:
     return any(sent.start <= g.trigger_i < sent.end for g in ctx.goals.mentions)
 
 
-def _hedged(doc, t, lex) -> bool:
-    """'maybe next year': a time frame the speaker does not commit to."""
-    return any(lower(x) in lex.words("time", "hedged") for x in doc[max(0, t.start - 2) : t.start])
+def _hedged_twice(ctx: Ctx, t) -> bool:
+    """'at some point, hopefully this year': a hedged date beside a vague time in its sentence commits to nothing.
+    A hedged date alone ('probably next spring') is still a time frame, as the blind labels read it; the hedge
+    counts against confident language."""
+    doc, lex = ctx.doc, ctx.lex
+    if not any(lower(x) in lex.words("time", "hedged") for x in doc[max(0, t.start - 2) : t.start]):
+        return False
+    sent = doc[t.start].sent
+    return any(o.vague and sent.start <= o.start < sent.end for o in ctx.times)
 
 
 def _duration(doc, t, lex) -> bool:

@@ -513,6 +513,9 @@ CASES = [
     ("timeline", "met", "I want to become a licensed electrician, and I'll take the journeyman exam by March."),
     ("timeline", "met", "My goal is to earn my PMP within six months."),
     ("timeline", "partial", "I want to become a CFO eventually, someday."),
+    # a hedged date is still a date (the hedge counts against confident language); beside a vague time, no frame
+    ("timeline", "met", "I want to go into nursing, if I get my prerequisites done, probably next spring."),
+    ("timeline", "partial", "I want to go into nursing. I'll take a course at some point, hopefully this year."),
     ("timeline", "missing", "I completed a bookkeeping course last summer and I want to become an accountant."),
     # confident_language: "when I", few hedges
     (
