@@ -165,11 +165,25 @@ def no_destination(comp, lex) -> bool:
         c.dep_ in ("xcomp", "dobj") for c in comp.children
     ):
         return True
+    if _rising_in_place(comp, lex):
+        return True
     if comp.lemma_ not in ("be", "become"):
         return False
     attr = next((c for c in comp.children if c.dep_ == "attr"), None)
     mods = [] if attr is None else [c for c in attr.children if c.dep_ == "amod"]
     return bool(mods) and any(m.tag_ == "JJR" or any(lower(a) == "more" for a in m.children) for m in mods)
+
+
+def _rising_in_place(comp, lex) -> bool:
+    """'grow in the hotel world', 'grow as a creative', 'work my way up in hospitality': rising where one is, with
+    no rung named ("move up to shift supervisor" and "develop into a lead" name one)."""
+    way_up = comp.lemma_.lower() == "work" and any(c.dep_ == "dobj" and lower(c) == "way" for c in comp.children)
+    if comp.lemma_.lower() not in lex.words("goal", "rising_verbs") and not way_up:
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd") and lower(c) != "way" for c in comp.children):
+        return False
+    # anywhere after the verb: the parser hangs "to" of "move up to shift supervisor" on "up", or reads an infinitive
+    return not any(t.i > comp.i and lower(t) in lex.words("goal", "destination_preps") for t in comp.subtree)
 
 
 def early_in_job(verb, lex) -> bool:

@@ -52,6 +52,12 @@ CASES = [
     ),
     ("single_focus", "missing", "I worked at a bank for three years and then moved to Ohio."),
     ("single_focus", "partial", "I just want to keep growing and be successful."),
+    # rising where one is names no rung; a destination after the verb names one
+    ("single_focus", "partial", "I want to kind of grow in the hotel world."),
+    ("single_focus", "partial", "My goal is to work my way up in hospitality."),
+    ("single_focus", "met", "My goal is to work my way up to head housekeeper."),
+    ("single_focus", "met", "My goal is to move up to shift supervisor."),
+    ("single_focus", "met", "My goal is to work in pediatric oncology."),
     # a goal made only of words that name no destination is generic, however it is phrased
     (
         "single_focus",
