@@ -39,7 +39,11 @@ def _seeking(verb) -> bool:
 
 
 def _self_directed(verb, strong: bool, lex) -> bool:
-    """'help me', 'improve my skills': the speaker benefits, not the employer."""
+    """'help me', 'improve my skills', 'grow with the company': the speaker benefits, not the employer."""
+    if verb.lemma_.lower() in lex.words("contribution", "self_growth_verbs") and not any(
+        c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in verb.children
+    ):
+        return True
     for c in verb.children:
         if lower(c) in lex.words("grammar", "self_objects") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
             return True
@@ -89,7 +93,7 @@ def giving(ctx: Ctx) -> tuple[list, list]:
             continue
         if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex) or _seeking(tok):
             continue
-        if _offers_a_quality(tok, lex):  # "bring my energy to Kestrel": a quality, not the work
+        if _offers_a_quality(tok, lex) or _adds_value(tok, lex):  # "bring my energy to Kestrel": not the work
             vague.append(clause_of(tok))
         elif tok.i in strong_hits or _for_employer(ctx, tok):
             met.append(clause_of(tok))
@@ -185,9 +189,23 @@ def open_offers(ctx: Ctx) -> list:
     return out
 
 
+def _adds_value(verb, lex) -> bool:
+    """'add value to the business': a stock phrase that names nothing done, whoever receives it."""
+    return verb.lemma_.lower() == "add" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "nouns") for c in verb.children
+    )
+
+
 def _offers_a_quality(verb, lex) -> bool:
-    """The thing given is a trait of the speaker ("my energy", "a positive attitude"), not work done for them."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "qualities") for c in verb.children)
+    """The thing given is a trait of the speaker ("my energy", "a positive attitude", "a lot of energy and a growth
+    mindset"), not work done for them."""
+    traits = lex.words("contribution", "qualities")
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        amount = [o for p in obj.children if lower(p) == "of" for o in p.children if o.dep_ == "pobj"]
+        things = [obj, *obj.conjuncts, *amount, *(c for a in amount for c in a.conjuncts)]
+        if any(t.lemma_.lower() in traits for t in things):
+            return True
+    return False
 
 
 def _filler_you(tok, lex) -> bool:
@@ -207,6 +225,8 @@ def offered_nouns(ctx: Ctx) -> list:
     out = []
     for tok in doc:
         if lex.ph("contribution", "nouns").has(tok) and tok.pos_ == "NOUN" and not negated(tok):
+            if tok.dep_ == "dobj" and _adds_value(tok.head, lex):
+                continue
             near = doc[tok.i + 1 : min(len(doc), tok.i + NEAR)]
             if any(lower(t) in you or employer.has(t) for t in near):
                 out.append(clause_of(tok))

@@ -476,6 +476,15 @@ CASES = [
         "My goal is to become a charge nurse, and I'll take the night shifts the others don't want.",
     ),
     ("contribution", "partial", "My goal is to become a charge nurse, where I'm adding genuine value every day."),
+    # buzzword offers: value added to no one named, traits instead of work; growing with the company is one's own
+    ("contribution", "partial", "My goal is to become a team lead and keep adding value to the business."),
+    ("contribution", "met", "My goal is to become a team lead, and I'll cut your month-end close by two days."),
+    (
+        "contribution",
+        "partial",
+        "I want to become a team lead. I'd bring a lot of energy and a growth mindset to the team.",
+    ),
+    ("contribution", "missing", "My goal is to become a team lead. I just want to grow with the company."),
     ("contribution", "missing", "My goal is to become a charge nurse, and I'll take the night shifts I like."),
     # an open offer ("whatever the clinic needs") is willing but names no work; a free relative of one's own wish is not
     (
