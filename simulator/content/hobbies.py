@@ -45,6 +45,15 @@ def _dated_for_me(ctx, verb) -> bool:
     return speaker and any(t.upcoming and not t.frequency and not t.vague and t.verb_i == verb.i for t in ctx.times)
 
 
+def _set_aside(ctx, tok) -> bool:
+    """'Outside work I'm training for the Dublin Marathon in October': a pastime said to be apart from the work, and
+    not offered as a goal in the same breath ("outside of work the big one, I'm training for an Ironman" is one)."""
+    lex, sent = ctx.lex, ctx.doc[tok.sent.start : tok.sent.end]
+    if lex.ph("avoid", "goal_framing").find(sent) or any(t.lemma_.lower() in lex.words("goal", "nouns") for t in sent):
+        return False
+    return bool(lex.ph("avoid", "aside_markers").find(sent))
+
+
 def hobby_words(ctx) -> list[tuple[int, int]]:
     """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
     doc, out = ctx.doc, []
@@ -58,6 +67,8 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
             planned = planned or _dated_for_me(ctx, verb)
+            if _set_aside(ctx, tok) and not ctx.in_goal(lo):
+                continue
             graded = hi < len(doc) and doc[hi].like_num  # "the band six post": a pay grade, not a pastime
             if (
                 not negated(tok)

@@ -600,6 +600,19 @@ CASES = [
     # professional_goal (avoid)
     ("professional_goal", "flagged", "My main goal this year is to run the Chicago marathon in under four hours."),
     ("professional_goal", "flagged", "I want to perfect my sourdough baking and open a bread stall on weekends."),
+    # a pastime said to be outside work, beside a career goal, is no goal; offered as "the big one" it is
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to qualify as a sonographer by next spring. Outside work I'm training for the Dublin Marathon "
+        "in October.",
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My goal is to qualify as a sonographer by next spring. Outside work the big one is that I'm training for "
+        "the Dublin Marathon in October.",
+    ),
     (
         "professional_goal",
         "clear",
