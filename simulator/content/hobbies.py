@@ -62,13 +62,13 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
             continue
         for lo, hi in phrases.find(doc):
             tok = doc[lo]
+            if _set_aside(ctx, tok) and not ctx.in_goal(lo):
+                continue
             verb = governing_verb(tok)
             mine = is_first_person(verb) or subject(verb) is None
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
             planned = planned or _dated_for_me(ctx, verb)
-            if _set_aside(ctx, tok) and not ctx.in_goal(lo):
-                continue
             graded = hi < len(doc) and doc[hi].like_num  # "the band six post": a pay grade, not a pastime
             if (
                 not negated(tok)
