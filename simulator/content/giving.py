@@ -190,7 +190,8 @@ def open_offers(ctx: Ctx) -> list:
 
 
 def _adds_value(verb, lex) -> bool:
-    """'add value to the business': a stock phrase that names nothing done, whoever receives it."""
+    """'add value to the business' (or any contribution noun: "add expertise"): a stock phrase that names nothing
+    done, whoever receives it."""
     return verb.lemma_.lower() == "add" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "nouns") for c in verb.children
     )

@@ -257,10 +257,14 @@ def find_goals(parsed, lex) -> GoalFindings:
 def toward_this_job(found: GoalFindings, refs: list[int]) -> GoalFindings:
     """'stay on as one of your LPN visit nurses', 'work here': a goal placed at this employer ties the answer to the
     role; it is one more goal only when no other is left."""
-    here = [g for g in found.goals if any(g.start <= i < g.end for i in refs)]
-    if here and len(here) < len(found.goals):
-        found.goals = [g for g in found.goals if g not in here]
-        found.named = [g for g in found.named if not any(g.start <= i < g.end for i in refs)]
+
+    def placed(g: Goal) -> bool:
+        return any(g.start <= i < g.end for i in refs)
+
+    rest = [g for g in found.goals if not placed(g)]
+    if rest and len(rest) < len(found.goals):
+        found.goals = rest
+        found.named = [g for g in found.named if not placed(g)]
     return found
 
 
