@@ -13,6 +13,7 @@ from simulator.content.giving import (
     offered_by_reading,
     offered_nouns,
     open_offers,
+    pictured_at_work,
 )
 from simulator.content.hobbies import holds_hobby
 from simulator.content.job_refs import context_words, mentions
@@ -121,7 +122,8 @@ def contribution(ctx: Ctx) -> Verdict:
     naming the employer that the classifier reads as an offer."""
     slots = {"role_ref": role_ref(ctx)}
     met, vague = giving(ctx)
-    met += offered_nouns(ctx) + listener_receives(ctx)
+    pictured, vaguely = pictured_at_work(ctx)
+    met += offered_nouns(ctx) + listener_receives(ctx) + pictured
     if met:
         spans = distinct(met)[:3]
         return Verdict(
@@ -134,7 +136,7 @@ def contribution(ctx: Ctx) -> Verdict:
         quote = {**slots, "quote": ctx.q(span)}
         return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
     vague += [w for w in ctx.goals.wishes if for_others(ctx, w)]  # the goal's good: "be the one who shows up"
-    vague += open_offers(ctx) + carried_over(ctx)
+    vague += open_offers(ctx) + carried_over(ctx) + vaguely
     if vague:
         spans = distinct(vague)[:2]
         return Verdict(

@@ -269,3 +269,27 @@ def for_others(ctx: Ctx, wish: tuple[int, int]) -> bool:
     ("this internship gives me a chance") nor a status wish."""
     mine = ctx.lex.words("grammar", "self_objects")
     return wish not in ctx.why.titles and not any(lower(t) in mine for t in ctx.doc[wish[0] : wish[1]])
+
+
+def pictured_at_work(ctx: Ctx) -> tuple[list, list]:
+    """'On site I'll be the one who's in early loading the van': the speaker pictured at this work by what they will
+    do there (an offer); with only "stuff" done ("the guy who can do the old stuff") a vague one. Wished for ("I want
+    to be the person who builds the regression suite") it is an offer only when the work is named and is no general
+    good ("someone who inspires young minds" is the goal's impact, which the goal rules read)."""
+    lex = ctx.lex
+    empty = lex.words("steps", "generic_objects")
+    modal = lex.words("grammar", "future_aux") | lex.words("grammar", "would")
+    met, vague = [], []
+    for tok in ctx.doc:
+        if tok.lemma_ != "be" or not is_first_person(tok) or verb_time(tok) not in ("future", "conditional"):
+            continue
+        said = any(c.dep_ == "aux" and lower(c) in modal for c in tok.children)  # not "I want to be the one who"
+        for attr in (c for c in tok.children if c.dep_ == "attr"):
+            rels = [r for r in attr.children if r.dep_ == "relcl" and not is_past(r)]
+            done = [t for r in rels for t in r.subtree if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj", "conj")]
+            named = [t for t in done if lower(t) not in empty]
+            if said and done:
+                (met if named else vague).append(clause_of(tok))
+            elif named and not any(lex.ph("why", "impact").has(t) for r in rels for t in r.subtree):
+                met.append(clause_of(tok))
+    return met, vague

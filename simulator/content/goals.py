@@ -82,6 +82,19 @@ def _done_first(comp, toks) -> bool:
     return any(lower(t) == "first" and t.dep_ == "advmod" for t in [*toks, *comp.children])
 
 
+def _before_a_move(comp, lex) -> bool:
+    """'hit quota three quarters in a row before I apply for the AE track': what is wanted before a move of one's
+    own toward something named is a step toward it ('before I turn thirty' or 'before I retire' names no thing)."""
+    for clause in comp.children:
+        marks = [lower(c) for c in clause.children if c.dep_ == "mark"]
+        if clause.dep_ != "advcl" or not set(marks) & lex.words("steps", "before_markers"):
+            continue
+        named = [t for t in clause.subtree if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("nsubj", "npadvmod")]
+        if is_first_person(clause) and named:
+            return True
+    return False
+
+
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
     if any(c.dep_ == "nsubj" and is_goal_noun(c, lex) for c in comp.children):
@@ -103,7 +116,7 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"),
         lemmas=lemmas,
         generic=generic,
-        step=_is_step(comp, toks, lex) or _done_first(comp, toks),
+        step=_is_step(comp, toks, lex) or _done_first(comp, toks) or _before_a_move(comp, lex),
     )
 
 
@@ -211,12 +224,19 @@ def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
     _add_listed(parsed, tok, comp, lex, found)
     listed = found.mentions[first:]
     listed[0].onward = first > 0 and _onward(tok, found.mentions[first - 1], lex)
-    if early_in_job(tok, lex):  # "in my first six months I'd want to take on-call, write runbooks": first steps
-        for g in listed:
+    if early_in_job(tok, lex) or _plan_after_goal(tok, found.mentions[:first], lex):
+        for g in listed:  # "in my first six months I'd want to take on-call, write runbooks": first steps
             g.step = True
     done_first = [i for i, g in enumerate(listed) if g.step and _done_first(parsed.doc[g.head_i], [])]
     for g in listed[: max(done_first, default=-1) + 1]:  # "X and Y first": "first" ends the whole list
         g.step = True
+
+
+def _plan_after_goal(trigger, before: list[Goal], lex) -> bool:
+    """'I want to be on six figures by thirty … the plan is to bill as much as possible': what a plan lists after a
+    goal already named is the way there, not more goals."""
+    named = any(not g.step and not g.generic for g in before)
+    return named and lower(trigger) in lex.words("goal", "plan_nouns")
 
 
 def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:
@@ -340,7 +360,19 @@ def subject_of_own(verb):
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
 
 
+def _acronym(a: Goal, b: Goal) -> bool:
+    """'the professional target is AE': a goal said as the initials of another goal's words is that goal."""
+    short, full = (a, b) if len(a.text) < len(b.text) else (b, a)
+    letters = short.text.replace(".", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return False
+    initials = "".join(w[0] for w in full.text.lower().split() if len(w) > 2)
+    return letters.lower() in initials
+
+
 def _same(a: Goal, b: Goal) -> bool:
+    if _acronym(a, b):
+        return True
     if not a.lemmas or not b.lemmas:
         return a.text.lower() == b.text.lower()
     sa, sb = {w[:STEM] for w in a.lemmas}, {w[:STEM] for w in b.lemmas}

@@ -36,6 +36,12 @@ def _when_worked(tok, lex) -> bool:
     return listed or tok.dep_ == "npadvmod"
 
 
+def _ranked(tok, hi: int, lex) -> bool:
+    """'the band six post' (a pay grade) or 'climbing the commission bands' (a rank climbed): work, not a pastime."""
+    climbed = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words("avoid", "ranks") for c in tok.children)
+    return climbed or (hi < len(tok.doc) and tok.doc[hi].like_num)
+
+
 def _dated_for_me(ctx, verb) -> bool:
     """'the big one for me this year is the Chicago Marathon in October': a date ahead on the speaker's own clause
     plans the pastime, however the goal was introduced ("my brother runs it in April" is his)."""
@@ -69,7 +75,7 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
             planned = planned or _dated_for_me(ctx, verb)
-            graded = hi < len(doc) and doc[hi].like_num  # "the band six post": a pay grade, not a pastime
+            graded = _ranked(tok, hi, ctx.lex)
             if (
                 not negated(tok)
                 and not graded

@@ -24,13 +24,13 @@ _KEYS = {
         "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
         "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now ordinals "
-        "vague_lemmas drift moves continuing_verbs early_units rising_verbs destination_preps"
+        "vague_lemmas drift moves continuing_verbs early_units rising_verbs destination_preps plan_nouns"
     ),
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
         "learning_verbs not_actions generic_objects own_groups"
         " deliberation_verbs employer_possessives done_adverbs company_preps first_words place_nouns"
-        " study_verbs vague_amounts schools school_verbs"
+        " study_verbs vague_amounts schools school_verbs before_markers"
     ),
     "time": (
         "vague units frame_units months month_verbs prepositions frame_words past_words future_words "
@@ -65,7 +65,7 @@ _KEYS = {
     "avoid": (
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
         "modest_before effort_verbs aspiration_modals self_words boast_phrases aspiration_heads others "
-        "insults money titles money_exempt work_times belief_verbs aside_markers goal_framing"
+        "insults money titles money_exempt work_times belief_verbs aside_markers goal_framing ranks other_payers"
     ),
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "

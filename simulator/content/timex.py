@@ -129,7 +129,10 @@ def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     lows = {lower(t) for t in toks}
     verb = governing_verb(toks.root)
     counted = any(t.like_num for t in toks[:-1]) or (lo > 0 and _counted(doc[lo - 1]))  # "six days a week"
-    per = bool(lows & lex.words("time", "per_articles")) and counted  # "two hours a day", "two exams a week"
+    # "two hours a day", "two exams a week"; "three and a half years" counts no rhythm
+    per = counted and any(
+        _is_time_word(t.nbor(), lex) for t in toks[:-1] if lower(t) in lex.words("time", "per_articles")
+    )
     per = per or _rate_follows(doc, hi, lex)  # "six days" | "a week", split by the entity recogniser
     per = per or _paced(doc, hi, lex)
     # "I see the next five years as …": the time is what is viewed, not when something happens

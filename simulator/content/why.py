@@ -85,7 +85,7 @@ def _is_step(ctx, toks) -> bool:
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
     paid = lex.ph("avoid", "money").find(toks) or any(t.ent_type_ == "MONEY" for t in toks)  # "four dollars more"
-    money = (paid or lex.ph("avoid", "titles").find(toks)) and not lex.ph("avoid", "money_exempt").find(toks)
+    money = (paid or lex.ph("avoid", "titles").find(toks)) and not any(lo <= a < hi for a, _ in not_pay(ctx.doc, lex))
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
     if money and not valued and not impact:  # "with two kids that adds up fast" is still the pay
@@ -310,9 +310,21 @@ def _recognition(ctx, wish: tuple[int, int]) -> bool:
     return noticed and any(lower(t) in ctx.lex.words("grammar", "first_person") | {"my"} for t in toks)
 
 
+def not_pay(doc, lex) -> list[tuple[int, int]]:
+    """Money words that are not the speaker's pay: set phrases ("pay attention", "raise awareness") and what others
+    pay ("pricing changes what customers pay")."""
+    payers = lex.words("avoid", "other_payers")
+    paying = [
+        (t.i, t.i + 1)
+        for t in doc
+        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in payers for c in t.children)
+    ]
+    return lex.ph("avoid", "money_exempt").find(doc) + paying
+
+
 def money_hits(ctx) -> list[tuple[int, int]]:
     doc, lex = ctx.doc, ctx.lex
-    exempt = lex.ph("avoid", "money_exempt").find(doc)
+    exempt = not_pay(doc, lex)
     hits = lex.ph("avoid", "money").find(doc) + lex.ph("avoid", "titles").find(doc)
     hits += [(e.start, e.end) for e in doc.ents if e.label_ == "MONEY"]
     return [(lo, hi) for lo, hi in hits if not any(a <= lo < b for a, b in exempt)]
@@ -364,7 +376,7 @@ def _follow_pointers(ctx, out: WhyFindings, driven) -> None:
 def _motives(ctx, phrases) -> list[tuple[int, int]]:
     """Money/title words said as a motive: in a goal, a reason or a 'want' clause, not negated."""
     doc, lex = ctx.doc, ctx.lex
-    exempt = lex.ph("avoid", "money_exempt").find(doc)
+    exempt = not_pay(doc, lex)
     wants = lex.words("goal", "verbs") | lex.words("why", "motive_heads")
     markers = [(lo, reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
     out = []

@@ -58,6 +58,26 @@ CASES = [
     ("single_focus", "met", "My goal is to work my way up to head housekeeper."),
     ("single_focus", "met", "My goal is to move up to shift supervisor."),
     ("single_focus", "met", "My goal is to work in pediatric oncology."),
+    # initials of a goal said before are that goal; what is wanted before a move toward it, or what a plan lists
+    # after it, is the way there
+    (
+        "single_focus",
+        "met",
+        "My goal is to be a closing account executive, and I'd also like to run a regional sales team one day. The "
+        "professional target is AE.",
+    ),
+    (
+        "single_focus",
+        "met",
+        "I want to become an account executive within two years, and I'd also like to run a regional sales team one "
+        "day. I want to hit quota three quarters in a row before I apply for the AE track.",
+    ),
+    (
+        "single_focus",
+        "met",
+        "I want to be on six figures by the time I'm thirty. The plan is to bill as much as possible in the first "
+        "year, get on the top biller trips, and keep climbing the commission bands.",
+    ),
     # a goal made only of words that name no destination is generic, however it is phrased
     (
         "single_focus",
@@ -402,6 +422,12 @@ CASES = [
     # "you know" is a filler, nobody the goal helps
     ("goal_why", "partial", "My goal is to become a site surveyor so I can keep learning, you know."),
     ("goal_why", "met", "My goal is to become a site surveyor so I can help you know where the pipes run."),
+    (
+        "goal_why",
+        "met",
+        "My goal is to be an account executive within eighteen months. What gets me going is seeing a small "
+        "business owner actually use something we sold them.",
+    ),
     # role_alignment: this role / team / company, or the given role and company
     (
         "role_alignment",
@@ -455,6 +481,24 @@ CASES = [
         "My goal is to become a nurse educator, and I'd bring ten years of ICU teaching to your new graduates.",
     ),
     ("contribution", "met", "I want to lead a QA team, and I can help your developers ship fewer bugs."),
+    # the speaker pictured at the work by what they will do there; with only "stuff" done, a vague offer
+    (
+        "contribution",
+        "met",
+        "I want to be a qualified electrician. On site I'll be the one who's in early loading the van and keeping "
+        "the job tidy for the lads.",
+    ),
+    (
+        "contribution",
+        "partial",
+        "I want to do heritage carpentry. I'd be the guy on the team who can do both the modern stuff and the old "
+        "stuff.",
+    ),
+    (
+        "contribution",
+        "met",
+        "Long term I want to move into test automation, being the person who builds the regression suite.",
+    ),
     ("contribution", "partial", "My goal is to become a social worker and make a difference for families in crisis."),
     ("contribution", "missing", "My goal is to get a bigger office and more vacation days."),
     # a trait of the speaker's said to carry over to the work is a vague offer; hearings carrying over are not
@@ -527,6 +571,13 @@ CASES = [
     # timeline: a time frame on an upcoming step; vague is partial; past dates do not count
     ("timeline", "met", "I want to become a licensed electrician, and I'll take the journeyman exam by March."),
     ("timeline", "met", "My goal is to earn my PMP within six months."),
+    # "three and a half years" counts no rhythm ("a half" is no "a week")
+    (
+        "timeline",
+        "met",
+        "I want to be a qualified electrician. The plan is the apprenticeship, then the AM2 at the end, which is "
+        "usually about three and a half years in.",
+    ),
     ("timeline", "partial", "I want to become a CFO eventually, someday."),
     # a hedged date is still a date (the hedge counts against confident language); beside a vague time, no frame
     ("timeline", "met", "I want to go into nursing, if I get my prerequisites done, probably next spring."),
@@ -600,6 +651,12 @@ CASES = [
     # professional_goal (avoid)
     ("professional_goal", "flagged", "My main goal this year is to run the Chicago marathon in under four hours."),
     ("professional_goal", "flagged", "I want to perfect my sourdough baking and open a bread stall on weekends."),
+    # a rank climbed is work, not a climbing trip
+    (
+        "professional_goal",
+        "clear",
+        "I want to be on six figures by thirty, and I want to keep climbing the commission bands.",
+    ),
     # a pastime said to be outside work, beside a career goal, is no goal; offered as "the big one" it is
     (
         "professional_goal",
@@ -637,6 +694,13 @@ CASES = [
         "I want to become a nurse practitioner because I love primary care, and the better pay helps my family too.",
     ),
     ("motivation_not_money", "clear", "It's not about the money for me; I want to become a teacher."),
+    # what customers pay is not the speaker's pay
+    (
+        "motivation_not_money",
+        "clear",
+        "I want to be a senior analyst on a pricing team, because pricing is where good analysis changes what "
+        "customers pay.",
+    ),
     # a reason that points back at a pay sentence ("That's what drives me") is that pay again
     (
         "motivation_not_money",
