@@ -96,6 +96,12 @@ def _specific_result(tok, lex) -> bool:
     )
 
 
+def _intention(obj, lex) -> bool:
+    """'three goals', 'a plan': an aim of one's own; "ran convoy movement plans" names work done."""
+    named = any(c.dep_ == "compound" for c in obj.children)
+    return obj.lemma_.lower() in lex.words("accomplishment", "intention_objects") and not named
+
+
 def _redone(tok, lex) -> bool:
     """'rewrote', 're-ran': a listed action done again is the same kind of result."""
     lemma = tok.lemma_.lower()
@@ -111,7 +117,7 @@ def _accomplishment_verb(ctx, tok) -> Accomplishment | None:
         return Accomplishment(clause_of(tok), True, "verb")
     if lemma in lex.words("accomplishment", "experience_verbs") or _time_spent(tok, lex):
         return _experience(tok, lex)
-    if any(o.lemma_.lower() in lex.words("accomplishment", "intention_objects") for o in objects(tok)):
+    if any(_intention(o, lex) for o in objects(tok)):
         return None  # "I've set myself three goals": an intention, not a result
     if lex.ph("accomplishment", "verbs").has(tok) or _redone(tok, lex):
         return Accomplishment(clause_of(tok), _specific_result(tok, lex), "verb")

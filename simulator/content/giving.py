@@ -199,14 +199,25 @@ def _adds_value(verb, lex) -> bool:
 
 def _offers_a_quality(verb, lex) -> bool:
     """The thing given is a trait of the speaker ("my energy", "a positive attitude", "a lot of energy and a growth
-    mindset"), not work done for them."""
-    traits = lex.words("contribution", "qualities")
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    mindset", "the attitude I'd bring"), not work done for them; a skill named beside it ("the patience and the Spanish
+    families appreciated") is work, while "fresh ideas" or "strong skills" beside a trait are not."""
+    traits, vague = lex.words("contribution", "qualities"), lex.words("contribution", "vague_gifts")
+    given = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "relcl" and not given:  # "that's the attitude I'd bring": the noun the clause describes
+        given = [verb.head]
+    for obj in given:
         amount = [o for p in obj.children if lower(p) == "of" for o in p.children if o.dep_ == "pobj"]
-        things = [obj, *obj.conjuncts, *amount, *(c for a in amount for c in a.conjuncts)]
-        if any(t.lemma_.lower() in traits for t in things):
+        head = amount or [obj]  # "a lot of energy": the energy is what is given
+        things = [t for h in head for t in (h, *h.conjuncts)] + (list(obj.conjuncts) if amount else [])
+        kinds = [t.lemma_.lower() for t in things if not _aimed(t)]
+        if len(kinds) == len(things) and set(kinds) & traits and set(kinds) <= traits | vague:
             return True
     return False
+
+
+def _aimed(trait) -> bool:
+    """'real patience for patients who are overwhelmed': a trait aimed at the people served is what they get."""
+    return any(c.dep_ == "prep" and lower(c) == "for" for c in trait.children)
 
 
 def _filler_you(tok, lex) -> bool:

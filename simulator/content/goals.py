@@ -77,6 +77,12 @@ def _is_step(comp, toks, lex) -> bool:
     return verb in lex.words("goal", "growth_verbs") and any(lower(o) in vague for o in objects)
 
 
+def _first_years_spent(comp, lex) -> bool:
+    """'spend the first few years getting solid at assessments': how the first stretch is spent is a way in."""
+    spent = comp.lemma_.lower() in lex.words("steps", "spending_verbs")
+    return spent and any(c.dep_ == "dobj" and any(lower(m) == "first" for m in c.children) for c in comp.children)
+
+
 def _done_first(comp, toks) -> bool:
     """'get through training first, then …': what is to be done first is a step toward what comes after."""
     return any(lower(t) == "first" and t.dep_ == "advmod" for t in [*toks, *comp.children])
@@ -116,7 +122,10 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         text=text.replace(" '", "'").replace(" ’", "’").replace(" n't", "n't"),
         lemmas=lemmas,
         generic=generic,
-        step=_is_step(comp, toks, lex) or _done_first(comp, toks) or _before_a_move(comp, lex),
+        step=_is_step(comp, toks, lex)
+        or _done_first(comp, toks)
+        or _before_a_move(comp, lex)
+        or _first_years_spent(comp, lex),
     )
 
 
@@ -294,9 +303,17 @@ def _pointer(doc, goal: Goal, lex) -> bool:
     head = doc[goal.head_i]
     if any(c.dep_ == "dobj" and c.lower_ == "what" for c in head.children):
         return True
-    if _again(head, lex):
+    if _again(head, lex) or _that_one(head, lex):
         return True
     return goal.end - goal.start == 1 and (head.pos_ in ("PRON", "DET") or head.lemma_.lower() == "do")
+
+
+def _that_one(head, lex) -> bool:
+    """'families need one professional who follows up, and I want to be that person': a "that" noun is one said."""
+    return head.lemma_ == "be" and any(
+        c.dep_ == "attr" and any(d.dep_ == "det" and lower(d) in lex.words("grammar", "pointers") for d in c.children)
+        for c in head.children
+    )
 
 
 def _said_before(verb, lex) -> bool:

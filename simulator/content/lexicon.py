@@ -30,7 +30,7 @@ _KEYS = {
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
         "learning_verbs not_actions generic_objects own_groups"
         " deliberation_verbs employer_possessives done_adverbs company_preps first_words place_nouns"
-        " study_verbs vague_amounts schools school_verbs before_markers"
+        " study_verbs vague_amounts schools school_verbs before_markers spending_verbs"
     ),
     "time": (
         "vague units frame_units months month_verbs prepositions frame_words past_words future_words "
@@ -55,7 +55,7 @@ _KEYS = {
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
         "qualities filler_verbs receive received open_objects open_needs place_preps no_one transfer_verbs"
-        " self_growth_verbs"
+        " self_growth_verbs vague_gifts"
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "

@@ -78,6 +78,13 @@ CASES = [
         "I want to be on six figures by the time I'm thirty. The plan is to bill as much as possible in the first "
         "year, get on the top biller trips, and keep climbing the commission bands.",
     ),
+    # "that person" points back; how the first years are spent is a way in
+    (
+        "single_focus",
+        "met",
+        "I want to work in child protection. Families often need one professional who follows up, and I want to be "
+        "that person. I'd want to spend the first few years getting really solid at assessments and court work.",
+    ),
     # a goal made only of words that name no destination is generic, however it is phrased
     (
         "single_focus",
@@ -499,6 +506,19 @@ CASES = [
         "met",
         "Long term I want to move into test automation, being the person who builds the regression suite.",
     ),
+    # a trait offered, however it is put, is a vague offer; a skill named beside it is work
+    ("contribution", "partial", "I want to work in child protection, and I think I'd bring patience."),
+    (
+        "contribution",
+        "partial",
+        "My big goal is to run a marathon. It taught me discipline, and that's the attitude I'd bring to anything I do.",
+    ),
+    (
+        "contribution",
+        "met",
+        "I want to become a pediatric nurse, and I'd bring the patience and the Spanish my preceptors said families "
+        "appreciated.",
+    ),
     ("contribution", "partial", "My goal is to become a social worker and make a difference for families in crisis."),
     ("contribution", "missing", "My goal is to get a bigger office and more vacation days."),
     # a trait of the speaker's said to carry over to the work is a vague offer; hearings carrying over are not
@@ -564,6 +584,13 @@ CASES = [
         "past_accomplishment",
         "met",
         "I passed the Series 65 exam in 2022 after studying every morning for three months.",
+    ),
+    # a plan run for others is work done, not an intention of one's own
+    (
+        "past_accomplishment",
+        "met",
+        "I want to move into civilian supply chain. On my last assignment I ran convoy movement plans for a brigade, "
+        "about three hundred vehicles.",
     ),
     ("past_accomplishment", "partial", "I have a lot of experience in retail and I've been a cashier for years."),
     ("past_accomplishment", "missing", "I will finish my degree next year and then apply for analyst roles."),
