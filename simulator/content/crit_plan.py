@@ -31,8 +31,15 @@ def _scheduled(ctx: Ctx) -> list:
     cues = [i for i in nouns if verb_time(governing_verb(doc[i])) not in ("past", "perfect")]
     cues = [i for i in cues if not tentative(governing_verb(doc[i]))]  # "maybe I'll take the exam": not scheduled
     times = [t for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
+    times = [t for t in times if not _dates_a_goal(ctx, t)]  # "Director within the next two years" is the goal's date
     cues += [t.start for t in times if _not_someone_else(doc[t.verb_i], ctx.lex)]  # not "you'll talk to this week"
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
+
+
+def _dates_a_goal(ctx: Ctx, t) -> bool:
+    """'I'm aiming for Director within the next two years': a date on the goal itself is its timeline, no step."""
+    goals = ctx.goals.goals + ctx.goals.named  # not steps, nor goals that point back ("I want to take it in May")
+    return any(g.start <= t.start < g.end or t.verb_i in (g.trigger_i, g.head_i) for g in goals)
 
 
 def _not_listed_goals(ctx: Ctx) -> tuple[list, dict]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simulator.content.ling import PERFECT, UPCOMING, governing_verb, lower, verb_time
+from simulator.content.ling import PERFECT, PRESENT, UPCOMING, governing_verb, lower, verb_time
 
 YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -80,7 +80,8 @@ def find_time_expressions(doc, lex) -> list[TimeExpr]:
 
 def _is_vague(toks, lows: set[str], lex) -> bool:
     """'in a few years', 'someday': no number, month, year or frame word pins it down."""
-    anchored = any(t.like_num or lower(t) in lex.words("time", "months") or YEAR.match(lower(t)) for t in toks)
+    named = lex.words("time", "months") | lex.words("time", "holidays")
+    anchored = any(t.like_num or lower(t) in named or YEAR.match(lower(t)) for t in toks)
     anchored = anchored or bool(lows & lex.words("time", "frame_words"))
     fuzzy = bool(lows & lex.words("time", "vague_quantities")) and not any(t.like_num for t in toks)
     return fuzzy or not (anchored or lows & lex.words("time", "frame_units"))
@@ -101,8 +102,8 @@ def _is_upcoming(verb, lows: set[str], lex) -> bool:
         return False
     if lows & lex.words("time", "explicit_future"):
         return True  # "I've booked the exam for next October", "I had the race booked for next October"
-    if tense == PERFECT and verb.lemma_.lower() in lex.words("steps", "commit_verbs"):
-        return True  # "I've signed up for the race in September": a perfect takes no past date, so it is ahead
+    if tense in (PERFECT, PRESENT) and verb.lemma_.lower() in lex.words("steps", "commit_verbs"):
+        return True  # "I've signed up for the race in September", "module three is booked for November": ahead
     if lows & lex.words("time", "future_words") and tense not in ("past", "perfect"):
         return True
     return tense in UPCOMING

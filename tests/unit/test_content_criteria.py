@@ -560,6 +560,12 @@ CASES = [
     ("contribution", "missing", "My goal is to become a vet nurse. I'll do whatever it takes to get there."),
     ("contribution", "missing", "My goal is to become a vet nurse, and I want to do whatever makes me happy."),
     # milestones: concrete upcoming steps; vague is partial; past steps do not count
+    # a date on the goal itself is its timeline, not a step toward it
+    (
+        "milestones",
+        "missing",
+        "I'm aiming for Director of Engineering within the next two years. Honestly it's the title I want.",
+    ),
     ("milestones", "met", "I want to become an actuary, and I will sit Exam P in March."),
     (
         "milestones",
@@ -598,6 +604,8 @@ CASES = [
     # timeline: a time frame on an upcoming step; vague is partial; past dates do not count
     ("timeline", "met", "I want to become a licensed electrician, and I'll take the journeyman exam by March."),
     ("timeline", "met", "My goal is to earn my PMP within six months."),
+    # a holiday dates a plan as a month does
+    ("timeline", "met", "I want to be a mortgage adviser, and I'll be fully qualified by Christmas."),
     # "three and a half years" counts no rhythm ("a half" is no "a week")
     (
         "timeline",
