@@ -19,7 +19,7 @@ from simulator.content.ling import (
     subject,
     verb_time,
 )
-from simulator.content.plan import concrete_noun, mine, objects
+from simulator.content.plan import concrete_noun, mine, objects, topic
 from simulator.content.segment import clause_of
 from simulator.content.timex import perfect_progressive
 
@@ -142,9 +142,15 @@ def _so_far(ctx, tok) -> Accomplishment | None:
     return Accomplishment(span, False, "experience")
 
 
+def _held_training(tok, lex) -> bool:
+    """'my GWO Basic Safety Training': a named course held is a credential."""
+    return tok.pos_ == "PROPN" and lex.ph("steps", "nouns").has(tok) and any(c.dep_ == "compound" for c in tok.children)
+
+
 def _credential(ctx, tok) -> Accomplishment | None:
     lex = ctx.lex
-    if tok.pos_ != "NOUN" or not lex.ph("accomplishment", "credentials").has(tok) or negated(tok):
+    named = _held_training(tok, lex)
+    if (tok.pos_ != "NOUN" or not lex.ph("accomplishment", "credentials").has(tok)) and not named or negated(tok):
         return None
     verb = governing_verb(tok)
     own = lex.words("grammar", "own_possessives")
@@ -157,14 +163,30 @@ def _credential(ctx, tok) -> Accomplishment | None:
         or verb_time(verb) not in ("present", PAST, PERFECT)
     ):
         return None
-    return Accomplishment(clause_of(tok), concrete_noun(tok), "credential")
+    field = any(topic(c) for c in verb.children if c.i > tok.i)  # "I have my bachelor's | in communication sciences"
+    return Accomplishment(clause_of(tok), named or field or concrete_noun(tok), "credential")
+
+
+def _moved_figure(ctx, tok) -> Accomplishment | None:
+    """'our check-in score went from 8.1 to 8.7 after I pushed for a pre-arrival text': a figure moved, in the past,
+    on something of the speaker's or by the speaker's doing, is a measured result."""
+    if tok.pos_ != "VERB" or not is_past(tok) or negated(tok):
+        return None
+    ends = {lower(p) for p in tok.children if p.dep_ == "prep" and any(o.like_num for o in p.children)}
+    if not {"from", "to"} <= ends:
+        return None
+    own = ctx.lex.words("grammar", "own_possessives")
+    subj = subject(tok)
+    ours = subj is not None and any(lower(c) in own for c in subj.children)
+    doing = any(c.dep_ == "advcl" and is_first_person(c) for c in tok.children)
+    return Accomplishment(clause_of(tok), True, "verb") if ours or doing or is_first_person(tok) else None
 
 
 def find_accomplishments(ctx) -> list[Accomplishment]:
     lex, doc = ctx.lex, ctx.doc
     out: list[Accomplishment] = []
     for tok in doc:
-        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok) or _so_far(ctx, tok)
+        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok) or _so_far(ctx, tok) or _moved_figure(ctx, tok)
         if found:
             out.append(found)
     for lo, _ in lex.ph("accomplishment", "learned").find(doc):

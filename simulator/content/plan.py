@@ -66,7 +66,7 @@ def _named(tok) -> bool:
     return tok.pos_ == "PROPN" or bool(tok.ent_type_) or (tok.text.isupper() and len(tok.text) > 1)
 
 
-def _topic(c) -> bool:
+def topic(c) -> bool:
     """'a course in tax law': a topic preposition with a noun."""
     return (
         c.dep_ == "prep"
@@ -83,7 +83,7 @@ def concrete_noun(tok) -> bool:
     vague = _words(tok, "steps", "vague_modifiers")
     modified = any(c.dep_ in ("compound", "amod", "nummod", "npadvmod") and lower(c) not in vague for c in tok.children)
     named = any(c.dep_ == "appos" and _named(c) for c in tok.children)  # "my CompTIA A+"
-    return modified or named or any(_topic(c) for c in tok.children)
+    return modified or named or any(topic(c) for c in tok.children)
 
 
 def _upcoming_step_verb(verb) -> bool:

@@ -598,6 +598,21 @@ CASES = [
         "I want to move into civilian supply chain. On my last assignment I ran convoy movement plans for a brigade, "
         "about three hundred vehicles.",
     ),
+    # a credential held: its field on the verb, a named course held, a "cert"; a figure moved by the speaker
+    (
+        "past_accomplishment",
+        "met",
+        "I want to become a speech-language pathologist. I have my bachelor's in communication sciences, I finished "
+        "that last year.",
+    ),
+    ("past_accomplishment", "met", "I want to be a blade repair specialist. I've got my GWO Basic Safety Training."),
+    ("past_accomplishment", "met", "I want to weld on the mainline spreads. I've got my 6G cert from the college."),
+    (
+        "past_accomplishment",
+        "met",
+        "I want to be a front office supervisor. Last year our check-in satisfaction score went from 8.1 to 8.7 after "
+        "I pushed for a pre-arrival text to guests.",
+    ),
     ("past_accomplishment", "partial", "I have a lot of experience in retail and I've been a cashier for years."),
     ("past_accomplishment", "missing", "I will finish my degree next year and then apply for analyst roles."),
     ("past_accomplishment", "missing", "I never finished my degree, and I would have liked to."),
