@@ -14,6 +14,7 @@ from simulator.content.giving import (
     offered_nouns,
     open_offers,
     pictured_at_work,
+    so_you_can,
 )
 from simulator.content.hobbies import holds_hobby
 from simulator.content.job_refs import context_words, mentions
@@ -123,7 +124,7 @@ def contribution(ctx: Ctx) -> Verdict:
     slots = {"role_ref": role_ref(ctx)}
     met, vague = giving(ctx)
     pictured, vaguely = pictured_at_work(ctx)
-    met += offered_nouns(ctx) + listener_receives(ctx) + pictured
+    met += offered_nouns(ctx) + listener_receives(ctx) + pictured + so_you_can(ctx)
     if met:
         spans = distinct(met)[:3]
         return Verdict(

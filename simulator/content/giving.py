@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from simulator.content.base import Ctx
-from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject, verb_time
+from simulator.content.ling import (
+    UPCOMING,
+    governing_verb,
+    is_first_person,
+    is_past,
+    lower,
+    negated,
+    subject,
+    verb_time,
+)
 from simulator.content.segment import clause_of
 
 NEAR = 10  # tokens after a verb searched for who benefits
@@ -24,7 +33,16 @@ def _for_employer(ctx: Ctx, verb) -> bool:
                 continue
             if det & lex.words("contribution", "employer_determiners") or tok.pos_ == "PROPN":
                 return True
-    return False
+    return _here(verb, lex)
+
+
+def _here(verb, lex) -> bool:
+    """'help set up a minor eye conditions service here', 'Here at Hollis & Vine I think I can help': done at this
+    employer ("here" on the verb, inside its clause or on a verb above it)."""
+    own = {verb.i} | {t.i for c in verb.children if c.dep_ != "conj" for t in c.subtree}  # not "… and move up here"
+    above = {a.i for a in list(verb.ancestors)[:2]}  # fronted: "Here at Hollis & Vine I think I can help"
+    here = [t for t in verb.sent if lower(t) in lex.words("contribution", "here")]
+    return any(t.head.i in own or (t.head.i in above and t.i < verb.i) for t in here)
 
 
 def _only_a_place(tok, det: set[str], lex) -> bool:
@@ -39,13 +57,16 @@ def _seeking(verb) -> bool:
 
 
 def _self_directed(verb, strong: bool, lex) -> bool:
-    """'help me', 'improve my skills', 'grow with the company': the speaker benefits, not the employer."""
+    """'help me', 'improve my skills', 'grow with the company', 'take the UX certification': the speaker benefits,
+    not the employer."""
     if verb.lemma_.lower() in lex.words("contribution", "self_growth_verbs") and not any(
         c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in verb.children
     ):
         return True
     for c in verb.children:
         if lower(c) in lex.words("grammar", "self_objects") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
+            return True
+        if c.dep_ == "dobj" and lex.ph("steps", "nouns").has(c):  # "take a few courses here": a step of one's own
             return True
         if (
             not strong
@@ -304,3 +325,23 @@ def pictured_at_work(ctx: Ctx) -> tuple[list, list]:
             elif named and not any(lex.ph("why", "impact").has(t) for r in rels for t in r.subtree):
                 met.append(clause_of(tok))
     return met, vague
+
+
+def so_you_can(ctx: Ctx) -> list:
+    """'I'll re-audit in the first four months so your team can present it': what the speaker will do, said to let
+    the employer do something (a purpose clause with the employer as subject)."""
+    lex, out = ctx.lex, []
+    you = lex.words("contribution", "you")
+    for verb in ctx.doc:
+        subj = subject(verb)
+        purpose = verb.dep_ == "advcl" and any(lower(c) == "so" for c in verb.children if c.dep_ in ("advmod", "mark"))
+        yours = subj is not None and (
+            lower(subj) in you or any(c.dep_ == "poss" and lower(c) in you for c in subj.children)
+        )
+        purpose = purpose and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # "so your team can …"
+        if not purpose or not yours:  # "so whatever you got works for me" is no purpose of the employer's
+            continue
+        head = verb.head
+        if is_first_person(head) and verb_time(head) in UPCOMING and not negated(head):
+            out.append(clause_of(head))
+    return out

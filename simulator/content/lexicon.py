@@ -55,7 +55,7 @@ _KEYS = {
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
         "qualities filler_verbs receive received open_objects open_needs place_preps no_one transfer_verbs"
-        " self_growth_verbs vague_gifts"
+        " self_growth_verbs vague_gifts here"
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "

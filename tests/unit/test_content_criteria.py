@@ -506,6 +506,26 @@ CASES = [
         "met",
         "Long term I want to move into test automation, being the person who builds the regression suite.",
     ),
+    # done "here" is done for this employer; a purpose clause can name the employer; a step of one's own is no offer
+    (
+        "contribution",
+        "met",
+        "I want to get into independent prescribing, and I'd love to help set up a minor eye conditions service here.",
+    ),
+    (
+        "contribution",
+        "met",
+        "My goal is to pass the Advanced sommelier exam. Here at Hollis & Vine I think I can help with the "
+        "by-the-glass list.",
+    ),
+    (
+        "contribution",
+        "met",
+        "I want to be a consultant geriatrician. I'll audit the ward again in the first four months so your team can "
+        "present it at the meeting.",
+    ),
+    ("contribution", "missing", "I want to be a UX designer, and maybe I'll take the UX certification here."),
+    ("contribution", "missing", "I just need a job right now, so whatever you got works for me."),
     # a trait offered, however it is put, is a vague offer; a skill named beside it is work
     ("contribution", "partial", "I want to work in child protection, and I think I'd bring patience."),
     (
