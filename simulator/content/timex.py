@@ -63,10 +63,13 @@ def find_time_expressions(doc, lex) -> list[TimeExpr]:
         if _is_time_word(tok, lex) and not any(a <= tok.i < b for a, b, _ in spans):
             lo, hi = _expand(tok, lex)
             spans.append((lo, hi, False))
+    ahead = lex.words("time", "explicit_future")
     for lo, hi in lex.ph("time", "vague").find(doc):
+        # "one day" is a DATE entity, but a vague one; "sometime next year" still names the year
         inside = [k for k, (a, b, _) in enumerate(spans) if a <= lo < b]
-        for k in inside:  # "one day" is a DATE entity, but a vague one
-            spans[k] = (spans[k][0], spans[k][1], True)
+        for k in inside:
+            a, b, _ = spans[k]
+            spans[k] = (a, b, not ahead & {lower(t) for t in doc[a:b]})
         if not inside:
             spans.append((lo, hi, True))
     idioms = lex.ph("time", "idioms").find(doc)  # "at the end of the day" means "all in all", not a time
@@ -80,7 +83,7 @@ def find_time_expressions(doc, lex) -> list[TimeExpr]:
 
 def _is_vague(toks, lows: set[str], lex) -> bool:
     """'in a few years', 'someday': no number, month, year or frame word pins it down."""
-    named = lex.words("time", "months") | lex.words("time", "holidays")
+    named = lex.words("time", "months") | lex.words("time", "holidays") | lex.words("time", "counts")
     anchored = any(t.like_num or lower(t) in named or YEAR.match(lower(t)) for t in toks)
     anchored = anchored or bool(lows & lex.words("time", "frame_words"))
     fuzzy = bool(lows & lex.words("time", "vague_quantities")) and not any(t.like_num for t in toks)

@@ -639,6 +639,14 @@ CASES = [
     # timeline: a time frame on an upcoming step; vague is partial; past dates do not count
     ("timeline", "met", "I want to become a licensed electrician, and I'll take the journeyman exam by March."),
     ("timeline", "met", "My goal is to earn my PMP within six months."),
+    # "a couple of years" counts about two; "sometime" before "next year" leaves the year named
+    ("timeline", "met", "Yeah, I want to be a team leader on the warehouse floor, in a couple of years or so."),
+    (
+        "timeline",
+        "met",
+        "I want to move into management. I'm doing an ILM level 3 in leadership online, should be done sometime next "
+        "year.",
+    ),
     # a holiday dates a plan as a month does
     ("timeline", "met", "I want to be a mortgage adviser, and I'll be fully qualified by Christmas."),
     # "three and a half years" counts no rhythm ("a half" is no "a week")
