@@ -94,6 +94,8 @@ def specificity(ctx: Ctx) -> Verdict:
     reason = f"{n} concrete detail(s), {len(generic)} generic phrase(s)"
     if n == 0:
         return Verdict(MISSING, "none", generic[:3], {"quote": gen_quote}, reason)
+    if n < ctx.options.specifics_met and len(generic) >= max(n, ctx.options.generic_drowns):
+        return Verdict(MISSING, "generic", generic[:3], {"examples": examples, "quote": gen_quote}, reason)
     if n < ctx.options.specifics_met:
         return Verdict(PARTIAL, "few", specifics + generic[:2], {"examples": examples, "quote": gen_quote}, reason)
     if len(generic) > n:

@@ -71,6 +71,7 @@ class ContentOptions:
     hedges_partial: int = 3  # at most this many per window is "partial"; more is "missing"
     hedge_window_words: int = 150  # words; longer answers are allowed proportionally more
     specifics_met: int = 3  # distinct names/numbers/dates needed for "met"
+    generic_drowns: int = 2  # generic phrases that, matching or outnumbering fewer details than that, make it "missing"
     goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), exactly this many "partial"
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
     repeat_uses: int = 3  # a content word said this many times or more is a repeat

@@ -690,6 +690,8 @@ CASES = [
         "I completed Google's UX certificate in 2023 and I'm applying to Figma's design residency in April.",
     ),
     ("specificity", "partial", "I want to work in finance and get my CFA one day."),
+    # one or two details beside as many stock phrases read as generic
+    ("specificity", "missing", "I want to keep growing and take my career to the next level at Acme."),
     ("specificity", "missing", "I want to keep growing, work hard and take things to the next level."),
     # succinct: about 90-300 words; much shorter is missing; a sentence said over and over is repetition
     # whatever the length (tests/unit/test_content_succinct.py has the rambling cases)
