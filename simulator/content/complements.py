@@ -132,10 +132,8 @@ def _seen_as(tok, lex):
             return c
     if not any(c.lower_ in selves for c in tok.children):
         return None
-    return next(
-        (c for c in tok.children if c.dep_ in clausal or (c.dep_ == "prep" and c.lower_ in preps)),
-        None,
-    )
+    after = [c for c in tok.children if c.i > tok.i]  # "In the future I see myself in …": not the fronted time
+    return next((c for c in after if c.dep_ in clausal or (c.dep_ == "prep" and c.lower_ in preps)), None)
 
 
 def verb_complement(tok, lex):

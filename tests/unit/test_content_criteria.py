@@ -53,6 +53,8 @@ CASES = [
     ("single_focus", "missing", "I worked at a bank for three years and then moved to Ohio."),
     ("single_focus", "partial", "I just want to keep growing and be successful."),
     # rising where one is names no rung; a destination after the verb names one
+    # the picture seen comes after "see myself", not the fronted time
+    ("single_focus", "partial", "In the future I see myself in a leadership position."),
     ("single_focus", "partial", "I want to kind of grow in the hotel world."),
     ("single_focus", "partial", "My goal is to work my way up in hospitality."),
     ("single_focus", "met", "My goal is to work my way up to head housekeeper."),
