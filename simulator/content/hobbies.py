@@ -55,7 +55,8 @@ def _set_aside(ctx, tok) -> bool:
     """'Outside work I'm training for the Dublin Marathon in October': a pastime said to be apart from the work, and
     not offered as a goal in the same breath ("outside of work the big one, I'm training for an Ironman" is one)."""
     lex, sent = ctx.lex, ctx.doc[tok.sent.start : tok.sent.end]
-    if lex.ph("avoid", "goal_framing").find(sent) or any(t.lemma_.lower() in lex.words("goal", "nouns") for t in sent):
+    nouns = lex.words("goal", "nouns")  # "the big one", "my goal"; not "the CCA is what I'm focused on"
+    if lex.ph("avoid", "goal_framing").find(sent) or any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in sent):
         return False
     return bool(lex.ph("avoid", "aside_markers").find(sent))
 

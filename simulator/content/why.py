@@ -88,8 +88,8 @@ def _classify(ctx, lo: int, hi: int) -> str:
     money = (paid or lex.ph("avoid", "titles").find(toks)) and not any(lo <= a < hi for a, _ in not_pay(ctx.doc, lex))
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
-    if money and not valued and not impact:  # "with two kids that adds up fast" is still the pay
-        return MONEY
+    if (money or _noticed(ctx, toks)) and not valued and not impact:  # "with two kids that adds up fast" is still
+        return MONEY  # the pay; "so the people at the Met see it" is status
     if lex.ph("avoid", "insults").find(toks):
         return THIN  # "because the current leads are incompetent": running others down is no reason of one's own
     if not valued and not impact and _describes_speaker(toks):
@@ -300,6 +300,20 @@ def find_why(ctx) -> WhyFindings:
     out.rule_driven = bool(out.money or out.titles) and not out.real_motivation()
     _weigh_money(ctx, out)
     return out
+
+
+def _noticed(ctx, toks) -> bool:
+    """'so the people at the Met see it when I'm negotiating': others noticing the speaker is status, not a reason."""
+    lex = ctx.lex
+    seen, me = lex.words("why", "recognition_verbs"), lex.words("grammar", "pointers") | lex.words("grammar", "speaker")
+    return any(
+        t.lemma_.lower() in seen
+        and subject(t) is not None
+        and not is_first_person(t)
+        and not negated(t)
+        and any(c.dep_ == "dobj" and lower(c) in me for c in t.children)  # "see it", not "deserve to know how …"
+        for t in toks
+    )
 
 
 def _recognition(ctx, wish: tuple[int, int]) -> bool:

@@ -721,6 +721,12 @@ CASES = [
     # no_boasting (avoid)
     ("no_boasting", "flagged", "Honestly I'm the best programmer in my whole company and nobody else comes close."),
     ("no_boasting", "flagged", "My coworkers are lazy, so I end up doing everything myself."),
+    (
+        "no_boasting",
+        "flagged",
+        "I want to get back to documentary work. My last editor was a dinosaur, and the rest of the desk was just "
+        "coasting.",
+    ),
     ("no_boasting", "flagged", "I'm brilliant at sales, better than anyone on my team."),
     ("no_boasting", "clear", "I want to be the best nurse I can be, and I'm not the fastest charter yet."),
     ("no_boasting", "clear", "I was named top fundraiser of 2022 after raising 40,000 dollars for the shelter."),
@@ -733,6 +739,13 @@ CASES = [
     # professional_goal (avoid)
     ("professional_goal", "flagged", "My main goal this year is to run the Chicago marathon in under four hours."),
     ("professional_goal", "flagged", "I want to perfect my sourdough baking and open a bread stall on weekends."),
+    # a pastime set aside, with the goal framed by a verb ("what I'm focused on"), not by a goal noun
+    (
+        "professional_goal",
+        "clear",
+        "I want to become a Certified Crop Adviser. Outside of work I'm training for the Des Moines half marathon in "
+        "October, but the CCA is what I'm focused on.",
+    ),
     # a rank climbed is work, not a climbing trip
     (
         "professional_goal",
@@ -770,6 +783,13 @@ CASES = [
         "My goal is simply to make more money. I want a bigger salary and a better bonus.",
     ),
     ("motivation_not_money", "flagged", "I want the manager title because it looks good on LinkedIn."),
+    # others seeing the title is status, not a reason of one's own
+    (
+        "motivation_not_money",
+        "flagged",
+        "Honestly, I want the senior title. I want Senior Registrar on my email signature, so the people at the Met "
+        "see it when I'm negotiating a loan.",
+    ),
     (
         "motivation_not_money",
         "clear",
