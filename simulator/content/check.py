@@ -122,7 +122,7 @@ def _prefetch(ctx: Ctx, ids: tuple[str, ...]) -> None:
     from simulator.content.crit_avoid import bragging_cues
     from simulator.content.crit_plan import goal_step_sentences
     from simulator.content.hobbies import goal_sentences_besides
-    from simulator.content.why import money_hits
+    from simulator.content.status import money_hits
 
     sentence = ctx.meaning.sentence
     wanted = {

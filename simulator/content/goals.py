@@ -25,7 +25,14 @@ from simulator.content.complements import (
 )
 from simulator.content.goal_count import quantity, stated_count
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
-from simulator.content.not_goals import impact_in_goal, not_a_goal, past_move
+from simulator.content.not_goals import (
+    before_a_move,
+    first_years_spent,
+    impact_in_goal,
+    not_a_goal,
+    past_move,
+    plan_after_goal,
+)
 from simulator.content.segment import clause_span
 
 MAX_GOAL_WORDS = 14
@@ -77,28 +84,9 @@ def _is_step(comp, toks, lex) -> bool:
     return verb in lex.words("goal", "growth_verbs") and any(lower(o) in vague for o in objects)
 
 
-def _first_years_spent(comp, lex) -> bool:
-    """'spend the first few years getting solid at assessments': how the first stretch is spent is a way in."""
-    spent = comp.lemma_.lower() in lex.words("steps", "spending_verbs")
-    return spent and any(c.dep_ == "dobj" and any(lower(m) == "first" for m in c.children) for c in comp.children)
-
-
 def _done_first(comp, toks) -> bool:
     """'get through training first, then …': what is to be done first is a step toward what comes after."""
     return any(lower(t) == "first" and t.dep_ == "advmod" for t in [*toks, *comp.children])
-
-
-def _before_a_move(comp, lex) -> bool:
-    """'hit quota three quarters in a row before I apply for the AE track': what is wanted before a move of one's
-    own toward something named is a step toward it ('before I turn thirty' or 'before I retire' names no thing)."""
-    for clause in comp.children:
-        marks = [lower(c) for c in clause.children if c.dep_ == "mark"]
-        if clause.dep_ != "advcl" or not set(marks) & lex.words("steps", "before_markers"):
-            continue
-        named = [t for t in clause.subtree if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("nsubj", "npadvmod")]
-        if is_first_person(clause) and named:
-            return True
-    return False
 
 
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
@@ -124,8 +112,8 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         generic=generic,
         step=_is_step(comp, toks, lex)
         or _done_first(comp, toks)
-        or _before_a_move(comp, lex)
-        or _first_years_spent(comp, lex),
+        or before_a_move(comp, lex)
+        or first_years_spent(comp, lex),
     )
 
 
@@ -233,19 +221,12 @@ def _add_goals(parsed, tok, comp, lex, found: GoalFindings) -> None:
     _add_listed(parsed, tok, comp, lex, found)
     listed = found.mentions[first:]
     listed[0].onward = first > 0 and _onward(tok, found.mentions[first - 1], lex)
-    if early_in_job(tok, lex) or _plan_after_goal(tok, found.mentions[:first], lex):
+    if early_in_job(tok, lex) or plan_after_goal(tok, found.mentions[:first], lex):
         for g in listed:  # "in my first six months I'd want to take on-call, write runbooks": first steps
             g.step = True
     done_first = [i for i, g in enumerate(listed) if g.step and _done_first(parsed.doc[g.head_i], [])]
     for g in listed[: max(done_first, default=-1) + 1]:  # "X and Y first": "first" ends the whole list
         g.step = True
-
-
-def _plan_after_goal(trigger, before: list[Goal], lex) -> bool:
-    """'I want to be on six figures by thirty … the plan is to bill as much as possible': what a plan lists after a
-    goal already named is the way there, not more goals."""
-    named = any(not g.step and not g.generic for g in before)
-    return named and lower(trigger) in lex.words("goal", "plan_nouns")
 
 
 def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:

@@ -1,4 +1,5 @@
-"""Goal-shaped complements that are not goals: talk about the answer, wishes for others, pictures of impact.
+"""Goal-shaped complements that are not goals: talk about the answer, wishes for others, pictures of impact, and
+steps put like goals (what is wanted before a move, what a plan lists after a goal).
 
 goals.py finds goal statements; this module judges which of their complements are real goals of the speaker's.
 """
@@ -6,7 +7,7 @@ goals.py finds goal statements; this module judges which of their complements ar
 from __future__ import annotations
 
 from simulator.content.complements import is_goal_noun
-from simulator.content.ling import content_lemmas, governing_verb, lower
+from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower
 from simulator.content.segment import clause_span
 
 
@@ -137,3 +138,29 @@ def not_a_goal(comp, lex, wishes: list) -> bool:
         wishes.append(clause_span(comp))
         return True
     return _empty(comp)
+
+
+def before_a_move(comp, lex) -> bool:
+    """'hit quota three quarters in a row before I apply for the AE track': what is wanted before a move of one's
+    own toward something named is a step toward it ('before I turn thirty' or 'before I retire' names no thing)."""
+    for clause in comp.children:
+        marks = [lower(c) for c in clause.children if c.dep_ == "mark"]
+        if clause.dep_ != "advcl" or not set(marks) & lex.words("steps", "before_markers"):
+            continue
+        named = [t for t in clause.subtree if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("nsubj", "npadvmod")]
+        if is_first_person(clause) and named:
+            return True
+    return False
+
+
+def first_years_spent(comp, lex) -> bool:
+    """'spend the first few years getting solid at assessments': how the first stretch is spent is a way in."""
+    spent = comp.lemma_.lower() in lex.words("steps", "spending_verbs")
+    return spent and any(c.dep_ == "dobj" and any(lower(m) == "first" for m in c.children) for c in comp.children)
+
+
+def plan_after_goal(trigger, before: list, lex) -> bool:
+    """'I want to be on six figures by thirty … the plan is to bill as much as possible': what a plan lists after a
+    goal already named is the way there, not more goals."""
+    named = any(not g.step and not g.generic for g in before)
+    return named and lower(trigger) in lex.words("goal", "plan_nouns")

@@ -29,6 +29,7 @@ from simulator.content.ling import (
 from simulator.content.markers import marked_reasons, reason_end
 from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
+from simulator.content.status import money_hits, not_pay, noticed
 
 SUBSTANTIVE_LEMMAS = 3  # content words beyond the goal and filler that make a reason substantive
 STRONG, SUBSTANTIVE, THIN, MONEY, STEP = "strong", "substantive", "thin", "money", "step"
@@ -88,7 +89,7 @@ def _classify(ctx, lo: int, hi: int) -> str:
     money = (paid or lex.ph("avoid", "titles").find(toks)) and not any(lo <= a < hi for a, _ in not_pay(ctx.doc, lex))
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
-    if (money or _noticed(ctx, toks)) and not valued and not impact:  # "with two kids that adds up fast" is still
+    if (money or noticed(ctx, toks)) and not valued and not impact:  # "with two kids that adds up fast" is still
         return MONEY  # the pay; "so the people at the Met see it" is status
     if lex.ph("avoid", "insults").find(toks):
         return THIN  # "because the current leads are incompetent": running others down is no reason of one's own
@@ -302,46 +303,12 @@ def find_why(ctx) -> WhyFindings:
     return out
 
 
-def _noticed(ctx, toks) -> bool:
-    """'so the people at the Met see it when I'm negotiating': others noticing the speaker is status, not a reason."""
-    lex = ctx.lex
-    seen, me = lex.words("why", "recognition_verbs"), lex.words("grammar", "pointers") | lex.words("grammar", "speaker")
-    return any(
-        t.lemma_.lower() in seen
-        and subject(t) is not None
-        and not is_first_person(t)
-        and not negated(t)
-        and any(c.dep_ == "dobj" and lower(c) in me for c in t.children)  # "see it", not "deserve to know how …"
-        for t in toks
-    )
-
-
 def _recognition(ctx, wish: tuple[int, int]) -> bool:
     """'I want people to see the word senior in my email signature', 'to know I made it': others noticing the
     speaker is status, a title by other means, not an impact on them."""
     toks = ctx.doc[wish[0] : ctx.doc[wish[0]].sent.end]  # with its nested clause: "to know | I made it"
     noticed = any(t.lemma_.lower() in ctx.lex.words("why", "recognition_verbs") for t in toks)
     return noticed and any(lower(t) in ctx.lex.words("grammar", "first_person") | {"my"} for t in toks)
-
-
-def not_pay(doc, lex) -> list[tuple[int, int]]:
-    """Money words that are not the speaker's pay: set phrases ("pay attention", "raise awareness") and what others
-    pay ("pricing changes what customers pay")."""
-    payers = lex.words("avoid", "other_payers")
-    paying = [
-        (t.i, t.i + 1)
-        for t in doc
-        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in payers for c in t.children)
-    ]
-    return lex.ph("avoid", "money_exempt").find(doc) + paying
-
-
-def money_hits(ctx) -> list[tuple[int, int]]:
-    doc, lex = ctx.doc, ctx.lex
-    exempt = not_pay(doc, lex)
-    hits = lex.ph("avoid", "money").find(doc) + lex.ph("avoid", "titles").find(doc)
-    hits += [(e.start, e.end) for e in doc.ents if e.label_ == "MONEY"]
-    return [(lo, hi) for lo, hi in hits if not any(a <= lo < b for a, b in exempt)]
 
 
 def _weigh_money(ctx, out: WhyFindings) -> None:

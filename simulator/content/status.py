@@ -1,0 +1,44 @@
+"""Money and status words that are no motive of the speaker's: what others pay, set phrases, others noticing.
+
+why.py reads reasons; this module holds what it asks about pay and status, so check.py can find the money sentences
+to embed without importing the reason rules.
+"""
+
+from __future__ import annotations
+
+from simulator.content.ling import is_first_person, lower, negated, subject
+
+
+def not_pay(doc, lex) -> list[tuple[int, int]]:
+    """Money words that are not the speaker's pay: set phrases ("pay attention", "raise awareness") and what others
+    pay ("pricing changes what customers pay")."""
+    payers = lex.words("avoid", "other_payers")
+    paying = [
+        (t.i, t.i + 1)
+        for t in doc
+        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in payers for c in t.children)
+    ]
+    return lex.ph("avoid", "money_exempt").find(doc) + paying
+
+
+def money_hits(ctx) -> list[tuple[int, int]]:
+    """Every money or title word that may be the speaker's pay or status: the sentences the money classifier reads."""
+    doc, lex = ctx.doc, ctx.lex
+    exempt = not_pay(doc, lex)
+    hits = lex.ph("avoid", "money").find(doc) + lex.ph("avoid", "titles").find(doc)
+    hits += [(e.start, e.end) for e in doc.ents if e.label_ == "MONEY"]
+    return [(lo, hi) for lo, hi in hits if not any(a <= lo < b for a, b in exempt)]
+
+
+def noticed(ctx, toks) -> bool:
+    """'so the people at the Met see it when I'm negotiating': others noticing the speaker is status, not a reason."""
+    lex = ctx.lex
+    seen, me = lex.words("why", "recognition_verbs"), lex.words("grammar", "pointers") | lex.words("grammar", "speaker")
+    return any(
+        t.lemma_.lower() in seen
+        and subject(t) is not None
+        and not is_first_person(t)
+        and not negated(t)
+        and any(c.dep_ == "dobj" and lower(c) in me for c in t.children)  # "see it", not "deserve to know how …"
+        for t in toks
+    )
