@@ -150,7 +150,8 @@ def _held_training(tok, lex) -> bool:
 def _credential(ctx, tok) -> Accomplishment | None:
     lex = ctx.lex
     named = _held_training(tok, lex)
-    if (tok.pos_ != "NOUN" or not lex.ph("accomplishment", "credentials").has(tok)) and not named or negated(tok):
+    listed = tok.pos_ == "NOUN" and lex.ph("accomplishment", "credentials").has(tok)
+    if not (listed or named) or negated(tok):
         return None
     verb = governing_verb(tok)
     own = lex.words("grammar", "own_possessives")

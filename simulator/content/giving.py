@@ -334,12 +334,13 @@ def so_you_can(ctx: Ctx) -> list:
     you = lex.words("contribution", "you")
     for verb in ctx.doc:
         subj = subject(verb)
-        purpose = verb.dep_ == "advcl" and any(lower(c) == "so" for c in verb.children if c.dep_ in ("advmod", "mark"))
+        so = any(lower(c) == "so" for c in verb.children if c.dep_ in ("advmod", "mark"))
+        can = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # "so your team can …"
+        # "so whatever you got works for me" is no purpose of the employer's
         yours = subj is not None and (
             lower(subj) in you or any(c.dep_ == "poss" and lower(c) in you for c in subj.children)
         )
-        purpose = purpose and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)  # "so your team can …"
-        if not purpose or not yours:  # "so whatever you got works for me" is no purpose of the employer's
+        if verb.dep_ != "advcl" or not (so and can and yours):
             continue
         head = verb.head
         if is_first_person(head) and verb_time(head) in UPCOMING and not negated(head):
