@@ -61,6 +61,18 @@ def _set_aside(ctx, tok) -> bool:
     return bool(lex.ph("avoid", "aside_markers").find(sent))
 
 
+def set_aside(ctx) -> list[tuple[int, int]]:
+    """The sentences of pastimes said to be apart from the work ("Outside of work I'm training for the Des Moines half
+    in October"): no hobby goal, and no career step or time frame either."""
+    doc, out = ctx.doc, []
+    for phrases, hobby in ctx.lex.hobbies:
+        if not _related(ctx, hobby.related):
+            sents = [doc[lo].sent for lo, _ in phrases.find(doc) if _set_aside(ctx, doc[lo])]
+            # a sentence that also holds a pastime goal ("… and I want to learn the guitar this year") is the goal's
+            out += [(s.start, s.end) for s in sents if not any(s.start <= lo < s.end for lo, _ in ctx.hobbies)]
+    return out
+
+
 def hobby_words(ctx) -> list[tuple[int, int]]:
     """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
     doc, out = ctx.doc, []

@@ -144,6 +144,8 @@ def verb_time(verb, depth: int = 0) -> str:
     if told is not None:
         return told
     misread_past = not auxes and verb.tag_ in ("VBP", "VBN") and lower(verb) in grammar(verb, "past_only_form")
+    # "my research project compared two rates": a participle with a subject of its own and no auxiliary is a past
+    misread_past = misread_past or (not auxes and verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children))
     if verb.tag_ == "VBD" or misread_past:
         return PAST
     if _same_past_as_head(verb, auxes, depth):

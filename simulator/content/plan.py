@@ -162,6 +162,20 @@ def _step(ctx, tok, verb, tails) -> Step | None:
     return Step(span=span, head_i=tok.i, concrete=concrete or when is not None, time=when)
 
 
+def _dated_step_noun(ctx, tok, taken: dict[int, Step], skip: set[int]) -> Step | None:
+    """'the Iowa state exam is on the calendar for January', 'my exam is in May': a step named as the subject of a
+    date still ahead ("my brother's exam is in May" is his)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in skip or not ctx.lex.ph("steps", "nouns").has(tok):
+        return None
+    verb, own = tok.head, _words(tok, "grammar", "own_possessives")
+    if verb.i in taken or verb.lemma_ != "be" or negated(verb):
+        return None
+    if any(c.dep_ == "poss" and lower(c) not in own for c in tok.children):
+        return None
+    when = _step_time(ctx, verb)
+    return Step(span=clause_of(verb), head_i=tok.i, concrete=True, time=when) if when else None
+
+
 def _done_now(verb) -> bool:
     """'I already run the social calendar': a duty held now, not a step ahead."""
     done = _words(verb, "steps", "done_adverbs")
@@ -234,6 +248,10 @@ def find_steps(ctx) -> list[Step]:
             continue
         if step:
             steps[verb.i] = step
+    for tok in ctx.doc:
+        step = _dated_step_noun(ctx, tok, steps, skip)
+        if step:
+            steps[tok.head.i] = step
     for t in ctx.times:
         step = _dated_action(ctx, t, steps, skip)
         if step:

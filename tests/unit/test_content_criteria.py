@@ -588,6 +588,26 @@ CASES = [
         "missing",
         "I'm aiming for Director of Engineering within the next two years. Honestly it's the title I want.",
     ),
+    # a participle with its own subject and no auxiliary is a past: work done, not a step ahead
+    (
+        "milestones",
+        "missing",
+        "I want to be an agronomist. At Iowa State my research project compared variable-rate nitrogen on 400 acres.",
+    ),
+    # a step named as the subject of a date ahead; a pastime set aside is no step, and its date no time frame
+    ("milestones", "met", "I want to become a certified crop adviser. The state exam is on the calendar for January."),
+    (
+        "milestones",
+        "missing",
+        "I want to become a certified crop adviser. Outside of work I'm training for the Des Moines half marathon in "
+        "October, but the CCA is what I'm focused on.",
+    ),
+    (
+        "timeline",
+        "missing",
+        "I want to become a certified crop adviser. Outside of work I'm training for the Des Moines half marathon in "
+        "October, but the CCA is what I'm focused on.",
+    ),
     ("milestones", "met", "I want to become an actuary, and I will sit Exam P in March."),
     (
         "milestones",
