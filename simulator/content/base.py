@@ -94,6 +94,13 @@ class Ctx:
         return hobby_words(self)
 
     @cached_property
+    def set_aside(self) -> list[tuple[int, int]]:
+        """Sentences of pastimes said to be apart from the work (read by milestones, timeline and the step finder)."""
+        from simulator.content.hobbies import set_aside
+
+        return set_aside(self)
+
+    @cached_property
     def star(self):
         from simulator.content.star import find_star
 

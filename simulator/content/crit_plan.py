@@ -7,7 +7,6 @@ The steps and accomplishments they judge are found in plan.py; a date on
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, distinct
-from simulator.content.hobbies import set_aside
 from simulator.content.ling import governing_verb, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL, inside
 from simulator.content.plan import study_aims, tentative
@@ -34,7 +33,7 @@ def _scheduled(ctx: Ctx) -> list:
     times = [t for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
     times = [t for t in times if not _dates_a_goal(ctx, t)]  # "Director within the next two years" is the goal's date
     cues += [t.start for t in times if _not_someone_else(doc[t.verb_i], ctx.lex)]  # not "you'll talk to this week"
-    aside = set_aside(ctx)  # "outside of work I'm training for a half in October" plans no career step
+    aside = ctx.set_aside  # "outside of work I'm training for a half in October" plans no career step
     cues = [i for i in cues if not any(a <= i < b for a, b in aside)]
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
 
@@ -48,7 +47,7 @@ def _dates_a_goal(ctx: Ctx, t) -> bool:
 def _not_listed_goals(ctx: Ctx) -> tuple[list, dict]:
     """The steps, without those in a sentence the classifiers read as a goal statement and as no milestone: "I
     want to get into management, learn French, and run the Boston Marathon" lists goals, not steps."""
-    meaning, aside = ctx.meaning, set_aside(ctx)  # "outside of work I'm training for a half in October": no step
+    meaning, aside = ctx.meaning, ctx.set_aside  # "outside of work I'm training for a half in October": no step
     steps = [s for s in ctx.steps if not any(a <= s.head_i < b for a, b in aside)]
     lists = [c for c in meaning.positive("goal", goal_step_sentences(ctx)) if meaning.negative("milestone", [c.span])]
     kept = [s for s in steps if not s.concrete or inside(s.head_i, lists) is None]  # "take some courses" stays vague
@@ -126,7 +125,7 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
 @rule("timeline", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
-    aside = set_aside(ctx)  # a pastime's date is no time frame for the career
+    aside = ctx.set_aside  # a pastime's date is no time frame for the career
     ahead = [t for t in ctx.times if _frames_ahead(ctx, t) and not any(a <= t.start < b for a, b in aside)]
     real = [t for t in ahead if not t.vague and not _hedged_twice(ctx, t)]
     step = ctx.steps[0] if ctx.steps else None
