@@ -18,7 +18,7 @@ def _goal_list(goals) -> str:
 @rule(
     "single_focus",
     kind=DO,
-    outcomes=("met", "generic", "implicit", "none", "three", "many", OFF_GOAL),
+    outcomes=("met", "generic", "vague_many", "implicit", "none", "three", "many", OFF_GOAL),
     about_goal=True,
 )
 def single_focus(ctx: Ctx) -> Verdict:
@@ -52,6 +52,9 @@ def single_focus(ctx: Ctx) -> Verdict:
     if len(found.named) > max(n, opts.goals_partial):  # vague aims beside real ones are more topics
         spans = [(g.start, g.end) for g in found.named]
         slots = {"goals": _goal_list(found.named), "count": str(len(found.named))}
+        undecided = ctx.lex.ph("goal", "undecided").find(ctx.doc)  # "I'm open to anything": no direction picked
+        if sum(not g.generic for g in found.named) < opts.goals_partial and not undecided:
+            return Verdict(PARTIAL, "vague_many", spans, slots, f"{slots['count']} aims, most of them general")
         n = len(found.named)
     if n > opts.goals_partial:
         return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")

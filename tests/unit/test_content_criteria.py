@@ -167,11 +167,23 @@ CASES = [
         "I want to earn my CDL this winter. I'd like to move into hazmat hauling, and my other goal is to open a "
         "taco stand.",
     ),
-    # vague aims beside real ones are more topics: four in all is unfocused
+    # vague aims beside real ones are more topics, but "grow" and "learn" are one general wish said twice: unfocused
+    # when the concrete goals alone are three, or when the speaker says no direction is picked
+    (
+        "single_focus",
+        "partial",
+        "I want to run a parts counter, and I want to grow, and I want to learn, and maybe do something in sales.",
+    ),
     (
         "single_focus",
         "missing",
-        "I want to run a parts counter, and I want to grow, and I want to learn, and maybe do something in sales.",
+        "I want to run a parts counter, and I want to grow, and I want to learn, and maybe do something in sales. "
+        "I'm open to anything really.",
+    ),
+    (
+        "single_focus",
+        "missing",
+        "I want to run a parts counter, and I want to grow, and I want to open a cafe, and I'd like to teach.",
     ),
     # a participle hung on the goal says how it is pursued; a listed base verb is one more goal
     (
