@@ -111,7 +111,9 @@ def _speaker_in(tok, lex) -> bool:
     """Self-praise names the speaker in its clause: "nobody can find them" (the records) praises no one."""
     head = governing_verb(tok)
     speaker = lex.words("grammar", "first_person") | lex.words("grammar", "own_possessives")
-    return any(lower(t) in speaker for t in head.subtree)
+    # a clause joined on ("nobody can do their job, and I like being the person who …") is another claim
+    joined = {t.i for c in head.children if c.dep_ in ("conj", "parataxis") for t in c.subtree}
+    return any(lower(t) in speaker for t in head.subtree if t.i not in joined)
 
 
 def _boasts(ctx: Ctx) -> list[tuple[int, int]]:

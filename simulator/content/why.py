@@ -306,7 +306,8 @@ def find_why(ctx) -> WhyFindings:
 def _recognition(ctx, wish: tuple[int, int]) -> bool:
     """'I want people to see the word senior in my email signature', 'to know I made it': others noticing the
     speaker is status, a title by other means, not an impact on them."""
-    toks = ctx.doc[wish[0] : ctx.doc[wish[0]].sent.end]  # with its nested clause: "to know | I made it"
+    root = ctx.doc[wish[0] : wish[1]].root
+    toks = list(root.subtree)  # with its nested clause ("to know | I made it"), not the run-on after it
     noticed = any(t.lemma_.lower() in ctx.lex.words("why", "recognition_verbs") for t in toks)
     return noticed and any(lower(t) in ctx.lex.words("grammar", "first_person") | {"my"} for t in toks)
 

@@ -815,6 +815,13 @@ CASES = [
         "My goal is simply to make more money. I want a bigger salary and a better bonus.",
     ),
     ("motivation_not_money", "flagged", "I want the manager title because it looks good on LinkedIn."),
+    # earning as much as one can is pay, whatever the clause after it adds
+    (
+        "motivation_not_money",
+        "flagged",
+        "I want to get my Class 1 licence and drive for you. I want to earn as much as I can while I'm still young "
+        "enough to do the hours, and clear the car loan.",
+    ),
     # others seeing the title is status, not a reason of one's own
     (
         "motivation_not_money",
@@ -826,6 +833,13 @@ CASES = [
         "motivation_not_money",
         "clear",
         "I want to become a nurse practitioner because I love primary care, and the better pay helps my family too.",
+    ),
+    # a wish to help is status only when others noticing the speaker is inside it, not later in a run-on
+    (
+        "motivation_not_money",
+        "clear",
+        "i want to get back into work and i want to help customers, and i'd hope to move up eventually, and i'm happy "
+        "to do any training because i know things have changed a lot since i last worked.",
     ),
     ("motivation_not_money", "clear", "It's not about the money for me; I want to become a teacher."),
     # what customers pay is not the speaker's pay
@@ -867,6 +881,13 @@ CASES = [
         "I want to become a registered archivist, because when records are not catalogued nobody can find them.",
     ),
     ("no_boasting", "flagged", "I want to become a registered archivist, and honestly nobody can catalogue like I do."),
+    # ... in its own clause: one joined on after it is another claim
+    (
+        "no_boasting",
+        "clear",
+        "When the network goes down nobody can do their job, and I like being the person who gets everyone working "
+        "again.",
+    ),
     # "the band six post" is a pay grade; travelling as the goal is a pastime
     (
         "professional_goal",
