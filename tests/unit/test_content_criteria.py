@@ -620,6 +620,14 @@ CASES = [
         "I want to become a certified crop adviser. Outside of work I'm training for the Des Moines half marathon in "
         "October, but the CCA is what I'm focused on.",
     ),
+    # "outside of school", said by a teaching assistant, sets the pastime apart as "outside of work" does
+    (
+        "timeline",
+        "missing",
+        "What I'm working towards is becoming a Higher Level Teaching Assistant. Outside of school I'm training for "
+        "the Manchester half marathon in September.",
+        AnswerContext(role="Teaching Assistant"),
+    ),
     ("milestones", "met", "I want to become an actuary, and I will sit Exam P in March."),
     (
         "milestones",
