@@ -61,6 +61,15 @@ def _set_aside(ctx, tok) -> bool:
     return bool(lex.ph("avoid", "aside_markers").find(sent))
 
 
+def _someone_elses(verb, tok, lex) -> bool:
+    """'Ashby Vale has the garden village allocation': a clause about a named place or another person, not holding
+    the pastime as its subject ("the Boston Marathon is my goal" does), is not the speaker's pastime."""
+    doer = subject(verb)
+    if doer is None or tok in doer.subtree:
+        return False
+    return doer.pos_ == "PROPN" or lower(doer) in lex.words("grammar", "other_people")
+
+
 def set_aside(ctx) -> list[tuple[int, int]]:
     """The sentences of pastimes said to be apart from the work ("Outside of work I'm training for the Des Moines half
     in October"): no hobby goal, and no career step or time frame either."""
@@ -85,6 +94,8 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
                 continue
             verb = governing_verb(tok)
             mine = is_first_person(verb) or subject(verb) is None
+            if not mine and _someone_elses(verb, tok, ctx.lex):
+                continue
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
             planned = planned or _dated_for_me(ctx, verb)

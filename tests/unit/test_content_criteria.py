@@ -816,6 +816,20 @@ CASES = [
         "My goal is to open my own bakery and perfect my sourdough baking.",
         AnswerContext(role="Head Baker"),
     ),
+    # a clause about a named place or another person holds no pastime of the speaker's; the pastime as subject does
+    (
+        "professional_goal",
+        "clear",
+        "I want to become a chartered town planner. Ashby Vale has the garden village allocation coming through in "
+        "the local plan, and that's where I want to be contributing.",
+        AnswerContext(role="Planning Officer"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "Sarah and I want to run the Boston Marathon next year.",
+        AnswerContext(role="Clerk"),
+    ),
     # motivation_not_money (avoid)
     (
         "motivation_not_money",
