@@ -19,12 +19,11 @@ def structure(ctx, shape) -> tuple[list[StructurePart], bool]:
     """
     spans = {p.part: PARTS[p.part](ctx) for p in shape}
     quotes = {name: ctx.parsed.evidence(*s) for name, s in spans.items() if s is not None}
-    first_at = {}  # parts that quote the same words share the place of the earliest
-    for name, s in spans.items():
-        if s is not None:
-            first_at[quotes[name].text] = min(first_at.get(quotes[name].text, s[0]), s[0])
-    starts = sorted(set(first_at.values()))
-    rank = {name: starts.index(first_at[ev.text]) + 1 for name, ev in quotes.items()}
+    # parts whose quoted phrases open on the same word share a place: "My goal for the next two years is to become …"
+    # is the goal and the timeline at once, however far into the phrase each part's own words begin
+    opens = {name: ctx.parsed.whole(*s)[0] for name, s in spans.items() if s is not None}
+    starts = sorted(set(opens.values()))
+    rank = {name: starts.index(at) + 1 for name, at in opens.items()}
     parts = [
         StructurePart(
             part=p.part, label=p.label, found=p.part in quotes, order=rank.get(p.part), evidence=quotes.get(p.part)

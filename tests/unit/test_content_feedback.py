@@ -260,6 +260,11 @@ def test_the_articles_own_example_is_in_the_articles_order():
             "take the NAPLEX in June.",
             False,
         ),
+        (  # the goal's own horizon opens its sentence: the goal still opens the answer
+            "My goal for the next two years is to become a certified data analyst, who helps product teams decide "
+            "from real numbers. Last spring I finished the Stanford SQL course. I will take the final exam in March.",
+            True,
+        ),
     ],
 )
 def test_an_answer_that_opens_with_its_goal_follows_the_article(text, in_order):
@@ -378,6 +383,7 @@ def test_the_order_is_kept_when_the_first_part_opens_the_answer(spans, in_order,
 
     for name, span in spans.items():
         monkeypatch.setitem(rules.PARTS, name, lambda ctx, span=span: span)
-    ctx = SimpleNamespace(parsed=SimpleNamespace(evidence=lambda a, b: Evidence(f"words {a}-{b}")))
+    parsed = SimpleNamespace(evidence=lambda a, b: Evidence(f"words {a}-{b}"), whole=lambda a, b: (a, b))
+    ctx = SimpleNamespace(parsed=parsed)
     parts, kept = shape.structure(ctx, [ShapePart("zz_opening", "Opening"), ShapePart("aa_later", "Later")])
     assert kept is in_order
