@@ -63,7 +63,7 @@ def _set_aside(ctx, tok) -> bool:
 
 def _someone_elses(verb, tok, lex) -> bool:
     """'Ashby Vale has the garden village allocation': a clause about a named place or another person is not the
-    speaker's pastime, unless its subject is the pastime itself ("the Lakeland 50 is what I'm training for")."""
+    speaker's pastime, unless its subject is the pastime itself ("the Boston Marathon is what I'm working towards")."""
     doer = subject(verb)
     if doer is None or tok in doer.subtree:
         return False
