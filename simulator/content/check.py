@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.content import stack
 from simulator.content.base import Ctx, Verdict
 from simulator.content.crit_role import role_ref
 from simulator.content.kinds import KindRubric
@@ -155,6 +156,17 @@ def answer_context(transcript, context, *, rubric: Rubric, options: ContentOptio
     )
 
 
+def rule_verdicts(ctx: Ctx, ids: tuple[str, ...]) -> tuple[dict[str, Verdict], bool, set[str]]:
+    """Each criterion's verdict by its rule (also what bench/train_stack.py fits on), whether the stated goal is
+    the flagged point, and the criteria whose words are."""
+    rules = implemented_rules()
+    _prefetch(ctx, ids)
+    verdicts = {cid: rules[cid].check(ctx) for cid in ids}
+    goal_flagged, tainted = _redirect(ctx, verdicts)
+    _no_career_goal(ctx, verdicts)
+    return verdicts, goal_flagged, tainted
+
+
 def check_content(
     transcript, question, context, *, rubric: Rubric | None = None, options: ContentOptions = ContentOptions()
 ) -> ContentReport:
@@ -164,10 +176,9 @@ def check_content(
     check_question_criteria(rubric, question.id, ids)
     ctx = answer_context(transcript, context, rubric=rubric, options=options)
     rules = implemented_rules()
-    _prefetch(ctx, ids)
-    verdicts = {cid: rules[cid].check(ctx) for cid in ids}
-    goal_flagged, tainted = _redirect(ctx, verdicts)
-    _no_career_goal(ctx, verdicts)
+    verdicts, goal_flagged, tainted = rule_verdicts(ctx, ids)
+    if options.reweigh:
+        stack.reweigh(ctx, verdicts, keep=tainted | {cid for cid, v in verdicts.items() if v.outcome == OFF_GOAL})
     goal = OTHER_GOAL if goal_flagged else ctx.goal_text()
     defaults = {**dict.fromkeys(PLACEHOLDERS, ""), "goal": goal, "role_ref": role_ref(ctx)}
     for cid in tainted & {c for c in ids if OFF_GOAL in rules[c].outcomes}:

@@ -18,7 +18,7 @@ def _goal_list(goals) -> str:
 @rule(
     "single_focus",
     kind=DO,
-    outcomes=("met", "generic", "vague_many", "implicit", "none", "three", "many", OFF_GOAL),
+    outcomes=("met", "generic", "weighed", "vague_many", "implicit", "none", "three", "many", OFF_GOAL),
     about_goal=True,
 )
 def single_focus(ctx: Ctx) -> Verdict:

@@ -61,7 +61,7 @@ def goal_step_sentences(ctx: Ctx) -> list[tuple[int, int]]:
     return [meaning.sentence(s.head_i) for s in ctx.steps if s.concrete and meaning.sentence(s.head_i) in stated]
 
 
-@rule("milestones", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
+@rule("milestones", kind=DO, outcomes=("met", "vague", "weighed", "missing", OFF_GOAL), about_goal=True)
 def milestones(ctx: Ctx) -> Verdict:
     """Concrete upcoming steps: a named course, exam or certification, or a sentence the classifier reads as a
     step scheduled or under way ("the exam is scheduled for August ninth")."""

@@ -117,7 +117,7 @@ def _own_field(ctx: Ctx) -> tuple[int, int] | None:
     return None
 
 
-@rule("contribution", kind=DO, outcomes=("met", "vague", "missing"))
+@rule("contribution", kind=DO, outcomes=("met", "vague", "weighed", "missing"))
 def contribution(ctx: Ctx) -> Verdict:
     """What the candidate will bring to the team or company: giving verbs aimed at the employer, or a sentence
     naming the employer that the classifier reads as an offer."""

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Fit the re-weighing of three criteria (simulator/content/stack.py) on every labelled career-goals answer.
+
+    python bench/train_stack.py            # leave-one-set-out table, then writes simulator/content/stack_weights.json
+    python bench/train_stack.py --check    # exit 1 if the committed weights differ from a refit
+
+Each answer's features are the rules' verdicts on the thirteen career-goals criteria and its length; the label is
+the hand label of each criterion in stack.STACKED. The table holds out one labelled set at a time, fits on the
+others and compares the re-weighed status (moved as at run time: one step, up only with a quote) with the rules
+alone on the held-out set, each set having been written by another writer or round. The fit is deterministic
+(lbfgs, weights rounded to 6 significant digits).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from train_goal_why import DIGITS, labelled_sets, training_digest  # noqa: E402
+
+C = 1.0  # inverse L2 strength: the best of 0.3, 1 and 3 in the leave-one-set-out table
+
+
+def digest() -> str:
+    """The labelled sets' digest joined with the goal_why weights, whose verdicts are among the features."""
+    from simulator.content.why_model import WEIGHTS_PATH
+
+    return training_digest() + ":" + json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["train_sha256"][:16]
+
+
+def rows() -> list[dict]:
+    """Per labelled career-goals answer: its set, labels, the rules' statuses, features and what ``allowed`` needs."""
+    from simulator.content import stack
+    from simulator.content.check import answer_context, rule_verdicts
+    from simulator.content.rubric import load_rubric
+    from simulator.model.analysis import AnswerContext
+    from simulator.model.transcript import Transcript
+
+    rubric, out = load_rubric(), []
+    for path in labelled_sets():
+        for ans in tomllib.loads(path.read_text(encoding="utf-8"))["answer"]:
+            labels = ans.get("labels", {})
+            if ans.get("question", "career-goals") != "career-goals" or not set(stack.STACKED) & set(labels):
+                continue
+            context = AnswerContext(role=ans.get("role"), company=ans.get("company"), posting=ans.get("posting"))
+            ctx = answer_context(Transcript.from_text(ans["text"]), context, rubric=rubric)
+            verdicts, _, tainted = rule_verdicts(ctx, stack.INPUTS)
+            out.append(
+                {
+                    "set": path.stem,
+                    "labels": labels,
+                    "rule": {cid: verdicts[cid].status for cid in stack.STACKED},
+                    "quoted": {cid: bool(verdicts[cid].spans) for cid in stack.STACKED},
+                    "kept": tainted | {cid for cid, v in verdicts.items() if v.outcome == "off_goal"},
+                    "words": ctx.word_count,
+                    "x": stack.features({cid: v.status for cid, v in verdicts.items()}, ctx.word_count),
+                }
+            )
+    return out
+
+
+def fit(x, y):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, max_iter=5000).fit(x, y)
+
+
+def moved(row: dict, cid: str, wanted: str) -> str:
+    from simulator.content import stack
+
+    if cid in row["kept"] or row["words"] < stack.MIN_WORDS:
+        return row["rule"][cid]
+    return stack.allowed(row["rule"][cid], wanted, quoted=row["quoted"][cid])
+
+
+def leave_one_set_out(data: list[dict]) -> None:
+    import numpy as np
+
+    from simulator.content import stack
+
+    print(f"{'criterion':22} {'rules':>9} {'re-weighed':>11} {'blind sets: rules':>18} {'re-weighed':>11}")
+    for cid in stack.STACKED:
+        part = [r for r in data if cid in r["labels"]]
+        sets = np.array([r["set"] for r in part])
+        x, y = np.array([r["x"] for r in part]), np.array([r["labels"][cid] for r in part])
+        counts = np.zeros((2, 2), int)  # [all, blind] x [rules, re-weighed]
+        for name in sorted(set(sets)):
+            test = sets == name
+            wanted = fit(x[~test], y[~test]).predict(x[test])
+            for r, w in zip([r for r, t in zip(part, test) if t], wanted):
+                hits = [r["rule"][cid] == r["labels"][cid], moved(r, cid, w) == r["labels"][cid]]
+                counts += np.array([hits, hits if "blind" in name else [0, 0]])
+        n, nb = len(part), sum("blind" in r["set"] for r in part)
+        (a, b), (c, d) = counts
+        print(f"{cid:22} {a:4}/{n:<4} {b:6}/{n:<4} {c:13}/{nb:<4} {d:6}/{nb:<4}")
+
+
+def weights_json(data: list[dict]) -> dict:
+    import numpy as np
+
+    from simulator.content import stack
+
+    def r(v: float) -> float:
+        return float(f"{v:.{DIGITS}g}")
+
+    models = {}
+    for cid in stack.STACKED:
+        part = [row for row in data if cid in row["labels"]]
+        m = fit(np.array([row["x"] for row in part]), np.array([row["labels"][cid] for row in part]))
+        models[cid] = {
+            "labels": [str(c) for c in m.classes_],
+            "weights": [[r(v) for v in w] for w in m.coef_],
+            "bias": [r(v) for v in m.intercept_],
+            "answers": len(part),
+        }
+    return {"inputs": list(stack.INPUTS), "models": models, "C": C, "train_sha256": digest()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 if the committed weights differ from a refit")
+    args = ap.parse_args()
+    from simulator.content.stack import WEIGHTS_PATH
+
+    data = rows()
+    out = weights_json(data)
+    if args.check:
+        same = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")) == out
+        print("stacked weights are up to date" if same else "stacked weights differ from a refit")
+        return 0 if same else 1
+    leave_one_set_out(data)
+    WEIGHTS_PATH.write_text(json.dumps(out) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS_PATH.relative_to(ROOT)} from {len(data)} answers")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

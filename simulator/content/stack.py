@@ -1,0 +1,133 @@
+"""Three criteria re-weighed with the verdicts on all thirteen: a logistic regression per criterion.
+
+A labeller reads single focus, milestones and contribution against the whole answer (one clear goal in an answer
+that says little else is a thin focus; a course named without a goal a thin milestone), which a rule reading one
+phrase does not. Fitted on the labelled career-goals answers by ``bench/train_stack.py``, the re-weighing agreed
+with labellers of sets it had not seen more often than the rules alone on these three; on the other ten, the link
+to the role included, it gained nothing clear, so it is not asked about them (figures in docs/content.md).
+
+It moves a status by one step at most, and up only from a partial status whose words the rules quoted, so every
+tip still quotes the answer's own words.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from simulator.content.types import FLAGGED, MET, MISSING, PARTIAL
+from simulator.content.why_model import MIN_WORDS  # a sentence or two is left to the rules here too
+from simulator.errors import ModelError
+
+WEIGHTS_PATH = Path(__file__).with_name("stack_weights.json")
+STACKED = ("single_focus", "milestones", "contribution")
+# The career-goals criteria whose verdicts are the features, in this order (two indicators for a "do" criterion,
+# one for an avoid criterion), then the answer's length in hundreds of words.
+INPUTS = (
+    "single_focus",
+    "goal_why",
+    "role_alignment",
+    "contribution",
+    "milestones",
+    "past_accomplishment",
+    "timeline",
+    "confident_language",
+    "specificity",
+    "succinct",
+    "no_boasting",
+    "professional_goal",
+    "motivation_not_money",
+)
+AVOID_INPUTS = ("no_boasting", "professional_goal", "motivation_not_money")
+WEIGHED = "weighed"  # the tip outcome of a status the model lowered to partial: it says the rest of the answer is thin
+MISSING_OUTCOME = {"single_focus": "none"}  # the others' outcome for a missing status is "missing"
+_RANK = {MET: 0, PARTIAL: 1, MISSING: 2}
+_REASON = {
+    MET: "read as met once weighed with the rest of the answer",
+    PARTIAL: "read as partial once weighed with the rest of the answer",
+    MISSING: "read as missing once weighed with the rest of the answer",
+}
+
+
+def features(statuses: dict[str, str], word_count: int) -> list[float]:
+    """The verdicts on ``INPUTS`` as indicators, then the length, in the order the weights were fitted in."""
+    out: list[float] = []
+    for cid in INPUTS:
+        status = statuses[cid]
+        out += [float(status == FLAGGED)] if cid in AVOID_INPUTS else [float(status == MET), float(status == PARTIAL)]
+    return out + [word_count / 100]
+
+
+def allowed(rule_status: str, model_status: str, *, quoted: bool) -> str:
+    """The status the criterion takes: one step toward the model's, and up only from a quoted partial status."""
+    step = _RANK[model_status] - _RANK[rule_status]
+    if step == 0 or (step < 0 and (rule_status == MISSING or not quoted)):
+        return rule_status
+    return [MET, PARTIAL, MISSING][_RANK[rule_status] + (1 if step > 0 else -1)]
+
+
+def _read(path: Path) -> dict:
+    import numpy as np
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        models = {
+            cid: (tuple(m["labels"]), np.asarray(m["weights"], float), np.asarray(m["bias"], float))
+            for cid, m in data["models"].items()
+        }
+        inputs = tuple(data["inputs"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ModelError(f"The stacked weights ({path}) are missing or damaged: {e}.") from e
+    width = len(features(dict.fromkeys(INPUTS, MET), 0))
+    if inputs != INPUTS or set(models) != set(STACKED):
+        raise ModelError(f"{path.name} was fitted on other criteria; rerun bench/train_stack.py.")
+    for labels, weights, _ in models.values():
+        if set(labels) != {MET, PARTIAL, MISSING} or weights.shape != (3, width):
+            raise ModelError(f"{path.name} has weights of shape {weights.shape}; rerun bench/train_stack.py.")
+    return models
+
+
+def _models() -> dict:
+    from simulator.content.semantic import _once
+
+    return _once("stack", lambda: _read(WEIGHTS_PATH))
+
+
+def judge(cid: str, x: list[float]) -> tuple[str, float]:
+    """The status the model gives ``cid`` on features ``x``, and its probability."""
+    import numpy as np
+
+    labels, weights, bias = _models()[cid]
+    logits = weights @ np.asarray(x, float) + bias
+    probs = np.exp(logits - logits.max())
+    probs /= probs.sum()
+    best = int(probs.argmax())
+    return labels[best], round(float(probs[best]), 4)
+
+
+def _moved(cid: str, rule, status: str, prob: float):
+    """The verdict at the model's ``status``, quoting what the rules quoted."""
+    from simulator.content.base import Verdict
+    from simulator.content.meaning import MODEL
+
+    if status == MISSING:
+        return Verdict(MISSING, MISSING_OUTCOME.get(cid, "missing"), [], {}, _REASON[status], MODEL, prob)
+    outcome = "met" if status == MET else WEIGHED
+    return Verdict(status, outcome, rule.spans, rule.slots, _REASON[status], MODEL, prob)
+
+
+def reweigh(ctx, verdicts: dict, *, keep=frozenset()) -> None:
+    """Re-weigh the ``STACKED`` criteria in place from the verdicts on all ``INPUTS`` in an answer of ``MIN_WORDS``
+    or more; criteria in ``keep`` (whose words are a flagged point, or whose tip already points away from it) keep
+    the rules' verdict."""
+    if not set(INPUTS) <= set(verdicts) or ctx.word_count < MIN_WORDS:
+        return
+    x = features({cid: v.status for cid, v in verdicts.items()}, ctx.word_count)
+    for cid in STACKED:
+        rule = verdicts[cid]
+        if cid in keep:
+            continue
+        wanted, prob = judge(cid, x)
+        status = allowed(rule.status, wanted, quoted=bool(rule.spans))
+        if status != rule.status:
+            verdicts[cid] = _moved(cid, rule, status, prob)

@@ -1,0 +1,126 @@
+"""The re-weighing of single focus, milestones and contribution from all thirteen verdicts: how far it may move a
+status, a real answer through the committed weights, and the weights file checked on load."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.content import check_content
+from simulator.content.stack import INPUTS, STACKED, WEIGHTS_PATH, _read, allowed, features
+from simulator.content.types import ContentOptions
+from simulator.errors import ModelError
+from simulator.model.analysis import AnswerContext
+from simulator.model.transcript import Transcript
+from simulator.questions import get_question
+
+ROOT = Path(__file__).resolve().parents[2]
+GOALS = get_question("career-goals")
+# Written for this test, in no labelled set: a goal in stock words, an offer of effort, and little else.
+THIN = (
+    "Honestly I just want to keep learning and be the best pharmacist I can be. I like helping people and I think "
+    "this job would be a good place to do that. I'm a hard worker and I get on with everyone, so I'd fit in well with "
+    "the team here and I'd give it my all."
+)
+# A full answer: one goal, its reason, a dated exam and an offer to the team.
+FULL = (
+    "My goal is to become a clinical pharmacist specialising in cardiology within three years. I saw on my placement "
+    "how much a pharmacist on the ward rounds cut medication errors for heart patients, and I want to do that work. "
+    "I passed my registration assessment last June, and I start the clinical diploma at Keele in January. In this "
+    "role I'd bring my audit experience to your anticoagulation clinic, and I'd help the team run the monthly "
+    "prescribing checks."
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "model", "quoted", "expected"),
+    [
+        ("met", "met", True, "met"),  # agreement: the rules' verdict stands
+        ("met", "partial", True, "partial"),
+        ("met", "missing", True, "partial"),  # one step at most
+        ("partial", "missing", False, "missing"),  # down needs nothing to quote
+        ("partial", "met", True, "met"),
+        ("partial", "met", False, "partial"),  # up only with the rules' words to quote
+        ("missing", "partial", False, "missing"),  # nothing found stays nothing found
+        ("missing", "met", True, "missing"),
+    ],
+)
+def test_a_status_moves_one_step_and_up_only_with_a_quote(rule, model, quoted, expected):
+    assert allowed(rule, model, quoted=quoted) == expected
+
+
+def _check(text: str, reweigh: bool):
+    options = ContentOptions(reweigh=reweigh)
+    return check_content(Transcript.from_text(text), GOALS, AnswerContext(role="Pharmacist"), options=options)
+
+
+@pytest.mark.parametrize(
+    ("text", "reweigh", "expected"),
+    [
+        (THIN, False, {"single_focus": ("met", "rule"), "contribution": ("met", "rule")}),
+        (THIN, True, {"single_focus": ("partial", "model"), "contribution": ("partial", "model")}),
+        (FULL, True, {"single_focus": ("met", "rule"), "milestones": ("met", "rule"), "contribution": ("met", "rule")}),
+    ],
+)
+def test_thin_answers_are_weighed_down_and_full_ones_stand(text, reweigh, expected):
+    report = _check(text, reweigh)
+    for cid, (status, signal) in expected.items():
+        result = report.get(cid)
+        assert (result.status, result.signal) == (status, signal), cid
+        assert (result.signal_score is not None) == (signal == "model")
+    if reweigh and text is THIN:
+        assert _check(text, False).score > report.score, "a thinner reading lowers the score"
+        focus = report.get("single_focus")
+        assert "little else in the answer builds on it" in focus.tip and "too general" not in focus.tip
+
+
+def test_features_follow_the_inputs_in_order():
+    statuses = dict.fromkeys(INPUTS, "met") | {"professional_goal": "flagged", "milestones": "partial"}
+    x = features(statuses, 150)
+    assert len(x) == 2 * (len(INPUTS) - 3) + 3 + 1 and x[-1] == 1.5
+    assert x[INPUTS.index("milestones") * 2 : INPUTS.index("milestones") * 2 + 2] == [0.0, 1.0]
+
+
+def test_committed_weights_match_the_labelled_sets():
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_stack import digest
+
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert data["train_sha256"] == digest(), "labels, word lists or goal_why weights changed: rerun train_stack.py"
+
+
+def _other_inputs(data: dict) -> dict:
+    return {**data, "inputs": data["inputs"][:-1]}
+
+
+def _reshaped(data: dict) -> dict:
+    models = {cid: {**m, "weights": [row[:-1] for row in m["weights"]]} for cid, m in data["models"].items()}
+    return {**data, "models": models}
+
+
+def _one_model_short(data: dict) -> dict:
+    return {**data, "models": {cid: m for cid, m in data["models"].items() if cid != STACKED[0]}}
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        (None, None),
+        (_other_inputs, "other criteria"),
+        (_one_model_short, "other criteria"),
+        (_reshaped, "weights of shape"),
+        ("not json", "missing or damaged"),
+    ],
+)
+def test_weights_file_is_checked_on_load(tmp_path, change, error):
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    path = tmp_path / "stack_weights.json"
+    path.write_text(change if isinstance(change, str) else json.dumps(change(data) if change else data))
+    if error is None:
+        assert set(_read(path)) == set(STACKED)
+    else:
+        with pytest.raises(ModelError, match=error):
+            _read(path)
