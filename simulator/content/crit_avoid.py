@@ -116,13 +116,18 @@ def _speaker_in(tok, lex) -> bool:
     return any(lower(t) in speaker for t in head.subtree if t.i not in joined)
 
 
-def _boasts(ctx: Ctx) -> list[tuple[int, int]]:
+def _boast_phrases(ctx: Ctx) -> list[tuple[int, int]]:
+    """The speaker's own phrases that are boasts on their own ("I'm the best", "better than most")."""
     lex, doc = ctx.lex, ctx.doc
-    out = [
+    return [
         s
         for s in lex.ph("avoid", "boast_phrases").find(doc)
         if not negated(doc[s[0]]) and not _someone_else(doc[s[0]], lex) and _speaker_in(doc[s[0]], lex)
     ]
+
+
+def _boasts(ctx: Ctx, phrases: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    out = list(_boast_phrases(ctx) if phrases is None else phrases)
     out += _boast_words(ctx)
     out += _superlatives(ctx, out)
     out += _comparisons(ctx)
@@ -177,15 +182,15 @@ def bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
     return sorted(set(found) | insults), insults
 
 
-def _read_bragging(ctx: Ctx, boasts: list, downs: list) -> tuple[list, list, list, list]:
-    """The rules' boasts and put-downs without those the classifier reads as neutral, the cue sentences it reads
-    as bragging that the rules missed, and its calls."""
+def _read_bragging(ctx: Ctx, boasts: list, downs: list, sure=()) -> tuple[list, list, list, list]:
+    """The rules' boasts and put-downs without those the classifier reads as neutral (except the ``sure`` ones, phrases
+    that are boasts on their own), the cue sentences it reads as bragging that the rules missed, and its calls."""
     meaning = ctx.meaning
     cues, insults = bragging_cues(ctx)
     starts = [a for a, _ in boasts] + [a for a, _ in downs] + cues
     calls = meaning.judge("boasting", [meaning.sentence(i) for i in starts])
     neutral = [c for c in calls if c.positive is False]
-    boasts = [b for b in boasts if inside(b[0], neutral) is None]
+    boasts = [b for b in boasts if b in sure or inside(b[0], neutral) is None]
     downs = [d for d in downs if inside(d[0], neutral) is None]
     missed = [c for c in calls if c.positive and not any(c.span[0] <= a < c.span[1] for a, _ in boasts + downs)]
     for c in missed:  # a missed sentence with an insult in it runs others down
@@ -198,10 +203,12 @@ def no_boasting(ctx: Ctx) -> Verdict:
     """Superlatives about oneself, or running others down.
 
     The rules find self-praise and put-downs by grammar; the classifier reads every sentence holding a cue word
-    ("lazy", "faster than anyone", "proudest"), flags those the rules missed and clears those it reads as neutral.
+    ("lazy", "faster than anyone", "proudest"), flags those the rules missed and clears those it reads as neutral,
+    except a phrase that is a boast on its own ("I'm the best …", which it once read as neutral).
     """
-    rule_boasts, rule_downs = _boasts(ctx), _put_downs(ctx)
-    boasts, downs, missed, calls = _read_bragging(ctx, rule_boasts, rule_downs)
+    sure = _boast_phrases(ctx)
+    rule_boasts, rule_downs = _boasts(ctx, sure), _put_downs(ctx)
+    boasts, downs, missed, calls = _read_bragging(ctx, rule_boasts, rule_downs, sure=set(sure))
     changed = bool(missed) or len(boasts) + len(downs) < len(rule_boasts) + len(rule_downs)
     decided = [c for c in calls if c.positive is not None]
     signal = (MODEL, max(c.score if c.positive else 1 - c.score for c in decided)) if changed and decided else ()

@@ -771,6 +771,8 @@ CASES = [
     ("no_boasting", "clear", "I want to be the best nurse I can be, and I'm not the fastest charter yet."),
     ("no_boasting", "clear", "I was named top fundraiser of 2022 after raising 40,000 dollars for the shelter."),
     ("no_boasting", "flagged", "I'm the most reliable person you will ever hire."),
+    # a phrase that is a boast on its own stays one, whatever the sentence classifier reads
+    ("no_boasting", "flagged", "I'm the best claims writer you'll interview this year, I can promise you that."),
     ("no_boasting", "clear", "I had the highest close rate on our team in 2023, 31 percent."),
     ("no_boasting", "clear", "It was the most satisfying project I have worked on, and I did my best."),
     ("no_boasting", "flagged", "My last lab was a shambles: the supervisors had no clue what the protocols said."),
