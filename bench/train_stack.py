@@ -40,6 +40,7 @@ def rows() -> list[dict]:
     from simulator.content import stack
     from simulator.content.check import answer_context, rule_verdicts
     from simulator.content.rubric import load_rubric
+    from simulator.content.rules import OFF_GOAL
     from simulator.model.analysis import AnswerContext
     from simulator.model.transcript import Transcript
 
@@ -58,7 +59,7 @@ def rows() -> list[dict]:
                     "labels": labels,
                     "rule": {cid: verdicts[cid].status for cid in stack.STACKED},
                     "quoted": {cid: bool(verdicts[cid].spans) for cid in stack.STACKED},
-                    "kept": tainted | {cid for cid, v in verdicts.items() if v.outcome == "off_goal"},
+                    "kept": tainted | {cid for cid, v in verdicts.items() if v.outcome == OFF_GOAL},
                     "words": ctx.word_count,
                     "x": stack.features({cid: v.status for cid, v in verdicts.items()}, ctx.word_count),
                 }

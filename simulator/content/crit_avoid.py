@@ -126,8 +126,9 @@ def _boast_phrases(ctx: Ctx) -> list[tuple[int, int]]:
     ]
 
 
-def _boasts(ctx: Ctx, phrases: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    out = list(_boast_phrases(ctx) if phrases is None else phrases)
+def _boasts(ctx: Ctx, phrases: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every boast the rules find: the ``phrases`` (from ``_boast_phrases``), self-praising words and comparisons."""
+    out = list(phrases)
     out += _boast_words(ctx)
     out += _superlatives(ctx, out)
     out += _comparisons(ctx)
