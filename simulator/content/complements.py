@@ -197,3 +197,14 @@ def early_in_job(verb, lex) -> bool:
 
 def is_goal_noun(tok, lex) -> bool:
     return tok.lemma_.lower() in lex.words("goal", "nouns") and tok.pos_ == "NOUN"
+
+
+DISLOCATED_DEPS = ("advcl", "nsubj", "csubj", "dep", "npadvmod")  # how spaCy hangs "X," before "that's what I want"
+
+
+def dislocated(comp):
+    """'Becoming a chartered surveyor, that's what I'm working towards': the phrase a resumptive "that" (or "this")
+    stands for, said before it and set off by a comma; None when ``comp`` is no such pronoun."""
+    if comp.lower_ not in ("that", "this") or comp.dep_ != "nsubj" or comp.i == 0 or comp.nbor(-1).text != ",":
+        return None
+    return next((c for c in comp.head.children if c.i < comp.i and c.dep_ in DISLOCATED_DEPS), None)

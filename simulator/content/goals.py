@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from simulator.content.complements import (
     cleft_complement,
+    dislocated,
     early_in_job,
     is_goal_noun,
     no_destination,
@@ -90,13 +91,16 @@ def _done_first(comp, toks) -> bool:
 
 
 def _goal_from(parsed, comp, trigger, lex) -> Goal:
+    said_before = dislocated(comp)  # "Becoming a surveyor, that's what I'm working towards": the goal said first
+    stop = comp.i - 1 if said_before is not None else len(parsed.doc)  # the comma before the resumptive "that"
+    comp = said_before or comp
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
     if any(c.dep_ == "nsubj" and is_goal_noun(c, lex) for c in comp.children):
         lo = comp.i  # "my real goal is | perfecting X"
     phrases = lex.ph("specificity", "generic").find(parsed.doc[lo:full])
     leads = [_destination(parsed.doc, end) for _, end in phrases]
     full = max([full, *leads])
-    hi = min(full, lo + MAX_GOAL_WORDS)
+    hi = min(full, lo + MAX_GOAL_WORDS, stop)
     toks = parsed.doc[lo:hi]
     lemmas = frozenset(content_lemmas(toks) - lex.words("goal", "empty_lemmas"))
     generic = not all(leads) or not lemmas or lemmas <= lex.words("goal", "vague_lemmas") or no_destination(comp, lex)

@@ -25,6 +25,8 @@ CASES = [
     # single_focus: one goal, maybe two; three is partial; more is missing
     ("single_focus", "met", "My goal is to become a court interpreter for Spanish and Portuguese."),
     ("single_focus", "met", "I'd like to move into product design, and later lead a small design team."),
+    # a goal said first and taken up by "that" ("X, that's what I'm working towards") is X, not a bare "that"
+    ("single_focus", "met", "Becoming a chartered building surveyor, that's what I'm working towards."),
     # a goal that is only a pronoun points back ("this is what I want to do"); "sail it" does more with the same boat
     (
         "single_focus",
