@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fit the re-weighing of three criteria (simulator/content/stack.py) on every labelled career-goals answer.
+"""Fit the re-weighing of four criteria (simulator/content/stack.py) on every labelled career-goals answer.
 
     python bench/train_stack.py            # leave-one-set-out table, then writes simulator/content/stack_weights.json
     python bench/train_stack.py --check    # exit 1 if the committed weights differ from a refit
@@ -39,6 +39,7 @@ def rows() -> list[dict]:
     """Per labelled career-goals answer: its set, labels, the rules' statuses, features and what ``allowed`` needs."""
     from simulator.content import stack
     from simulator.content.check import answer_context, rule_verdicts
+    from simulator.content.job_refs import ref_kinds
     from simulator.content.rubric import load_rubric
     from simulator.content.rules import OFF_GOAL
     from simulator.model.analysis import AnswerContext
@@ -58,13 +59,25 @@ def rows() -> list[dict]:
                     "set": path.stem,
                     "labels": labels,
                     "rule": {cid: verdicts[cid].status for cid in stack.STACKED},
-                    "quoted": {cid: bool(verdicts[cid].spans) for cid in stack.STACKED},
+                    "quoted": {
+                        cid: bool(verdicts[cid].spans) and verdicts[cid].outcome not in stack.NO_LINK
+                        for cid in stack.STACKED
+                    },
                     "kept": tainted | {cid for cid, v in verdicts.items() if v.outcome == OFF_GOAL},
                     "words": ctx.word_count,
                     "x": stack.features({cid: v.status for cid, v in verdicts.items()}, ctx.word_count),
+                    "kinds": ref_kinds(ctx, ctx.role_refs),
                 }
             )
     return out
+
+
+def inputs(cid: str, part: list[dict]):
+    import numpy as np
+
+    from simulator.content import stack
+
+    return np.array([stack.model_inputs(cid, r["x"], r["kinds"]) for r in part])
 
 
 def fit(x, y):
@@ -90,7 +103,7 @@ def leave_one_set_out(data: list[dict]) -> None:
     for cid in stack.STACKED:
         part = [r for r in data if cid in r["labels"]]
         sets = np.array([r["set"] for r in part])
-        x, y = np.array([r["x"] for r in part]), np.array([r["labels"][cid] for r in part])
+        x, y = inputs(cid, part), np.array([r["labels"][cid] for r in part])
         counts = np.zeros((2, 2), int)  # [all, blind] x [rules, re-weighed]
         for name in sorted(set(sets)):
             test = sets == name
@@ -114,7 +127,7 @@ def weights_json(data: list[dict]) -> dict:
     models = {}
     for cid in stack.STACKED:
         part = [row for row in data if cid in row["labels"]]
-        m = fit(np.array([row["x"] for row in part]), np.array([row["labels"][cid] for row in part]))
+        m = fit(inputs(cid, part), np.array([row["labels"][cid] for row in part]))
         models[cid] = {
             "labels": [str(c) for c in m.classes_],
             "weights": [[r(v) for v in w] for w in m.coef_],

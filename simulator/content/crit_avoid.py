@@ -64,8 +64,11 @@ def _boast_words(ctx: Ctx) -> list[tuple[int, int]]:
 
 
 def _modest_superlative(tok, lex) -> bool:
-    """'highest-rated', 'the best fit', 'do my best', 'at best', 'as best I can', 'the highest score' (measured)."""
-    if tok.lemma_.lower() in lex.words("avoid", "measuring_superlatives"):
+    """'highest-rated', 'the best fit', 'do my best', 'at best', 'as best I can', 'the highest score' (measured),
+    'where I'm weakest' (unflattering)."""
+    if tok.lemma_.lower() in lex.words("avoid", "measuring_superlatives") | lex.words(
+        "avoid", "unflattering_superlatives"
+    ):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (nxt.text.startswith("-") or lower(nxt) in lex.words("avoid", "boast_exempt_next")):
@@ -148,6 +151,11 @@ def _self_view(tok, lex) -> bool:
     return lower(said) == lower(thought) or lower(thought) in lex.words("grammar", "other_people")
 
 
+def _said_of_self(tok, lex) -> bool:
+    subj = subject(governing_verb(tok))
+    return subj is not None and lower(subj) in lex.words("avoid", "self_words")
+
+
 def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     others = lex.ph("avoid", "others")
@@ -180,6 +188,7 @@ def bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
     found = [i for i in found if not negated(doc[i]) and not _modest_superlative(doc[i], lex)]  # "as best I can"
     found = [i for i in found if _speaker_in(doc[i], lex)]
     insults = {lo for lo, _ in lex.ph("avoid", "insults").find(doc) if not negated(doc[lo])}
+    insults = {i for i in insults if not _said_of_self(doc[i], lex)}  # "the PLC side is where I'm weakest"
     return sorted(set(found) | insults), insults
 
 

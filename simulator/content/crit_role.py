@@ -17,7 +17,7 @@ from simulator.content.giving import (
     so_you_can,
 )
 from simulator.content.hobbies import holds_hobby
-from simulator.content.job_refs import context_words, mentions
+from simulator.content.job_refs import company_field, context_words, mentions
 from simulator.content.ling import governing_verb, negated
 from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
@@ -63,7 +63,12 @@ def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
     ]
 
 
-@rule("role_alignment", kind=DO, outcomes=("met", "field", "own_field", "missing", OFF_GOAL), about_goal=True)
+@rule(
+    "role_alignment",
+    kind=DO,
+    outcomes=("met", "field", "income", "own_field", "weighed", "missing", OFF_GOAL),
+    about_goal=True,
+)
 def role_alignment(ctx: Ctx) -> Verdict:
     """The goal is tied to this position, team or company."""
     lex, doc, slots = ctx.lex, ctx.doc, {"role_ref": role_ref(ctx)}
@@ -86,10 +91,11 @@ def role_alignment(ctx: Ctx) -> Verdict:
             return Verdict(MET, "met", spans, quote, f"echoes {len(kinds)} job-posting terms")
         if len(kinds) >= ctx.options.posting_terms_partial:
             partial_hits += echoed
-    partial_hits += mentions(ctx, context_words(ctx.context.role))
+    partial_hits += mentions(ctx, context_words(ctx.context.role)) + company_field(ctx)
     if found:  # only as income: a mention of the job, not a link to it
         spans = distinct([clause_of(doc[i]) for i in found])[:2]
-        return Verdict(PARTIAL, "field", spans, {**slots, "quote": ctx.q(spans[0])}, "mentions this job only as income")
+        quote = {**slots, "quote": ctx.q(spans[0])}
+        return Verdict(PARTIAL, "income", spans, quote, "mentions this job only as income")
     if partial_hits:
         spans = distinct([clause_of(doc[i]) for i in sorted(set(partial_hits))])[:2]
         quote = {**slots, "quote": ctx.q(spans[0])}

@@ -37,9 +37,12 @@ def _when_worked(tok, lex) -> bool:
 
 
 def _ranked(tok, hi: int, lex) -> bool:
-    """'the band six post' (a pay grade) or 'climbing the commission bands' (a rank climbed): work, not a pastime."""
+    """'the band six post' (a pay grade), 'climbing the commission bands' (a rank climbed) or 'climbing-certified'
+    (a credential held): work, not a pastime."""
+    doc = tok.doc
     climbed = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words("avoid", "ranks") for c in tok.children)
-    return climbed or (hi < len(tok.doc) and tok.doc[hi].like_num)
+    ticket = hi + 1 < len(doc) and doc[hi].text == "-" and lower(doc[hi + 1]) in lex.words("avoid", "credentials")
+    return climbed or ticket or (hi < len(doc) and doc[hi].like_num)
 
 
 def _dated_for_me(ctx, verb) -> bool:

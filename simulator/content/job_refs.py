@@ -97,8 +97,37 @@ def _context_refs(ctx) -> list[int]:
     return hits
 
 
+def _phrase_refs(ctx) -> list[int]:
+    doc = ctx.doc
+    return [lo for lo, _ in ctx.lex.ph("role", "phrases").find(doc) if not negated(doc[lo])]
+
+
 def explicit_refs(ctx) -> list[int]:
     """Token indices of references to this position, team or company."""
-    doc = ctx.doc
-    phrases = [lo for lo, _ in ctx.lex.ph("role", "phrases").find(doc) if not negated(doc[lo])]
-    return sorted(set(_noun_refs(ctx) + phrases + _context_refs(ctx)))
+    return sorted(set(_noun_refs(ctx) + _phrase_refs(ctx) + _context_refs(ctx)))
+
+
+REF_KINDS = ("company", "this", "your", "the", "phrase", "role")  # how an answer can point at the job
+
+
+def ref_kinds(ctx, refs: list[int]) -> frozenset[str]:
+    """How ``refs`` point at the job: the company's name, "this …", "your …", "the …", a set phrase ("join
+    you"), or else only the role's own words, which labellers often read as naming the field."""
+    doc, nouns, phrases = ctx.doc, set(_noun_refs(ctx)), set(_phrase_refs(ctx))
+    company = context_words(ctx.context.company)
+    first = company[0].lower().strip(".,'’") if company else None
+    kinds = set()
+    for i in refs:
+        dets = {lower(c) for c in doc[i].children if c.dep_ in ("det", "poss")} if i in nouns else set()
+        kinds |= {"this"} if dets & {"this", "these", "such"} else set()
+        kinds |= {k for k in ("your", "the") if k in dets}
+        kinds |= {"phrase"} if i in phrases else set()
+        kinds |= {"company"} if first and lower(doc[i]).strip(".,'’") == first else set()
+    return frozenset(kinds or ({"role"} if refs else set()))
+
+
+def company_field(ctx) -> list[int]:
+    """Nouns of the answer that are the company's other words, which name its field ("hotel" of "Lakeshore Hotel
+    Group"), not its legal form ("Group", "LLP")."""
+    words = context_words(ctx.context.company)[1:]
+    return mentions(ctx, [w for w in words if w.lower().strip(".,") not in ctx.lex.words("role", "company_forms")])

@@ -159,7 +159,8 @@ def verb_time(verb, depth: int = 0) -> str:
         "ccomp",
         "relcl",
     )
-    if "to" in [lower(a) for a in auxes] or nonfinite:
+    own_tense = any(a.tag_ in ("VBZ", "VBP") for a in auxes)  # "… and part two is booked for October"
+    if "to" in [lower(a) for a in auxes] or (nonfinite and not own_tense):
         return _inherited(verb, depth)
     return PRESENT
 

@@ -1,10 +1,12 @@
-"""Three criteria re-weighed with the verdicts on all thirteen: a logistic regression per criterion.
+"""Four criteria re-weighed with the verdicts on all thirteen: a logistic regression per criterion.
 
-A labeller reads single focus, milestones and contribution against the whole answer (one clear goal in an answer
-that says little else is a thin focus; a course named without a goal a thin milestone), which a rule reading one
-phrase does not. Fitted on the labelled career-goals answers by ``bench/train_stack.py``, the re-weighing agreed
-with labellers of sets it had not seen more often than the rules alone on these three; on the other ten, the link
-to the role included, it gained nothing clear, so it is not asked about them (figures in docs/content.md).
+A labeller reads single focus, milestones, contribution and the link to the role against the whole answer (one
+clear goal in an answer that says little else is a thin focus; "grow with the company" in an answer about a title
+a thin link), which a rule reading one phrase does not. Fitted on the labelled career-goals answers by
+``bench/train_stack.py``, the re-weighing agreed with labellers of sets it had not seen more often than the rules
+alone on these four; on the other nine it gained nothing clear, so it is not asked about them (figures in
+docs/content.md). The link to the role is also told how the answer points at the job (``job_refs.REF_KINDS``):
+without that it gained nothing.
 
 It moves a status by one step at most, and up only from a partial status whose words the rules quoted, so every
 tip still quotes the answer's own words.
@@ -20,7 +22,9 @@ from simulator.content.why_model import MIN_WORDS  # a sentence or two is left t
 from simulator.errors import ModelError
 
 WEIGHTS_PATH = Path(__file__).with_name("stack_weights.json")
-STACKED = ("single_focus", "milestones", "contribution")
+STACKED = ("single_focus", "milestones", "contribution", "role_alignment")
+WITH_REF_KINDS = ("role_alignment",)  # these models also read how the answer refers to the job
+NO_LINK = ("income",)  # a partial status whose quote takes the job only as income is never read up to met
 # The career-goals criteria whose verdicts are the features, in this order (two indicators for a "do" criterion,
 # one for an avoid criterion), then the answer's length in hundreds of words.
 INPUTS = (
@@ -58,6 +62,13 @@ def features(statuses: dict[str, str], word_count: int) -> list[float]:
     return out + [word_count / 100]
 
 
+def model_inputs(cid: str, x: list[float], kinds: frozenset[str]) -> list[float]:
+    """``x`` from ``features``, then for ``WITH_REF_KINDS`` one indicator per ``job_refs.REF_KINDS``."""
+    from simulator.content.job_refs import REF_KINDS
+
+    return x + [float(k in kinds) for k in REF_KINDS] if cid in WITH_REF_KINDS else x
+
+
 def allowed(rule_status: str, model_status: str, *, quoted: bool) -> str:
     """The status the criterion takes: one step toward the model's, and up only from a quoted partial status."""
     step = _RANK[model_status] - _RANK[rule_status]
@@ -78,10 +89,11 @@ def _read(path: Path) -> dict:
         inputs = tuple(data["inputs"])
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise ModelError(f"The stacked weights ({path}) are missing or damaged: {e}.") from e
-    width = len(features(dict.fromkeys(INPUTS, MET), 0))
+    base = features(dict.fromkeys(INPUTS, MET), 0)
     if inputs != INPUTS or set(models) != set(STACKED):
         raise ModelError(f"{path.name} was fitted on other criteria; rerun bench/train_stack.py.")
-    for labels, weights, _ in models.values():
+    for cid, (labels, weights, _) in models.items():
+        width = len(model_inputs(cid, base, frozenset()))
         if set(labels) != {MET, PARTIAL, MISSING} or weights.shape != (3, width):
             raise ModelError(f"{path.name} has weights of shape {weights.shape}; rerun bench/train_stack.py.")
     return models
@@ -122,12 +134,15 @@ def reweigh(ctx, verdicts: dict, *, keep=frozenset()) -> None:
     the rules' verdict."""
     if not set(INPUTS) <= set(verdicts) or ctx.word_count < MIN_WORDS:
         return
+    from simulator.content.job_refs import ref_kinds
+
     x = features({cid: v.status for cid, v in verdicts.items()}, ctx.word_count)
+    kinds = ref_kinds(ctx, ctx.role_refs)
     for cid in STACKED:
         rule = verdicts[cid]
         if cid in keep:
             continue
-        wanted, prob = judge(cid, x)
-        status = allowed(rule.status, wanted, quoted=bool(rule.spans))
+        wanted, prob = judge(cid, model_inputs(cid, x, kinds))
+        status = allowed(rule.status, wanted, quoted=bool(rule.spans) and rule.outcome not in NO_LINK)
         if status != rule.status:
             verdicts[cid] = _moved(cid, rule, status, prob)

@@ -452,6 +452,13 @@ CASES = [
         "business owner actually use something we sold them.",
     ),
     # role_alignment: this role / team / company, or the given role and company
+    # the company's other words name its field ("hotel" of "Lakeshore Hotel Group"): partial, not missing
+    (
+        "role_alignment",
+        "partial",
+        "I'd love to grow in the hotel world and maybe move into events one day.",
+        AnswerContext(role="Front Desk Agent", company="Lakeshore Hotel Group"),
+    ),
     (
         "role_alignment",
         "met",
@@ -596,6 +603,13 @@ CASES = [
     ("contribution", "missing", "My goal is to become a vet nurse. I'll do whatever it takes to get there."),
     ("contribution", "missing", "My goal is to become a vet nurse, and I want to do whatever makes me happy."),
     # milestones: concrete upcoming steps; vague is partial; past steps do not count
+    # a step booked in a clause of its own after a past one ("passed part one … and part two is booked for …")
+    (
+        "milestones",
+        "met",
+        "I want to run demand planning for a whole category. I passed part one of the CPIM in April and part two "
+        "is booked for October 14th.",
+    ),
     # a date on the goal itself is its timeline, not a step toward it
     (
         "milestones",
@@ -771,6 +785,13 @@ CASES = [
     ),
     ("no_boasting", "flagged", "I'm brilliant at sales, better than anyone on my team."),
     ("no_boasting", "clear", "I want to be the best nurse I can be, and I'm not the fastest charter yet."),
+    # a superlative that runs the speaker down is no boast, nor a put-down
+    (
+        "no_boasting",
+        "clear",
+        "I want my master electrician licence. I'm taking a PLC course because the controls side is where I'm "
+        "weakest and it's where most breakdowns start.",
+    ),
     ("no_boasting", "clear", "I was named top fundraiser of 2022 after raising 40,000 dollars for the shelter."),
     ("no_boasting", "flagged", "I'm the most reliable person you will ever hire."),
     # a phrase that is a boast on its own stays one, whatever the sentence classifier reads
@@ -781,6 +802,14 @@ CASES = [
     ("no_boasting", "flagged", "The other engineers couldn't be bothered to test, so I carried the project alone."),
     ("no_boasting", "clear", "I had no clue how a PCR plate worked when I started, so I asked the engineers."),
     # professional_goal (avoid)
+    # a hobby word hyphened to a credential is a ticket for the work ("climbing-certified"), not a pastime
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to qualify as a journeyman lineman. What I bring your crews is I'm already climbing-certified, "
+        "I take the safety rules seriously, and I'll be the apprentice who's first at the truck on a storm callout.",
+        AnswerContext(role="Apprentice Lineworker"),
+    ),
     ("professional_goal", "flagged", "My main goal this year is to run the Chicago marathon in under four hours."),
     ("professional_goal", "flagged", "I want to perfect my sourdough baking and open a bread stall on weekends."),
     # a pastime set aside, with the goal framed by a verb ("what I'm focused on"), not by a goal noun

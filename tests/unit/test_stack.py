@@ -1,5 +1,5 @@
-"""The re-weighing of single focus, milestones and contribution from all thirteen verdicts: how far it may move a
-status, a real answer through the committed weights, and the weights file checked on load."""
+"""The re-weighing of single focus, milestones, contribution and the link to the role from all thirteen verdicts: how
+far it may move a status, a real answer through the committed weights, and the weights file checked on load."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from simulator.content import check_content
-from simulator.content.stack import INPUTS, STACKED, WEIGHTS_PATH, _read, allowed, features
+from simulator.content.check import answer_context
+from simulator.content.job_refs import REF_KINDS, ref_kinds
+from simulator.content.rubric import load_rubric
+from simulator.content.stack import INPUTS, STACKED, WEIGHTS_PATH, _read, allowed, features, model_inputs
 from simulator.content.types import ContentOptions
 from simulator.errors import ModelError
 from simulator.model.analysis import AnswerContext
@@ -52,6 +55,14 @@ def test_a_status_moves_one_step_and_up_only_with_a_quote(rule, model, quoted, e
     assert allowed(rule, model, quoted=quoted) == expected
 
 
+# The job named only in the goal's own words, in an answer of stock phrases: a thin link to this role.
+NAMED_ONLY = (
+    "My goal is to keep growing as a pharmacist. I like helping people, and I'm a hard worker who gets on with "
+    "everyone, so I want to keep pushing myself and see where it takes me. Long term I'd like to be in a senior "
+    "position somewhere, being successful."
+)
+
+
 def _check(text: str, reweigh: bool):
     options = ContentOptions(reweigh=reweigh)
     return check_content(Transcript.from_text(text), GOALS, AnswerContext(role="Pharmacist"), options=options)
@@ -63,6 +74,9 @@ def _check(text: str, reweigh: bool):
         (THIN, False, {"single_focus": ("met", "rule"), "contribution": ("met", "rule")}),
         (THIN, True, {"single_focus": ("partial", "model"), "contribution": ("partial", "model")}),
         (FULL, True, {"single_focus": ("met", "rule"), "milestones": ("met", "rule"), "contribution": ("met", "rule")}),
+        (FULL, True, {"role_alignment": ("met", "rule")}),
+        (NAMED_ONLY, False, {"role_alignment": ("met", "rule")}),
+        (NAMED_ONLY, True, {"role_alignment": ("partial", "model")}),
     ],
 )
 def test_thin_answers_are_weighed_down_and_full_ones_stand(text, reweigh, expected):
@@ -82,6 +96,40 @@ def test_features_follow_the_inputs_in_order():
     x = features(statuses, 150)
     assert len(x) == 2 * (len(INPUTS) - 3) + 3 + 1 and x[-1] == 1.5
     assert x[INPUTS.index("milestones") * 2 : INPUTS.index("milestones") * 2 + 2] == [0.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "kinds"),
+    [
+        ("I want to help this clinic cut waiting times for your patients.", "", {"your", "this"}),
+        ("Joining the team at Ashby would let me specialise.", "Ashby Pharmacy", {"the", "company"}),
+        ("I'd love to work here at the counter.", "", {"phrase"}),
+        ("I want to keep growing as a pharmacist.", "", {"role"}),
+        ("I want to keep growing and learning.", "", set()),
+    ],
+)
+def test_ref_kinds_say_how_the_answer_points_at_the_job(text, company, kinds):
+    context = AnswerContext(role="Pharmacist", company=company)
+    ctx = answer_context(Transcript.from_text(text), context, rubric=load_rubric())
+    assert ref_kinds(ctx, ctx.role_refs) == kinds
+
+
+def test_only_the_role_model_reads_the_ref_kinds():
+    x = features(dict.fromkeys(INPUTS, "met"), 100)
+    assert model_inputs("single_focus", x, frozenset({"this"})) == x
+    extra = model_inputs("role_alignment", x, frozenset({"this", "role"}))[len(x) :]
+    assert extra == [float(k in {"this", "role"}) for k in REF_KINDS]
+
+
+def test_a_job_taken_only_as_income_is_never_read_up_to_met():
+    text = (
+        "I want to open my own garage in about five years. Honestly this job would just pay the bills while I save "
+        "up, and I'd work hard at it. I finished my level three in motor vehicle repair last year and I'm starting "
+        "an MOT tester course in March."
+    )
+    report = check_content(Transcript.from_text(text), GOALS, AnswerContext(role="Tyre Fitter"))
+    result = report.get("role_alignment")
+    assert (result.status, result.reason) == ("partial", "mentions this job only as income")
 
 
 def test_committed_weights_match_the_labelled_sets():
