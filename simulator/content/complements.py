@@ -196,7 +196,26 @@ def early_in_job(verb, lex) -> bool:
 
 
 def is_goal_noun(tok, lex) -> bool:
-    return tok.lemma_.lower() in lex.words("goal", "nouns") and tok.pos_ == "NOUN"
+    """'my goal', 'the aim', and 'the big one' or 'the main thing' said as one ("the big one for me is …")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lemma_.lower() in lex.words("goal", "nouns"):
+        return True
+    framed = lower(tok) in lex.words("goal", "framing_heads") and any(
+        c.dep_ == "amod" and lower(c) in lex.words("goal", "framing_adjectives") for c in tok.children
+    )
+    return framed and any(_for_me(c, lex) or _wanted(c, lex) for c in tok.children)
+
+
+def _for_me(prep, lex) -> bool:
+    """'the big one for me'."""
+    return prep.dep_ == "prep" and lower(prep) == "for" and any(lower(c) in ("me", "us") for c in prep.children)
+
+
+def _wanted(relcl, lex) -> bool:
+    """'the main thing I want', 'the big one I'm working towards'."""
+    wants = lex.words("goal", "verbs") | lex.words("goal", "cleft_verbs")
+    return relcl.dep_ == "relcl" and relcl.lemma_.lower() in wants and is_first_person(relcl)
 
 
 DISLOCATED_DEPS = ("advcl", "nsubj", "csubj", "dep", "npadvmod")  # how spaCy hangs "X," before "that's what I want"

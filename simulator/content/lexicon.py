@@ -21,7 +21,8 @@ WILDCARD = "*"
 # section -> its list-of-strings keys, space-separated (all required). "avoid.hobby" is a table array.
 _KEYS = {
     "goal": (
-        "nouns cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles sequence determiners "
+        "nouns framing_heads framing_adjectives cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles "
+        "sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
         "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now ordinals "
         "vague_lemmas drift moves continuing_verbs early_units rising_verbs destination_preps plan_nouns undecided"
@@ -29,7 +30,7 @@ _KEYS = {
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
         "learning_verbs not_actions generic_objects own_groups"
-        " deliberation_verbs employer_possessives done_adverbs company_preps first_words place_nouns"
+        " deliberation_verbs employer_possessives done_adverbs company_preps first_words place_nouns next_words"
         " study_verbs vague_amounts schools school_verbs before_markers spending_verbs"
     ),
     "time": (

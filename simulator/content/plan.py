@@ -217,6 +217,19 @@ def _dated_action(ctx, t, taken: dict[int, Step], skip: set[int]) -> Step | None
     return Step(span=span, head_i=verb.i, concrete=True, time=t)
 
 
+def _next_in_line(ctx, verb, taken: dict[int, Step], skip: set[int]) -> Step | None:
+    """'I've got the AZ-900 and I'm doing the AZ-104 next': a named thing the speaker takes on next is a step,
+    whatever the verb."""
+    if verb.i in taken or verb.i in skip or verb.pos_ != "VERB" or not _ahead_and_mine(verb):
+        return None
+    if not any(c.dep_ == "advmod" and lower(c) in _words(verb, "steps", "next_words") for c in verb.children):
+        return None
+    if not any(_named(o) or ctx.lex.ph("steps", "nouns").has(o) for o in objects(verb)):
+        return None
+    span = clause_of(verb)
+    return None if _restates_goal(ctx, span) else Step(span=span, head_i=verb.i, concrete=True)
+
+
 def _done_first(ctx, goal) -> bool:
     """'I want to get through recruit training first, then …': a wanted step done first is on the path."""
     if goal is ctx.goals.main:
@@ -248,6 +261,14 @@ def find_steps(ctx) -> list[Step]:
             continue
         if step:
             steps[verb.i] = step
+    _add_steps_without_a_step_word(ctx, steps, skip)
+    kept = [s for s in steps.values() if not _drifts(ctx, s.span)]
+    return sorted(kept, key=lambda s: s.span[0])
+
+
+def _add_steps_without_a_step_word(ctx, steps: dict[int, Step], skip: set[int]) -> None:
+    """Steps said by a date or by "next" rather than by a step verb: a dated step noun, a dated action, and a named
+    thing taken on next; keyed by their verb."""
     for tok in ctx.doc:
         step = _dated_step_noun(ctx, tok, steps, skip)
         if step:
@@ -256,8 +277,10 @@ def find_steps(ctx) -> list[Step]:
         step = _dated_action(ctx, t, steps, skip)
         if step:
             steps[t.verb_i] = step
-    kept = [s for s in steps.values() if not _drifts(ctx, s.span)]
-    return sorted(kept, key=lambda s: s.span[0])
+    for verb in ctx.doc:
+        step = _next_in_line(ctx, verb, steps, skip)
+        if step:
+            steps[verb.i] = step
 
 
 def _time_words(doc, t) -> set[str]:

@@ -603,6 +603,12 @@ CASES = [
     ("contribution", "missing", "My goal is to become a vet nurse. I'll do whatever it takes to get there."),
     ("contribution", "missing", "My goal is to become a vet nurse, and I want to do whatever makes me happy."),
     # milestones: concrete upcoming steps; vague is partial; past steps do not count
+    # a named thing taken on next is a step whatever the verb ("I'm doing the AZ-104 next")
+    (
+        "milestones",
+        "met",
+        "My goal is to move into cloud architecture. I've got the AZ-900 and I'm doing the AZ-104 next.",
+    ),
     # a step booked in a clause of its own after a past one ("passed part one … and part two is booked for …")
     (
         "milestones",
@@ -802,6 +808,13 @@ CASES = [
     ("no_boasting", "flagged", "The other engineers couldn't be bothered to test, so I carried the project alone."),
     ("no_boasting", "clear", "I had no clue how a PCR plate worked when I started, so I asked the engineers."),
     # professional_goal (avoid)
+    # "the big one for me is …" states the goal as "my goal is …" does: here a pastime
+    (
+        "professional_goal",
+        "flagged",
+        "Honestly, the big one for me right now is sailing single-handed around Ireland. Work-wise I'm easy, "
+        "I'm good with people.",
+    ),
     # a hobby word hyphened to a credential is a ticket for the work ("climbing-certified"), not a pastime
     (
         "professional_goal",
