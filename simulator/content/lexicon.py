@@ -36,7 +36,7 @@ _KEYS = {
     "time": (
         "vague units frame_units months month_verbs prepositions frame_words past_words future_words "
         "explicit_future frequency vague_quantities per_articles hedged duration_units duration_preps"
-        " pacing_tails idioms viewing_verbs holidays counts"
+        " pacing_tails idioms viewing_verbs holidays counts age_deadlines"
     ),
     "hedges": (
         "phrases conditional_subjects conditional_exempt doubt_cancellers noun_determiners noun_hedges "
@@ -72,7 +72,7 @@ _KEYS = {
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "
         "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
-        "past_only_form other_people other_subjects"
+        "past_only_form other_people other_subjects past_modals"
     ),
     "story": (
         "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words "

@@ -103,6 +103,8 @@ def _modal_time(verb, lows: list[str], depth: int) -> str:
         verb.dep_ in ("ccomp", "conj", "advcl", "relcl")
         and verb.head.i != verb.i
         and governing_verb(verb.head).tag_ == "VBD"
+        and set(lows) & grammar(verb, "past_modals")  # "… so I can help your team" is still ahead
+        and not (verb.dep_ == "ccomp" and verb.i < verb.head.i)  # "I'd bring X, I ran Y": a run-on, not a report
         and depth < MAX_DEPTH
     ):
         return PAST  # reported past: "I decided that I'd ask …", "the students we could serve"

@@ -63,6 +63,7 @@ def find_time_expressions(doc, lex) -> list[TimeExpr]:
         if _is_time_word(tok, lex) and not any(a <= tok.i < b for a, b, _ in spans):
             lo, hi = _expand(tok, lex)
             spans.append((lo, hi, False))
+    spans = _with_age_deadlines(doc, lex, spans)
     ahead = lex.words("time", "explicit_future")
     for lo, hi in lex.ph("time", "vague").find(doc):
         # "one day" is a DATE entity, but a vague one; "sometime next year" still names the year
@@ -79,6 +80,18 @@ def find_time_expressions(doc, lex) -> list[TimeExpr]:
             continue
         out.append(_describe(doc, lo, hi, vague, lex))
     return out
+
+
+def _with_age_deadlines(doc, lex, spans: list) -> list:
+    """'by the time I'm thirty-five', 'before I turn 40': an age the speaker will reach is a date ahead (the
+    entity recogniser finds at most the number)."""
+    for lo, hi in lex.ph("time", "age_deadlines").find(doc):
+        end = hi
+        while end < len(doc) and (doc[end].like_num or (doc[end].text == "-" and end > hi)):
+            end += 1
+        if end > hi:
+            spans = [s for s in spans if not lo <= s[0] < end] + [(lo, end, False)]
+    return spans
 
 
 def _is_vague(toks, lows: set[str], lex) -> bool:

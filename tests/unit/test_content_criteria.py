@@ -505,6 +505,13 @@ CASES = [
         "I want to keep learning, get into nursing, maybe travel, maybe do something creative, see what happens.",
     ),
     # contribution: what they bring to the employer; helping in general is partial
+    # a run-on ("I'd bring X, I ran Y, so I can help your team") keeps its offers ahead: "can" reports no past
+    (
+        "contribution",
+        "met",
+        "I want to lead the pre-school room. And I'd bring the phonics work I did, I ran the reading groups for a "
+        "year, so I can help your pre-school team get the children ready for reception.",
+    ),
     (
         "contribution",
         "met",
@@ -701,6 +708,8 @@ CASES = [
     ("past_accomplishment", "missing", "I will finish my degree next year and then apply for analyst roles."),
     ("past_accomplishment", "missing", "I never finished my degree, and I would have liked to."),
     # timeline: a time frame on an upcoming step; vague is partial; past dates do not count
+    # an age the speaker will reach dates the goal ("by the time I'm thirty-five")
+    ("timeline", "met", "I want to be head of fundraising somewhere by the time I'm thirty-five."),
     ("timeline", "met", "I want to become a licensed electrician, and I'll take the journeyman exam by March."),
     ("timeline", "met", "My goal is to earn my PMP within six months."),
     # "a couple of years" counts about two; "sometime" before "next year" leaves the year named
