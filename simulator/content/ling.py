@@ -37,12 +37,18 @@ def governing_verb(token):
     return t
 
 
+def hyphen_prefix(tok) -> bool:
+    """'thru' of "thru-hiking", which spaCy may make the verb's subject: a prefix joined to its head by a hyphen."""
+    doc = tok.doc
+    return tok.i + 2 == tok.head.i and doc[tok.i + 1].text == "-"
+
+
 def subject(verb):
     """The grammatical subject of ``verb``, inherited through xcomp/conj chains."""
     t, seen = verb, 0
     while seen < 8:
         for child in t.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
+            if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and not hyphen_prefix(child):
                 return child
         if t.dep_ in ("xcomp", "conj", "pcomp", "acomp", "advcl") and t.head.i != t.i:
             t, seen = governing_verb(t.head), seen + 1

@@ -7,7 +7,7 @@ goals.py finds goal statements; this module judges which of their complements ar
 from __future__ import annotations
 
 from simulator.content.complements import is_goal_noun
-from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower
+from simulator.content.ling import content_lemmas, governing_verb, hyphen_prefix, is_first_person, lower
 from simulator.content.segment import clause_span
 
 
@@ -31,7 +31,7 @@ def _talk_about_answer(comp, lex) -> bool:
 
 def _someone_elses(comp, lex) -> bool:
     """'I want my work to prevent that': the complement has a subject other than the speaker."""
-    own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and not hyphen_prefix(c)), None)
     if own is not None and (is_goal_noun(own, lex) or lower(own) in lex.words("goal", "ordinals")):
         return False  # "my goal is perfecting X", "the first is becoming X": parsed with that as the gerund's subject
     return own is not None and lower(own) not in lex.words("goal", "own_complement_subjects")

@@ -817,6 +817,13 @@ CASES = [
     ("no_boasting", "flagged", "The other engineers couldn't be bothered to test, so I carried the project alone."),
     ("no_boasting", "clear", "I had no clue how a PCR plate worked when I started, so I asked the engineers."),
     # professional_goal (avoid)
+    # "thru-hiking": spaCy makes "thru" the verb's subject; a hyphened prefix is no one else doing it
+    (
+        "professional_goal",
+        "flagged",
+        "The big thing for me this next year is thru-hiking the Pacific Crest Trail. A job with four ten-hour days "
+        "would give me long weekends for training.",
+    ),
     # "the big one for me is …" states the goal as "my goal is …" does: here a pastime
     (
         "professional_goal",
