@@ -209,7 +209,8 @@ def is_goal_noun(tok, lex) -> bool:
 
 def _for_me(prep, lex) -> bool:
     """'the big one for me'."""
-    return prep.dep_ == "prep" and lower(prep) == "for" and any(lower(c) in ("me", "us") for c in prep.children)
+    me = lex.words("grammar", "first_person")
+    return prep.dep_ == "prep" and lower(prep) == "for" and any(lower(c) in me for c in prep.children)
 
 
 def _wanted(relcl, lex) -> bool:

@@ -152,6 +152,7 @@ def _self_view(tok, lex) -> bool:
 
 
 def _said_of_self(tok, lex) -> bool:
+    """'where I'm weakest': the word's clause has the speaker as its subject."""
     subj = subject(governing_verb(tok))
     return subj is not None and lower(subj) in lex.words("avoid", "self_words")
 
