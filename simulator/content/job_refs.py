@@ -81,13 +81,21 @@ def _noun_refs(ctx) -> list[int]:
     return hits
 
 
+def _company_word(ctx) -> str | None:
+    """The company's own first word, matched exactly: "vantage" of "Vantage Health", not "health"."""
+    company = context_words(ctx.context.company)
+    return company[0].lower().strip(".,'’") if company else None
+
+
+def _names_company(tok, word: str | None) -> bool:
+    return word is not None and lower(tok).strip(".,'’") == word
+
+
 def _context_refs(ctx) -> list[int]:
     """The company's name, or most of the role's words, said in the answer."""
     c, hits = ctx.context, []
-    company = context_words(c.company)
-    if company:  # the company's own first word, exactly: "Vantage" of "Vantage Health", not "health"
-        first = company[0].lower().strip(".,'’")
-        hits += [t.i for t in ctx.doc if lower(t).strip(".,'’") == first]
+    word = _company_word(ctx)
+    hits += [t.i for t in ctx.doc if _names_company(t, word)]
     role_words = context_words(c.role)
     if role_words:  # the title's head noun among them ("Driver" of "CDL-A Driver"), not in the speaker's own job
         found = [i for i in mentions(ctx, role_words) if not _held_job(ctx.doc[i], ctx.lex)]
@@ -114,15 +122,15 @@ def ref_kinds(ctx, refs: list[int]) -> frozenset[str]:
     """How ``refs`` point at the job: the company's name, "this …", "your …", "the …", a set phrase ("join
     you"), or else only the role's own words, which labellers often read as naming the field."""
     doc, nouns, phrases = ctx.doc, set(_noun_refs(ctx)), set(_phrase_refs(ctx))
-    company = context_words(ctx.context.company)
-    first = company[0].lower().strip(".,'’") if company else None
+    pointing = ctx.lex.words("role", "determiners") - {"your"}  # "this role", "these teams", "such a company"
+    word = _company_word(ctx)
     kinds = set()
     for i in refs:
         dets = {lower(c) for c in doc[i].children if c.dep_ in ("det", "poss")} if i in nouns else set()
-        kinds |= {"this"} if dets & {"this", "these", "such"} else set()
+        kinds |= {"this"} if dets & pointing else set()
         kinds |= {k for k in ("your", "the") if k in dets}
         kinds |= {"phrase"} if i in phrases else set()
-        kinds |= {"company"} if first and lower(doc[i]).strip(".,'’") == first else set()
+        kinds |= {"company"} if _names_company(doc[i], word) else set()
     return frozenset(kinds or ({"role"} if refs else set()))
 
 
