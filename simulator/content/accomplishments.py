@@ -183,11 +183,29 @@ def _moved_figure(ctx, tok) -> Accomplishment | None:
     return Accomplishment(clause_of(tok), True, "verb") if ours or doing or is_first_person(tok) else None
 
 
+def _made_me(tok) -> Accomplishment | None:
+    """'they made me crew trainer last fall': a post given to the speaker is a goal reached ("made me feel welcome"
+    names a feeling, "made me the person I am" no post)."""
+    if tok.lemma_.lower() != "make" or not is_past(tok) or negated(tok):
+        return None
+    posts = [c for c in tok.children if c.pos_ == "NOUN" and c.dep_ in ("ccomp", "oprd", "xcomp", "dobj")]
+    me = [t for t in [*tok.children, *(g for p in posts for g in p.children)] if lower(t) == "me"]
+    if me and any(not any(g.dep_ == "relcl" for g in p.children) for p in posts):
+        return Accomplishment(clause_of(tok), True, "verb")
+    return None
+
+
 def find_accomplishments(ctx) -> list[Accomplishment]:
     lex, doc = ctx.lex, ctx.doc
     out: list[Accomplishment] = []
     for tok in doc:
-        found = _accomplishment_verb(ctx, tok) or _credential(ctx, tok) or _so_far(ctx, tok) or _moved_figure(ctx, tok)
+        found = (
+            _accomplishment_verb(ctx, tok)
+            or _credential(ctx, tok)
+            or _so_far(ctx, tok)
+            or _moved_figure(ctx, tok)
+            or _made_me(tok)
+        )
         if found:
             out.append(found)
     for lo, _ in lex.ph("accomplishment", "learned").find(doc):

@@ -65,10 +65,9 @@ def _boast_words(ctx: Ctx) -> list[tuple[int, int]]:
 
 def _modest_superlative(tok, lex) -> bool:
     """'highest-rated', 'the best fit', 'do my best', 'at best', 'as best I can', 'the highest score' (measured),
-    'where I'm weakest' (unflattering)."""
-    if tok.lemma_.lower() in lex.words("avoid", "measuring_superlatives") | lex.words(
-        "avoid", "unflattering_superlatives"
-    ):
+    'where I'm weakest' (unflattering), 'the thing I'm proudest of' (a feeling)."""
+    praising_no_one = ("measuring_superlatives", "unflattering_superlatives", "feeling_superlatives")
+    if any(tok.lemma_.lower() in lex.words("avoid", key) for key in praising_no_one):
         return True
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (nxt.text.startswith("-") or lower(nxt) in lex.words("avoid", "boast_exempt_next")):
@@ -157,13 +156,20 @@ def _said_of_self(tok, lex) -> bool:
     return subj is not None and lower(subj) in lex.words("avoid", "self_words")
 
 
+def _insults(ctx: Ctx) -> list[tuple[int, int]]:
+    """Insult phrases not negated; one that holds its own negation ("has no idea", "couldn't") is an insult as said."""
+    doc, negators = ctx.doc, ctx.lex.words("grammar", "negators") | {"n't"}
+    found = ctx.lex.ph("avoid", "insults").find(doc)
+    return [(lo, hi) for lo, hi in found if any(lower(t) in negators for t in doc[lo:hi]) or not negated(doc[lo])]
+
+
 def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     others = lex.ph("avoid", "others")
     out = []
-    for lo, _hi in lex.ph("avoid", "insults").find(doc):
+    for lo, _hi in _insults(ctx):
         tok = doc[lo]
-        if negated(tok) or _self_view(tok, lex):
+        if _self_view(tok, lex):
             continue
         if tok.dep_ == "amod" and others.has(tok.head):
             out.append(clause_of(tok))
@@ -188,7 +194,7 @@ def bragging_cues(ctx: Ctx) -> tuple[list[int], set[int]]:
     found = [lo for key in ("boast_words", "boast_phrases") for lo, _ in lex.ph("avoid", key).find(doc)]
     found = [i for i in found if not negated(doc[i]) and not _modest_superlative(doc[i], lex)]  # "as best I can"
     found = [i for i in found if _speaker_in(doc[i], lex)]
-    insults = {lo for lo, _ in lex.ph("avoid", "insults").find(doc) if not negated(doc[lo])}
+    insults = {lo for lo, _ in _insults(ctx)}
     insults = {i for i in insults if not _said_of_self(doc[i], lex)}  # "the PLC side is where I'm weakest"
     return sorted(set(found) | insults), insults
 

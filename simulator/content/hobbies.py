@@ -59,9 +59,23 @@ def _set_aside(ctx, tok) -> bool:
     not offered as a goal in the same breath ("outside of work the big one, I'm training for an Ironman" is one)."""
     lex, sent = ctx.lex, ctx.doc[tok.sent.start : tok.sent.end]
     nouns = lex.words("goal", "nouns")  # "the big one", "my goal"; not "the CCA is what I'm focused on"
-    if lex.ph("avoid", "goal_framing").find(sent) or any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in sent):
+    # "…, but the career goal is the charter": a goal noun in a clause of its own names another goal
+    framed = [t for t in sent if t.lemma_.lower() in nouns and t.pos_ == "NOUN" and _one_clause(t, tok)]
+    if lex.ph("avoid", "goal_framing").find(sent) or framed:
         return False
     return bool(lex.ph("avoid", "aside_markers").find(sent))
+
+
+def _one_clause(a, b) -> bool:
+    """``a`` and ``b`` hang on one clause, climbing through embedded clauses but not across coordinated ones."""
+
+    def top(t):
+        t = governing_verb(t)
+        while t.dep_ not in ("conj", "parataxis", "ROOT") and t.head.i != t.i:
+            t = t.head
+        return t.i
+
+    return top(a) == top(b)
 
 
 def _someone_elses(verb, tok, lex) -> bool:

@@ -10,15 +10,23 @@ from simulator.content.ling import is_first_person, lower, negated, subject
 
 
 def not_pay(doc, lex) -> list[tuple[int, int]]:
-    """Money words that are not the speaker's pay: set phrases ("pay attention", "raise awareness") and what others
-    pay ("pricing changes what customers pay")."""
+    """Money words that are not the speaker's pay: set phrases ("pay attention", "raise awareness"), what others
+    pay ("pricing changes what customers pay") and money handled as work ("learn the cash")."""
     payers = lex.words("avoid", "other_payers")
     paying = [
         (t.i, t.i + 1)
         for t in doc
         if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in payers for c in t.children)
     ]
-    return lex.ph("avoid", "money_exempt").find(doc) + paying
+    tasks = lex.words("avoid", "money_tasks")  # "learn the cash, the stock": the till is work handled
+    handled = [
+        (c.left_edge.i, c.right_edge.i + 1)
+        for t in doc
+        if t.pos_ == "VERB" and t.lemma_.lower() in tasks
+        for c in t.children
+        if c.dep_ == "dobj"
+    ]
+    return lex.ph("avoid", "money_exempt").find(doc) + paying + handled
 
 
 def money_hits(ctx) -> list[tuple[int, int]]:
@@ -31,7 +39,8 @@ def money_hits(ctx) -> list[tuple[int, int]]:
 
 
 def noticed(ctx, toks) -> bool:
-    """'so the people at the Met see it when I'm negotiating': others noticing the speaker is status, not a reason."""
+    """'so the people at the Met see it when I'm negotiating', "because that's what people respect": others noticing
+    the speaker is status, not a reason."""
     lex = ctx.lex
     seen, me = lex.words("why", "recognition_verbs"), lex.words("grammar", "pointers") | lex.words("grammar", "speaker")
     return any(
@@ -39,6 +48,7 @@ def noticed(ctx, toks) -> bool:
         and subject(t) is not None
         and not is_first_person(t)
         and not negated(t)
-        and any(c.dep_ == "dobj" and lower(c) in me for c in t.children)  # "see it", not "deserve to know how …"
+        # "see it", "that's what people respect" (the thing before); not "deserve to know how …"
+        and any(c.dep_ == "dobj" and (lower(c) in me or lower(c) == "what") for c in t.children)
         for t in toks
     )

@@ -304,12 +304,26 @@ def find_why(ctx) -> WhyFindings:
 
 
 def _recognition(ctx, wish: tuple[int, int]) -> bool:
-    """'I want people to see the word senior in my email signature', 'to know I made it': others noticing the
-    speaker is status, a title by other means, not an impact on them."""
+    """'I want people to see the word senior in my email signature', 'to know I made it', 'to see it' (the title
+    just named): others noticing the speaker is status, a title by other means, not an impact on them."""
     root = ctx.doc[wish[0] : wish[1]].root
     toks = list(root.subtree)  # with its nested clause ("to know | I made it"), not the run-on after it
-    noticed = any(t.lemma_.lower() in ctx.lex.words("why", "recognition_verbs") for t in toks)
-    return noticed and any(lower(t) in ctx.lex.words("grammar", "first_person") | {"my"} for t in toks)
+    lex = ctx.lex
+    seen = [t for t in toks if t.lemma_.lower() in lex.words("why", "recognition_verbs")]
+    # "people … to see it"; not "the one who sees it through": the seer is someone else, not the speaker
+    pointed = any(
+        c.dep_ == "dobj" and lower(c) in lex.words("grammar", "pointers") and _seen_by_others(t, lex)
+        for t in seen
+        for c in t.children
+    )
+    return bool(seen) and (pointed or any(lower(t) in lex.words("grammar", "first_person") | {"my"} for t in toks))
+
+
+def _seen_by_others(verb, lex) -> bool:
+    subj = subject(verb)
+    return (
+        subj is not None and subj.tag_ not in ("WP", "WDT") and lower(subj) not in lex.words("grammar", "first_person")
+    )
 
 
 def _weigh_money(ctx, out: WhyFindings) -> None:

@@ -230,6 +230,19 @@ CASES = [
         "open a flight school.",
     ),
     # goal_why: a reason or impact; thin is partial; none is missing
+    # "what pulls me toward it is", "the point of it is": a reason by its framing
+    (
+        "goal_why",
+        "met",
+        "I'd like to move into marine electronics. What pulls me toward it is that on a boat every system depends "
+        "on the others, so one bad wire leaves the skipper blind.",
+    ),
+    (
+        "goal_why",
+        "met",
+        "I'm aiming for the anaesthesia specialty. The point of all of it is that animals can't tell us when they're "
+        "in trouble, and someone has to notice first.",
+    ),
     (
         "goal_why",
         "met",
@@ -672,6 +685,16 @@ CASES = [
     ("milestones", "missing", "I want to become a shift manager, and this is a place where I can build a career."),
     ("milestones", "partial", "I want to become a shift manager, and I will build my skills on the night shift."),
     # past_accomplishment: a reached goal in the past tense; general experience is partial
+    # a degree by its abbreviation, a promotion, a post given, a result of the speaker's own campaign
+    ("past_accomplishment", "met", "I want to lead a design team. I have a BSc in graphic communication."),
+    ("past_accomplishment", "met", "I want to be a store manager. I started on the tills and got promoted twice."),
+    ("past_accomplishment", "met", "They made me shift trainer last spring, and now I want to become a shift manager."),
+    ("past_accomplishment", "met", "I want to be a creative director. My campaigns won two regional awards last year."),
+    (
+        "past_accomplishment",
+        "missing",
+        "I want to be a store manager. The job made me feel welcome from the first day.",
+    ),
     (
         "past_accomplishment",
         "met",
@@ -816,7 +839,36 @@ CASES = [
     ("no_boasting", "flagged", "My last lab was a shambles: the supervisors had no clue what the protocols said."),
     ("no_boasting", "flagged", "The other engineers couldn't be bothered to test, so I carried the project alone."),
     ("no_boasting", "clear", "I had no clue how a PCR plate worked when I started, so I asked the engineers."),
+    # an insult that holds its own negation ("has no idea") runs the person down as said
+    (
+        "no_boasting",
+        "flagged",
+        "I want my own ward one day. My current charge nurse has no idea what she's doing, and the night staff just "
+        "sit around.",
+    ),
+    # a superlative of the speaker's own feeling ranks no one
+    (
+        "no_boasting",
+        "clear",
+        "I'm aiming for sous chef. The thing I'm proudest of there is I rewrote our prep sheets so the morning crew "
+        "stopped running out.",
+    ),
     # professional_goal (avoid)
+    # a goal noun in a clause of its own ("but the career goal is …") leaves the pastime set aside
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to be chartered by the end of next year. Outside work I'm training for the Loch Ness Marathon in "
+        "September, which keeps my week very structured, but the career goal is the charter.",
+    ),
+    # climbing is the work at a wind company
+    (
+        "professional_goal",
+        "clear",
+        "I finish my rope access ticket in May, and after that I want to be climbing turbines full time.",
+        AnswerContext(company="Northline Wind"),
+    ),
+    ("professional_goal", "flagged", "The big goal for me this year is walking the Camino de Santiago in the spring."),
     # "thru-hiking": spaCy makes "thru" the verb's subject; a hyphened prefix is no one else doing it
     (
         "professional_goal",
@@ -893,6 +945,26 @@ CASES = [
         AnswerContext(role="Clerk"),
     ),
     # motivation_not_money (avoid)
+    # money handled as work is no pay ("learn the cash")
+    (
+        "motivation_not_money",
+        "clear",
+        "I want to grow with the company. Work hard, learn everything, the cash, the stock, the customer. Then step "
+        "by step go up.",
+    ),
+    # respect from others, or others seeing the title, is status, not a reason; the speaker seeing a job through is
+    (
+        "motivation_not_money",
+        "flagged",
+        "Honestly it's the money and the title. I want Director on my door, because that's what people respect.",
+    ),
+    ("motivation_not_money", "flagged", "What I'm after is the senior title. I want people in the industry to see it."),
+    (
+        "motivation_not_money",
+        "clear",
+        "I want to become an enrolled agent. When a client gets an audit notice, I want to be the one who sees it "
+        "through for them.",
+    ),
     (
         "motivation_not_money",
         "flagged",
