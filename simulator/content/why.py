@@ -295,12 +295,19 @@ def find_why(ctx) -> WhyFindings:
     generic = [w for w in wishes if _generic_impact(ctx, doc[w[0] : w[1]])]  # an impact, but no one's in particular
     out.impacts += [(a, b, False) for a, b in generic]
     wishes = [w for w in wishes if w not in generic]
-    out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])] + wishes
+    out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]]) and not _paid(ctx, s)]
+    out.success += wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
     out.titles = _motives(ctx, lex.ph("avoid", "titles")) + status
     out.rule_driven = bool(out.money or out.titles) and not out.real_motivation()
     _weigh_money(ctx, out)
     return out
+
+
+def _paid(ctx, span: tuple[int, int]) -> bool:
+    """'having that title here would mean something': success said in a sentence of pay or a title is that motive."""
+    sent = ctx.doc[span[0]].sent
+    return any(sent.start <= lo < sent.end for lo, _ in money_hits(ctx))
 
 
 def _recognition(ctx, wish: tuple[int, int]) -> bool:

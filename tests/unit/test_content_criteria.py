@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content import check_content
+from simulator.content.types import ContentOptions
 from simulator.model.analysis import AnswerContext
 from simulator.model.transcript import Transcript
 from simulator.questions import get_question
@@ -27,14 +28,8 @@ CASES = [
     ("single_focus", "met", "I'd like to move into product design, and later lead a small design team."),
     # a goal said first and taken up by "that" ("X, that's what I'm working towards") is X, not a bare "that"
     ("single_focus", "met", "Becoming a chartered building surveyor, that's what I'm working towards."),
-    # a goal that is only a pronoun points back ("this is what I want to do"); "sail it" does more with the same boat
-    (
-        "single_focus",
-        "met",
-        "I want to get really good at long-fermentation rye at scale. When my loaf got a distinction, that's when I "
-        "knew this is what I want to do. In a year I want to be trusted with the mix on my own.",
-        AnswerContext(role="Artisan Baker"),
-    ),
+    # a goal that is only a pronoun points back ("this is what I want to do"): see RULE_CASES; "sail it" does more
+    # with the same boat
     (
         "single_focus",
         "met",
@@ -945,6 +940,17 @@ CASES = [
         AnswerContext(role="Clerk"),
     ),
     # motivation_not_money (avoid)
+    # others calling the speaker by the title is status; success said of the title is that motive, not a reason
+    (
+        "motivation_not_money",
+        "flagged",
+        "What I'm after is the head coach title. I want people to call me Head Coach when I walk into a gym.",
+    ),
+    (
+        "motivation_not_money",
+        "clear",
+        "I want to become a charge nurse. Success would mean a ward where no patient waits an hour for pain relief.",
+    ),
     # money handled as work is no pay ("learn the cash")
     (
         "motivation_not_money",
@@ -1185,6 +1191,27 @@ CASES = [
 def test_criterion_status(case):
     criterion, expected, text, *ctx = case
     assert status_of(criterion, text, *ctx) == expected
+
+
+# The rules alone: rows whose answer is short enough that the re-weighing (tested in test_stack.py) reads the whole
+# answer on its own terms; here only the rule's reading is asserted.
+RULE_CASES = [
+    # a goal that is only a pronoun points back ("this is what I want to do"): one goal, not two
+    (
+        "single_focus",
+        "met",
+        "I want to get really good at long-fermentation rye at scale. When my loaf got a distinction, that's when I "
+        "knew this is what I want to do. In a year I want to be trusted with the mix on my own.",
+        AnswerContext(role="Artisan Baker"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", RULE_CASES, ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(RULE_CASES)])
+def test_rule_status(case):
+    criterion, expected, text, context = case
+    report = check_content(Transcript.from_text(text), GOALS, context, options=ContentOptions(reweigh=False))
+    assert report.get(criterion).status == expected
 
 
 OTHER_QUESTION_CASES = [
