@@ -295,19 +295,14 @@ def find_why(ctx) -> WhyFindings:
     generic = [w for w in wishes if _generic_impact(ctx, doc[w[0] : w[1]])]  # an impact, but no one's in particular
     out.impacts += [(a, b, False) for a, b in generic]
     wishes = [w for w in wishes if w not in generic]
-    out.success = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]]) and not _paid(ctx, s)]
-    out.success += wishes
+    paid = [doc[lo].sent for lo, _ in money_hits(ctx)]  # "having that title here would mean something": status
+    said = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])]
+    out.success = [s for s in said if not any(x.start <= s[0] < x.end for x in paid)] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
     out.titles = _motives(ctx, lex.ph("avoid", "titles")) + status
     out.rule_driven = bool(out.money or out.titles) and not out.real_motivation()
     _weigh_money(ctx, out)
     return out
-
-
-def _paid(ctx, span: tuple[int, int]) -> bool:
-    """'having that title here would mean something': success said in a sentence of pay or a title is that motive."""
-    sent = ctx.doc[span[0]].sent
-    return any(sent.start <= lo < sent.end for lo, _ in money_hits(ctx))
 
 
 def _recognition(ctx, wish: tuple[int, int]) -> bool:
@@ -327,6 +322,7 @@ def _recognition(ctx, wish: tuple[int, int]) -> bool:
 
 
 def _seen_by_others(verb, lex) -> bool:
+    """The one who sees or calls is someone other than the speaker ("people", not "I" or "the one who")."""
     subj = subject(verb)
     return (
         subj is not None and subj.tag_ not in ("WP", "WDT") and lower(subj) not in lex.words("grammar", "first_person")
