@@ -46,6 +46,7 @@ def noticed(ctx, toks) -> bool:
     return any(
         t.lemma_.lower() in seen
         and subject(t) is not None
+        and subject(t).tag_ not in ("WP", "WDT")  # "the one who sees it through" is the speaker again
         and not is_first_person(t)
         and not negated(t)
         # "see it", "that's what people respect" (the thing before); not "deserve to know how …"

@@ -295,13 +295,14 @@ def find_why(ctx) -> WhyFindings:
     generic = [w for w in wishes if _generic_impact(ctx, doc[w[0] : w[1]])]  # an impact, but no one's in particular
     out.impacts += [(a, b, False) for a, b in generic]
     wishes = [w for w in wishes if w not in generic]
-    paid = [doc[lo].sent for lo, _ in money_hits(ctx)]  # "having that title here would mean something": status
+    hits = money_hits(ctx)
+    paid = [doc[lo].sent for lo, _ in hits]  # "having that title here would mean something": status
     said = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])]
     out.success = [s for s in said if not any(x.start <= s[0] < x.end for x in paid)] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
     out.titles = _motives(ctx, lex.ph("avoid", "titles")) + status
     out.rule_driven = bool(out.money or out.titles) and not out.real_motivation()
-    _weigh_money(ctx, out)
+    _weigh_money(ctx, out, hits)
     return out
 
 
@@ -311,32 +312,18 @@ def _recognition(ctx, wish: tuple[int, int]) -> bool:
     root = ctx.doc[wish[0] : wish[1]].root
     toks = list(root.subtree)  # with its nested clause ("to know | I made it"), not the run-on after it
     lex = ctx.lex
-    seen = [t for t in toks if t.lemma_.lower() in lex.words("why", "recognition_verbs")]
-    # "people … to see it"; not "the one who sees it through": the seer is someone else, not the speaker
-    pointed = any(
-        c.dep_ == "dobj" and lower(c) in lex.words("grammar", "pointers") and _seen_by_others(t, lex)
-        for t in seen
-        for c in t.children
-    )
-    return bool(seen) and (pointed or any(lower(t) in lex.words("grammar", "first_person") | {"my"} for t in toks))
+    seen = any(t.lemma_.lower() in lex.words("why", "recognition_verbs") for t in toks)
+    mine = any(lower(t) in lex.words("grammar", "first_person") | {"my"} for t in toks)
+    return (seen and mine) or noticed(ctx, toks)  # "people … to see it"
 
 
-def _seen_by_others(verb, lex) -> bool:
-    """The one who sees or calls is someone other than the speaker ("people", not "I" or "the one who")."""
-    subj = subject(verb)
-    return (
-        subj is not None and subj.tag_ not in ("WP", "WDT") and lower(subj) not in lex.words("grammar", "first_person")
-    )
-
-
-def _weigh_money(ctx, out: WhyFindings) -> None:
+def _weigh_money(ctx, out: WhyFindings, hits: list[tuple[int, int]]) -> None:
     """The sentence classifier's reading of every sentence that mentions pay or a title, clause by clause.
 
     A sentence it reads as driven by money ("…as much money as possible, because that's what motivates me")
     gives no real reason, whatever reason words it holds; one it reads as about something else ("Pay matters,
     but what drives me is…") holds no money motive. Sentences it is unsure of keep the rules' reading.
     """
-    hits = money_hits(ctx)
     out.money_calls = ctx.meaning.judge("money", [ctx.meaning.sentence(lo) for lo, _ in hits])
     driven = [c for c in out.money_calls if c.positive]
     other = [c for c in out.money_calls if c.positive is False]
