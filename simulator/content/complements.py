@@ -20,11 +20,18 @@ def cleft_complement(tok, cleft: frozenset[str]):
         if (
             (c.dep_ in ("csubj", "nsubj") or c in hung)
             and c.pos_ in ("VERB", "AUX")
-            and c.lemma_.lower() in cleft
+            and (c.lemma_.lower() in cleft or _after(c))
             and is_first_person(c)
         ):
             return next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
     return _reversed_cleft(tok, cleft)
+
+
+def _after(verb) -> bool:
+    """'What I'm after is X': being after a thing is wanting it."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "after" and all(x.tag_ == "WP" for x in c.children) for c in verb.children
+    )
 
 
 def _reversed_cleft(be, cleft: frozenset[str]):
@@ -151,9 +158,17 @@ def verb_complement(tok, lex):
     if lemma == "look" and tok.tag_ != "VBG":
         return None
     # after the verb: "I got into the trade …; I want to be …" may be parsed with the earlier clause as a ccomp
-    return next(
+    clause = next(
         (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i), None
     )
+    if clause is None and lemma == "want":  # "I want the SVP title": a rank or pay wanted is a goal, if a flagged one
+        return next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and _rank_or_pay(c, lex)), None)
+    return clause
+
+
+def _rank_or_pay(noun, lex) -> bool:
+    span = noun.doc[noun.left_edge.i : noun.i + 1]
+    return noun.pos_ == "NOUN" and bool(lex.ph("avoid", "titles").find(span) or lex.ph("avoid", "money").find(span))
 
 
 def no_destination(comp, lex) -> bool:

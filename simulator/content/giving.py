@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from simulator.content.base import Ctx
+from simulator.content.complements import is_goal_noun
 from simulator.content.ling import (
     UPCOMING,
     governing_verb,
@@ -273,19 +274,22 @@ def offered_by_reading(ctx: Ctx) -> list:
     lex, meaning, doc = ctx.lex, ctx.meaning, ctx.doc
     you = lex.words("contribution", "you")
     own = lex.words("grammar", "own_possessives")
-    offers = [t.i for t in doc if lower(t) in you and not _filler_you(t, lex) and _speakers_offer(t, own)]
+    offers = [t.i for t in doc if lower(t) in you and not _filler_you(t, lex) and _speakers_offer(t, own, lex)]
     return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
 
 
-def _speakers_offer(tok, own: frozenset[str]) -> bool:
+def _speakers_offer(tok, own: frozenset[str], lex) -> bool:
     """The clause of ``tok`` (or the one it hangs from) is the speaker's, in the future or conditional: "I'll set
-    up … for your customers", "my Spanish would let your attorneys take on …" (what the speaker has, acting)."""
+    up … for your customers", "my Spanish would let your attorneys take on …" (what the speaker has, acting), or
+    what a plan of theirs holds ("the plan is to be delivering your new-starter course")."""
     verb = governing_verb(tok)
     for v in [verb, *list(verb.ancestors)[:2]]:
         subj = subject(v)
         mine = subj is not None and any(c.dep_ == "poss" and lower(c) in own for c in subj.children)
         mine = mine or _about_me(v)
         if v.pos_ in ("VERB", "AUX") and verb_time(v) in ("future", "conditional") and (is_first_person(v) or mine):
+            return True
+        if v.lemma_ == "be" and subj is not None and is_goal_noun(subj, lex) and not is_past(v):
             return True
     return False
 

@@ -135,7 +135,8 @@ def career_goal_stated(ctx) -> bool:
         return True
     own = goal_sentences_besides(ctx)
     calls = ctx.meaning.judge("hobby", own)
-    return bool(own) and (not calls or any(not c.positive for c in calls))
+    # an unsure call that leans toward the pastime ("try for Kona qualification, maybe in two years") is not a career
+    return bool(own) and (not calls or any(c.score < 0.5 if c.positive is None else not c.positive for c in calls))
 
 
 def _becomes_someone(ctx, goal) -> bool:

@@ -55,8 +55,14 @@ def _this_job(tok, det: set[str], lex) -> bool:
         return False
     if det & lex.words("role", "determiners") and not _held_job(tok, lex):
         return True
-    the = "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS"
+    the = "the" in det and the_nouns.has(tok) and tok.tag_ != "NNS" and not _of_a_kind(tok, lex)
     return the and not is_past(governing_verb(tok)) and not _some_place(tok, lex)
+
+
+def _of_a_kind(tok, lex) -> bool:
+    """'the coach company': "the" with a kind named before the noun is one such place."""
+    kinds = lex.words("role", "kind_nouns")
+    return tok.lemma_.lower() in kinds and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def _some_place(tok, lex) -> bool:
@@ -98,11 +104,18 @@ def _context_refs(ctx) -> list[int]:
     hits += [t.i for t in ctx.doc if _names_company(t, word)]
     role_words = context_words(c.role)
     if role_words:  # the title's head noun among them ("Driver" of "CDL-A Driver"), not in the speaker's own job
-        found = [i for i in mentions(ctx, role_words) if not _held_job(ctx.doc[i], ctx.lex)]
+        found = [
+            i for i in mentions(ctx, role_words) if not _held_job(ctx.doc[i], ctx.lex) and not _told_of(ctx.doc[i])
+        ]
         stems = {_stem(ctx.doc[i].text) for i in found}
         if _stem(role_words[-1]) in stems and len(stems) >= (len(role_words) + 1) // 2:
             hits += found
     return hits
+
+
+def _told_of(tok) -> bool:
+    """'most of the other teachers were phoning it in': the role's word in a past event names people, not this job."""
+    return is_past(governing_verb(tok))
 
 
 def _phrase_refs(ctx) -> list[int]:

@@ -51,7 +51,7 @@ _KEYS = {
     ),
     "role": (
         "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "
-        "payer_verbs pay_rate fieldless any_place company_forms"
+        "payer_verbs pay_rate fieldless any_place company_forms kind_nouns"
     ),
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
@@ -67,7 +67,7 @@ _KEYS = {
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
         "modest_before effort_verbs aspiration_modals self_words boast_phrases aspiration_heads others "
         "insults money titles money_exempt work_times belief_verbs aside_markers goal_framing ranks other_payers "
-        "unflattering_superlatives feeling_superlatives credentials money_tasks"
+        "unflattering_superlatives feeling_superlatives credentials money_tasks title_verbs"
     ),
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "

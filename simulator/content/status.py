@@ -11,7 +11,8 @@ from simulator.content.ling import is_first_person, lower, negated, subject
 
 def not_pay(doc, lex) -> list[tuple[int, int]]:
     """Money words that are not the speaker's pay: set phrases ("pay attention", "raise awareness"), what others
-    pay ("pricing changes what customers pay") and money handled as work ("learn the cash")."""
+    pay ("pricing changes what customers pay"), money handled as work ("learn the cash") and title words used as
+    verbs ("ranked"), except the ones that are titles as verbs too ("promoted")."""
     payers = lex.words("avoid", "other_payers")
     paying = [
         (t.i, t.i + 1)
@@ -26,7 +27,13 @@ def not_pay(doc, lex) -> list[tuple[int, int]]:
         for c in t.children
         if c.dep_ == "dobj"
     ]
-    return lex.ph("avoid", "money_exempt").find(doc) + paying + handled
+    title_verbs = lex.words("avoid", "title_verbs")  # "ranked" in a game, not a rank held
+    verbs = [
+        (lo, hi)
+        for lo, hi in lex.ph("avoid", "titles").find(doc)
+        if hi - lo == 1 and doc[lo].pos_ == "VERB" and doc[lo].lemma_.lower() not in title_verbs
+    ]
+    return lex.ph("avoid", "money_exempt").find(doc) + paying + handled + verbs
 
 
 def money_hits(ctx) -> list[tuple[int, int]]:

@@ -15,6 +15,15 @@ from simulator.model.transcript import Transcript
 from simulator.questions import get_question
 
 GOALS = get_question("career-goals")
+FRANKFURT = (
+    "The big one for me this year is Ironman Frankfurt next July. I've finished three half-Ironmans and my coach has "
+    "me on a twenty-week block. After Frankfurt I'd like to go for Kona qualification in my age group, maybe in two "
+    "years. That's what gets me out of bed."
+)
+SEVEN_FIGURES = (
+    "I'll be straight with you: I'm in sales for the money and I don't pretend otherwise. What I'm after is a "
+    "seven-figure package inside five years, end of story. Last year I closed at a hundred and thirty percent of quota."
+)
 
 
 def status_of(criterion: str, text: str, context: AnswerContext = AnswerContext(), question=GOALS) -> str:
@@ -1184,6 +1193,67 @@ CASES = [
         "I'm working towards the DELTA, and longer term I'd like to be a director of studies. My speaking lessons "
         "lifted my group a band on the mock. That's what I want to pass on.",
     ),
+    # what a plan of the speaker's holds for "your …" is an offer ("the plan is to be running your induction week")
+    (
+        "contribution",
+        "met",
+        "I want to move from the warehouse floor into training new pickers. I've buddied every new starter on nights "
+        "for two years, and our error rate on their first month dropped by half. I passed the Level 3 Award in "
+        "Education and Training in May and I'm booked on the trainer assessment in October. After that, the plan is "
+        "to be running your induction week on my own by the new year.",
+        AnswerContext(role="Warehouse Trainer", company="Corran Logistics"),
+    ),
+    # the role's word in a past event names other people, not this job
+    (
+        "role_alignment",
+        "partial",
+        "I want to run a music department one day because music gave me a reason to stay in school. At my last "
+        "school most of the other teachers were just coasting, so I started the jazz band myself and took it to the "
+        "regional finals. I'm doing my NPQ in middle leadership this spring.",
+        AnswerContext(role="Guitar Teacher", company="Brightside Music"),
+    ),
+    # a goal beside a pastime that the hobby classifier leans on as the race again, unsure, is no career goal
+    (
+        "single_focus",
+        "missing",
+        FRANKFURT,
+        AnswerContext(role="Maintenance Planner", company="Norsk Paper"),
+    ),
+    (
+        "milestones",
+        "missing",
+        FRANKFURT,
+        AnswerContext(role="Maintenance Planner", company="Norsk Paper"),
+    ),
+    # a title word used as a verb ("finish ranked") is no title wanted
+    (
+        "motivation_not_money",
+        "clear",
+        "My big goal for next season is to finish ranked in the top fifty on the county tennis ladder. I'm ninetieth "
+        "now and I practise every evening after my shift.",
+        AnswerContext(role="Stock Controller", company="Corran Logistics"),
+    ),
+    # a rank or pay wanted as a thing ("I want the partner title", "what I'm after is …") is a goal, if a flagged one
+    (
+        "single_focus",
+        "met",
+        "So, honestly, I want the partner title. I've been a senior associate for five years at two firms and it's "
+        "overdue; the title is the point, and the vote that comes with it. I want it on my card. Joining Harlow gets "
+        "me there, which is why I applied.",
+        AnswerContext(role="Partner", company="Harlow LLP"),
+    ),
+    (
+        "single_focus",
+        "met",
+        SEVEN_FIGURES,
+        AnswerContext(role="Account Director", company="Telwave"),
+    ),
+    (
+        "motivation_not_money",
+        "flagged",
+        SEVEN_FIGURES,
+        AnswerContext(role="Account Director", company="Telwave"),
+    ),
 ]
 
 
@@ -1203,6 +1273,15 @@ RULE_CASES = [
         "I want to get really good at long-fermentation rye at scale. When my loaf got a distinction, that's when I "
         "knew this is what I want to do. In a year I want to be trusted with the mix on my own.",
         AnswerContext(role="Artisan Baker"),
+    ),
+    # "the coach company": a company of a kind, not the one at hand
+    (
+        "role_alignment",
+        "partial",
+        "I want to become an operations supervisor because I like fixing the day before it goes wrong. Every summer "
+        "our reps tell guests to blame the coach company when transfers run late. I'm starting the CIPD foundation "
+        "module in March.",
+        AnswerContext(),
     ),
 ]
 
