@@ -44,6 +44,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
     lex, doc = ctx.lex, ctx.doc
     labels, weak = lex.words("specificity", "entity_labels"), lex.words("specificity", "weak_numbers")
     not_acronyms = lex.words("specificity", "not_acronyms")
+    said = lex.words("specificity", "interjections")
     spans: list[tuple[int, int]] = []
     vague = {lo for lo, _ in lex.ph("time", "vague").find(doc)}
     for ent in doc.ents:
@@ -55,6 +56,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
             and not fuzzy
             and not _vague_ordinal(ent, lex)
             and not any(ent.start <= v < ent.end for v in vague)
+            and not all(lower(t) in said or is_hesitation(t.text) for t in ent)  # "Nah" tagged as a person
         ):
             spans.append((ent.start, ent.end))
     for tok in doc:
@@ -66,7 +68,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
             and tok.text.lower() not in not_acronyms
             and not is_hesitation(tok.text)
         )
-        proper = tok.pos_ == "PROPN" and not tok.is_sent_start and tok.text[:1].isupper()
+        proper = tok.pos_ == "PROPN" and not tok.is_sent_start and tok.text[:1].isupper() and lower(tok) not in said
         number = tok.like_num and lower(tok) not in weak and not _vague_ordinal(doc[tok.i : tok.i + 1], lex)
         if covered or not (acronym or proper or number):
             continue

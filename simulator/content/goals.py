@@ -39,6 +39,7 @@ from simulator.content.segment import clause_span
 MAX_GOAL_WORDS = 14
 SAME_GOAL_OVERLAP = 0.5  # share of content words two goal phrases share to be the same goal
 STEM = 5  # characters compared when matching goal words: "pharmacist" ~ "pharmacy"
+OPENING_WORDS = 6  # words of an opening sentence that only counts the goals to come ("There's a few things, really.")
 
 
 @dataclass
@@ -261,11 +262,27 @@ def find_goals(parsed, lex) -> GoalFindings:
         comp = past_move(comp, lex) if comp is not None else None
         if comp is not None and not not_a_goal(comp, lex, found.wishes):
             _add_goals(parsed, tok, comp, lex, found)
+    _opening_count(parsed.doc, lex, found)
     # "That's what I want", "this is what I want to do": a goal of no words of its own points at one already said
     own = [g for g in found.mentions if not _pointer(parsed.doc, g, lex)]
     found.goals = _distinct(own or found.mentions)
     found.named = _distinct([g for g in own if not g.step], keep_generic=True)
     return found
+
+
+def _opening_count(doc, lex, found: GoalFindings) -> None:
+    """'A few things, actually. First, …', "there's a few things honestly": an opening that only counts what
+    follows states how many goals the answer lists."""
+    if found.stated_count is not None or not len(doc):
+        return
+    first = next(iter(doc.sents))
+    if sum(t.is_alpha for t in first) > OPENING_WORDS:
+        return
+    for tok in first:
+        n = stated_count(tok, lex) if lower(tok) in lex.words("goal", "list_nouns") else None
+        if n:
+            found.stated_count, found.stated_at = n, (first.start, first.end)
+            return
 
 
 def toward_this_job(found: GoalFindings, refs: list[int]) -> GoalFindings:

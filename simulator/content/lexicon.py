@@ -42,7 +42,7 @@ _KEYS = {
         "phrases conditional_subjects conditional_exempt doubt_cancellers noun_determiners noun_hedges "
         "framing_verbs framing_next like_not_filler_after like_filler_after"
     ),
-    "specificity": "generic entity_labels weak_numbers vague_ordinal_heads not_acronyms fuzzy_quantities",
+    "specificity": "generic entity_labels weak_numbers vague_ordinal_heads not_acronyms fuzzy_quantities interjections",
     "succinct": "chain_words",
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "

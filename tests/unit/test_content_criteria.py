@@ -784,6 +784,12 @@ CASES = [
     ),
     ("confident_language", "missing", "So, like, I kind of want to, like, be a designer or something, I'm not sure."),
     # specificity: names, numbers, dates
+    # "Nah" that the name tagger takes for a person is no detail
+    (
+        "specificity",
+        "missing",
+        "My career goal? To get through this without spilling coffee on the desk. Nah, I'm joking. What's next?",
+    ),
     (
         "specificity",
         "met",
