@@ -212,11 +212,11 @@ def open_offers(ctx: Ctx) -> list:
 
 
 def _adds_value(verb, lex) -> bool:
-    """'add value to the business' (or any contribution noun: "add expertise"): a stock phrase that names nothing
-    done, whoever receives it."""
-    return verb.lemma_.lower() == "add" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "nouns") for c in verb.children
-    )
+    """'add value to the business' (or any contribution noun: "add expertise"), 'deliver value for …': a stock
+    phrase that names nothing done, whoever receives it."""
+    given = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    added = verb.lemma_.lower() == "add" and bool(set(given) & lex.words("contribution", "nouns"))
+    return added or "value" in given
 
 
 def _offers_a_quality(verb, lex) -> bool:

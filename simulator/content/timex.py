@@ -154,6 +154,7 @@ def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     per = per or _paced(doc, hi, lex)
     # "I see the next five years as …": the time is what is viewed, not when something happens
     viewed = toks.root.dep_ == "dobj" and verb.lemma_.lower() in lex.words("time", "viewing_verbs")
+    viewed = viewed or (hi < len(doc) and lower(doc[hi]) == "now")  # "a gate agent, two years now": time so far
     return TimeExpr(
         start=lo,
         end=hi,

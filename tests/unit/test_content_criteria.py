@@ -1218,6 +1218,15 @@ CASES = [
         "regional finals. I'm doing my NPQ in middle leadership this spring.",
         AnswerContext(role="Guitar Teacher", company="Brightside Music"),
     ),
+    # "three years now": time so far, not a time frame ahead
+    (
+        "timeline",
+        "missing",
+        "I'm a ramp agent, three years now, and I want to move up to ramp supervisor because I'm the one the new "
+        "starters already come to. I'd like to do it here at Skyport, where the turnarounds are tight and the crews "
+        "are good.",
+        AnswerContext(role="Ramp Supervisor", company="Skyport Handling"),
+    ),
     # a goal beside a pastime that the hobby classifier leans on as the race again, unsure, is no career goal
     (
         "single_focus",
@@ -1288,6 +1297,15 @@ RULE_CASES = [
         "our reps tell guests to blame the coach company when transfers run late. I'm starting the CIPD foundation "
         "module in March.",
         AnswerContext(),
+    ),
+    # "delivering value" names nothing done, whoever receives it
+    (
+        "contribution",
+        "partial",
+        "My goal is to become a category manager in packaging, because good buying keeps a factory running without "
+        "waste. I passed my CIPS Level 4 diploma last year, and I want to keep delivering value for whichever "
+        "organisation I work for.",
+        AnswerContext(role="Category Manager"),
     ),
 ]
 
