@@ -20,11 +20,21 @@ def cleft_complement(tok, cleft: frozenset[str]):
         if (
             (c.dep_ in ("csubj", "nsubj") or c in hung)
             and c.pos_ in ("VERB", "AUX")
-            and (c.lemma_.lower() in cleft or _after(c))
+            and (c.lemma_.lower() in cleft or _after(c) or _would_like(c))
             and is_first_person(c)
         ):
-            return next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
+            comp = next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
+            # "What I want to do is run the night kitchen" may be parsed with "is" as the next verb's auxiliary
+            aux_of = tok.head if tok.dep_ in ("aux", "auxpass") and tok.head.i > tok.i else None
+            return comp if comp is not None else aux_of
     return _reversed_cleft(tok, cleft)
+
+
+def _would_like(verb) -> bool:
+    """'What I'd like to do is …', 'what I would love is …' (not "what I like is", a liking)."""
+    return verb.lemma_.lower() in ("like", "love") and any(
+        c.dep_ == "aux" and c.lower_ in ("'d", "would", "’d") for c in verb.children
+    )
 
 
 def _after(verb) -> bool:

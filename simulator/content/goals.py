@@ -96,8 +96,8 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
     stop = comp.i - 1 if said_before is not None else len(parsed.doc)  # the comma before the resumptive "that"
     comp = said_before or comp
     lo, full = clause_span(comp) if comp.pos_ in ("VERB", "AUX") else _np_span(comp)
-    if any(c.dep_ == "nsubj" and is_goal_noun(c, lex) for c in comp.children):
-        lo = comp.i  # "my real goal is | perfecting X"
+    if any(c.dep_ == "nsubj" and is_goal_noun(c, lex) for c in comp.children) or _after_cleft(comp):
+        lo = comp.i  # "my real goal is | perfecting X", "what I want to do is | run the night kitchen"
     phrases = lex.ph("specificity", "generic").find(parsed.doc[lo:full])
     leads = [_destination(parsed.doc, end) for _, end in phrases]
     full = max([full, *leads])
@@ -119,6 +119,15 @@ def _goal_from(parsed, comp, trigger, lex) -> Goal:
         or _done_first(comp, toks)
         or before_a_move(comp, lex)
         or first_years_spent(comp, lex),
+    )
+
+
+def _after_cleft(comp) -> bool:
+    """The goal is said after its cleft, parsed as the verb's own: "what I want to do | is | run …"."""
+    return any(
+        c.dep_ in ("csubj", "aux", "auxpass") and (c.dep_ == "csubj" or any(g.dep_ == "csubj" for g in c.children))
+        for c in comp.children
+        if c.i < comp.i
     )
 
 

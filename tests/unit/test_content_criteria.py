@@ -1307,6 +1307,14 @@ RULE_CASES = [
         "organisation I work for.",
         AnswerContext(role="Category Manager"),
     ),
+    # "what I'd love to do is …": a cleft on a wish said with "would"
+    (
+        "single_focus",
+        "met",
+        "What I'd love to do is run the night kitchen at a big hotel, because nights are where a kitchen shows whether "
+        "its systems work. I passed my Level 3 food safety in June.",
+        AnswerContext(),
+    ),
 ]
 
 
