@@ -1218,6 +1218,12 @@ CASES = [
         "regional finals. I'm doing my NPQ in middle leadership this spring.",
         AnswerContext(role="Guitar Teacher", company="Brightside Music"),
     ),
+    # a question put to the interviewer plans nothing
+    (
+        "single_focus",
+        "missing",
+        "I'd rather keep my plans to myself, honestly. Can we go over the rota and the training schedule instead?",
+    ),
     # "three years now": time so far, not a time frame ahead
     (
         "timeline",
@@ -1313,6 +1319,12 @@ RULE_CASES = [
         "met",
         "What I'd love to do is run the night kitchen at a big hotel, because nights are where a kitchen shows whether "
         "its systems work. I passed my Level 3 food safety in June.",
+        AnswerContext(),
+    ),
+    (
+        "milestones",
+        "missing",
+        "I'd rather keep my plans to myself, honestly. Can we go over the rota and the training schedule instead?",
         AnswerContext(),
     ),
 ]
