@@ -79,7 +79,7 @@ def role_alignment(ctx: Ctx) -> Verdict:
         return Verdict(
             MET, "met", spans, {**slots, "quote": ctx.q(spans[0])}, "refers to this position, team or company"
         )
-    partial_hits = [t.i for t in doc if lex.ph("role", "field").has(t) and t.pos_ == "NOUN" and not negated(t)]
+    partial_hits = [t.i for t in doc if _names_field(t, lex) and t.pos_ == "NOUN" and not negated(t)]
     posting = ctx.context.posting
     if posting and posting.strip() and ctx.nlp is not None:
         terms = _posting_terms(ctx.nlp, posting, lex.words("role", "posting_noise"))
@@ -104,6 +104,14 @@ def role_alignment(ctx: Ctx) -> Verdict:
     if own is not None:
         return Verdict(PARTIAL, "own_field", [own], {**slots, "quote": ctx.q(own)}, "names the goal's field, not a job")
     return Verdict(MISSING, "missing", [], slots, "no reference to this role, team or company")
+
+
+def _names_field(tok, lex) -> bool:
+    """'the industry', 'this line of work', and a kind named before 'world', 'space' or 'trade' ("the hotel world")."""
+    if lex.ph("role", "field").has(tok):
+        return True
+    kind = any(c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ", "PROPN") for c in tok.children)
+    return kind and tok.lemma_.lower() in lex.words("role", "field_heads")
 
 
 def _own_field(ctx: Ctx) -> tuple[int, int] | None:

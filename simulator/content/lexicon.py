@@ -51,7 +51,7 @@ _KEYS = {
     ),
     "role": (
         "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "
-        "payer_verbs pay_rate fieldless any_place company_forms kind_nouns"
+        "payer_verbs pay_rate fieldless any_place company_forms kind_nouns field_heads"
     ),
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "

@@ -1218,6 +1218,14 @@ CASES = [
         "regional finals. I'm doing my NPQ in middle leadership this spring.",
         AnswerContext(role="Guitar Teacher", company="Brightside Music"),
     ),
+    # "the restaurant world": a field named, with a kind before "world", "space" or "trade"
+    (
+        "role_alignment",
+        "partial",
+        "My goal is to work my way up in the restaurant world and one day run a kitchen of my own. I've done four "
+        "years on the grill at two places and I'm starting my Level 3 supervision course in March.",
+        AnswerContext(role="Sous Chef", company="Marlow Dining"),
+    ),
     # a question put to the interviewer plans nothing
     (
         "single_focus",
