@@ -171,14 +171,17 @@ def verb_complement(tok, lex):
     clause = next(
         (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i), None
     )
-    if clause is None and lemma == "want":  # "I want the SVP title": a rank or pay wanted is a goal, if a flagged one
-        return next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and _rank_or_pay(c, lex)), None)
+    if clause is None and lemma == "want":  # "I want the SVP title", "I want my own place": the thing is the goal
+        return next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i and _wanted_thing(c, lex)), None)
     return clause
 
 
-def _rank_or_pay(noun, lex) -> bool:
+def _wanted_thing(noun, lex) -> bool:
+    """A rank or pay wanted (a goal, if a flagged one), or a place of one's own ("my own place", "my own crew")."""
     span = noun.doc[noun.left_edge.i : noun.i + 1]
-    return noun.pos_ == "NOUN" and bool(lex.ph("avoid", "titles").find(span) or lex.ph("avoid", "money").find(span))
+    own = any(c.dep_ == "amod" and c.lower_ == "own" for c in noun.children)
+    paid = lex.ph("avoid", "titles").find(span) or lex.ph("avoid", "money").find(span)
+    return noun.pos_ == "NOUN" and (own or bool(paid))
 
 
 def no_destination(comp, lex) -> bool:

@@ -1335,6 +1335,15 @@ RULE_CASES = [
         "I'd rather keep my plans to myself, honestly. Can we go over the rota and the training schedule instead?",
         AnswerContext(),
     ),
+    # a place of one's own wanted ("I want my own crew") is a goal
+    (
+        "single_focus",
+        "met",
+        "Down the line I want my own crew. I've run jobs for my uncle's roofing firm for three years, and I'm sitting "
+        "the NVQ Level 3 in roof slating in April, because a crew of my own means the work goes out the way I'd want "
+        "it on my own house.",
+        AnswerContext(role="Roofer", company="Tilecraft"),
+    ),
 ]
 
 
