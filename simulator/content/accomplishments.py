@@ -51,7 +51,8 @@ def _not_a_result(tok, lex) -> bool:
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.words("accomplishment", "intent_heads"):
         return not told
     have_aux = any(a.lemma_ == "have" for a in tok.children if a.dep_ == "aux")
-    return tok.lemma_.lower() == "get" and tok.tag_ == "VBN" and have_aux and verb_time(tok) == PERFECT
+    # "I've got two kids" may be tagged as a simple past beside its "'ve"
+    return tok.lemma_.lower() == "get" and tok.tag_ in ("VBN", "VBD") and have_aux
 
 
 def _experience(tok, lex) -> Accomplishment | None:

@@ -1344,6 +1344,14 @@ RULE_CASES = [
         "it on my own house.",
         AnswerContext(role="Roofer", company="Tilecraft"),
     ),
+    # "I've got three kids" (= I have), even tagged as a simple past, is no goal reached
+    (
+        "past_accomplishment",
+        "partial",
+        "I want to make shift lead here. I've worked nights at the depot for six years, I've got three kids and a car "
+        "loan, and the lead rate is two pounds an hour more.",
+        AnswerContext(role="Shift Lead", company="Corran Logistics"),
+    ),
 ]
 
 
