@@ -7,7 +7,8 @@ Used by goals.py, which decides which of these complements are goals.
 
 from __future__ import annotations
 
-from simulator.content.ling import is_first_person, lower
+from simulator.content.lexicon import lexicon_of
+from simulator.content.ling import grammar, is_first_person, lower
 
 
 def cleft_complement(tok, cleft: frozenset[str]):
@@ -32,8 +33,8 @@ def cleft_complement(tok, cleft: frozenset[str]):
 
 def _would_like(verb) -> bool:
     """'What I'd like to do is …', 'what I would love is …' (not "what I like is", a liking)."""
-    return verb.lemma_.lower() in ("like", "love") and any(
-        c.dep_ == "aux" and c.lower_ in ("'d", "would", "’d") for c in verb.children
+    return verb.lemma_.lower() in lexicon_of(verb).words("goal", "needs_would") and any(
+        c.dep_ == "aux" and lower(c) in grammar(verb, "would") for c in verb.children
     )
 
 
