@@ -87,11 +87,13 @@ def test_questions_are_spoken_at_an_interviewers_pace_and_cached(text, voice, er
     heard = transcribe_words(y, sr)  # tiny.en on synthetic voices: intelligible, not perfect
     said = normalize_words(text)
     recall = sum(min(said.count(w), heard.count(w)) for w in set(said)) / len(said)
-    # Most words are heard, and one of the last two in the second half of what was heard: the question is whole.
-    # (tiny.en may add a sign-off after it, "thank you" or "see you next time", once twice over, and may mishear one
+    # Most words are heard, and one of the last two after the first two: the question is whole. (tiny.en may add a
+    # sign-off after it, "thank you" or "thank you for watching", as long as a short question, and may mishear one
     # synthetic word: piper's "price" was once heard as another word. piper samples noise as it speaks, so each
     # synthesis differs a little.)
-    assert recall >= 0.6 and set(said[-2:]) & set(heard[len(heard) // 2 :]), (recall, heard)
+    tail = [i for i, w in enumerate(heard) if w in said[-2:]]
+    head = [i for i, w in enumerate(heard) if w in said[:2]]
+    assert recall >= 0.6 and tail and (not head or max(tail) > min(head)), (recall, heard)
     mtime = path.stat().st_mtime_ns
     assert tts.speech_file(text, voice=voice) == path and path.stat().st_mtime_ns == mtime
 
