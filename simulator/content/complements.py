@@ -17,6 +17,9 @@ def cleft_complement(tok, cleft: frozenset[str]):
         return None
     # "so where I'm headed is X" may be parsed with the clause hanging from the opening "so"
     hung = [g for c in tok.children if c.dep_ == "advmod" and c.i < tok.i for g in c.children if g.dep_ == "advcl"]
+    # "What I'm working toward is getting …" may be parsed with "is" as the auxiliary and the clause on "getting"
+    aux_of = tok.head if tok.dep_ in ("aux", "auxpass") and tok.head.i > tok.i else None
+    hung += [c for c in aux_of.children if c.dep_ == "csubj" and c.i < tok.i] if aux_of is not None else []
     for c in [*tok.children, *hung]:
         if (
             (c.dep_ in ("csubj", "nsubj") or c in hung)
@@ -26,7 +29,6 @@ def cleft_complement(tok, cleft: frozenset[str]):
         ):
             comp = next((x for x in tok.children if x.dep_ in ("attr", "xcomp", "ccomp", "acomp") and x.i > c.i), None)
             # "What I want to do is run the night kitchen" may be parsed with "is" as the next verb's auxiliary
-            aux_of = tok.head if tok.dep_ in ("aux", "auxpass") and tok.head.i > tok.i else None
             return comp if comp is not None else aux_of
     return _reversed_cleft(tok, cleft)
 

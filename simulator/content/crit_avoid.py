@@ -115,6 +115,8 @@ def _speaker_in(tok, lex) -> bool:
     speaker = lex.words("grammar", "first_person") | lex.words("grammar", "own_possessives")
     # a clause joined on ("nobody can do their job, and I like being the person who …") is another claim
     joined = {t.i for c in head.children if c.dep_ in ("conj", "parataxis") for t in c.subtree}
+    # "the best offices I've worked in were …": the speaker inside the praised noun's own relative clause
+    joined |= {t.i for c in tok.head.children if tok.dep_ == "amod" and c.dep_ == "relcl" for t in c.subtree}
     return any(lower(t) in speaker for t in head.subtree if t.i not in joined)
 
 

@@ -15,6 +15,11 @@ def _goal_list(goals) -> str:
     return ", ".join(q(g.text) for g in goals)
 
 
+def _no_direction(ctx: Ctx) -> list[tuple[int, int]]:
+    """'I'm open to anything', 'keeping my options open' (not negated): the speaker says no goal is picked."""
+    return [(lo, hi) for lo, hi in ctx.lex.ph("goal", "no_direction").find(ctx.doc) if not negated(ctx.doc[lo])]
+
+
 @rule(
     "single_focus",
     kind=DO,
@@ -31,6 +36,9 @@ def single_focus(ctx: Ctx) -> Verdict:
     if found.stated_count and found.stated_at and found.stated_count > len(found.goals):
         spans.insert(0, found.stated_at)
         slots["count"] = "a lot of" if found.stated_count == MANY else "several"
+    undecided = _no_direction(ctx)
+    if undecided:
+        return Verdict(MISSING, "none", undecided[:1], slots, "says no direction is picked yet")
     if n == 0:
         if ctx.steps:
             first = ctx.steps[0]

@@ -25,7 +25,8 @@ _KEYS = {
         "sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
         "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now ordinals "
-        "vague_lemmas drift moves continuing_verbs early_units rising_verbs destination_preps plan_nouns undecided"
+        "vague_lemmas drift moves continuing_verbs early_units rising_verbs destination_preps plan_nouns undecided "
+        "no_direction"
     ),
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "

@@ -13,11 +13,13 @@ def not_pay(doc, lex) -> list[tuple[int, int]]:
     """Money words that are not the speaker's pay: set phrases ("pay attention", "raise awareness"), what others
     pay ("pricing changes what customers pay"), money handled as work ("learn the cash") and title words used as
     verbs ("ranked"), except the ones that are titles as verbs too ("promoted")."""
-    payers = lex.words("avoid", "other_payers")
-    paying = [
+    payers, money = lex.words("avoid", "other_payers"), lex.words("avoid", "money")
+    paying = [  # "customers pay"; not "people treat you differently", which pays no one
         (t.i, t.i + 1)
         for t in doc
-        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lemma_.lower() in payers for c in t.children)
+        if t.pos_ == "VERB"
+        and t.lemma_.lower() in money
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in payers for c in t.children)
     ]
     tasks = lex.words("avoid", "money_tasks")  # "learn the cash, the stock": the till is work handled
     handled = [

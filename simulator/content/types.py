@@ -76,7 +76,7 @@ class ContentOptions:
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
     repeat_uses: int = 3  # a content word said this many times or more is a repeat
     repetition_share: float = 0.3  # share of content words that are repeats above which the answer repeats itself
-    run_on_words: int = 50  # words; a longer sentence is a run-on
+    run_on_words: int = 55  # words; a longer sentence is a run-on
     run_on_links: int = 5  # clauses chained by and/but/so/then in one sentence that make it a run-on
     many_goals: int = 4  # distinct goals named that make an answer wander
     semantic: bool = True  # judge meaning with the sentence classifiers (simulator.content.semantic) beside the rules

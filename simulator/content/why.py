@@ -171,7 +171,9 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
         if valued is not None:  # what is valued, and the sentence it sums up, as for "what I love about it is …"
             said = doc[min(span[0], valued.left_edge.i) : span[1]]
             span = (doc[lo].sent.start, span[1])
-        if lex.ph("avoid", "titles").find(said) or lex.ph("avoid", "money").find(said):
+        exempt = not_pay(doc, lex)  # "something that puts clean power on the grid" holds no title
+        paid = lex.ph("avoid", "titles").find(said) + lex.ph("avoid", "money").find(said)
+        if any(not any(a <= p < b for a, b in exempt) for p, _ in paid):
             money_values.append(Reason(span[0], span[1], MONEY))  # "titles matter in this industry"
             continue
         stock = lex.ph("why", "stock_motives").find(doc[lo].sent)  # "I'm passionate about retail and I love people"

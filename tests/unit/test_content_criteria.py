@@ -25,6 +25,11 @@ SEVEN_FIGURES = (
     "seven-figure package inside five years, end of story. Last year I closed at a hundred and thirty percent of quota."
 )
 
+EVENTING = (
+    "What I'm really working toward is getting my gelding round his first novice event by next summer. We do dressage "
+    "lessons twice a week, and the early shifts here would leave my afternoons free for the yard."
+)
+
 
 def status_of(criterion: str, text: str, context: AnswerContext = AnswerContext(), question=GOALS) -> str:
     report = check_content(Transcript.from_text(text), question, context)
@@ -1283,6 +1288,83 @@ CASES = [
         SEVEN_FIGURES,
         AnswerContext(role="Account Director", company="Telwave"),
     ),
+    # a pastime goal after a cleft parsed with "is" as the next verb's auxiliary; a groom's yard work is no pastime
+    ("professional_goal", "flagged", EVENTING, AnswerContext(role="Receptionist", company="Orchard Dental")),
+    ("professional_goal", "clear", EVENTING, AnswerContext(role="Yard Groom", company="Hollins Eventing")),
+    (
+        "professional_goal",
+        "flagged",
+        "The big one for me is my first powerlifting meet in March. I want to total six hundred kilos by then. I drive "
+        "a forklift now, and this shift pattern leaves my evenings free for training.",
+        AnswerContext(role="Forklift Driver", company="Tarrant Logistics"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My main goal this year is my judo black belt. My grading is in May and I train five nights a week, so I need "
+        "a job with early finishes.",
+        AnswerContext(role="Retail Assistant", company="Hollow Lane Garden Centre"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to earn my Lean Six Sigma black belt by March, so I can lead the improvement projects on your "
+        "packing lines.",
+        AnswerContext(role="Process Engineer", company="Fenwick Foods"),
+    ),
+    # pay by the hour is pay; a title wanted because people treat you differently is status, whoever the people are
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is to get onto the reach truck on nights, because that would put me on another two pounds an hour. "
+        "That's really the whole reason.",
+        AnswerContext(role="Warehouse Operative", company="Tarrant Logistics"),
+    ),
+    (
+        "motivation_not_money",
+        "flagged",
+        "I'll be honest, I want the title. It matters to me because people treat you differently when the title is "
+        "there, and I've waited long enough.",
+        AnswerContext(role="Administration Officer", company="Kerrow College"),
+    ),
+    # "clean power on the grid" is no title, so what the speaker likes is a real reason beside the pay
+    (
+        "motivation_not_money",
+        "clear",
+        "Once my safety training is done next month I want to be climbing turbines full time with your crew. I like "
+        "the idea of working on something that puts clean power on the grid, and the pay's a big step up too.",
+        AnswerContext(role="Wind Turbine Technician", company="Brackenridge Wind"),
+    ),
+    # a superlative on a noun whose own relative clause names the speaker praises the noun; a put-down by simile
+    (
+        "no_boasting",
+        "clear",
+        "I want to run an office properly, because the best teams I've worked on were the ones where nobody had to "
+        "chase the paperwork. I'm starting the ILM Level 3 in September.",
+        AnswerContext(role="Office Manager", company="Greaves Surveyors"),
+    ),
+    (
+        "no_boasting",
+        "flagged",
+        "My goal is to manage a practice office. At my last firm the partners treated the admin staff like furniture, "
+        "and half the team were happy to coast, so everything landed on me.",
+        AnswerContext(role="Practice Administrator", company="Lyle Accountants"),
+    ),
+    # open to anything: no direction picked, whatever aims beside it; a choice left within one goal is still one
+    (
+        "single_focus",
+        "missing",
+        "I'm open to anything at this point, admin, retail, whatever. I just want to get back into work and build my "
+        "confidence up again.",
+        AnswerContext(),
+    ),
+    (
+        "single_focus",
+        "met",
+        "My goal is to become a paramedic with your service. I'll take the degree or the apprenticeship route, I "
+        "haven't decided which, but either way I'd start on your patient transport team next spring.",
+        AnswerContext(role="Patient Transport Driver", company="Westmoor Ambulance Service"),
+    ),
 ]
 
 
@@ -1351,6 +1433,14 @@ RULE_CASES = [
         "I want to make shift lead here. I've worked nights at the depot for six years, I've got three kids and a car "
         "loan, and the lead rate is two pounds an hour more.",
         AnswerContext(role="Shift Lead", company="Corran Logistics"),
+    ),
+    # the cleft's clause hanging from the verb that "is" is the auxiliary of
+    (
+        "single_focus",
+        "met",
+        "What I'm really working toward is getting my chartership by next spring, because the firms I want to audit "
+        "for expect it.",
+        AnswerContext(role="Audit Trainee", company="Marsh Pryor"),
     ),
 ]
 
