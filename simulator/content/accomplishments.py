@@ -74,9 +74,18 @@ def _time_spent(tok, lex) -> bool:
     spent = lex.words("accomplishment", "duration_words") | lex.words("accomplishment", "experience_objects")
     weak = tok.lemma_.lower() in lex.words("accomplishment", "weak_verbs")
     objects = [c for c in tok.children if c.dep_ == "dobj"] or [c for c in tok.children if c.dep_ == "npadvmod"]
-    lasted = [p for c in tok.children if c.dep_ == "prep" and lower(c) == "for" for p in c.children]
-    # the tagger reads "did 18 months" either way; "I've done payroll for six years" is time spent too
-    return weak and any(c.lemma_.lower() in spent for c in objects + lasted)
+    lasted = [p for c in tok.children if c.dep_ == "prep" and lower(c) == "for" for p in c.subtree]
+    # the tagger reads "did 18 months" either way; "I've done payroll for a couple of years" is time spent too
+    return weak and (any(c.lemma_.lower() in spent for c in objects + lasted) or _line_of_work(tok, objects))
+
+
+def _line_of_work(tok, objects) -> bool:
+    """'I did reception', "I've done data entry": doing a bare noun, with no article, number or 'my', is the
+    work one did, where "I did my AAT level 2" is something finished."""
+    return tok.lemma_ == "do" and any(
+        o.pos_ == "NOUN" and o.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in o.children)
+        for o in objects
+    )
 
 
 def _specific_result(tok, lex) -> bool:

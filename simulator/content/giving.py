@@ -67,6 +67,10 @@ def _self_directed(verb, strong: bool, lex) -> bool:
     for c in verb.children:
         if lower(c) in lex.words("grammar", "self_objects") and c.dep_ in ("dobj", "dative", "nsubj", "iobj"):
             return True
+        if c.dep_ in ("ccomp", "xcomp") and any(  # "help me answer it better", parsed with "me" on "answer"
+            g.dep_ == "nsubj" and g.i < c.i and lower(g) in lex.words("grammar", "self_objects") for g in c.children
+        ):
+            return True
         if c.dep_ == "dobj" and lex.ph("steps", "nouns").has(c):  # "take a few courses here": a step of one's own
             return True
         if (

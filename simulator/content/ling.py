@@ -154,7 +154,7 @@ def verb_time(verb, depth: int = 0) -> str:
     misread_past = not auxes and verb.tag_ in ("VBP", "VBN") and lower(verb) in grammar(verb, "past_only_form")
     # "my research project compared two rates": a participle with a subject of its own and no auxiliary is a past
     misread_past = misread_past or (not auxes and verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children))
-    if verb.tag_ == "VBD" or misread_past:
+    if verb.tag_ == "VBD" or misread_past or (not auxes and _dated_back(verb)):
         return PAST
     if _same_past_as_head(verb, auxes, depth):
         return verb_time(verb.head, depth + 1)
@@ -171,6 +171,15 @@ def verb_time(verb, depth: int = 0) -> str:
     if "to" in [lower(a) for a in auxes] or (nonfinite and not own_tense):
         return _inherited(verb, depth)
     return PRESENT
+
+
+def _dated_back(verb) -> bool:
+    """'Last year I finish ESL level 4', 'two years ago I pass the test': a bare present dated in the past is a past,
+    as second-language speakers often say it."""
+    if verb.tag_ not in ("VBP", "VBZ", "VB"):
+        return False
+    marks = grammar(verb, "past_markers")
+    return any(c.dep_ in ("npadvmod", "advmod") and any(lower(t) in marks for t in c.subtree) for c in verb.children)
 
 
 def _inherited(verb, depth: int) -> str:

@@ -1365,6 +1365,42 @@ CASES = [
         "haven't decided which, but either way I'd start on your patient transport team next spring.",
         AnswerContext(role="Patient Transport Driver", company="Westmoor Ambulance Service"),
     ),
+    # "I don't really know" is "I don't know" with a word between; "help me answer" helps the speaker
+    (
+        "confident_language",
+        "partial",
+        "Honestly I don't really know yet, I haven't thought that far ahead. Just get a job first, I suppose.",
+        AnswerContext(),
+    ),
+    (
+        "contribution",
+        "missing",
+        "um, what do you mean by plan exactly? what kind of progression do you guys offer here, that would probably "
+        "help me answer it better.",
+        AnswerContext(role="Games Tester", company="Brightforge Studios"),
+    ),
+    # doing a line of work, or doing it for a while, is experience; a bare present dated last year is a past
+    (
+        "past_accomplishment",
+        "partial",
+        "I've done data entry for a couple of years, so I know my way around a keyboard. My goal now is to move into "
+        "payroll and take the CIPP certificate next year.",
+        AnswerContext(role="Payroll Assistant", company="Marlow Council"),
+    ),
+    (
+        "past_accomplishment",
+        "partial",
+        "I did reception at a leisure centre before, so I'd pick it back up quickly. Now I want to train as a medical "
+        "secretary.",
+        AnswerContext(role="Receptionist", company="Hill Street Surgery"),
+    ),
+    (
+        "past_accomplishment",
+        "met",
+        "Last year I finish the ESL level 4 at the college. Now my goal is to be a CNC setter here, and in January I "
+        "start the setup course.",
+        AnswerContext(role="CNC Operator", company="Vantor Machining"),
+    ),
 ]
 
 
