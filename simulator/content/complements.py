@@ -259,3 +259,11 @@ def dislocated(comp):
     if comp.lower_ not in ("that", "this") or comp.dep_ != "nsubj" or comp.i == 0 or comp.nbor(-1).text != ",":
         return None
     return next((c for c in comp.head.children if c.i < comp.i and c.dep_ in DISLOCATED_DEPS), None)
+
+
+def restated(item, lex) -> bool:
+    """'get into real estate investing, maybe buy a rental property': an item after a bare comma, opened by a hedge,
+    says what the goal before it may look like; "…, and maybe open a bakery" is one more goal."""
+    hedged = [c for c in item.children if c.dep_ == "advmod" and c.i < item.i and lex.ph("hedges", "phrases").has(c)]
+    before = item.doc[hedged[0].i - 1] if hedged and hedged[0].i > 0 else None
+    return before is not None and before.text == ","

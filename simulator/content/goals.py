@@ -22,6 +22,7 @@ from simulator.content.complements import (
     no_destination,
     noun_complement,
     noun_trigger_ok,
+    restated,
     verb_complement,
 )
 from simulator.content.goal_count import quantity, stated_count
@@ -258,7 +259,7 @@ def _add_listed(parsed, tok, comp, lex, found: GoalFindings) -> None:
             and not not_a_goal(conj, lex, found.wishes)
             and not _manner(conj, comp)
         ):
-            if not _chained(conj, prev, lex):
+            if not _chained(conj, prev, lex) and not restated(conj, lex):
                 found.mentions.append(_goal_from(parsed, conj, tok, lex))
             prev = conj
 

@@ -1478,6 +1478,22 @@ RULE_CASES = [
         "for expect it.",
         AnswerContext(role="Audit Trainee", company="Marsh Pryor"),
     ),
+    # an item after a bare comma opened by a hedge says what the goal before it may look like; after "and" it is one
+    # more goal
+    (
+        "single_focus",
+        "partial",
+        "First, I want to qualify as an electrician. Second, I want to become a site supervisor. And third, I'd like "
+        "to get into property, maybe buy a flat to let in the next few years.",
+        AnswerContext(),
+    ),
+    (
+        "single_focus",
+        "missing",
+        "First, I want to qualify as an electrician. Second, I want to become a site supervisor. And third, I'd like "
+        "to get into property, and maybe open a cafe with my sister.",
+        AnswerContext(),
+    ),
 ]
 
 
