@@ -60,7 +60,7 @@ def single_focus(ctx: Ctx) -> Verdict:
     if len(found.named) > max(n, opts.goals_partial):  # vague aims beside real ones are more topics
         spans = [(g.start, g.end) for g in found.named]
         slots = {"goals": _goal_list(found.named), "count": str(len(found.named))}
-        undecided = ctx.lex.ph("goal", "undecided").find(ctx.doc)  # "I'm open to anything": no direction picked
+        undecided = ctx.lex.ph("goal", "undecided").find(ctx.doc)  # "I haven't decided": no direction picked
         if sum(not g.generic for g in found.named) < opts.goals_partial and not undecided:
             return Verdict(PARTIAL, "vague_many", spans, slots, f"{slots['count']} aims, most of them general")
         n = len(found.named)

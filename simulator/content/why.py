@@ -85,8 +85,7 @@ def _is_step(ctx, toks) -> bool:
 
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
-    paid = lex.ph("avoid", "money").find(toks) or any(t.ent_type_ == "MONEY" for t in toks)  # "four dollars more"
-    money = (paid or lex.ph("avoid", "titles").find(toks)) and not any(lo <= a < hi for a, _ in not_pay(ctx.doc, lex))
+    money = any(lo <= p < hi for p, _ in money_hits(ctx))  # "four dollars more"; not "clean power on the grid"
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
     if (money or noticed(ctx, toks)) and not valued and not impact:  # "with two kids that adds up fast" is still
@@ -154,7 +153,7 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             and not any(lower(a) in lex.words("grammar", "would") for a in tok.children)
         ):
             hits.append((tok.i, tok.i + 1))
-    out = []
+    out, paid = [], money_hits(ctx)  # pay and title words, set phrases such as "clean power on the grid" left out
     for lo, hi in hits:
         if (
             negated(doc[lo])
@@ -171,9 +170,7 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
         if valued is not None:  # what is valued, and the sentence it sums up, as for "what I love about it is …"
             said = doc[min(span[0], valued.left_edge.i) : span[1]]
             span = (doc[lo].sent.start, span[1])
-        exempt = not_pay(doc, lex)  # "something that puts clean power on the grid" holds no title
-        paid = lex.ph("avoid", "titles").find(said) + lex.ph("avoid", "money").find(said)
-        if any(not any(a <= p < b for a, b in exempt) for p, _ in paid):
+        if any(said.start <= p < said.end for p, _ in paid):
             money_values.append(Reason(span[0], span[1], MONEY))  # "titles matter in this industry"
             continue
         stock = lex.ph("why", "stock_motives").find(doc[lo].sent)  # "I'm passionate about retail and I love people"
