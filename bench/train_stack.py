@@ -60,7 +60,7 @@ def rows() -> list[dict]:
                     "labels": labels,
                     "rule": {cid: verdicts[cid].status for cid in stack.STACKED},
                     "quoted": {
-                        cid: bool(verdicts[cid].spans) and verdicts[cid].outcome not in stack.NO_LINK
+                        cid: bool(verdicts[cid].spans) and verdicts[cid].outcome not in stack.NOT_RAISED
                         for cid in stack.STACKED
                     },
                     "kept": tainted | {cid for cid, v in verdicts.items() if v.outcome == OFF_GOAL},

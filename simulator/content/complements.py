@@ -52,7 +52,9 @@ def _reversed_cleft(be, cleft: frozenset[str]):
     said = next((c for c in be.children if c.dep_ == "ccomp" and c.i > be.i and c.lemma_.lower() in cleft), None)
     if said is None or not is_first_person(said) or not any(t.tag_ == "WP" for t in said.subtree):
         return None
-    return next((c for c in be.children if c.dep_ in ("csubj", "nsubj") and c.i < be.i), None)
+    subj = next((c for c in be.children if c.dep_ in ("csubj", "nsubj") and c.i < be.i), None)
+    mine = subj is not None and lower(subj) in grammar(be, "first_person")  # "I'm not sure what I want to do"
+    return None if mine else subj
 
 
 def _has_to(tok) -> bool:

@@ -176,7 +176,8 @@ def _put_downs(ctx: Ctx) -> list[tuple[int, int]]:
         if tok.dep_ == "amod" and others.has(tok.head):
             out.append(clause_of(tok))
             continue
-        subj = subject(governing_verb(tok))
+        verb = tok.head if tok.dep_ in ("aux", "neg") else tok  # "didn't have a clue" opens on its auxiliary
+        subj = subject(governing_verb(verb))
         if (
             subj is not None
             and lower(subj) not in lex.words("avoid", "self_words")

@@ -23,7 +23,7 @@ def _no_direction(ctx: Ctx) -> list[tuple[int, int]]:
 @rule(
     "single_focus",
     kind=DO,
-    outcomes=("met", "generic", "weighed", "vague_many", "implicit", "none", "three", "many", OFF_GOAL),
+    outcomes=("met", "generic", "weighed", "vague_many", "implicit", "none", "three", "stated", "many", OFF_GOAL),
     about_goal=True,
 )
 def single_focus(ctx: Ctx) -> Verdict:
@@ -66,8 +66,10 @@ def single_focus(ctx: Ctx) -> Verdict:
         n = len(found.named)
     if n > opts.goals_partial:
         return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")
-    if n == opts.goals_partial:
-        return Verdict(PARTIAL, "three", spans, slots, "three distinct goals")
+    if n == opts.goals_partial:  # a count said aloud ("I've got three things I'm working toward") is kept
+        said = (found.stated_count or 0) >= n
+        outcome, reason = ("stated", "says there are three goals") if said else ("three", "three distinct goals")
+        return Verdict(PARTIAL, outcome, spans, slots, reason)
     by_model = (MODEL, found.model_score) if found.model_score is not None else ()
     said = [(main.start, main.end)] if main is not None else spans
     return Verdict(MET, "met", said, {}, f"{n} goal(s) stated", *by_model)
@@ -118,8 +120,7 @@ def goal_why_by_rules(ctx: Ctx) -> Verdict:
         return Verdict(
             MET, "met", spans, {"quote": ctx.q(spans[0])}, "gives a reason, a value or the impact it will have"
         )
-    generic = bool(ctx.goals.goals) and all(g.generic for g in ctx.goals.goals)  # a thin reason for "keep growing"
-    if thin or (thin_values and not generic):  # a liking beside a generic goal only says it again
+    if thin or thin_values:  # a liking beside "keep growing" is thin too ("I'm really passionate about retail")
         span = (thin or [_clause(ctx, v) for v in thin_values])[0]
         return Verdict(PARTIAL, "thin", [span], {"quote": ctx.q(span)}, "a reason, but a thin one")
     impacts = [(a, b) for a, b, _ in why.impacts]

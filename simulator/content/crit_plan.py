@@ -7,6 +7,7 @@ The steps and accomplishments they judge are found in plan.py; a date on
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, distinct
+from simulator.content.hobbies import pastime_in
 from simulator.content.ling import governing_verb, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL, inside
 from simulator.content.plan import study_aims, tentative
@@ -95,9 +96,9 @@ def _clause_with_cue(ctx: Ctx, sentence: tuple[int, int]) -> tuple[int, int]:
 
 @rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL))
 def past_accomplishment(ctx: Ctx) -> Verdict:
-    """A goal already reached, offered as evidence, or what was learned from it."""
+    """A goal already reached, offered as evidence, or what was learned from it; a pastime's is only general."""
     found = ctx.accomplishments
-    done = [a for a in found if a.specific and a.kind in ("verb", "credential")]
+    done = [a for a in found if a.specific and a.kind in ("verb", "credential") and not pastime_in(ctx, a.span)]
     learned = [a for a in found if a.kind == "learned"]
     if done or (learned and any(a.kind != "learned" for a in found)):
         spans = distinct([a.span for a in done + learned])[:3]
@@ -114,12 +115,17 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
     lasting = _duration(doc, t, ctx.lex) and not t.vague  # "to stay for a long time" is still a vague horizon
     if not t.upcoming or t.frequency or lasting or not _not_someone_else(verb, ctx.lex):
         return False
-    if negated(verb):  # "I don't really do long-term plans"
+    if negated(verb) or _drifts(ctx, verb):  # "I don't really do long-term plans", "get through this year"
         return False
     if verb.pos_ not in ("VERB", "AUX") and not ctx.in_goal(t.start):
         return False
     # a vague time on a plain present ("I like it most days") is no time frame at all
     return not (t.vague and verb_time(verb) == "present" and not _in_goal_sentence(ctx, t.start))
+
+
+def _drifts(ctx: Ctx, verb) -> bool:
+    lo, hi = clause_of(verb)
+    return bool(ctx.lex.ph("goal", "drift").find(ctx.doc[lo:hi]))
 
 
 @rule("timeline", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)

@@ -87,7 +87,7 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
 
 @rule("specificity", kind=DO, outcomes=("met", "few", "generic", "none", OFF_GOAL))
 def specificity(ctx: Ctx) -> Verdict:
-    """Concrete names, numbers and dates rather than generic phrases."""
+    """Concrete names, numbers and dates rather than generic phrases; one detail in a few words and no goal is none."""
     specifics = find_specifics(ctx)
     generic = ctx.lex.ph("specificity", "generic").find(ctx.doc)
     examples = ", ".join(q(ctx.doc[a:b].text) for a, b in specifics[:MAX_LISTED])
@@ -96,6 +96,12 @@ def specificity(ctx: Ctx) -> Verdict:
     reason = f"{n} concrete detail(s), {len(generic)} generic phrase(s)"
     if n == 0:
         return Verdict(MISSING, "none", generic[:3], {"quote": gen_quote}, reason)
+    o = ctx.options
+    named = any(not g.generic for g in ctx.goals.goals)  # "getting through the next half hour": a quip names none
+    if n == 1 and not named and ctx.word_count < o.min_words * o.much_shorter:
+        return Verdict(
+            MISSING, "few", specifics, {"examples": examples, "quote": gen_quote}, f"{reason} in a few words"
+        )
     if n < ctx.options.specifics_met and len(generic) >= max(n, ctx.options.generic_drowns):
         return Verdict(MISSING, "generic", generic[:3], {"examples": examples, "quote": gen_quote}, reason)
     if n < ctx.options.specifics_met:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from simulator.content.base import Ctx
 from simulator.content.complements import is_goal_noun
+from simulator.content.job_refs import names_company
 from simulator.content.ling import (
     UPCOMING,
     governing_verb,
@@ -26,7 +27,7 @@ def _for_employer(ctx: Ctx, verb) -> bool:
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.i - verb.i > NEAR:
             continue
-        if lower(tok) in you:
+        if lower(tok) in you or (tok.dep_ == "poss" and names_company(ctx, tok)):  # "for Greenfinch's renewals"
             return True
         if employer.has(tok) and tok.pos_ in ("NOUN", "PROPN"):
             det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
@@ -108,6 +109,21 @@ def _offered_by_me(tok, lex) -> bool:
     )
 
 
+def _would_for_you(ctx: Ctx, verb) -> bool:
+    """'I passed my CELTA in 2022, and I'd bring the exam sessions to your students': read after a past as a reported
+    or habitual past, a "would" that gives to the listener's own people is an offer now."""
+    lex = ctx.lex
+    would = any(lower(a) in lex.words("grammar", "would") for a in verb.children if a.dep_ == "aux")
+    yours = any(lower(t) in lex.words("contribution", "you") for t in verb.subtree if t.i > verb.i)
+    return would and yours and is_first_person(verb)
+
+
+def _repeats(verb, lex) -> bool:
+    """'I'd do the same for Greenfinch's renewals': doing again what was just told."""
+    same = lex.words("contribution", "repeat_objects")
+    return verb.lemma_ == "do" and any(c.dep_ == "dobj" and c.lemma_.lower() in same for c in verb.children)
+
+
 def giving(ctx: Ctx) -> tuple[list, list]:
     """Clauses of giving verbs: to the employer (met) and to people in general (vague)."""
     lex = ctx.lex
@@ -115,7 +131,9 @@ def giving(ctx: Ctx) -> tuple[list, list]:
     strong_hits = {lo for lo, _ in lex.ph("contribution", "strong_verbs").find(ctx.doc)}
     met, vague = [], []
     for tok in ctx.doc:
-        if tok.pos_ != "VERB" or not verbs.has(tok) or negated(tok) or is_past(tok):
+        if tok.pos_ != "VERB" or not (verbs.has(tok) or _repeats(tok, lex)) or negated(tok):
+            continue
+        if is_past(tok) and not _would_for_you(ctx, tok):
             continue
         if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex) or _seeking(tok):
             continue

@@ -12,7 +12,7 @@ FEW = 3  # a stated count for "a few goals"
 MIN_STATED = 2  # "my one goal" states no count
 
 
-def _count_word(tok, lex) -> int | None:
+def count_word(tok, lex) -> int | None:
     """'three' -> 3, '4' -> 4: a number of at least MIN_STATED, up to the listed number words."""
     words, low = lex.data("goal", "number_words"), lower(tok)
     n = int(low) if low.isdigit() else (words.index(low) + 1 if low in words else 0)
@@ -41,7 +41,7 @@ def stated_count(tok, lex) -> int | None:
     if tok.tag_ not in ("NNS", "NNPS"):
         return None
     for child in tok.children:
-        counted = _count_word(child, lex) if child.dep_ in ("nummod", "amod", "det", "quantmod") else None
+        counted = count_word(child, lex) if child.dep_ in ("nummod", "amod", "det", "quantmod") else None
         n = counted or quantity(child, lex)
         if n:
             return n

@@ -25,7 +25,7 @@ from simulator.content.complements import (
     restated,
     verb_complement,
 )
-from simulator.content.goal_count import quantity, stated_count
+from simulator.content.goal_count import count_word, quantity, stated_count
 from simulator.content.ling import content_lemmas, governing_verb, is_first_person, lower, negated, verb_time
 from simulator.content.not_goals import (
     before_a_move,
@@ -225,6 +225,7 @@ def _note_stated_count(tok, lex, found: GoalFindings) -> None:
         return
     listed = tok.head
     said = [quantity(c, lex) for c in listed.subtree] + [quantity(a, lex) for a in listed.ancestors]
+    said += [count_word(c, lex) for c in listed.children if c.dep_ == "nummod"]  # "three things I'm working toward"
     quantified = [n for n in said if n]  # "a few things I'm working on" is a handful, "a lot of things" many
     if lower(listed) in lex.words("goal", "list_nouns") and quantified and is_first_person(tok):
         found.stated_count, found.stated_at = max(quantified), (max(0, listed.i - 3), tok.i + 1)

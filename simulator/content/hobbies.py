@@ -127,6 +127,16 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def pastime_in(ctx, span: tuple[int, int]) -> bool:
+    """The words hold a pastime not of the job's field: "I ran a half last spring" is no reached career goal."""
+    toks, doc = ctx.doc[span[0] : span[1]], ctx.doc
+    for phrases, hobby in ctx.lex.hobbies:
+        named = [hi for _, hi in phrases.find(toks) if doc[hi - 1].dep_ != "compound"]  # not "garden centre"
+        if named and not _related(ctx, hobby.related):
+            return True
+    return False
+
+
 def career_goal_stated(ctx) -> bool:
     """Whether a goal besides the pastime is stated: one without hobby words that the hobby classifier does not read
     as about a pastime ("I want to go under four hours in Berlin" is the race again). Steps are not asked: "a food

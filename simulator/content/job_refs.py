@@ -97,6 +97,11 @@ def _names_company(tok, word: str | None) -> bool:
     return word is not None and lower(tok).strip(".,'’") == word
 
 
+def names_company(ctx, tok) -> bool:
+    """The token is the company's own first word ("Greenfinch's renewals")."""
+    return _names_company(tok, _company_word(ctx))
+
+
 def _context_refs(ctx) -> list[int]:
     """The company's name, or most of the role's words, said in the answer."""
     c, hits = ctx.context, []

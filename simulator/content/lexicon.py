@@ -48,7 +48,7 @@ _KEYS = {
     "why": (
         "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
         "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people other_people "
-        "discourse_verbs pride generic_impact ergative stock_motives"
+        "discourse_verbs pride generic_impact ergative stock_motives candour"
     ),
     "role": (
         "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "
@@ -57,7 +57,7 @@ _KEYS = {
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
         "qualities filler_verbs receive received open_objects open_needs place_preps no_one transfer_verbs"
-        " self_growth_verbs vague_gifts here"
+        " self_growth_verbs vague_gifts here repeat_objects"
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "
@@ -73,7 +73,7 @@ _KEYS = {
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "
         "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
-        "past_only_form other_people other_subjects past_modals past_markers"
+        "past_only_form other_people other_subjects past_modals past_markers wish_verbs causatives"
     ),
     "story": (
         "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words "

@@ -111,10 +111,20 @@ def _modal_time(verb, lows: list[str], depth: int) -> str:
         and governing_verb(verb.head).tag_ == "VBD"
         and set(lows) & grammar(verb, "past_modals")  # "… so I can help your team" is still ahead
         and not (verb.dep_ == "ccomp" and verb.i < verb.head.i)  # "I'd bring X, I ran Y": a run-on, not a report
+        and not (verb.dep_ == "conj" and _wish(verb))  # "I read that you're rebuilding it, and I'd want to help"
         and depth < MAX_DEPTH
     ):
         return PAST  # reported past: "I decided that I'd ask …", "the students we could serve"
     return CONDITIONAL
+
+
+def _caused(verb) -> bool:
+    """'have the portfolio signed off', 'want it done': the participle is a result wanted."""
+    return verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.head.lemma_.lower() in grammar(verb, "causatives")
+
+
+def _wish(verb) -> bool:
+    return verb.lemma_.lower() in grammar(verb, "wish_verbs")
 
 
 def _auxiliary_time(verb, auxes: list, depth: int) -> str | None:
@@ -153,7 +163,9 @@ def verb_time(verb, depth: int = 0) -> str:
         return told
     misread_past = not auxes and verb.tag_ in ("VBP", "VBN") and lower(verb) in grammar(verb, "past_only_form")
     # "my research project compared two rates": a participle with a subject of its own and no auxiliary is a past
-    misread_past = misread_past or (not auxes and verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children))
+    misread_past = misread_past or (
+        not auxes and verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) and not _caused(verb)
+    )
     if verb.tag_ == "VBD" or misread_past or (not auxes and _dated_back(verb)):
         return PAST
     if _same_past_as_head(verb, auxes, depth):

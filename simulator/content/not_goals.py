@@ -106,6 +106,11 @@ def _empty(comp) -> bool:
     )
 
 
+def _open_question(comp) -> bool:
+    """'I'm not sure what I want to do', 'I know what I want to be: …': a wh-word as the goal names none."""
+    return any(c.dep_ in ("dobj", "attr") and c.tag_ in ("WP", "WDT") for c in comp.children)
+
+
 def _done_for_others(comp, lex) -> bool:
     """'I want to do that for other people': what was done for the speaker, wished for others, is an impact."""
     ben = lex.ph("why", "beneficiaries")
@@ -137,7 +142,7 @@ def not_a_goal(comp, lex, wishes: list) -> bool:
     if _pictures_impact(comp, lex) or _impact_role(comp, lex):
         wishes.append(clause_span(comp))
         return True
-    return _empty(comp)
+    return _empty(comp) or _open_question(comp)
 
 
 def before_a_move(comp, lex) -> bool:

@@ -24,7 +24,9 @@ from simulator.errors import ModelError
 WEIGHTS_PATH = Path(__file__).with_name("stack_weights.json")
 STACKED = ("single_focus", "milestones", "contribution", "role_alignment")
 WITH_REF_KINDS = ("role_alignment",)  # these models also read how the answer refers to the job
-NO_LINK = ("income",)  # a partial status whose quote takes the job only as income is never read up to met
+# Partial outcomes never read up to met: a quote that takes the job only as income, or three goals the speaker
+# counted aloud ("I've got three things I'm working toward").
+NOT_RAISED = ("income", "stated")
 # The career-goals criteria whose verdicts are the features, in this order (two indicators for a "do" criterion,
 # one for an avoid criterion), then the answer's length in hundreds of words.
 INPUTS = (
@@ -143,6 +145,6 @@ def reweigh(ctx, verdicts: dict, *, keep=frozenset()) -> None:
         if cid in keep:
             continue
         wanted, prob = judge(cid, model_inputs(cid, x, kinds))
-        status = allowed(rule.status, wanted, quoted=bool(rule.spans) and rule.outcome not in NO_LINK)
+        status = allowed(rule.status, wanted, quoted=bool(rule.spans) and rule.outcome not in NOT_RAISED)
         if status != rule.status:
             verdicts[cid] = _moved(cid, rule, status, prob)

@@ -64,7 +64,7 @@ class ContentOptions:
     max_words: int = 300  # words
     min_speech_s: float = 45.0  # s of speech; "roughly 45-120 s"
     max_speech_s: float = 120.0  # s
-    tolerance: float = 0.1  # "about": this fraction over the maximum still counts as met; below the minimum is short
+    tolerance: float = 0.0  # fraction over the maximum still met (labellers read "about 300 words" as a ceiling)
     much_shorter: float = 0.67  # below this fraction of the minimum, succinct is "missing"
     much_longer: float = 1.5  # above this multiple of the maximum, succinct is "missing"
     hedges_met: int = 1  # at most this many hedges per HEDGE_WINDOW_WORDS words is "met"

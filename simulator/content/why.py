@@ -69,6 +69,23 @@ def _skill_allows(doc, lo: int) -> bool:
     return lower(doc[lo]) == "so" and _describes_speaker(doc[doc[lo].sent.start : lo])
 
 
+def _for_candour(marker, lex) -> bool:
+    """'I'll be straight with you, because you'd rather hear it', 'let me be blunt because you asked': the reason is
+    for speaking plainly, not for the goal."""
+    clause = marker.head
+    if clause.dep_ != "advcl":
+        return False
+    plain = lex.words("why", "candour")
+    said = [clause.head, *(c for c in clause.head.children if c.lemma_ == "be")]
+    return any(t.lemma_ == "be" and any(c.dep_ == "acomp" and lower(c) in plain for c in t.children) for t in said)
+
+
+def _explains_step(ctx, marker) -> bool:
+    """'I'm taking the ABR course next month because buyer's agents close faster': a reason for a step, not the goal."""
+    clause = marker.head
+    return clause.dep_ == "advcl" and _is_step(ctx, [c for c in clause.head.children if c.dep_ == "dobj"])
+
+
 def _substance(ctx, toks) -> int:
     """Content words that say something beyond the goal itself and filler words."""
     main = ctx.goals.main
@@ -270,7 +287,10 @@ def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
     for lo, hi, end in marked_reasons(doc, lex.ph("why", "reason_markers").find(doc)):
-        out.reasons.append(Reason(lo, end, THIN if _skill_allows(doc, lo) else _classify(ctx, hi, end)))
+        if _for_candour(doc[lo], lex):
+            continue
+        kind = THIN if _skill_allows(doc, lo) else _classify(ctx, hi, end)
+        out.reasons.append(Reason(lo, end, STEP if kind == SUBSTANTIVE and _explains_step(ctx, doc[lo]) else kind))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
     out.values = _values(ctx, status_values)

@@ -329,9 +329,10 @@ CASES = [
         "partial",
         "My plan is to qualify in payroll, and long term I'd like to run a bureau, helping the business cut its costs.",
     ),
-    # a stated reason for a generic goal is thin, a mere liking beside it says nothing more
+    # a stated reason for a generic goal is thin, and so is a liking beside it (the labellers read 11 of 15 such
+    # answers as partial); an aim with only a step beside it has no reason
     ("goal_why", "partial", "I'd like to grow with a firm like yours, because it seems like a good place."),
-    ("goal_why", "missing", "I'd like to grow with a firm like yours. I enjoy keeping busy."),
+    ("goal_why", "partial", "I'd like to grow with a firm like yours. I enjoy keeping busy."),
     ("goal_why", "missing", "My goal is to become a graphic designer. I will take a typography course in May."),
     # the speaker's own qualities qualify them for the goal, they do not say why it matters
     ("goal_why", "partial", "I want to become a swimming instructor because I'm patient and I'm good with kids."),
@@ -1493,6 +1494,207 @@ RULE_CASES = [
         "First, I want to qualify as an electrician. Second, I want to become a site supervisor. And third, I'd like "
         "to get into property, and maybe open a cafe with my sister.",
         AnswerContext(),
+    ),
+    # a count of three goals said aloud is partial, and the re-weighing leaves it there; two said aloud is met
+    (
+        "single_focus",
+        "partial",
+        "I've got three things I'm working towards. The first is the CIPD Level 5, which I start in March. The second is moving into employee relations casework. And the third, further out, is an HR business partner role, because I like being the person managers call before a problem gets big.",
+        AnswerContext(role="HR Advisor", company="Tamsin Foods"),
+    ),
+    (
+        "single_focus",
+        "met",
+        "I've got two things I'm working towards: finishing the CIPD Level 5 by June, and then moving into employee relations casework, because I like sorting problems out before they reach a tribunal.",
+        AnswerContext(role="HR Advisor", company="Tamsin Foods"),
+    ),
+    # a goal that is an open question ('not sure what I want to do') or a quip about this interview names none
+    (
+        "single_focus",
+        "missing",
+        "Honestly, I'm not sure yet what I want to do long term. I'll figure it out as I go.",
+        AnswerContext(),
+    ),
+    (
+        "single_focus",
+        "missing",
+        "Ha, my career goal right now is to get through this interview without dropping my notes. Next question?",
+        AnswerContext(role="Clerk"),
+    ),
+    # getting by ('get through this year') is no time frame
+    (
+        "timeline",
+        "missing",
+        "I don't really know. I'm just trying to get through this year, if I'm honest.",
+        AnswerContext(),
+    ),
+    # a reason for speaking plainly, or for a step, is no reason for the goal: money as the motive is flagged
+    (
+        "motivation_not_money",
+        "flagged",
+        "I'll be straight with you, because you'd rather hear it. My target is a hundred thousand in commission by year two. I'm taking the CeMAP course next month because advisers with it close faster. The money's what gets me out of bed, and I'm fine with that.",
+        AnswerContext(role="Mortgage Adviser", company="Harbour Lending"),
+    ),
+    (
+        "motivation_not_money",
+        "clear",
+        "My goal is to become a mortgage adviser, because buying a house confused my parents for years and I want to be the person who explains it plainly. I'm taking the CeMAP course next month. The money's fine too, but that's not what gets me out of bed.",
+        AnswerContext(role="Mortgage Adviser", company="Harbour Lending"),
+    ),
+    # 'chief' in a job's name is the job, not a title motive; film and TV title sequences are no title either
+    (
+        "motivation_not_money",
+        "clear",
+        "I want to be chief electrician at a producing theatre by thirty-five. I'm sitting my 18th Edition exam in April, because a chief has to sign off the whole installation.",
+        AnswerContext(role="Deputy Electrician", company="Lantern Playhouse"),
+    ),
+    (
+        "motivation_not_money",
+        "clear",
+        "My goal is to lead title sequences for drama, because the opening titles set the tone before a single line is spoken. I've booked a Houdini course for March, and I'd take the title work off your directors.",
+        AnswerContext(role="Motion Designer", company="Ninefold"),
+    ),
+    # motor racing and esports are pastimes, unless the job is in that field
+    (
+        "professional_goal",
+        "flagged",
+        "The big thing for me this year is racing. I've done a dozen track days, and next season I want to do the full Caterham championship, six races and a sprint. I've sold cars for four years.",
+        AnswerContext(role="Sales Executive", company="Pelham Cars"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "What I'm working hardest toward is getting our Valorant team into the qualifiers in April. I captain it and run the scrims. I've done a year of first-line support at a college.",
+        AnswerContext(role="Help Desk Technician"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to become a race engineer, because I love turning telemetry into a faster car. I'm finishing my motorsport engineering degree in June.",
+        AnswerContext(role="Data Engineer", company="Apex Motorsport"),
+    ),
+    # 'didn't have a clue' runs others down; 'there isn't anyone who can do what I do' boasts; a clue one lacked oneself is no put-down
+    (
+        "no_boasting",
+        "flagged",
+        "My goal is to run a payroll team. At my last firm the managers didn't have a clue about pensions, and I was the one fixing their mistakes every month.",
+        AnswerContext(role="Payroll Officer"),
+    ),
+    (
+        "no_boasting",
+        "flagged",
+        "I want to lead a design team, because good design makes services easier to use. Honestly, there isn't anyone in this city who can do what I do in Figma; clients ask for me by name because I'm simply the best at it.",
+        AnswerContext(role="Product Designer"),
+    ),
+    (
+        "no_boasting",
+        "clear",
+        "I want to lead a design team, because good design makes services easier to use. When I started I didn't have a clue about accessibility, so I took the IAAP course last year.",
+        AnswerContext(role="Product Designer"),
+    ),
+    # a result just told, offered again to the employer by name or 'here'; a wish after a past with its own modal is ahead
+    (
+        "contribution",
+        "met",
+        "I'm a copywriter, and at Plover Bank I got our renewal emails to a thirty percent open rate. My goal is to lead content for an insurer, and I'd do the same for Greenfinch's renewals.",
+        AnswerContext(role="Copywriter", company="Greenfinch Insurance"),
+    ),
+    (
+        "contribution",
+        "met",
+        "I've cut live highlights to a ten-minute turnaround for six years, and I'll do the same here. My goal is to become a senior editor in sport within three years.",
+        AnswerContext(role="Video Editor", company="Kestrel Sports"),
+    ),
+    (
+        "contribution",
+        "met",
+        "my goal is to move into test automation. i read that you're rebuilding the booking flow this year, and i'd want to help your QA team get smoke tests on it from day one.",
+        AnswerContext(role="QA Engineer", company="Lumen"),
+    ),
+    (
+        "contribution",
+        "missing",
+        "I've cut live highlights to a ten-minute turnaround for six years. My goal is to become a senior editor in sport, and I'd do the same thing every week if I could.",
+        AnswerContext(role="Video Editor", company="Kestrel Sports"),
+    ),
+    # 'Why:' opens a reason
+    (
+        "goal_why",
+        "met",
+        "I want to be a detection engineer, writing the rules rather than triaging the alerts. Why: at my last job I spent half of every shift closing the same false positives from one badly tuned rule, so I rewrote the query and cut that alert's volume by seventy percent. That's the work I want.",
+        AnswerContext(role="Security Analyst"),
+    ),
+    # a hedged date alone is a time frame; 'from day one' is a vague one; a result wanted by a date ('have it signed off within…') is ahead
+    (
+        "timeline",
+        "met",
+        "My goal is to coach college athletes, because injury prevention is what I care about. I'll probably sit the CSCS exam next spring.",
+        AnswerContext(role="Strength Coach"),
+    ),
+    (
+        "timeline",
+        "partial",
+        "My goal is to become a sous chef, because I love running a section. I'm a fast learner and I'd add value from day one.",
+        AnswerContext(role="Line Cook"),
+    ),
+    (
+        "timeline",
+        "met",
+        "My goal is to register as a biomedical scientist, because a result a clinician acts on should be right. I'm aiming to have the training portfolio signed off within twelve to eighteen months.",
+        AnswerContext(role="Trainee Biomedical Scientist"),
+    ),
+    # one detail in a quip of a few words is no detail; one in an answer of normal length is a few
+    (
+        "specificity",
+        "missing",
+        "Ha. Ask me again after lunch. Right now the only plan is getting through the next half hour.",
+        AnswerContext(),
+    ),
+    (
+        "specificity",
+        "partial",
+        "My goal is to become a site supervisor, because I like seeing a job come together and I want to be the one who keeps a crew safe. I've been labouring at Kier and I know how a site runs, so I'd be useful to the team. Longer term I'd want to do a course of some kind and learn the paperwork side of things properly.",
+        AnswerContext(role="Site Supervisor"),
+    ),
+    # a liking beside a generic goal is a thin reason
+    (
+        "goal_why",
+        "partial",
+        "Um, my goal is just to keep growing, you know, and take on more responsibility over time. I'm really passionate about customer service, and I'm a hard worker who gets on with everybody. I want to keep moving forward and see how far I can go.",
+        AnswerContext(role="Store Assistant", company="Brightmart"),
+    ),
+    # a 'would' after a past that gives to the listener's people is an offer; one to colleagues in a story is not
+    (
+        "contribution",
+        "met",
+        "My goal is to get qualified teacher status within two years. I passed my CELTA in 2022, and I'd bring the exam-technique sessions I've been running online to your students.",
+        AnswerContext(role="English Tutor", company="Northway College"),
+    ),
+    (
+        "contribution",
+        "missing",
+        "My goal is to get qualified teacher status within two years. At my last school I ran the homework club, and I'd help the other teachers with their marking on Fridays.",
+        AnswerContext(role="English Tutor", company="Northway College"),
+    ),
+    # a series pitched to the listener is an offer
+    (
+        "contribution",
+        "met",
+        "What I'm after is getting back to long-form documentary work. I shot a twelve-part series on the port closures in 2021, and I'd like to pitch a series like that to you in my first six months.",
+        AnswerContext(role="Staff Photographer", company="The Courier"),
+    ),
+    # a pastime's result is general experience; a credential beside it is a reached goal
+    (
+        "past_accomplishment",
+        "partial",
+        "My goal is to become a payroll manager, because clean payroll is how a firm keeps its people's trust. Last spring I ran a half marathon in under two hours, and I've done payroll for six years.",
+        AnswerContext(role="Payroll Officer"),
+    ),
+    (
+        "past_accomplishment",
+        "met",
+        "My goal is to become a payroll manager, because clean payroll is how a firm keeps its people's trust. Last spring I ran a half marathon in under two hours, and in 2023 I passed my CPP exam.",
+        AnswerContext(role="Payroll Officer"),
     ),
 ]
 

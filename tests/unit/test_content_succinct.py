@@ -91,3 +91,31 @@ def test_about_ninety_words_is_a_floor(words, expected):
     text = " ".join(FOCUSED.split()[:words])
     result = check_content(Transcript.from_text(text), GOALS, AnswerContext()).get("succinct")
     assert (result.status, result.reason.split(";")[0]) == (expected, f"{words} words")
+
+
+BACKGROUND = (
+    "Before billing I spent four years on the front desk of a family practice in Tempe, where I checked in about "
+    "sixty patients a day and learned how often a claim goes wrong before the visit even starts: a typo in a date "
+    "of birth, an old insurance card, a referral nobody attached. I started keeping a checklist for new patients, "
+    "and our front-end denials dropped by a third in six months. My manager asked me to train two new hires on it, "
+    "which is when I realised I liked explaining the rules as much as following them. Outside work I volunteer with "
+    "a tax clinic each spring, which keeps me careful with forms and deadlines."
+)
+
+
+@pytest.mark.parametrize(
+    "opening, words, expected",
+    [
+        (FOCUSED, 280, "met"),
+        (FOCUSED, 300, "met"),
+        (FOCUSED, 301, "partial"),
+        (FOCUSED, 305, "partial"),
+        (REPEATING, 290, "partial"),
+        (REPEATING, 305, "missing"),
+    ],
+)
+def test_about_three_hundred_words_is_a_ceiling(opening, words, expected):
+    """Over 300 words is long, as the labellers read "about 300"; rambling on top of that is missing."""
+    text = " ".join(f"{opening} {TWO_SAID} {BACKGROUND} {FOCUSED}".split()[:words])
+    result = check_content(Transcript.from_text(text), GOALS, AnswerContext()).get("succinct")
+    assert (result.status, result.reason.split(";")[0]) == (expected, f"{words} words"), result.reason
