@@ -1573,7 +1573,8 @@ RULE_CASES = [
         "My goal is to become a race engineer, because I love turning telemetry into a faster car. I'm finishing my motorsport engineering degree in June.",
         AnswerContext(role="Data Engineer", company="Apex Motorsport"),
     ),
-    # 'didn't have a clue' runs others down; 'there isn't anyone who can do what I do' boasts; a clue one lacked oneself is no put-down
+    # 'didn't have a clue' runs others down; 'I'm simply the best' boasts; a clue one lacked oneself is no put-down,
+    # and 'doing the best I can' no boast
     (
         "no_boasting",
         "flagged",
@@ -1591,6 +1592,13 @@ RULE_CASES = [
         "clear",
         "I want to lead a design team, because good design makes services easier to use. When I started I didn't have a clue about accessibility, so I took the IAAP course last year.",
         AnswerContext(role="Product Designer"),
+    ),
+    (
+        "no_boasting",
+        "clear",
+        "My goal is to become a payroll manager, because clean payroll keeps people's trust. I am doing the best I can "
+        "with the training I have, and I start the CIPP course in March.",
+        AnswerContext(role="Payroll Officer"),
     ),
     # a result just told, offered again to the employer by name or 'here'; a wish after a past with its own modal is ahead
     (
