@@ -69,6 +69,20 @@ class Ctx:
         return find_hedges(self.doc, self.lex)
 
     @cached_property
+    def not_pay(self) -> list[tuple[int, int]]:
+        """Money and title words that are not the speaker's pay or rank (read by the money rules and the prefetch)."""
+        from simulator.content.status import not_pay
+
+        return not_pay(self.doc, self.lex)
+
+    @cached_property
+    def money_hits(self) -> list[tuple[int, int]]:
+        """Money and title words that may be the speaker's pay or status (read per reason, value and sentence)."""
+        from simulator.content.status import money_hits
+
+        return money_hits(self)
+
+    @cached_property
     def why(self):
         from simulator.content.why import find_why
 

@@ -123,11 +123,10 @@ def _prefetch(ctx: Ctx, ids: tuple[str, ...]) -> None:
     from simulator.content.crit_avoid import bragging_cues
     from simulator.content.crit_plan import goal_step_sentences
     from simulator.content.hobbies import goal_sentences_besides
-    from simulator.content.status import money_hits
 
     sentence = ctx.meaning.sentence
     wanted = {
-        "money": [sentence(lo) for lo, _ in money_hits(ctx)] if {"motivation_not_money", "goal_why"} & set(ids) else [],
+        "money": [sentence(lo) for lo, _ in ctx.money_hits] if {"motivation_not_money", "goal_why"} & set(ids) else [],
         "hobby": [sentence(lo) for lo, _ in ctx.hobbies] + goal_sentences_besides(ctx)
         if "professional_goal" in ids
         else [],

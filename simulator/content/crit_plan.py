@@ -10,7 +10,7 @@ from simulator.content.base import Ctx, Verdict, distinct
 from simulator.content.hobbies import pastime_in
 from simulator.content.ling import governing_verb, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL, inside
-from simulator.content.plan import study_aims, tentative
+from simulator.content.plan import drifts, study_aims, tentative
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -115,17 +115,12 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
     lasting = _duration(doc, t, ctx.lex) and not t.vague  # "to stay for a long time" is still a vague horizon
     if not t.upcoming or t.frequency or lasting or not _not_someone_else(verb, ctx.lex):
         return False
-    if negated(verb) or _drifts(ctx, verb):  # "I don't really do long-term plans", "get through this year"
+    if negated(verb) or drifts(ctx, clause_of(verb)):  # "I don't really do long-term plans", "get through this year"
         return False
     if verb.pos_ not in ("VERB", "AUX") and not ctx.in_goal(t.start):
         return False
     # a vague time on a plain present ("I like it most days") is no time frame at all
     return not (t.vague and verb_time(verb) == "present" and not _in_goal_sentence(ctx, t.start))
-
-
-def _drifts(ctx: Ctx, verb) -> bool:
-    lo, hi = clause_of(verb)
-    return bool(ctx.lex.ph("goal", "drift").find(ctx.doc[lo:hi]))
 
 
 @rule("timeline", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)

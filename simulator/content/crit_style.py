@@ -102,9 +102,9 @@ def specificity(ctx: Ctx) -> Verdict:
         return Verdict(
             MISSING, "few", specifics, {"examples": examples, "quote": gen_quote}, f"{reason} in a few words"
         )
-    if n < ctx.options.specifics_met and len(generic) >= max(n, ctx.options.generic_drowns):
+    if n < o.specifics_met and len(generic) >= max(n, o.generic_drowns):
         return Verdict(MISSING, "generic", generic[:3], {"examples": examples, "quote": gen_quote}, reason)
-    if n < ctx.options.specifics_met:
+    if n < o.specifics_met:
         return Verdict(PARTIAL, "few", specifics + generic[:2], {"examples": examples, "quote": gen_quote}, reason)
     if len(generic) > n:
         return Verdict(PARTIAL, "generic", generic[:3], {"examples": examples, "quote": gen_quote}, reason)

@@ -239,7 +239,7 @@ def _done_first(ctx, goal) -> bool:
     return first and any(ctx.lex.ph("steps", "nouns").has(t) for t in ctx.doc[goal.start : goal.end])
 
 
-def _drifts(ctx, span: tuple[int, int]) -> bool:
+def drifts(ctx, span: tuple[int, int]) -> bool:
     """The clause holds an idiom of drifting ("I take it week by week"), which plans nothing."""
     return bool(ctx.lex.ph("goal", "drift").find(ctx.doc[span[0] : span[1]]))
 
@@ -262,7 +262,7 @@ def find_steps(ctx) -> list[Step]:
         if step:
             steps[verb.i] = step
     _add_steps_without_a_step_word(ctx, steps, skip)
-    kept = [s for s in steps.values() if not _drifts(ctx, s.span) and not _asks_listener(ctx.doc[s.span[0]].sent)]
+    kept = [s for s in steps.values() if not drifts(ctx, s.span) and not _asks_listener(ctx.doc[s.span[0]].sent)]
     return sorted(kept, key=lambda s: s.span[0])
 
 
@@ -338,6 +338,6 @@ def study_aims(ctx) -> list[tuple[int, int]]:
         if verb is None or negated(verb) or not mine(verb) or verb_time(verb) not in UPCOMING:
             continue
         span = clause_of(verb)
-        if not _drifts(ctx, span) and not _offer(tok, verb) and not _asks_listener(verb.sent):
+        if not drifts(ctx, span) and not _offer(tok, verb) and not _asks_listener(verb.sent):
             out.append(span)
     return out

@@ -41,7 +41,7 @@ def not_pay(doc, lex) -> list[tuple[int, int]]:
 def money_hits(ctx) -> list[tuple[int, int]]:
     """Every money or title word that may be the speaker's pay or status: the sentences the money classifier reads."""
     doc, lex = ctx.doc, ctx.lex
-    exempt = not_pay(doc, lex)
+    exempt = ctx.not_pay
     hits = lex.ph("avoid", "money").find(doc) + lex.ph("avoid", "titles").find(doc)
     hits += [(e.start, e.end) for e in doc.ents if e.label_ == "MONEY"]
     return [(lo, hi) for lo, hi in hits if not any(a <= lo < b for a, b in exempt)]

@@ -29,7 +29,7 @@ from simulator.content.ling import (
 from simulator.content.markers import marked_reasons, reason_end
 from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
-from simulator.content.status import money_hits, not_pay, noticed
+from simulator.content.status import noticed
 
 SUBSTANTIVE_LEMMAS = 3  # content words beyond the goal and filler that make a reason substantive
 STRONG, SUBSTANTIVE, THIN, MONEY, STEP = "strong", "substantive", "thin", "money", "step"
@@ -102,7 +102,7 @@ def _is_step(ctx, toks) -> bool:
 
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
-    money = any(lo <= p < hi for p, _ in money_hits(ctx))  # "four dollars more"; not "clean power on the grid"
+    money = any(lo <= p < hi for p, _ in ctx.money_hits)  # "four dollars more"; not "clean power on the grid"
     valued = lex.ph("why", "value").find(toks)
     impact = lex.ph("why", "impact").find(toks)
     if (money or noticed(ctx, toks)) and not valued and not impact:  # "with two kids that adds up fast" is still
@@ -170,7 +170,7 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
             and not any(lower(a) in lex.words("grammar", "would") for a in tok.children)
         ):
             hits.append((tok.i, tok.i + 1))
-    out, paid = [], money_hits(ctx)  # pay and title words, set phrases such as "clean power on the grid" left out
+    out, paid = [], ctx.money_hits  # pay and title words, set phrases such as "clean power on the grid" left out
     for lo, hi in hits:
         if (
             negated(doc[lo])
@@ -314,7 +314,7 @@ def find_why(ctx) -> WhyFindings:
     generic = [w for w in wishes if _generic_impact(ctx, doc[w[0] : w[1]])]  # an impact, but no one's in particular
     out.impacts += [(a, b, False) for a, b in generic]
     wishes = [w for w in wishes if w not in generic]
-    hits = money_hits(ctx)
+    hits = ctx.money_hits
     paid = [doc[lo].sent for lo, _ in hits]  # "having that title here would mean something": status
     said = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])]
     out.success = [s for s in said if not any(x.start <= s[0] < x.end for x in paid)] + wishes
@@ -381,7 +381,7 @@ def _follow_pointers(ctx, out: WhyFindings, driven) -> None:
 def _motives(ctx, phrases) -> list[tuple[int, int]]:
     """Money/title words said as a motive: in a goal, a reason or a 'want' clause, not negated."""
     doc, lex = ctx.doc, ctx.lex
-    exempt = not_pay(doc, lex)
+    exempt = ctx.not_pay
     wants = lex.words("goal", "verbs") | lex.words("why", "motive_heads")
     markers = [(lo, reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
     out = []
