@@ -64,8 +64,9 @@ def single_focus(ctx: Ctx) -> Verdict:
         if sum(not g.generic for g in found.named) < opts.goals_partial and not undecided:
             return Verdict(PARTIAL, "vague_many", spans, slots, f"{slots['count']} aims, most of them general")
         n = len(found.named)
-    if n > opts.goals_partial:
-        return Verdict(MISSING, "many", spans, slots, f"{slots['count']} distinct goals")
+    if n > opts.goals_partial:  # labellers read four goals as too many, not as none: partial 14 times, missing 3
+        status = MISSING if found.stated_count == MANY else PARTIAL  # "I have a lot of goals" was missing 7 of 7
+        return Verdict(status, "many", spans, slots, f"{slots['count']} distinct goals")
     if n == opts.goals_partial:  # a count said aloud ("I've got three things I'm working toward") is kept
         said = (found.stated_count or 0) >= n
         outcome, reason = ("stated", "says there are three goals") if said else ("three", "three distinct goals")

@@ -10,7 +10,7 @@ from simulator.content.base import Ctx, Verdict, distinct
 from simulator.content.hobbies import pastime_in
 from simulator.content.ling import governing_verb, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL, inside
-from simulator.content.plan import drifts, study_aims, tentative
+from simulator.content.plan import asks_listener, drifts, study_aims, tentative
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -33,10 +33,16 @@ def _scheduled(ctx: Ctx) -> list:
     cues = [i for i in cues if not tentative(governing_verb(doc[i]))]  # "maybe I'll take the exam": not scheduled
     times = [t for t in ctx.times if t.upcoming and not t.vague and not t.frequency]
     times = [t for t in times if not _dates_a_goal(ctx, t)]  # "Director within the next two years" is the goal's date
+    times = [t for t in times if not _plans_nothing(ctx, doc[t.verb_i])]  # "I'll figure the rest out after January"
     cues += [t.start for t in times if _not_someone_else(doc[t.verb_i], ctx.lex)]  # not "you'll talk to this week"
     aside = ctx.set_aside  # "outside of work I'm training for a half in October" plans no career step
     cues = [i for i in cues if not any(a <= i < b for a, b in aside)]
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
+
+
+def _plans_nothing(ctx: Ctx, verb) -> bool:
+    """An idiom of drifting, or a question put to the interviewer: its date times no plan of the speaker's."""
+    return drifts(ctx, clause_of(verb)) or asks_listener(verb.sent)
 
 
 def _dates_a_goal(ctx: Ctx, t) -> bool:
@@ -115,7 +121,7 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
     lasting = _duration(doc, t, ctx.lex) and not t.vague  # "to stay for a long time" is still a vague horizon
     if not t.upcoming or t.frequency or lasting or not _not_someone_else(verb, ctx.lex):
         return False
-    if negated(verb) or drifts(ctx, clause_of(verb)):  # "I don't really do long-term plans", "get through this year"
+    if negated(verb) or _plans_nothing(ctx, verb):  # "I don't really do long-term plans", "get through this year"
         return False
     if verb.pos_ not in ("VERB", "AUX") and not ctx.in_goal(t.start):
         return False

@@ -106,7 +106,7 @@ def specificity(ctx: Ctx) -> Verdict:
         return Verdict(MISSING, "generic", generic[:3], {"examples": examples, "quote": gen_quote}, reason)
     if n < o.specifics_met:
         return Verdict(PARTIAL, "few", specifics + generic[:2], {"examples": examples, "quote": gen_quote}, reason)
-    if len(generic) > n:
+    if n - len(generic) < o.specifics_met:  # a generic phrase offsets a detail: 3 beside 1 was met in 2 labels of 8
         return Verdict(PARTIAL, "generic", generic[:3], {"examples": examples, "quote": gen_quote}, reason)
     return Verdict(MET, "met", specifics[:MAX_LISTED], {"examples": examples}, reason)
 

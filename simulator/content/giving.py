@@ -205,7 +205,15 @@ def listener_receives(ctx: Ctx) -> list:
         from_me = [c for c in parts if lower(c) == "from" and any(lower(g) == "me" for g in c.children)]
         if got or from_me:
             out.append(clause_of(verb))
+        elif _heads_a_list(verb, parts):  # "What you get: tight costings across your three sites"
+            out.append((verb.sent.start, verb.sent.end))
     return out
+
+
+def _heads_a_list(verb, parts) -> bool:
+    """'What you get:' opens what follows as the thing received."""
+    doc, what = verb.doc, [c for c in parts if c.dep_ == "dobj" and lower(c) == "what"]
+    return bool(what) and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
 
 
 def open_offers(ctx: Ctx) -> list:
@@ -296,7 +304,9 @@ def offered_by_reading(ctx: Ctx) -> list:
     lex, meaning, doc = ctx.lex, ctx.meaning, ctx.doc
     you = lex.words("contribution", "you")
     own = lex.words("grammar", "own_possessives")
-    offers = [t.i for t in doc if lower(t) in you and not _filler_you(t, lex) and _speakers_offer(t, own, lex)]
+    # "join a team like yours" compares, it names no one receiving
+    offers = [t.i for t in doc if lower(t) in you and lower(t.head) != "like" and not _filler_you(t, lex)]
+    offers = [i for i in offers if _speakers_offer(doc[i], own, lex)]
     return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
 
 

@@ -17,6 +17,20 @@ def _related(ctx, related: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(r)}", text) for r in related)
 
 
+def _goal_in_field(ctx, phrases, related: tuple[str, ...]) -> bool:
+    """With no job given, a goal whose sentence holds none of the pastime's words and that names its field ("become a
+    commercial pilot with a regional airline") makes the field's words work ("my commercial checkride in May")."""
+    c = ctx.context
+    if c.role or c.company or c.posting:
+        return False
+    for g in ctx.goals.mentions:
+        words, sent = ctx.doc[g.start : g.end], ctx.doc[g.start].sent  # "after the black belt I want to coach": no
+        nouns = [lower(t) for t in words if t.pos_ in ("NOUN", "PROPN")]
+        if not phrases.find(sent) and any(n.startswith(r) for n in nouns for r in related):
+            return True
+    return False
+
+
 def _goal_sentence(ctx, tok) -> bool:
     """The sentence states a goal of the speaker ('I want to …', 'my goal is …')."""
     sent = tok.sent
@@ -37,12 +51,17 @@ def _when_worked(tok, lex) -> bool:
 
 
 def _ranked(tok, hi: int, lex) -> bool:
-    """'the band six post' (a pay grade), 'climbing the commission bands' (a rank climbed) or 'climbing-certified'
-    (a credential held): work, not a pastime."""
+    """'the band six post' (a pay grade), 'climbing the commission bands' (a rank climbed), 'climbing-certified'
+    or 'CS38 climbing' (a credential): work, not a pastime."""
     doc = tok.doc
     climbed = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.words("avoid", "ranks") for c in tok.children)
     ticket = hi + 1 < len(doc) and doc[hi].text == "-" and lower(doc[hi + 1]) in lex.words("avoid", "credentials")
-    return climbed or ticket or (hi < len(doc) and doc[hi].like_num)
+    coded = tok.i > 0 and _code(doc[tok.i - 1].text)  # "the CS38 climbing and aerial rescue" is a ticket's name
+    return climbed or ticket or coded or (hi < len(doc) and doc[hi].like_num)
+
+
+def _code(text: str) -> bool:
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
 def _dated_for_me(ctx, verb) -> bool:
@@ -87,6 +106,17 @@ def _someone_elses(verb, tok, lex) -> bool:
     return doer.pos_ == "PROPN" or lower(doer) in lex.words("grammar", "other_people")
 
 
+def _not_the_speakers(tok, verb, lex) -> bool:
+    """'your recipes' is the employer's; 'because a good itinerary is the difference between a holiday and a memory'
+    gives a reason about others' pastimes, not a pastime of the speaker's own."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and lower(owner) in lex.words("steps", "employer_possessives"):
+        return True
+    doer = subject(verb)
+    reason = any(c.dep_ == "mark" and lower(c) == "because" for c in verb.children)
+    return reason and doer is not None and tok not in doer.subtree and not is_first_person(verb)
+
+
 def set_aside(ctx) -> list[tuple[int, int]]:
     """The sentences of pastimes said to be apart from the work ("Outside of work I'm training for the Des Moines half
     in October"): no hobby goal, and no career step or time frame either."""
@@ -103,7 +133,7 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
     """Hobby words (not of the job's own field) in a goal, a goal's sentence or a plan still ahead."""
     doc, out = ctx.doc, []
     for phrases, hobby in ctx.lex.hobbies:
-        if _related(ctx, hobby.related):
+        if _related(ctx, hobby.related) or _goal_in_field(ctx, phrases, hobby.related):
             continue
         for lo, hi in phrases.find(doc):
             tok = doc[lo]
@@ -111,7 +141,7 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
                 continue
             verb = governing_verb(tok)
             mine = is_first_person(verb) or subject(verb) is None
-            if not mine and _someone_elses(verb, tok, ctx.lex):
+            if (not mine and _someone_elses(verb, tok, ctx.lex)) or _not_the_speakers(tok, verb, ctx.lex):
                 continue
             ahead = verb_time(verb) in UPCOMING - {"present"} and mine
             planned = _goal_sentence(ctx, tok) and verb_time(verb) not in ("past", "perfect")
@@ -132,7 +162,7 @@ def pastime_in(ctx, span: tuple[int, int]) -> bool:
     toks, doc = ctx.doc[span[0] : span[1]], ctx.doc
     for phrases, hobby in ctx.lex.hobbies:
         named = [hi for _, hi in phrases.find(toks) if doc[hi - 1].dep_ != "compound"]  # not "garden centre"
-        if named and not _related(ctx, hobby.related):
+        if named and not _related(ctx, hobby.related) and not _goal_in_field(ctx, phrases, hobby.related):
             return True
     return False
 

@@ -77,14 +77,23 @@ def _some_place(tok, lex) -> bool:
 
 def _noun_refs(ctx) -> list[int]:
     """Nouns that point at this position, team or company."""
-    hits = []
+    hits, when = [], {i for t in ctx.times for i in range(t.start, t.end)}
     for tok in ctx.doc:
         if tok.pos_ not in ("NOUN", "PROPN") or negated(tok):
             continue
         det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
-        if _employers_thing(tok, det, ctx.lex) or _this_job(tok, det, ctx.lex):
+        if _employers_thing(tok, det, ctx.lex) or _this_job(tok, det, ctx.lex) or _placed_here(tok, when, ctx.lex):
             hits.append(tok.i)
     return hits
+
+
+def _placed_here(tok, when: set[int], lex) -> bool:
+    """'the trainee programme here', 'a team lead post here': a step or post of this employer's, still ahead; not a
+    time ("by the end of my second quarter here"), nor pay or a place ("the commission structure here")."""
+    kind = lex.ph("steps", "nouns").has(tok) or lex.ph("role", "nouns").has(tok)
+    here = kind and any(lower(c) == "here" and c.dep_ == "advmod" for c in tok.children)
+    timed = tok.i in when or any(g.i in when for c in tok.children if c.dep_ == "prep" for g in c.children)
+    return here and not timed and not is_past(governing_verb(tok))
 
 
 def _company_word(ctx) -> str | None:

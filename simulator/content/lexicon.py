@@ -37,7 +37,7 @@ _KEYS = {
     "time": (
         "vague units frame_units months month_verbs prepositions frame_words past_words future_words "
         "explicit_future frequency vague_quantities per_articles hedged duration_units duration_preps"
-        " pacing_tails idioms viewing_verbs holidays counts age_deadlines"
+        " pacing_tails idioms viewing_verbs holidays counts age_deadlines experience_preps"
     ),
     "hedges": (
         "phrases conditional_subjects conditional_exempt doubt_cancellers noun_determiners noun_hedges "

@@ -206,6 +206,8 @@ def _inherited(verb, depth: int) -> str:
     if verb.tag_ == "VB" and ready and any(lower(a) == "to" for a in verb.children):
         return FUTURE  # "prepared to contribute", "ready to lead": still ahead whatever the tagger says
     parent = verb_time(head, depth + 1)
+    if parent == PERFECT and _caused(verb) and head.lemma_.lower() == "get":
+        return PRESENT  # "I've got SQE2 booked for October": "have got" is a present "have"
     if verb.dep_ == "conj" or (verb.tag_ == "VBG" and head.lemma_ == "go"):
         return parent  # "I go fishing on weekends": the activity itself, as often as one goes
     if parent in (PAST, PERFECT):

@@ -1,7 +1,9 @@
 """Where a reason marker ("because", "so that", "which is why") opens a reason, and where that reason ends.
 
 A marker opens no reason when it is about time ("since I was sixteen"), when "that" is a subject ("so that's the
-plan"), when the reason is refused ("not because of the pay") or when it explains what the speaker does not do.
+plan"), when the reason is refused ("not because of the pay") or when it explains what the speaker does not do; nor
+does it open a reason for the goal when it says what a skill lets the speaker do ("so I can run your rotas") or why
+the speaker is speaking plainly ("I'll be straight with you, because …").
 """
 
 from __future__ import annotations
@@ -61,3 +63,39 @@ def _is_temporal_since(doc, lo: int) -> bool:
     verb = governing_verb(doc[lo].head) if doc[lo].head.i != lo else doc[lo]
     nxt = doc[lo + 1] if lo + 1 < len(doc) else None
     return is_past(verb) or (nxt is not None and (nxt.like_num or nxt.ent_type_ in ("DATE", "TIME")))
+
+
+def skill_allows(doc, lo: int) -> bool:
+    """'I'm fast in InDesign, so I can take work off your designers': what a skill lets the speaker do for the
+    employer is an offer, not a reason for the goal."""
+    if lower(doc[lo]) != "so":
+        return False
+    before, after = doc[doc[lo].sent.start : lo], doc[lo : reason_end(doc, lo)]
+    done = [t for t in before if t.dep_ in ("ROOT", "conj") and t.pos_ in ("VERB", "AUX")]
+    # "I ran a quartermaster's department of forty, so I can run your rotas": a past that equips the offer
+    equips = (
+        bool(done) and all(is_first_person(t) and is_past(t) for t in done) and any(lower(t) == "your" for t in after)
+    )
+    return equips or describes_speaker(before)
+
+
+def for_candour(marker, lex) -> bool:
+    """'I'll be straight with you, because you'd rather hear it', 'let me be blunt because you asked': the reason is
+    for speaking plainly, not for the goal."""
+    clause = marker.head
+    if clause.dep_ != "advcl":
+        return False
+    plain = lex.words("why", "candour")
+    said = [clause.head, *(c for c in clause.head.children if c.lemma_ == "be")]
+    return any(t.lemma_ == "be" and any(c.dep_ == "acomp" and lower(c) in plain for c in t.children) for t in said)
+
+
+def describes_speaker(toks) -> bool:
+    """'I'm a quick learner and a team player': every clause is the speaker said to be something."""
+    heads = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "advcl", "ccomp")]
+
+    def about_speaker(t) -> bool:  # "I'm good with people", "I've trained new starters", "so I'd fit in"
+        said = t.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in t.children)
+        return is_first_person(t) and (said or is_past(t) or any(lower(c) == "so" for c in t.children))
+
+    return bool(heads) and any(t.lemma_ == "be" for t in heads) and all(about_speaker(t) for t in heads)

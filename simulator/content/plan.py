@@ -262,11 +262,11 @@ def find_steps(ctx) -> list[Step]:
         if step:
             steps[verb.i] = step
     _add_steps_without_a_step_word(ctx, steps, skip)
-    kept = [s for s in steps.values() if not drifts(ctx, s.span) and not _asks_listener(ctx.doc[s.span[0]].sent)]
+    kept = [s for s in steps.values() if not drifts(ctx, s.span) and not asks_listener(ctx.doc[s.span[0]].sent)]
     return sorted(kept, key=lambda s: s.span[0])
 
 
-def _asks_listener(sent) -> bool:
+def asks_listener(sent) -> bool:
     """'Could we talk about the shift schedule instead?': a question put to the interviewer plans nothing."""
     words = [t for t in sent if not t.is_punct]
     return sent[-1].text == "?" and len(words) > 1 and words[0].tag_ == "MD" and lower(words[1]) in ("we", "i", "you")
@@ -338,6 +338,6 @@ def study_aims(ctx) -> list[tuple[int, int]]:
         if verb is None or negated(verb) or not mine(verb) or verb_time(verb) not in UPCOMING:
             continue
         span = clause_of(verb)
-        if not drifts(ctx, span) and not _offer(tok, verb) and not _asks_listener(verb.sent):
+        if not drifts(ctx, span) and not _offer(tok, verb) and not asks_listener(verb.sent):
             out.append(span)
     return out

@@ -50,8 +50,10 @@ def money_hits(ctx) -> list[tuple[int, int]]:
 def noticed(ctx, toks) -> bool:
     """'so the people at the Met see it when I'm negotiating', "because that's what people respect": others noticing
     the speaker is status, not a reason."""
-    lex = ctx.lex
+    lex, doc = ctx.lex, ctx.doc
     seen, me = lex.words("why", "recognition_verbs"), lex.words("grammar", "pointers") | lex.words("grammar", "speaker")
+    # the goal's own title seen on a card ("I want them to see Operations Manager on the card")
+    me = me | {lower(t) for g in ctx.goals.mentions for t in doc[g.start : g.end] if t.pos_ == "PROPN"}
     return any(
         t.lemma_.lower() in seen
         and subject(t) is not None

@@ -141,6 +141,14 @@ def _counted(tok) -> bool:
     return tok.like_num or (tok.pos_ == "NOUN" and any(c.like_num for c in tok.children))
 
 
+def _spent(doc, lo: int, hi: int, lows: set[str], lex) -> bool:
+    """'eight years in retail', 'after twenty years in the Army': a count of time spent somewhere is experience."""
+    ahead = lex.words("time", "future_words") | {"in"}  # "in two years at the company" may still lie ahead
+    if lows & ahead or not any(t.like_num for t in doc[lo:hi]) or hi + 1 >= len(doc):
+        return False
+    return lower(doc[hi]) in lex.words("time", "experience_preps") and not doc[hi + 1].like_num
+
+
 def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     toks = doc[lo:hi]
     lows = {lower(t) for t in toks}
@@ -155,6 +163,7 @@ def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     # "I see the next five years as …": the time is what is viewed, not when something happens
     viewed = toks.root.dep_ == "dobj" and verb.lemma_.lower() in lex.words("time", "viewing_verbs")
     viewed = viewed or (hi < len(doc) and lower(doc[hi]) == "now")  # "a gate agent, two years now": time so far
+    viewed = viewed or _spent(doc, lo, hi, lows, lex)
     return TimeExpr(
         start=lo,
         end=hi,

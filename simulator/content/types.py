@@ -70,9 +70,9 @@ class ContentOptions:
     hedges_met: int = 1  # at most this many hedges per HEDGE_WINDOW_WORDS words is "met"
     hedges_partial: int = 3  # at most this many per window is "partial"; more is "missing"
     hedge_window_words: int = 150  # words; longer answers are allowed proportionally more
-    specifics_met: int = 3  # distinct names/numbers/dates needed for "met"
+    specifics_met: int = 3  # distinct names/numbers/dates needed for "met", net of the generic phrases
     generic_drowns: int = 2  # generic phrases that, matching or outnumbering fewer details than that, make it "missing"
-    goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), exactly this many "partial"
+    goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), this many or more "partial"
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
     repeat_uses: int = 3  # a content word said this many times or more is a repeat
     repetition_share: float = 0.3  # share of content words that are repeats above which the answer repeats itself

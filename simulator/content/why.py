@@ -1,13 +1,9 @@
 """Reasons, values and impact: why the goal matters (goal_why, motivation_not_money).
 
-A reason is the clause after a reason or purpose marker ("because …",
-"so that …", "which is why …"). It is judged by what it holds: impact or
-value words make it strong; words beyond the goal itself make it
-substantive; pay alone makes it a money reason; a step alone ("so I can
-pass the exam") is not a reason for the goal at all. "since" followed by a
-past event is about time, not a reason. Value statements ("I love that …",
-"what excites me is …") and pictures of impact ("I want to be the person
-who …", "I want my work to prevent that") count too.
+A reason is the clause after a reason or purpose marker ("because …", "so that …", "which is why …"), judged by what
+it holds: impact or value words make it strong, words beyond the goal substantive, pay alone a money reason, and a
+step alone ("so I can pass the exam") no reason for the goal. "since" before a past event is about time. Values ("I
+love that …") and pictures of impact ("I want to be the person who …") count too.
 """
 
 from __future__ import annotations
@@ -26,7 +22,7 @@ from simulator.content.ling import (
     subject,
     verb_time,
 )
-from simulator.content.markers import marked_reasons, reason_end
+from simulator.content.markers import describes_speaker, for_candour, marked_reasons, reason_end, skill_allows
 from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
 from simulator.content.status import noticed
@@ -63,23 +59,6 @@ class WhyFindings:
         )
 
 
-def _skill_allows(doc, lo: int) -> bool:
-    """'I'm fast in InDesign, so I can take work off your designers': what a skill lets the speaker do for the
-    employer is an offer, not a reason for the goal."""
-    return lower(doc[lo]) == "so" and _describes_speaker(doc[doc[lo].sent.start : lo])
-
-
-def _for_candour(marker, lex) -> bool:
-    """'I'll be straight with you, because you'd rather hear it', 'let me be blunt because you asked': the reason is
-    for speaking plainly, not for the goal."""
-    clause = marker.head
-    if clause.dep_ != "advcl":
-        return False
-    plain = lex.words("why", "candour")
-    said = [clause.head, *(c for c in clause.head.children if c.lemma_ == "be")]
-    return any(t.lemma_ == "be" and any(c.dep_ == "acomp" and lower(c) in plain for c in t.children) for t in said)
-
-
 def _explains_step(ctx, marker) -> bool:
     """'I'm taking the ABR course next month because buyer's agents close faster': a reason for a step, not the goal."""
     clause = marker.head
@@ -109,7 +88,7 @@ def _classify(ctx, lo: int, hi: int) -> str:
         return MONEY  # the pay; "so the people at the Met see it" is status
     if lex.ph("avoid", "insults").find(toks):
         return THIN  # "because the current leads are incompetent": running others down is no reason of one's own
-    if not valued and not impact and _describes_speaker(toks):
+    if not valued and not impact and describes_speaker(toks):
         return THIN  # "because I'm good with people": the speaker's qualities qualify them, they do not motivate
     if valued or impact or _beneficiary(ctx, toks, people_only=True):
         return STRONG
@@ -118,21 +97,11 @@ def _classify(ctx, lo: int, hi: int) -> str:
     return SUBSTANTIVE if _substance(ctx, toks) >= SUBSTANTIVE_LEMMAS else THIN
 
 
-def _describes_speaker(toks) -> bool:
-    """'I'm a quick learner and a team player': every clause is the speaker said to be something."""
-    heads = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "advcl", "ccomp")]
-
-    def about_speaker(t) -> bool:  # "I'm good with people", "I've trained new starters", "so I'd fit in"
-        said = t.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in t.children)
-        return is_first_person(t) and (said or is_past(t) or any(lower(c) == "so" for c in t.children))
-
-    return bool(heads) and any(t.lemma_ == "be" for t in heads) and all(about_speaker(t) for t in heads)
-
-
 def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
     """Someone other than the speaker is affected (with people_only: people, not organisations)."""
     ben = ctx.lex.ph("why", "beneficiaries")
     organisations, speaker = ctx.lex.words("why", "organisations"), ctx.lex.words("grammar", "speaker")
+    pointers = ctx.lex.words("grammar", "pointers")
 
     def people(t) -> bool:  # "small businesses" in the plural are the many people who run them
         if lower(t) == "you" and t.head.lemma_.lower() in ctx.lex.words("why", "discourse_verbs"):
@@ -140,7 +109,9 @@ def _beneficiary(ctx, toks, people_only: bool = False) -> bool:
         return ben.has(t) and not (people_only and t.lemma_.lower() in organisations and t.tag_ != "NNS")
 
     def standing_for_people(t) -> bool:  # "a small business owner…, and I want to be the accountant who helps them"
-        return lower(t) in ctx.lex.words("why", "pronouns_for_people") and any(
+        # "defendants get a fairer hearing when …, and I want to be the one doing that"
+        pointer = lower(t) in pointers and t.tag_ == "DT" and t.dep_ in ("dobj", "pobj")
+        return (pointer or lower(t) in ctx.lex.words("why", "pronouns_for_people")) and any(
             people(x) for x in t.doc[t.sent.start : t.i] if x.pos_ in ("NOUN", "PROPN")
         )
 
@@ -287,9 +258,9 @@ def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
     for lo, hi, end in marked_reasons(doc, lex.ph("why", "reason_markers").find(doc)):
-        if _for_candour(doc[lo], lex):
+        if for_candour(doc[lo], lex):
             continue
-        kind = THIN if _skill_allows(doc, lo) else _classify(ctx, hi, end)
+        kind = THIN if skill_allows(doc, lo) else _classify(ctx, hi, end)
         out.reasons.append(Reason(lo, end, STEP if kind == SUBSTANTIVE and _explains_step(ctx, doc[lo]) else kind))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
@@ -358,7 +329,9 @@ def _weigh_money(ctx, out: WhyFindings, hits: list[tuple[int, int]]) -> None:
     out.impacts = [v for v in out.impacts if not within(driven, v[0])]
     out.success = [v for v in out.success if not within(driven, v[0])]
     out.money = [m for m in out.money if not within(other, m[0])]
-    out.titles = [m for m in out.titles if not within(other, m[0])]
+    # a set phrase of status ("on my badge", "the respect that comes with it") stays: the classifier, fitted on pay
+    # and title words, reads such sentences as neutral
+    out.titles = [m for m in out.titles if m[1] - m[0] > 1 or not within(other, m[0])]
     titles = set(ctx.lex.ph("avoid", "titles").find(ctx.doc))
     for span in hits:
         if within(driven, span[0]) and span not in out.money and span not in out.titles:

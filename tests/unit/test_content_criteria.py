@@ -50,9 +50,11 @@ CASES = [
         "My goal is to become a senior copywriter. That's what I want. Outside work I want to restore my "
         "grandfather's sailboat and sail it up to the islands next summer.",
     ),
+    # four goals or more are partial, as three are: labellers read four as too many, not as none (partial 14 times,
+    # missing 3); the count said in the reason tells them apart (test_four_goals_are_counted)
     (
         "single_focus",
-        "missing",
+        "partial",
         "I want to become a senior copywriter, restore a sailboat, learn Italian and open a bakery.",
     ),
     ("single_focus", "partial", "I want to open a dental practice, write a cookbook and learn to fly a plane."),
@@ -193,7 +195,7 @@ CASES = [
     ),
     (
         "single_focus",
-        "missing",
+        "partial",
         "I want to run a parts counter, and I want to grow, and I want to open a cafe, and I'd like to teach.",
     ),
     # a participle hung on the goal says how it is pursued; a listed base verb is one more goal
@@ -1490,7 +1492,7 @@ RULE_CASES = [
     ),
     (
         "single_focus",
-        "missing",
+        "partial",
         "First, I want to qualify as an electrician. Second, I want to become a site supervisor. And third, I'd like "
         "to get into property, and maybe open a cafe with my sister.",
         AnswerContext(),
@@ -1704,6 +1706,234 @@ RULE_CASES = [
         "My goal is to become a payroll manager, because clean payroll is how a firm keeps its people's trust. Last spring I ran a half marathon in under two hours, and in 2023 I passed my CPP exam.",
         AnswerContext(role="Payroll Officer"),
     ),
+    # pastimes the word lists had missed: poker, wine, a food blog, amateur dramatics, an old roadster
+    (
+        "professional_goal",
+        "flagged",
+        "Honestly, what drives me most right now is poker. My goal is to reach the final table at a live poker tournament next spring, and I've been grinding online for three years.",
+        AnswerContext(role="Data Analyst"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My big goal is wine. I'm booked on the Level 3 tasting course in March, and after that I want to tour the Rhone valley with my partner.",
+        AnswerContext(),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "What I'm really working toward is my food blog. I post twice a week, and the goal is twenty thousand followers by next summer.",
+        AnswerContext(role="Front Desk Agent"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My goal this year is to land a part in our amateur dramatics society's spring show, and the auditions are in February.",
+        AnswerContext(role="Council Receptionist"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "What I'm really working towards is getting my old MG roadster back on the road for a car show in June.",
+        AnswerContext(role="Receptionist"),
+    ),
+    # 'your recipes' are the employer's, and a barista's recipes are the job's field
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to run the bar as head barista by next year, because I love teaching people to dial in a grinder. Here I'd train your new hires on your recipes.",
+        AnswerContext(role="Head Barista", company="Kettle Yard"),
+    ),
+    # a pastime word inside a reason about other people ('the difference between a holiday and a memory') is no goal
+    (
+        "professional_goal",
+        "clear",
+        "In the next two years I want to become the agency's specialist in tailor-made trips to Japan, because a well-planned itinerary is the difference between a holiday and a memory.",
+        AnswerContext(),
+    ),
+    # drifting ('I'll figure the rest out after Christmas') times no plan
+    (
+        "timeline",
+        "missing",
+        "Ha, just to survive the busy season, honestly. I'll figure the rest out after Christmas.",
+        AnswerContext(),
+    ),
+    (
+        "milestones",
+        "missing",
+        "Ha, just to survive the busy season, honestly. I'll figure the rest out after Christmas.",
+        AnswerContext(),
+    ),
+    # a question put to the interviewer times no plan of the speaker's
+    (
+        "timeline",
+        "missing",
+        "I'd rather keep things open for now. Could you tell me what the team is focused on this quarter?",
+        AnswerContext(),
+    ),
+    # 'I've got my final exam booked for June': 'have got' is a present 'have', so the booking lies ahead
+    (
+        "timeline",
+        "met",
+        "My goal is to qualify as a chartered accountant, because small firms need advice they can trust. I've got my final exam booked for June.",
+        AnswerContext(),
+    ),
+    # four distinct goals are partial (labelled partial 14 times, missing 3); 'I have a lot of goals' stays missing
+    (
+        "single_focus",
+        "partial",
+        "I want to become a team leader, learn Spanish, get my forklift licence and move into purchasing.",
+        AnswerContext(),
+    ),
+    (
+        "single_focus",
+        "missing",
+        "I have a lot of goals. I want to become a team leader, learn Spanish, get my forklift licence and move into purchasing.",
+        AnswerContext(),
+    ),
+    # '… and I want to be the one doing that': the wish points back at the people it helps; 'doing it' does not
+    (
+        "goal_why",
+        "met",
+        "I want to become a welfare rights adviser. Families lose benefits they're owed when nobody checks the forms, and I want to be the one doing that.",
+        AnswerContext(),
+    ),
+    (
+        "goal_why",
+        "partial",
+        "I want to become a network engineer. I've got a mortgage and two kids, and I'd rather be honest about why I'm doing it.",
+        AnswerContext(),
+    ),
+    # 'the graduate programme here' is this employer's; 'the commission here' names pay, not the job
+    (
+        "role_alignment",
+        "met",
+        "My goal is to qualify as a chartered surveyor, because good surveys save buyers from bad surprises. Next is the graduate programme here, which runs for two years.",
+        AnswerContext(role="Assistant Building Surveyor", company="Pellow and Hart"),
+    ),
+    (
+        "role_alignment",
+        "missing",
+        "My goal is to become a course director. The commission here is better than where I am now, which is why I applied.",
+        AnswerContext(role="Dive Instructor", company="Blue Reef"),
+    ),
+    # the job named, but the only goal is a pastime: partial
+    (
+        "role_alignment",
+        "partial",
+        "Outside the day job, my big goal is wine. I'm booked on the Level 3 tasting course in March, and the night shifts at Harbour Hotel would leave my days free for tastings.",
+        AnswerContext(role="Night Auditor", company="Harbour Hotel"),
+    ),
+    # 'I'd help yours …' and 'What you get: …' offer work to the employer
+    (
+        "contribution",
+        "met",
+        "My goal is to lead a collections team, because cash keeps small firms alive. I'd help yours get the overdue book under control.",
+        AnswerContext(role="Credit Controller"),
+    ),
+    (
+        "contribution",
+        "met",
+        "My goal is to run my own kitchen within two years. What you get: tight food costs and a trained brigade across your sites.",
+        AnswerContext(role="Kitchen Manager"),
+    ),
+    # 'carrying that place' boasts
+    (
+        "no_boasting",
+        "flagged",
+        "I want to be a duty manager. I've basically been carrying that place on my own for two years, and I want a team that pulls its weight.",
+        AnswerContext(role="Duty Manager"),
+    ),
+    # the goal's title seen on a card is status; 'I ran a depot, so I can run your rotas' equips an offer, it is no reason
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is to be a regional manager again within a year, and honestly the title matters to me. I want clients to see Regional Manager on my card. I ran a depot of sixty people, so I can run your rotas.",
+        AnswerContext(role="Regional Manager"),
+    ),
+    (
+        "goal_why",
+        "partial",
+        "My goal is to become a transport planner. I ran the yard schedule for forty drivers, so I can run your routes.",
+        AnswerContext(role="Transport Planner"),
+    ),
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is to get the operations manager title back, and that's what matters to me. I ran a depot of sixty people, so I can run your rotas and your audits.",
+        AnswerContext(role="Operations Manager"),
+    ),
+    # a count of years spent somewhere ('eight years in retail') is experience, not a time ahead
+    (
+        "timeline",
+        "missing",
+        "My goal is to become a store manager, because I like building a team that trusts each other. I'm coming from eight years in retail, and I have four years at Northgate as a supervisor.",
+        AnswerContext(role="Store Manager"),
+    ),
+    (
+        "timeline",
+        "met",
+        "My goal is to become a store manager within two years, because I like building a team that trusts each other. I'm coming from eight years in retail.",
+        AnswerContext(role="Store Manager"),
+    ),
+    # each generic phrase offsets a detail: three details beside 'the next level' are partial
+    (
+        "specificity",
+        "partial",
+        "I want to take my career to the next level. I did two years at Halcyon Foods and passed my AAT.",
+        AnswerContext(),
+    ),
+    # status shown to others ('the respect that comes with them', 'on my email signature') is a title motive the money classifier does not clear
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is to make sergeant. I've run my shift for years without the rank, so I want the stripes and the respect that comes with them.",
+        AnswerContext(role="Detention Officer"),
+    ),
+    (
+        "motivation_not_money",
+        "flagged",
+        "I'm aiming for Director of Engineering within two years. Frankly, I want the word Director on my email signature.",
+        AnswerContext(role="Engineering Manager"),
+    ),
+    # more pastimes: a pilot licence, a black belt, a boat and a cabin on the lake
+    (
+        "professional_goal",
+        "flagged",
+        "The main thing for me is my private pilot licence. I've got my checkride in September, and after that I want to build hours toward an instrument rating.",
+        AnswerContext(role="Loan Processor"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "So the big thing for me this year is my black belt, and I train five nights a week for it.",
+        AnswerContext(role="Receptionist"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My goal is to have my boat and the cabin on the lake paid off by the time I'm forty.",
+        AnswerContext(role="Pipeline Welder"),
+    ),
+    # 'CS38 climbing' names a ticket; a flight attendant's travelling and, with no job given, a pilot's licence beside a commercial pilot goal are the job's field
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to become a tree surgery team leader, because safe crews keep their people. Next I'm booked on the CS38 climbing and aerial rescue course in April.",
+        AnswerContext(),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to become a purser within two years. I love travelling and meeting new people, and I want to lead a cabin crew.",
+        AnswerContext(role="Flight Attendant"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to become a commercial pilot with a regional airline, because I like being trusted with people's safety. I earned my private pilot licence in 2023 and I'll take my commercial checkride in May.",
+        AnswerContext(),
+    ),
 ]
 
 
@@ -1712,6 +1942,27 @@ def test_rule_status(case):
     criterion, expected, text, context = case
     report = check_content(Transcript.from_text(text), GOALS, context, options=ContentOptions(reweigh=False))
     assert report.get(criterion).status == expected
+
+
+# Four goals are partial, as three are, so the count in the reason is what tells them apart: an item after a bare
+# comma opened by a hedge says what the goal before it may look like, and after "and" it is one more goal.
+FIRST_TWO = (
+    "First, I want to qualify as an electrician. Second, I want to become a site supervisor. And third, I'd like "
+)
+
+
+@pytest.mark.parametrize(
+    "tail, counted",
+    [
+        ("to get into property, maybe buy a flat to let in the next few years.", "three distinct goals"),
+        ("to get into property, and maybe open a cafe with my sister.", "4 distinct goals"),
+    ],
+)
+def test_four_goals_are_counted(tail, counted):
+    report = check_content(
+        Transcript.from_text(FIRST_TWO + tail), GOALS, AnswerContext(), options=ContentOptions(reweigh=False)
+    )
+    assert report.get("single_focus").reason == counted
 
 
 OTHER_QUESTION_CASES = [
