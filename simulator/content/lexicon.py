@@ -68,7 +68,7 @@ _KEYS = {
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
         "modest_before effort_verbs aspiration_modals self_words boast_phrases aspiration_heads others "
         "insults money titles money_exempt work_times belief_verbs aside_markers goal_framing ranks other_payers "
-        "unflattering_superlatives feeling_superlatives credentials money_tasks title_verbs"
+        "unflattering_superlatives feeling_superlatives credentials money_tasks title_verbs shown_status"
     ),
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "

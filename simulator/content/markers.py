@@ -65,7 +65,7 @@ def _is_temporal_since(doc, lo: int) -> bool:
     return is_past(verb) or (nxt is not None and (nxt.like_num or nxt.ent_type_ in ("DATE", "TIME")))
 
 
-def skill_allows(doc, lo: int) -> bool:
+def skill_allows(doc, lo: int, lex) -> bool:
     """'I'm fast in InDesign, so I can take work off your designers': what a skill lets the speaker do for the
     employer is an offer, not a reason for the goal."""
     if lower(doc[lo]) != "so":
@@ -74,7 +74,9 @@ def skill_allows(doc, lo: int) -> bool:
     done = [t for t in before if t.dep_ in ("ROOT", "conj") and t.pos_ in ("VERB", "AUX")]
     # "I ran a quartermaster's department of forty, so I can run your rotas": a past that equips the offer
     equips = (
-        bool(done) and all(is_first_person(t) and is_past(t) for t in done) and any(lower(t) == "your" for t in after)
+        bool(done)
+        and all(is_first_person(t) and is_past(t) for t in done)
+        and any(lower(t) in lex.words("steps", "employer_possessives") for t in after)
     )
     return equips or describes_speaker(before)
 

@@ -43,6 +43,7 @@ def money_hits(ctx) -> list[tuple[int, int]]:
     doc, lex = ctx.doc, ctx.lex
     exempt = ctx.not_pay
     hits = lex.ph("avoid", "money").find(doc) + lex.ph("avoid", "titles").find(doc)
+    hits += lex.ph("avoid", "shown_status").find(doc)
     hits += [(e.start, e.end) for e in doc.ents if e.label_ == "MONEY"]
     return [(lo, hi) for lo, hi in hits if not any(a <= lo < b for a, b in exempt)]
 

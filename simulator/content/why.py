@@ -260,7 +260,7 @@ def find_why(ctx) -> WhyFindings:
     for lo, hi, end in marked_reasons(doc, lex.ph("why", "reason_markers").find(doc)):
         if for_candour(doc[lo], lex):
             continue
-        kind = THIN if skill_allows(doc, lo) else _classify(ctx, hi, end)
+        kind = THIN if skill_allows(doc, lo, lex) else _classify(ctx, hi, end)
         out.reasons.append(Reason(lo, end, STEP if kind == SUBSTANTIVE and _explains_step(ctx, doc[lo]) else kind))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
@@ -280,6 +280,7 @@ def find_why(ctx) -> WhyFindings:
         for w in ctx.goals.wishes
         if _beneficiary(ctx, doc[w[0] : w[1]], people_only=True)
         and not lex.ph("avoid", "titles").find(doc[w[0] : w[1]])
+        and not lex.ph("avoid", "shown_status").find(doc[w[0] : w[1]])  # "to be the one telling people"
         and w not in status
     ]
     generic = [w for w in wishes if _generic_impact(ctx, doc[w[0] : w[1]])]  # an impact, but no one's in particular
@@ -290,7 +291,7 @@ def find_why(ctx) -> WhyFindings:
     said = [s for s in lex.ph("why", "success").find(doc) if not negated(doc[s[0]])]
     out.success = [s for s in said if not any(x.start <= s[0] < x.end for x in paid)] + wishes
     out.money = _motives(ctx, lex.ph("avoid", "money"))
-    out.titles = _motives(ctx, lex.ph("avoid", "titles")) + status
+    out.titles = _motives(ctx, lex.ph("avoid", "titles")) + _motives(ctx, lex.ph("avoid", "shown_status")) + status
     out.rule_driven = bool(out.money or out.titles) and not out.real_motivation()
     _weigh_money(ctx, out, hits)
     return out
@@ -329,10 +330,9 @@ def _weigh_money(ctx, out: WhyFindings, hits: list[tuple[int, int]]) -> None:
     out.impacts = [v for v in out.impacts if not within(driven, v[0])]
     out.success = [v for v in out.success if not within(driven, v[0])]
     out.money = [m for m in out.money if not within(other, m[0])]
-    # a set phrase of status ("on my badge", "the respect that comes with it") stays: the classifier, fitted on pay
-    # and title words, reads such sentences as neutral
-    out.titles = [m for m in out.titles if m[1] - m[0] > 1 or not within(other, m[0])]
-    titles = set(ctx.lex.ph("avoid", "titles").find(ctx.doc))
+    shown = set(ctx.lex.ph("avoid", "shown_status").find(ctx.doc))  # "on my badge": never cleared (see the lexicon)
+    out.titles = [m for m in out.titles if m in shown or not within(other, m[0])]
+    titles = set(ctx.lex.ph("avoid", "titles").find(ctx.doc)) | shown
     for span in hits:
         if within(driven, span[0]) and span not in out.money and span not in out.titles:
             (out.titles if span in titles else out.money).append(span)
