@@ -183,13 +183,16 @@ def _moved_figure(ctx, tok) -> Accomplishment | None:
     on something of the speaker's or by the speaker's doing, is a measured result."""
     if tok.pos_ != "VERB" or not is_past(tok) or negated(tok):
         return None
-    ends = {lower(p) for p in tok.children if p.dep_ == "prep" and any(o.like_num for o in p.children)}
-    if not {"from", "to"} <= ends:
+    preps = [p for p in tok.children if p.dep_ == "prep" and any(o.like_num for o in p.children)]
+    ends = {lower(p) for p in preps} | {lower(t) for p in preps if lower(p) == "from" for t in p.subtree}
+    if not {"from", "to"} <= ends:  # the parser may hang "to six" inside "from forty"
         return None
     own = ctx.lex.words("grammar", "own_possessives")
     subj = subject(tok)
     ours = subj is not None and any(lower(c) in own for c in subj.children)
     doing = any(c.dep_ == "advcl" and is_first_person(c) for c in tok.children)
+    # "I moved us onto ParentPay in 2022, and the arrears went from forty to six": the figure moved by what I did
+    doing = doing or (tok.dep_ == "conj" and is_past(tok.head) and is_first_person(tok.head) and not negated(tok.head))
     return Accomplishment(clause_of(tok), True, "verb") if ours or doing or is_first_person(tok) else None
 
 

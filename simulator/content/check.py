@@ -121,6 +121,33 @@ def _no_career_goal(ctx: Ctx, verdicts: dict[str, Verdict]) -> None:
         verdicts["role_alignment"] = Verdict(PARTIAL, OFF_GOAL, role.spans, role.slots, "names this job, not a goal")
 
 
+def _no_goal_at_all(verdicts: dict[str, Verdict]) -> None:
+    """With no goal stated and no plan described, "doing this job well" ties nothing to the job and "I'll see how
+    this year goes" dates nothing: of such answers the rules read as tied, labellers read 13 as missing, 6 as
+    partial and 3 as met; of those given a time frame, 11 of 12 as missing (a step read as scheduled is a plan)."""
+    focus = verdicts.get("single_focus")
+    if focus is None or focus.status != MISSING or focus.outcome != "none" or focus.spans:
+        return
+    role = verdicts.get("role_alignment")
+    if role is not None and role.status == MET:
+        verdicts["role_alignment"] = Verdict(MISSING, "missing", [], role.slots, "names this job, but states no goal")
+    step = verdicts.get("milestones")
+    if step is not None and step.status == MET:  # a step read as scheduled ("I'll get my ticket by spring") is a plan
+        return
+    for cid in ("timeline", "milestones"):
+        v = verdicts.get(cid)
+        if v is not None and v.status != MISSING:
+            verdicts[cid] = Verdict(MISSING, "missing", [], v.slots, "no goal stated for it to serve")
+
+
+def _paid_link(verdicts: dict[str, Verdict]) -> None:
+    """When pay or a title is the only driver, the job is wanted for what it pays: of such answers the rules read as
+    tied to the job, the blind labellers read 26 as partly tied and 15 as tied."""
+    money, role = verdicts.get("motivation_not_money"), verdicts.get("role_alignment")
+    if money is not None and role is not None and money.status == FLAGGED and role.status == MET:
+        verdicts["role_alignment"] = Verdict(PARTIAL, "income", role.spans, role.slots, "ties this job to the pay only")
+
+
 def _gaps(parts) -> str:
     """The parts of the shape the answer left out, for a tip that asks for more ("the plan and the timeline"), so a
     short answer is never told to add what it already has."""
@@ -176,6 +203,8 @@ def rule_verdicts(ctx: Ctx, ids: tuple[str, ...]) -> tuple[dict[str, Verdict], b
     verdicts = {cid: rules[cid].check(ctx) for cid in ids}
     goal_flagged, tainted = _redirect(ctx, verdicts)
     _no_career_goal(ctx, verdicts)
+    _no_goal_at_all(verdicts)
+    _paid_link(verdicts)
     return verdicts, goal_flagged, tainted
 
 

@@ -134,7 +134,10 @@ def noun_trigger_ok(tok, lex) -> bool:
     if tok.head.lower_ == "of" and tok.head.head.lower_ in lex.words("goal", "partitives"):
         return True
     counted = any(c.dep_ == "nummod" and lower(c) in lex.words("goal", "number_words") for c in tok.children)
-    return bool(dets & lex.words("goal", "determiners")) or counted or any(c.dep_ == "amod" for c in tok.children)
+    # clipped speech drops the determiner of a goal opening its sentence: "Goal is the ADR licence this year"
+    bare = tok.i == tok.sent.start and tok.tag_ == "NN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be"
+    dets_ok = bool(dets & lex.words("goal", "determiners"))
+    return dets_ok or counted or bare or any(c.dep_ == "amod" for c in tok.children)
 
 
 def _toward_object(tok, lex):

@@ -118,6 +118,14 @@ def _would_for_you(ctx: Ctx, verb) -> bool:
     return would and yours and is_first_person(verb)
 
 
+def _helps_with_work(verb) -> bool:
+    """'I can help with the branch migrations from day one': help offered with named work is an offer to whoever
+    hires (labelled met twice and partial once where the rules had missed it); "help with that" names nothing."""
+    offered = any(c.dep_ == "aux" and c.tag_ == "MD" and lower(c) not in ("may", "might") for c in verb.children)
+    work = [o for p in verb.children if p.dep_ == "prep" and lower(p) == "with" for o in p.children if o.dep_ == "pobj"]
+    return verb.lemma_ == "help" and offered and is_first_person(verb) and any(o.pos_ == "NOUN" for o in work)
+
+
 def _repeats(verb, lex) -> bool:
     """'I'd do the same for Greenfinch's renewals': doing again what was just told."""
     same = lex.words("contribution", "repeat_objects")
@@ -139,7 +147,7 @@ def giving(ctx: Ctx) -> tuple[list, list]:
             continue
         if _offers_a_quality(tok, lex) or _adds_value(tok, lex):  # "bring my energy to Kestrel": not the work
             vague.append(clause_of(tok))
-        elif tok.i in strong_hits or _for_employer(ctx, tok):
+        elif tok.i in strong_hits or _for_employer(ctx, tok) or _helps_with_work(tok):
             met.append(clause_of(tok))
         elif (lex.ph("why", "impact").has(tok) or tok.lemma_ == "make") and _helps_others(ctx, tok):
             vague.append(clause_of(tok))

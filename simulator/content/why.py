@@ -76,7 +76,7 @@ def _substance(ctx, toks) -> int:
 def _is_step(ctx, toks) -> bool:
     """'so I can pass the exam': the reason is only the next step."""
     step_nouns, step_verbs = ctx.lex.ph("steps", "nouns"), ctx.lex.words("steps", "verbs")
-    return any(t.pos_ == "NOUN" and step_nouns.has(t) and t.head.lemma_.lower() in step_verbs for t in toks)
+    return any(t.pos_ in ("NOUN", "PROPN") and step_nouns.has(t) and t.head.lemma_.lower() in step_verbs for t in toks)
 
 
 def _classify(ctx, lo: int, hi: int) -> str:

@@ -1934,6 +1934,136 @@ RULE_CASES = [
         "My goal is to become a commercial pilot with a regional airline, because I like being trusted with people's safety. I earned my private pilot licence in 2023 and I'll take my commercial checkride in May.",
         AnswerContext(),
     ),
+    # with no goal stated and no plan, 'whatever this team needs' ties nothing to the job; a goal on this team does
+    (
+        "role_alignment",
+        "missing",
+        "Honestly, I try not to look too far ahead. Whatever this team needs from me, I'm happy to do it.",
+        AnswerContext(role="Warehouse Operative", company="Tarn Logistics"),
+    ),
+    (
+        "role_alignment",
+        "met",
+        "My goal is to become a shift manager on this team within two years. Whatever this team needs from me, I'm happy to do it.",
+        AnswerContext(role="Warehouse Operative", company="Tarn Logistics"),
+    ),
+    # clipped speech: 'Goal is …' with no determiner states a goal; a plural 'Goals are important' does not
+    (
+        "single_focus",
+        "met",
+        "Goal is the counterbalance forklift licence this year, then reach trucks after that.",
+        AnswerContext(role="Warehouse Operative"),
+    ),
+    (
+        "single_focus",
+        "missing",
+        "Goals are important, everyone should have them. I'd rather see where things take me.",
+        AnswerContext(),
+    ),
+    # 'Why?' asked aloud opens the reason in the next sentence
+    (
+        "goal_why",
+        "met",
+        "I want to become a certified pharmacy technician. Why? One wrong dose can put a patient in hospital, and I'd be the last check before it leaves the counter.",
+        AnswerContext(role="Pharmacy Technician"),
+    ),
+    # a golf handicap, a trek and a Zumba class are pastimes
+    (
+        "professional_goal",
+        "flagged",
+        "The goal I've set myself this year is getting my handicap down to single figures by the end of the season.",
+        AnswerContext(role="Sales Executive"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "The goal I'm most serious about is a trek in the Atlas mountains next spring, and I've already booked the leave.",
+        AnswerContext(role="Service Desk Analyst"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "My goal this year is to qualify as a Zumba instructor and run my own Saturday class at the community centre.",
+        AnswerContext(role="Payroll Clerk"),
+    ),
+    # the payslip and 'the higher rate' as the only drivers; a reason for a course is a reason for a step
+    (
+        "motivation_not_money",
+        "flagged",
+        "Honestly, for me it's the numbers. My goal is simple: every month the payslip has to be bigger than the month before.",
+        AnswerContext(role="Delivery Driver"),
+    ),
+    (
+        "motivation_not_money",
+        "flagged",
+        "My plan is to move onto the senior rate. I'm taking the Level 3 Award in Education and Training in the spring because the senior band requires it. The higher rate is what I'm after.",
+        AnswerContext(role="Maths Tutor"),
+    ),
+    # the classifier does not clear a put-down the grammar found; the speaker's own lack of a clue is none
+    (
+        "no_boasting",
+        "flagged",
+        "My goal is to run my own kitchen within three years. Part of the reason is my last place. Management there didn't have a clue.",
+        AnswerContext(role="Sous Chef"),
+    ),
+    (
+        "no_boasting",
+        "clear",
+        "My goal is to become a deputy manager within two years. I didn't have a clue about rotas when I started, so I asked our manager to teach me.",
+        AnswerContext(role="Deputy Manager"),
+    ),
+    # with no goal stated and no plan, "I'll see how this year goes" dates nothing; a booked course still does
+    (
+        "timeline",
+        "missing",
+        "I'm not sure, to be honest. I guess I'll just see how this year goes.",
+        AnswerContext(),
+    ),
+    (
+        "timeline",
+        "met",
+        "I'm not sure about the long run, to be honest. I'm booked on a forklift course in May.",
+        AnswerContext(),
+    ),
+    # a figure moved "from forty to six" right after what the speaker did is their result
+    (
+        "past_accomplishment",
+        "met",
+        "My goal is to become a school business manager. I moved us onto online payments in 2022, and the families in arrears went from forty to six by Christmas.",
+        AnswerContext(role="School Business Manager"),
+    ),
+    # help offered with named work is an offer; "help with that" names nothing
+    (
+        "contribution",
+        "met",
+        "My goal is to become a senior network engineer. I can help with the branch migrations from day one.",
+        AnswerContext(role="Network Engineer"),
+    ),
+    (
+        "contribution",
+        "missing",
+        "My goal is to become a senior network engineer. If there's a problem, I can help with that.",
+        AnswerContext(role="Network Engineer"),
+    ),
+    # with pay or a title the only driver, the job is tied to what it pays; a real reason keeps the link met
+    (
+        "role_alignment",
+        "partial",
+        "My goal is to be earning six figures by thirty. Joining your sales team is the fastest way I can see to get there.",
+        AnswerContext(role="Sales Executive", company="Corvan"),
+    ),
+    (
+        "role_alignment",
+        "partial",
+        "Honestly, I want the title. I want Operations Manager on my badge within two years, and this role at Corvan is the step to it.",
+        AnswerContext(role="Operations Supervisor", company="Corvan"),
+    ),
+    (
+        "role_alignment",
+        "met",
+        "My goal is to become an operations manager within two years, because I like fixing how a site runs. This role at Corvan is the step to it.",
+        AnswerContext(role="Operations Supervisor", company="Corvan"),
+    ),
 ]
 
 
