@@ -227,6 +227,7 @@ def find_accomplishments(ctx) -> list[Accomplishment]:
     claims = lex.words("accomplishment", "experience_claims")
     for lo, _ in lex.ph("accomplishment", "experience").find(doc):
         verb = governing_verb(doc[lo])
-        if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in claims) and mine(verb):
+        after = lower(doc[lo].head) == "after"  # "After twenty-four years in the Army I'm looking for …": time served
+        if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in claims or after) and mine(verb):
             out.append(Accomplishment(clause_of(doc[lo]), False, "experience"))
     return sorted(out, key=lambda a: a.span[0])

@@ -140,11 +140,13 @@ def _no_goal_at_all(verdicts: dict[str, Verdict]) -> None:
             verdicts[cid] = Verdict(MISSING, "missing", [], v.slots, "no goal stated for it to serve")
 
 
-def _paid_link(verdicts: dict[str, Verdict]) -> None:
-    """When pay or a title is the only driver, the job is wanted for what it pays: of such answers the rules read as
-    tied to the job, the blind labellers read 26 as partly tied and 15 as tied."""
+def _paid_link(ctx: Ctx, verdicts: dict[str, Verdict]) -> None:
+    """When pay is the only driver, the job is wanted for what it pays: of such answers the rules read as tied to the
+    job, labellers read 19 as partly tied and 8 as tied. A title wanted is a goal the job leads to (21 tied, 11
+    partly), so a title alone leaves the link as it is."""
     money, role = verdicts.get("motivation_not_money"), verdicts.get("role_alignment")
-    if money is not None and role is not None and money.status == FLAGGED and role.status == MET:
+    paid = money is not None and money.status == FLAGGED and bool(ctx.why.money)
+    if paid and role is not None and role.status == MET:
         verdicts["role_alignment"] = Verdict(PARTIAL, "income", role.spans, role.slots, "ties this job to the pay only")
 
 
@@ -204,7 +206,7 @@ def rule_verdicts(ctx: Ctx, ids: tuple[str, ...]) -> tuple[dict[str, Verdict], b
     goal_flagged, tainted = _redirect(ctx, verdicts)
     _no_career_goal(ctx, verdicts)
     _no_goal_at_all(verdicts)
-    _paid_link(verdicts)
+    _paid_link(ctx, verdicts)
     return verdicts, goal_flagged, tainted
 
 

@@ -237,10 +237,21 @@ def is_goal_noun(tok, lex) -> bool:
         return False
     if tok.lemma_.lower() in lex.words("goal", "nouns"):
         return True
-    framed = lower(tok) in lex.words("goal", "framing_heads") and any(
-        c.dep_ == "amod" and lower(c) in lex.words("goal", "framing_adjectives") for c in tok.children
-    )
-    return framed and any(_for_me(c, lex) or _wanted(c, lex) for c in tok.children)
+    if lower(tok) not in lex.words("goal", "framing_heads"):
+        return False
+    if any(c.dep_ == "amod" and lower(c) in lex.words("goal", "framing_adjectives") for c in tok.children):
+        return any(_for_me(c, lex) or _wanted(c, lex) for c in tok.children)
+    return any(_aimed_at(c, lex) for c in tok.children)
+
+
+def _aimed_at(relcl, lex) -> bool:
+    """'the thing I'm working toward', 'the thing I'm most focused on', 'the one thing I want': aimed at, so a goal
+    noun with no "big" or "main" ("the thing I like about it" is no goal)."""
+    if relcl.dep_ != "relcl" or not is_first_person(relcl):
+        return False
+    toward = any(c.dep_ == "prep" and lower(c) in lex.words("goal", "toward") for c in relcl.children)
+    focused = any(c.dep_ == "acomp" and lower(c) in lex.words("goal", "focus_words") for c in relcl.children)
+    return toward or focused or relcl.lemma_.lower() in lex.words("goal", "aim_verbs")
 
 
 def _for_me(prep, lex) -> bool:

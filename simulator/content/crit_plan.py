@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, distinct
 from simulator.content.hobbies import pastime_in
-from simulator.content.ling import governing_verb, lower, negated, subject, verb_time
+from simulator.content.ling import governing_verb, is_first_person, lower, negated, subject, verb_time
 from simulator.content.meaning import MODEL, inside
 from simulator.content.plan import asks_listener, drifts, study_aims, tentative
 from simulator.content.rules import OFF_GOAL, rule
@@ -125,8 +125,10 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
         return False
     if verb.pos_ not in ("VERB", "AUX") and not ctx.in_goal(t.start):
         return False
-    # a vague time on a plain present ("I like it most days") is no time frame at all
-    return not (t.vague and verb_time(verb) == "present" and not _in_goal_sentence(ctx, t.start))
+    # a vague time on a plain present ("I like it most days") is no time frame at all; on a wish of the speaker's
+    # ("Long term I want to be the person who …") it is a horizon
+    wish = verb.lemma_.lower() in ctx.lex.words("goal", "aim_verbs") and is_first_person(verb)
+    return not (t.vague and verb_time(verb) == "present" and not _in_goal_sentence(ctx, t.start) and not wish)
 
 
 @rule("timeline", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)

@@ -20,6 +20,7 @@ from simulator.content.hobbies import holds_hobby
 from simulator.content.job_refs import company_field, context_words, mentions
 from simulator.content.ling import governing_verb, negated
 from simulator.content.meaning import MODEL
+from simulator.content.offers import cleft_offers, willing
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.segment import clause_of
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -138,7 +139,7 @@ def contribution(ctx: Ctx) -> Verdict:
     slots = {"role_ref": role_ref(ctx)}
     met, vague = giving(ctx)
     pictured, vaguely = pictured_at_work(ctx)
-    met += offered_nouns(ctx) + listener_receives(ctx) + pictured + so_you_can(ctx)
+    met += offered_nouns(ctx) + listener_receives(ctx) + pictured + so_you_can(ctx) + cleft_offers(ctx)
     if met:
         spans = distinct(met)[:3]
         return Verdict(
@@ -151,7 +152,7 @@ def contribution(ctx: Ctx) -> Verdict:
         quote = {**slots, "quote": ctx.q(span)}
         return Verdict(MET, "met", [span], quote, "a sentence read as an offer to the employer", MODEL, best.score)
     vague += [w for w in ctx.goals.wishes if for_others(ctx, w)]  # the goal's good: "be the one who shows up"
-    vague += open_offers(ctx) + carried_over(ctx) + vaguely
+    vague += open_offers(ctx) + carried_over(ctx) + vaguely + willing(ctx)
     if vague:
         spans = distinct(vague)[:2]
         return Verdict(

@@ -29,6 +29,9 @@ def _for_employer(ctx: Ctx, verb) -> bool:
             continue
         if lower(tok) in you or (tok.dep_ == "poss" and names_company(ctx, tok)):  # "for Greenfinch's renewals"
             return True
+        made_for = tok.dep_ == "dative" and tok.head.i == verb.i  # "I'll build them a proper training week"
+        if made_for and lower(tok) in lex.words("contribution", "receivers"):
+            return True
         if employer.has(tok) and tok.pos_ in ("NOUN", "PROPN"):
             det = {lower(c) for c in tok.children if c.dep_ in ("det", "poss")}
             if _only_a_place(tok, det, lex):  # "teach at the trade school": where, not for whom
@@ -126,6 +129,14 @@ def _helps_with_work(verb) -> bool:
     return verb.lemma_ == "help" and offered and is_first_person(verb) and any(o.pos_ == "NOUN" for o in work)
 
 
+def _talks(verb, lex) -> bool:
+    """'Then I can give you a proper answer', 'to give you an example': given in the conversation, not the work."""
+    told = verb.lemma_ in lex.words("contribution", "talk_verbs")
+    return told and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.words("contribution", "talk_objects") for c in verb.children
+    )
+
+
 def _repeats(verb, lex) -> bool:
     """'I'd do the same for Greenfinch's renewals': doing again what was just told."""
     same = lex.words("contribution", "repeat_objects")
@@ -144,6 +155,8 @@ def giving(ctx: Ctx) -> tuple[list, list]:
         if is_past(tok) and not _would_for_you(ctx, tok):
             continue
         if _self_directed(tok, tok.i in strong_hits, lex) or not _offered_by_me(tok, lex) or _seeking(tok):
+            continue
+        if _talks(tok, lex):
             continue
         if _offers_a_quality(tok, lex) or _adds_value(tok, lex):  # "bring my energy to Kestrel": not the work
             vague.append(clause_of(tok))
@@ -234,6 +247,7 @@ def open_offers(ctx: Ctx) -> list:
             continue
         need = governing_verb(tok)
         asked = need.lemma_.lower() in needs and not is_first_person(need)  # "whatever you need", not "I want"
+        me = any(c.dep_ == "dobj" and lower(c) == "me" for c in need.children)  # "wherever the hotel needs me"
         employed = need.lemma_.lower() == "work" and any(lower(c) == "for" for c in need.children)
         offer = [
             v
@@ -244,7 +258,7 @@ def open_offers(ctx: Ctx) -> list:
             and not (negated(v) or is_past(v))
             and _offered_by_me(v, lex)
         ]
-        if (asked or employed) and offer:
+        if (asked and me) or ((asked or employed) and offer):
             out.append(clause_of(tok))
     return out
 

@@ -21,8 +21,8 @@ WILDCARD = "*"
 # section -> its list-of-strings keys, space-separated (all required). "avoid.hobby" is a table array.
 _KEYS = {
     "goal": (
-        "nouns framing_heads framing_adjectives cleft_verbs verbs needs_would many_quantifiers not_goals impact_roles "
-        "sequence determiners "
+        "nouns framing_heads framing_adjectives aim_verbs focus_words cleft_verbs verbs needs_would many_quantifiers "
+        "not_goals impact_roles sequence determiners "
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
         "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now ordinals "
         "vague_lemmas drift moves continuing_verbs early_units rising_verbs destination_preps plan_nouns undecided "
@@ -57,7 +57,7 @@ _KEYS = {
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
         "qualities filler_verbs receive received open_objects open_needs place_preps no_one transfer_verbs"
-        " self_growth_verbs vague_gifts here repeat_objects"
+        " self_growth_verbs vague_gifts here repeat_objects willing talk_verbs talk_objects receivers"
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "

@@ -85,6 +85,8 @@ def for_candour(marker, lex) -> bool:
     """'I'll be straight with you, because you'd rather hear it', 'let me be blunt because you asked': the reason is
     for speaking plainly, not for the goal."""
     clause = marker.head
+    if clause.dep_ == "aux":  # "because I'd rather you heard it", parsed with "because" on "'d"
+        clause = clause.head
     if clause.dep_ != "advcl":
         return False
     plain = lex.words("why", "candour")

@@ -2045,7 +2045,8 @@ RULE_CASES = [
         "My goal is to become a senior network engineer. If there's a problem, I can help with that.",
         AnswerContext(role="Network Engineer"),
     ),
-    # with pay or a title the only driver, the job is tied to what it pays; a real reason keeps the link met
+    # with pay the only driver, the job is tied to what it pays; a title wanted is a goal the job leads to (labelled
+    # tied 21 times and partly tied 11), and a real reason keeps the link met
     (
         "role_alignment",
         "partial",
@@ -2054,7 +2055,7 @@ RULE_CASES = [
     ),
     (
         "role_alignment",
-        "partial",
+        "met",
         "Honestly, I want the title. I want Operations Manager on my badge within two years, and this role at Corvan is the step to it.",
         AnswerContext(role="Operations Supervisor", company="Corvan"),
     ),
@@ -2063,6 +2064,149 @@ RULE_CASES = [
         "met",
         "My goal is to become an operations manager within two years, because I like fixing how a site runs. This role at Corvan is the step to it.",
         AnswerContext(role="Operations Supervisor", company="Corvan"),
+    ),
+    # a willingness to serve with no work named is a vague offer: "I'd fit in well", "wherever the hotel needs me"
+    (
+        "contribution",
+        "partial",
+        "My goal is to become a team leader within two years. I'm a hard worker and I get on with everyone, so I think I'd fit in well.",
+        AnswerContext(role="Customer Service Advisor"),
+    ),
+    (
+        "contribution",
+        "partial",
+        "I want to keep growing in the hotel world and take on more responsibility. I'm open to wherever the hotel needs me.",
+        AnswerContext(role="Room Attendant", company="Harbourside Hotel"),
+    ),
+    # an offer put as a pseudo-cleft: the listener receiving a person described, or the speaker doing for the employer
+    (
+        "contribution",
+        "met",
+        "My goal is to become a temporary works coordinator. What you'd get is someone who'll take the temporary works register off your site managers' plates.",
+        AnswerContext(role="Site Engineer", company="Brennan Hale"),
+    ),
+    (
+        "contribution",
+        "met",
+        "My goal is to run quality and training together. What I'd do for Northgate is build the calibration sessions and the coaching library together.",
+        AnswerContext(role="Quality Lead", company="Northgate"),
+    ),
+    (
+        "contribution",
+        "missing",
+        "My goal is to run quality and training together. What I'd do first is sit the Level 5 exam.",
+        AnswerContext(role="Quality Lead", company="Northgate"),
+    ),
+    # "I'll build them …": the people the speaker will build for are the employer's
+    (
+        "contribution",
+        "met",
+        "My goal is to run the education side of a shop. Your shop has three apprentices, and I'll build them a proper training week.",
+        AnswerContext(role="Senior Barber"),
+    ),
+    # an answer given to the interviewer is no offer of work
+    (
+        "contribution",
+        "missing",
+        "How do I plan to achieve them? Could you tell me more about what the team is working on first? Then I can give you a proper answer.",
+        AnswerContext(role="Graduate Engineer"),
+    ),
+    # a time in a question put to the interviewer plans nothing; a question the speaker frames for themselves still does
+    (
+        "timeline",
+        "missing",
+        "That's a big question. What I'll say is I'm reliable. Whatever you need doing, I'll do it. Is the job five days, or is there weekend work as well?",
+        AnswerContext(),
+    ),
+    (
+        "timeline",
+        "met",
+        "Where do I want to be in five years? Running my own salon, with two chairs and an apprentice.",
+        AnswerContext(role="Stylist"),
+    ),
+    # a title wanted, with this job the way to it, ties the job
+    (
+        "role_alignment",
+        "met",
+        "My goal is to be an engineering manager, and this is the role that gets me there. What I want now is the title, if I'm honest.",
+        AnswerContext(role="Engineering Manager", company="Holloway Aero"),
+    ),
+    # "the thing I'm working toward" states a goal; "the thing I like about retail" does not; pastime words
+    (
+        "professional_goal",
+        "flagged",
+        "So the thing I'm really working toward is getting my Twitch channel to Partner. The late shifts here would work well around it.",
+        AnswerContext(role="Customer Service Advisor", company="Castleford Energy"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "Next season I want to get my ACU race licence and do the full club championship. This job would give me steady hours for the race weekends.",
+        AnswerContext(role="Site Supervisor"),
+    ),
+    (
+        "single_focus",
+        "met",
+        "The thing I'm working toward is my HGV Class 1 licence, and I've booked the test for June.",
+        AnswerContext(role="Warehouse Operative"),
+    ),
+    (
+        "single_focus",
+        "missing",
+        "The thing I like about retail is the people. I've been on the tills for three years.",
+        AnswerContext(role="Sales Assistant"),
+    ),
+    # a reason for speaking plainly ("because I'd rather you heard it from me") is no reason for the goal
+    (
+        "motivation_not_money",
+        "flagged",
+        "I'll be honest with you about how I'm going to get there, because I'd rather you heard it from me. The goal is to get my hourly rate up. At the end of the day it's about what I take home.",
+        AnswerContext(role="Sports Massage Therapist"),
+    ),
+    # a length of time somewhere ("my whole life", "after twenty-four years in the Army") is experience, not a result
+    (
+        "past_accomplishment",
+        "partial",
+        "My goal is to become a skipper within five years. I've been around boats my whole life, so I know what the work is like.",
+        AnswerContext(role="Deckhand"),
+    ),
+    (
+        "past_accomplishment",
+        "partial",
+        "My goal is to become an estates manager. After twenty-four years in the Army I'm looking for a new challenge.",
+        AnswerContext(role="Estates Officer"),
+    ),
+    (
+        "past_accomplishment",
+        "missing",
+        "My goal is to become an estates manager. I've wanted this my whole life.",
+        AnswerContext(role="Estates Officer"),
+    ),
+    # a vague time on a wish of the speaker's ("Long term I want …", "in future") is a horizon; on a plain present none
+    (
+        "timeline",
+        "partial",
+        "I want to grow into a data engineering lead. Long term I want to be the person who makes data trustworthy across the whole company.",
+        AnswerContext(role="Data Engineer"),
+    ),
+    (
+        "timeline",
+        "partial",
+        "My goal is to be a professional translator. Maybe in future I will open my own agency.",
+        AnswerContext(role="Translator"),
+    ),
+    (
+        "timeline",
+        "missing",
+        "My goal is to become a ward sister. I like the job most days.",
+        AnswerContext(role="Staff Nurse"),
+    ),
+    # charging higher rates is pay
+    (
+        "motivation_not_money",
+        "flagged",
+        "The goal is to get my hourly rate up. So the plan is the Level 4 diploma, because Level 4 lets you charge clinic rates.",
+        AnswerContext(role="Sports Massage Therapist"),
     ),
 ]
 
