@@ -16,7 +16,7 @@ def _modal(verb) -> bool:
 
 def willing(ctx: Ctx) -> list:
     """'so I think I'd fit in well', 'I'll be a reliable pair of hands', 'I'll give it a hundred percent': the speaker
-    willing to serve, with no work named (of such answers labellers read 31 as a vague offer, 4 as none, 2 as met)."""
+    willing to serve, with no work named (of such answers labellers read 37 as a vague offer, 6 as none, 4 as met)."""
     out = []
     for lo, _ in ctx.lex.ph("contribution", "willing").find(ctx.doc):
         verb = ctx.doc[lo]
