@@ -150,10 +150,12 @@ def _spent(doc, lo: int, hi: int, lows: set[str], lex) -> bool:
 
 
 def _asked(sent, lex) -> bool:
-    """'Is the job five days, or is there weekend work?': a time in a question put to the interviewer, with no
-    "I" or "we" in it, plans nothing of the speaker's ("Where do I want to be in five years?" still frames one)."""
-    first = lex.words("grammar", "first_person")
-    return sent[-1].text == "?" and not any(lower(t) in first for t in sent)
+    """'Is the job five days, or is there weekend work?': a time in a question about the job plans nothing of the
+    speaker's. A question with "I" or "you" in it frames the answer ("Where do I want to be in five years?", "Where
+    do you see yourself in five years?"), and so does an echo with no verb ("In five years? Running my own salon")."""
+    persons = lex.words("grammar", "first_person") | lex.words("contribution", "you")
+    finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in sent)
+    return sent[-1].text == "?" and finite and not any(lower(t) in persons for t in sent)
 
 
 def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
