@@ -208,6 +208,13 @@ def _made_me(tok) -> Accomplishment | None:
     return None
 
 
+def _plans_in(sent) -> bool:
+    """'After two years in the role I'll apply …', '… I want to apply …': the sentence plans ahead, so "after two years"
+    is still to come; "After twenty-four years in the Army I'm looking for a new challenge" is time served."""
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and is_first_person(t)]
+    return any(verb_time(t) in ("future", "conditional") or any(c.dep_ == "xcomp" for c in t.children) for t in verbs)
+
+
 def find_accomplishments(ctx) -> list[Accomplishment]:
     lex, doc = ctx.lex, ctx.doc
     out: list[Accomplishment] = []
@@ -227,7 +234,7 @@ def find_accomplishments(ctx) -> list[Accomplishment]:
     claims = lex.words("accomplishment", "experience_claims")
     for lo, _ in lex.ph("accomplishment", "experience").find(doc):
         verb = governing_verb(doc[lo])
-        after = lower(doc[lo].head) == "after"  # "After twenty-four years in the Army I'm looking for …": time served
+        after = lower(doc[lo].head) == "after" and not _plans_in(doc[lo].sent)
         if not negated(doc[lo]) and (is_past(verb) or verb.lemma_ in claims or after) and mine(verb):
             out.append(Accomplishment(clause_of(doc[lo]), False, "experience"))
     return sorted(out, key=lambda a: a.span[0])

@@ -2179,6 +2179,12 @@ RULE_CASES = [
     (
         "past_accomplishment",
         "missing",
+        "My goal is to become a store manager. After two years in the role I want to apply for the management programme.",
+        AnswerContext(role="Deputy Manager"),
+    ),
+    (
+        "past_accomplishment",
+        "missing",
         "My goal is to become an estates manager. I've wanted this my whole life.",
         AnswerContext(role="Estates Officer"),
     ),
