@@ -246,12 +246,13 @@ def is_goal_noun(tok, lex) -> bool:
 
 def _aimed_at(relcl, lex) -> bool:
     """'the thing I'm working toward', 'the thing I'm most focused on', 'the one thing I want': aimed at, so a goal
-    noun with no "big" or "main" ("the thing I like about it" is no goal)."""
+    noun with no "big" or "main" ("the thing I like about it" is no goal, nor is "the thing I want to stress")."""
     if relcl.dep_ != "relcl" or not is_first_person(relcl):
         return False
     toward = any(c.dep_ == "prep" and lower(c) in lex.words("goal", "toward") for c in relcl.children)
     focused = any(c.dep_ == "acomp" and lower(c) in lex.words("goal", "focus_words") for c in relcl.children)
-    return toward or focused or relcl.lemma_.lower() in lex.words("goal", "aim_verbs")
+    said = any(c.dep_ in ("xcomp", "ccomp") for c in relcl.children)  # "the thing I want to stress / you to know"
+    return toward or focused or (relcl.lemma_.lower() in lex.words("goal", "aim_verbs") and not said)
 
 
 def _for_me(prep, lex) -> bool:

@@ -2156,6 +2156,12 @@ RULE_CASES = [
         "The thing I like about retail is the people. I've been on the tills for three years.",
         AnswerContext(role="Sales Assistant"),
     ),
+    (
+        "single_focus",
+        "missing",
+        "The thing I want to stress is that I'm reliable. I turn up every day and I get on with people.",
+        AnswerContext(role="Sales Assistant"),
+    ),
     # a reason for speaking plainly ("because I'd rather you heard it from me") is no reason for the goal
     (
         "motivation_not_money",
