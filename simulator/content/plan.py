@@ -16,6 +16,7 @@ from simulator.content.ling import (
     UPCOMING,
     content_lemmas,
     governing_verb,
+    grammar,
     is_first_person,
     lower,
     negated,
@@ -267,9 +268,18 @@ def find_steps(ctx) -> list[Step]:
 
 
 def asks_listener(sent) -> bool:
-    """'Could we talk about the shift schedule instead?': a question put to the interviewer plans nothing."""
+    """'Could we talk about the shift schedule instead?', 'Is the job five days, or is there weekend work?': a question
+    put to the interviewer, or about the job, plans nothing. One with "I" or "you" in it that does not open on a
+    modal frames the answer ("Where do you see yourself in five years?"), as does an echo with no verb ("In five
+    years?")."""
     words = [t for t in sent if not t.is_punct]
-    return sent[-1].text == "?" and len(words) > 1 and words[0].tag_ == "MD" and lower(words[1]) in ("we", "i", "you")
+    if sent[-1].text != "?" or len(words) < 2:
+        return False
+    if words[0].tag_ == "MD" and lower(words[1]) in ("we", "i", "you"):
+        return True
+    persons = grammar(words[0], "first_person") | {"you", "your", "yours"}
+    finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in words)
+    return finite and not any(lower(t) in persons for t in words)
 
 
 def _add_steps_without_a_step_word(ctx, steps: dict[int, Step], skip: set[int]) -> None:

@@ -149,15 +149,6 @@ def _spent(doc, lo: int, hi: int, lows: set[str], lex) -> bool:
     return lower(doc[hi]) in lex.words("time", "experience_preps") and not doc[hi + 1].like_num
 
 
-def _asked(sent, lex) -> bool:
-    """'Is the job five days, or is there weekend work?': a time in a question about the job plans nothing of the
-    speaker's. A question with "I" or "you" in it frames the answer ("Where do I want to be in five years?", "Where
-    do you see yourself in five years?"), and so does an echo with no verb ("In five years? Running my own salon")."""
-    persons = lex.words("grammar", "first_person") | lex.words("contribution", "you")
-    finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in sent)
-    return sent[-1].text == "?" and finite and not any(lower(t) in persons for t in sent)
-
-
 def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     toks = doc[lo:hi]
     lows = {lower(t) for t in toks}
@@ -172,7 +163,7 @@ def _describe(doc, lo: int, hi: int, vague: bool, lex) -> TimeExpr:
     # "I see the next five years as …": the time is what is viewed, not when something happens
     viewed = toks.root.dep_ == "dobj" and verb.lemma_.lower() in lex.words("time", "viewing_verbs")
     viewed = viewed or (hi < len(doc) and lower(doc[hi]) == "now")  # "a gate agent, two years now": time so far
-    viewed = viewed or _spent(doc, lo, hi, lows, lex) or _asked(toks.root.sent, lex)
+    viewed = viewed or _spent(doc, lo, hi, lows, lex)
     return TimeExpr(
         start=lo,
         end=hi,
