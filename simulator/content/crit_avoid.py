@@ -12,6 +12,7 @@ from simulator.content.types import AVOID, CLEAR, FLAGGED
 
 ASPIRATION_HEADS = 5  # heads above a superlative searched for "want", "hope", …
 ASPIRATION_AFTER = 6  # words after a superlative searched for "can"/"could": "the best nurse I can be"
+COMPARISON_REACH = 8  # words after a comparative searched for "than": "better on a schedule of loss than half the …"
 
 
 def _aspiration(tok, lex) -> bool:
@@ -98,13 +99,11 @@ def _comparisons(ctx: Ctx) -> list[tuple[int, int]]:
     for tok in doc:
         if not sure(tok) or (tok.lemma_.lower() not in comparatives and lower(tok) not in comparatives):
             continue
-        than = [c for c in doc[tok.i + 1 : tok.i + 4] if lower(c) == "than"]
-        if (
-            than
-            and targets.find(doc[than[0].i + 1 : than[0].i + 4])
-            and is_first_person(governing_verb(tok))
-            and not negated(tok)
-        ):
+        than = [c for c in doc[tok.i + 1 : min(tok.sent.end, tok.i + COMPARISON_REACH)] if lower(c) == "than"]
+        target = targets.matches(doc[than[0].i + 1 : than[0].i + 4]) if than else []
+        if target and lower(tok) == "more" and target[0][2].startswith("half"):
+            continue  # "more than half the backlog" is a quantity
+        if target and is_first_person(governing_verb(tok)) and not negated(tok):
             out.append((tok.i, min(len(doc), than[0].i + 3)))
     return out
 

@@ -266,7 +266,9 @@ def open_offers(ctx: Ctx) -> list:
 def _adds_value(verb, lex) -> bool:
     """'add value to the business' (or any contribution noun: "add expertise"), 'deliver value for …': a stock
     phrase that names nothing done, whoever receives it."""
-    given = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    amounts = [o for c in objs for p in c.children if lower(p) == "of" for o in p.children if o.dep_ == "pobj"]
+    given = [c.lemma_.lower() for c in objs + amounts]  # "add a lot of value": the value is what is added
     added = verb.lemma_.lower() == "add" and bool(set(given) & lex.words("contribution", "nouns"))
     return added or "value" in given
 

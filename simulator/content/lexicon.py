@@ -46,9 +46,9 @@ _KEYS = {
     "specificity": "generic entity_labels weak_numbers vague_ordinal_heads not_acronyms fuzzy_quantities interjections",
     "succinct": "chain_words",
     "why": (
-        "reason_markers value impact thin_words success beneficiaries organisations bare_infinitive_verbs "
-        "so_openers so_goal_verbs back_markers motive_heads recognition_verbs pronouns_for_people other_people "
-        "discourse_verbs pride generic_impact ergative stock_motives candour"
+        "reason_markers back_pointing value value_verbs impact thin_words success beneficiaries organisations "
+        "bare_infinitive_verbs so_openers so_goal_verbs back_markers motive_heads recognition_verbs "
+        "pronouns_for_people other_people discourse_verbs pride generic_impact ergative stock_motives candour"
     ),
     "role": (
         "nouns determiners the_nouns generic_your phrases field current_job_verbs posting_noise income_only "
@@ -57,7 +57,8 @@ _KEYS = {
     "contribution": (
         "verbs strong_verbs employer nouns employer_determiners you offer_subjects self_objects general_impact "
         "qualities filler_verbs receive received open_objects open_needs place_preps no_one transfer_verbs"
-        " self_growth_verbs vague_gifts here repeat_objects willing talk_verbs talk_objects receivers"
+        " self_growth_verbs vague_gifts here repeat_objects willing willing_adjectives talk_verbs talk_objects"
+        " receivers"
     ),
     "accomplishment": (
         "verbs weak_verbs non_verbs credentials learned experience intent_heads experience_verbs "

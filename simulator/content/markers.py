@@ -13,11 +13,18 @@ from simulator.content.ling import governing_verb, is_first_person, is_past, low
 REASON_WINDOW = 18  # tokens after a marker that belong to its reason
 
 
-def marked_reasons(doc, markers: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """(marker start, reason start, reason end) for each marker that opens a reason of the speaker's."""
-    out = []
+def marked_reasons(doc, markers: list[tuple[int, int]], back=()) -> list[tuple[int, int, int]]:
+    """(marker start, reason start, reason end) for each marker that opens a reason of the speaker's; a marker in
+    ``back`` ("which is why") points back, to a reason before it."""
+    out, seen = [], 0
     for lo, hi in markers:
-        if (lower(doc[lo]) == "since" and _is_temporal_since(doc, lo)) or _subject_that(doc, hi):
+        if lo < seen:  # "why I" inside "which is why I"
+            continue
+        seen = hi
+        if (lo, hi) in back:
+            out.append((lo, *_reason_before(doc, lo)))
+            continue
+        if (lower(doc[lo]) == "since" and _is_temporal_since(doc, lo)) or _subject_that(doc, hi) or _so_opens(doc, lo):
             continue
         end = min([reason_end(doc, hi), *(a for a, _ in markers if a >= hi)])  # the next marker opens another
         if _announces(doc, hi, end):
@@ -26,6 +33,23 @@ def marked_reasons(doc, markers: list[tuple[int, int]]) -> list[tuple[int, int, 
             continue
         out.append((lo, hi, end))
     return out
+
+
+def _reason_before(doc, lo: int) -> tuple[int, int]:
+    """'…, which is why I applied', 'That's why I want to …': the reason is the clause before the marker, or the
+    sentence before when the marker opens its own."""
+    sent = doc[lo].sent
+    if all(t.is_punct or t.pos_ in ("CCONJ", "INTJ") for t in doc[sent.start : lo]) and sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        return max(sent.start, sent.end - REASON_WINDOW), sent.end
+    return max(sent.start, lo - REASON_WINDOW), lo
+
+
+def _so_opens(doc, lo: int) -> bool:
+    """'So I'll take every shift nobody else wants': a "so" opening its sentence draws a conclusion (what the speaker
+    will do), not a purpose."""
+    lead = doc[doc[lo].sent.start : lo]
+    return lower(doc[lo]) == "so" and all(t.is_punct or t.pos_ in ("CCONJ", "INTJ") for t in lead)
 
 
 def reason_end(doc, lo: int) -> int:

@@ -17,12 +17,15 @@ def _modal(verb) -> bool:
 def willing(ctx: Ctx) -> list:
     """'so I think I'd fit in well', 'I'll be a reliable pair of hands', 'I'll give it a hundred percent': the speaker
     willing to serve, with no work named (of such answers labellers read 37 as a vague offer, 6 as none, 4 as met)."""
-    out = []
+    out, ready = [], ctx.lex.words("contribution", "willing_adjectives")
     for lo, _ in ctx.lex.ph("contribution", "willing").find(ctx.doc):
         verb = ctx.doc[lo]
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        if is_first_person(verb) and _modal(verb) and not negated(verb) and not is_past(verb):
+        keen = verb.dep_ == "xcomp" and lower(verb.head) in ready  # "I'm happy to fit in", "always willing to …"
+        if verb.dep_ == "xcomp" and (keen or verb.head.pos_ == "VERB"):  # "I'd keep doing a good job"
+            verb = verb.head.head if keen else verb.head
+        if is_first_person(verb) and (keen or _modal(verb)) and not negated(verb) and not is_past(verb):
             out.append(clause_of(verb))
     return out
 

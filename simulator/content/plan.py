@@ -273,6 +273,8 @@ def asks_listener(sent) -> bool:
     modal frames the answer ("Where do you see yourself in five years?"), as does an echo with no verb ("In five
     years?")."""
     words = [t for t in sent if not t.is_punct]
+    if _bids_listener(words):
+        return True
     if sent[-1].text != "?" or len(words) < 2:
         return False
     if words[0].tag_ == "MD" and lower(words[1]) in ("we", "i", "you"):
@@ -280,6 +282,15 @@ def asks_listener(sent) -> bool:
     persons = grammar(words[0], "first_person") | {"you", "your", "yours"}
     finite = any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in words)
     return finite and not any(lower(t) in persons for t in words)
+
+
+def _bids_listener(words) -> bool:
+    """'Ask me again in January', 'Give me the hard accounts': an imperative with the speaker as its object is said
+    to the interviewer, not a step ("Pass the exam in May" with no "me" may be a step in note form)."""
+    verb = words[0] if words else None
+    if verb is None or verb.tag_ != "VB" or verb.dep_ != "ROOT" or subject(verb) is not None:
+        return False
+    return any(c.dep_ in ("dobj", "dative") and lower(c) in ("me", "us") for c in verb.children)
 
 
 def _add_steps_without_a_step_word(ctx, steps: dict[int, Step], skip: set[int]) -> None:

@@ -28,6 +28,7 @@ from simulator.content.segment import clause_of
 from simulator.content.status import noticed
 
 SUBSTANTIVE_LEMMAS = 3  # content words beyond the goal and filler that make a reason substantive
+NOUN_MODIFIERS = ("compound", "nummod", "amod", "det", "poss")  # children that make a word a noun: "probate matters"
 STRONG, SUBSTANTIVE, THIN, MONEY, STEP = "strong", "substantive", "thin", "money", "step"
 
 
@@ -82,7 +83,7 @@ def _is_step(ctx, toks) -> bool:
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
     money = any(lo <= p < hi for p, _ in ctx.money_hits)  # "four dollars more"; not "clean power on the grid"
-    valued = lex.ph("why", "value").find(toks)
+    valued = _value_hits(ctx, toks)
     impact = lex.ph("why", "impact").find(toks)
     if (money or noticed(ctx, toks)) and not valued and not impact:  # "with two kids that adds up fast" is still
         return MONEY  # the pay; "so the people at the Met see it" is status
@@ -129,10 +130,21 @@ def _yours(ctx, toks) -> bool:
     return any(lower(c) in you for t in toks if t.pos_ in ("NOUN", "PROPN") for c in t.children if c.dep_ == "poss")
 
 
+def _value_hits(ctx, toks) -> list[tuple[int, int]]:
+    """Value words in ``toks``; those that value only as verbs ("it matters to me") not as nouns with a modifier
+    ("forty probate matters"; the parser calls "which I know matters" a noun too)."""
+    doc, verbs_only = ctx.doc, ctx.lex.words("why", "value_verbs")
+
+    def noun(t) -> bool:
+        return t.lemma_.lower() in verbs_only and any(c.dep_ in NOUN_MODIFIERS for c in t.children)
+
+    return [(lo, hi) for lo, hi in ctx.lex.ph("why", "value").find(toks) if not noun(doc[lo])]
+
+
 def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
     """'I love that …', 'what excites me is …', 'I like solving …' (not 'I'd like to')."""
     doc, lex = ctx.doc, ctx.lex
-    hits = list(lex.ph("why", "value").find(doc))
+    hits = _value_hits(ctx, doc)
     for tok in doc:
         if (
             tok.lemma_ == "like"
@@ -248,6 +260,15 @@ def _pointers(ctx) -> dict:
     return out
 
 
+def _explains_money(ctx, marker) -> bool:
+    """'people treated him differently because of it': the reason explains the pay or status, not the goal."""
+    clause = marker.head.head if marker.dep_ == "mark" else marker.head
+    if is_first_person(clause) or ctx.in_goal(clause.i):  # "I want the senior title because …" explains the goal
+        return False
+    told = {t.i for t in clause.subtree if t.i < marker.i}
+    return any(lo in told and not ctx.in_goal(lo) for lo, _ in ctx.money_hits)
+
+
 def _back_reasons(ctx) -> list[Reason]:
     """'Kids reach third grade unable to read. So that's what I want to fix': a sentence opened by a pointer back
     is explained by the sentence before it."""
@@ -257,11 +278,18 @@ def _back_reasons(ctx) -> list[Reason]:
 def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
-    for lo, hi, end in marked_reasons(doc, lex.ph("why", "reason_markers").find(doc)):
+    back = set(lex.ph("why", "back_pointing").find(doc))
+    for lo, hi, end in marked_reasons(doc, lex.ph("why", "reason_markers").find(doc), back=back):
         if for_candour(doc[lo], lex):
             continue
-        kind = THIN if skill_allows(doc, lo, lex) else _classify(ctx, hi, end)
-        out.reasons.append(Reason(lo, end, STEP if kind == SUBSTANTIVE and _explains_step(ctx, doc[lo]) else kind))
+        if skill_allows(doc, lo, lex):
+            kind = THIN
+        elif _explains_money(ctx, doc[lo]):
+            kind = MONEY
+        else:
+            kind = _classify(ctx, hi, end)
+            kind = STEP if kind == SUBSTANTIVE and _explains_step(ctx, doc[lo]) else kind
+        out.reasons.append(Reason(min(lo, hi), max(end, lo + 1), kind))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
     out.values = _values(ctx, status_values)

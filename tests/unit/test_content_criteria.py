@@ -2220,6 +2220,134 @@ RULE_CASES = [
         "The goal is to get my hourly rate up. So the plan is the Level 4 diploma, because Level 4 lets you charge clinic rates.",
         AnswerContext(role="Sports Massage Therapist"),
     ),
+    # making the team able to run without the speaker is no boast; a comparison with half the others, told at length,
+    # is one (but "more than half the backlog" is a quantity)
+    (
+        "no_boasting",
+        "clear",
+        "My goal is to become an area manager within three years. For your store, I'd fix one process at a time and make sure the deputies can run the place without me.",
+        AnswerContext(role="Store Manager"),
+    ),
+    (
+        "no_boasting",
+        "flagged",
+        "My goal is to qualify as a solicitor through the SQE. The partners used to say I was better on a schedule of loss than half the associates.",
+        AnswerContext(role="Senior Paralegal"),
+    ),
+    (
+        "no_boasting",
+        "clear",
+        "My goal is to run the planning desk within two years. I cut more than half the backlog myself last spring.",
+        AnswerContext(role="Transport Planner"),
+    ),
+    (
+        "no_boasting",
+        "flagged",
+        "My goal is to qualify as a solicitor through the SQE, and I'm well ahead of where most people are at this stage.",
+        AnswerContext(role="Senior Paralegal"),
+    ),
+    # a workplace called a circus runs it down; holding a kitchen together alone is a boast
+    (
+        "no_boasting",
+        "flagged",
+        "My plan is to run a production kitchen. I left my last job because, frankly, the place was a circus.",
+        AnswerContext(role="Production Sous Chef"),
+    ),
+    (
+        "no_boasting",
+        "flagged",
+        "My plan is to run a production kitchen. I was holding that kitchen together on my own for a year.",
+        AnswerContext(role="Production Sous Chef"),
+    ),
+    # rowing, a classic car and a resale business are pastimes or side projects; swimming for a swimming teacher is work
+    (
+        "professional_goal",
+        "flagged",
+        "The thing I'm really working towards this year is getting into the club's first eight for the Head of the River race in March. The job here would fit round training better.",
+        AnswerContext(role="Paralegal"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "Being honest, the big project for me is my Land Rover, and the aim is to have it through its MOT by next summer.",
+        AnswerContext(role="Multi-drop Van Driver"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "What I'm really building toward is my own vintage clothing business. I've been reselling on Depop for three years, and I want a unit of my own within two years.",
+        AnswerContext(role="Assistant Store Manager"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to run the swimming lessons for the whole centre by next summer, because children who can't swim are at risk.",
+        AnswerContext(role="Swimming Teacher", company="Riverside Leisure"),
+    ),
+    # money laundering and the wealth side are work, not pay
+    (
+        "motivation_not_money",
+        "clear",
+        "My goal is to get the ICA certificate in anti money laundering and be useful on the wealth side.",
+        AnswerContext(role="Compliance Assistant"),
+    ),
+    # a sentence opened by "So I'll" says what the speaker will do, no purpose; a reason for the status is no reason for the goal
+    (
+        "motivation_not_money",
+        "flagged",
+        "What I'm after is the GM badge. I want General Manager on the door with my name under it, and I'd like my old area manager to see it. So I'll take every shift nobody else wants, put my hand up for every opening team, and make sure the regional people know who I am. This post is a quicker route to the title than waiting where I am.",
+        AnswerContext(role="Assistant General Manager"),
+    ),
+    (
+        "motivation_not_money",
+        "flagged",
+        "My plan is to make partner. The honest answer to why is that I want my name on the letterhead. My dad was a partner and people treated him differently because of it, and I want that.",
+        AnswerContext(role="Associate"),
+    ),
+    # a willingness to serve, said with "keep", "happy to" or "willing to", or value added, is a vague offer
+    (
+        "contribution",
+        "partial",
+        "My goal is to move into route planning. I'd keep doing a good job for whoever takes me on.",
+        AnswerContext(role="Van Driver"),
+    ),
+    (
+        "contribution",
+        "partial",
+        "That's a good question. Whatever this team needs, I'm happy to fit in.",
+        AnswerContext(role="Assistant Store Manager"),
+    ),
+    (
+        "contribution",
+        "partial",
+        "My goal is to progress into a senior role. I'm a hard worker and I'm always willing to go the extra mile.",
+        AnswerContext(role="Paralegal"),
+    ),
+    (
+        "contribution",
+        "partial",
+        "My goal is to reach the next level, and I'm confident I'd add a lot of value to Pennine along the way.",
+        AnswerContext(role="Transport Planner", company="Pennine Fleet Services"),
+    ),
+    (
+        "contribution",
+        "missing",
+        "My goal is to move into route planning. At my last place I was happy to fit in wherever.",
+        AnswerContext(role="Van Driver"),
+    ),
+    (
+        "contribution",
+        "met",
+        "My goal is to run the planning desk. I'd take the late-running routes off your planners and rebuild them before the January peak.",
+        AnswerContext(role="Transport Planner"),
+    ),
+    # "probate matters" are cases, not something that matters to the speaker
+    (
+        "goal_why",
+        "missing",
+        "My goal is to run a private client team. I'd bring about forty probate matters' worth of experience to your team.",
+        AnswerContext(role="Associate"),
+    ),
 ]
 
 
