@@ -18,7 +18,7 @@ def marked_reasons(doc, markers: list[tuple[int, int]], back=()) -> list[tuple[i
     ``back`` ("which is why") points back, to a reason before it."""
     out, seen = [], 0
     for lo, hi in markers:
-        if lo < seen:  # "why I" inside "which is why I"
+        if lo < seen:  # a marker inside the one before: "why I" in "which is why I"
             continue
         seen = hi
         if (lo, hi) in back:
@@ -39,7 +39,7 @@ def _reason_before(doc, lo: int) -> tuple[int, int]:
     """'…, which is why I applied', 'That's why I want to …': the reason is the clause before the marker, or the
     sentence before when the marker opens its own."""
     sent = doc[lo].sent
-    if all(t.is_punct or t.pos_ in ("CCONJ", "INTJ") for t in doc[sent.start : lo]) and sent.start > 0:
+    if _opens_sentence(doc, lo) and sent.start > 0:
         sent = doc[sent.start - 1].sent
         return max(sent.start, sent.end - REASON_WINDOW), sent.end
     return max(sent.start, lo - REASON_WINDOW), lo
@@ -48,8 +48,12 @@ def _reason_before(doc, lo: int) -> tuple[int, int]:
 def _so_opens(doc, lo: int) -> bool:
     """'So I'll take every shift nobody else wants': a "so" opening its sentence draws a conclusion (what the speaker
     will do), not a purpose."""
-    lead = doc[doc[lo].sent.start : lo]
-    return lower(doc[lo]) == "so" and all(t.is_punct or t.pos_ in ("CCONJ", "INTJ") for t in lead)
+    return lower(doc[lo]) == "so" and _opens_sentence(doc, lo)
+
+
+def _opens_sentence(doc, lo: int) -> bool:
+    """Only punctuation, "and" or an interjection ("um", "well") comes before token ``lo`` in its sentence."""
+    return all(t.is_punct or t.pos_ in ("CCONJ", "INTJ") for t in doc[doc[lo].sent.start : lo])
 
 
 def reason_end(doc, lo: int) -> int:

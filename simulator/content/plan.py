@@ -269,9 +269,9 @@ def find_steps(ctx) -> list[Step]:
 
 def asks_listener(sent) -> bool:
     """'Could we talk about the shift schedule instead?', 'Is the job five days, or is there weekend work?': a question
-    put to the interviewer, or about the job, plans nothing. One with "I" or "you" in it that does not open on a
-    modal frames the answer ("Where do you see yourself in five years?"), as does an echo with no verb ("In five
-    years?")."""
+    put to the interviewer, or about the job, plans nothing, and nor does a bid to them ("Ask me again in January").
+    A question with "I" or "you" in it that does not open on a modal frames the answer ("Where do you see yourself in
+    five years?"), as does an echo with no verb ("In five years?")."""
     words = [t for t in sent if not t.is_punct]
     if _bids_listener(words):
         return True
