@@ -23,8 +23,10 @@ def willing(ctx: Ctx) -> list:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         keen = verb.dep_ == "xcomp" and lower(verb.head) in ready  # "I'm happy to fit in", "always willing to …"
-        if verb.dep_ == "xcomp" and (keen or verb.head.pos_ == "VERB"):  # "I'd keep doing a good job"
-            verb = verb.head.head if keen else verb.head
+        if keen:
+            verb = verb.head.head  # the copula the adjective hangs on
+        elif verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "I'd keep doing a good job": the modal is on "keep"
         if is_first_person(verb) and (keen or _modal(verb)) and not negated(verb) and not is_past(verb):
             out.append(clause_of(verb))
     return out

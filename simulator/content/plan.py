@@ -290,7 +290,7 @@ def _bids_listener(words) -> bool:
     verb = words[0] if words else None
     if verb is None or verb.tag_ != "VB" or verb.dep_ != "ROOT" or subject(verb) is not None:
         return False
-    return any(c.dep_ in ("dobj", "dative") and lower(c) in ("me", "us") for c in verb.children)
+    return any(c.dep_ in ("dobj", "dative") and lower(c) in grammar(verb, "first_person") for c in verb.children)
 
 
 def _add_steps_without_a_step_word(ctx, steps: dict[int, Step], skip: set[int]) -> None:
