@@ -208,6 +208,16 @@ def _made_me(tok) -> Accomplishment | None:
     return None
 
 
+def _clean_record(tok) -> Accomplishment | None:
+    """'I've had zero spills or overfuels in three years on the apron': a record of none, kept, is a measured
+    result."""
+    if tok.pos_ != "NOUN" or not any(lower(c) == "zero" for c in tok.children):
+        return None
+    verb = governing_verb(tok)
+    kept = verb.pos_ in ("VERB", "AUX") and verb_time(verb) in (PAST, PERFECT) and mine(verb)
+    return Accomplishment(clause_of(tok), True, "verb") if kept else None
+
+
 def _plans_in(sent) -> bool:
     """'After two years in the role I'll apply …', '… I want to apply …': the sentence plans ahead, so "after two years"
     is still to come; "After twenty-four years in the Army I'm looking for a new challenge" is time served."""
@@ -225,6 +235,7 @@ def find_accomplishments(ctx) -> list[Accomplishment]:
             or _so_far(ctx, tok)
             or _moved_figure(ctx, tok)
             or _made_me(tok)
+            or _clean_record(tok)
         )
         if found:
             out.append(found)

@@ -115,6 +115,13 @@ class Ctx:
         return set_aside(self)
 
     @cached_property
+    def taken_back(self) -> list[tuple[int, int]]:
+        """Sentences the speaker takes back ("… Ha. No, look, I'm here for the job"): no step or time frame."""
+        from simulator.content.plan import taken_back
+
+        return taken_back(self)
+
+    @cached_property
     def star(self):
         from simulator.content.star import find_star
 

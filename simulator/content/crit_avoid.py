@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict
+from simulator.content.hobbies import makes_room
 from simulator.content.lexicon import sure
 from simulator.content.ling import governing_verb, is_first_person, lower, negated, subject
 from simulator.content.meaning import MODEL, inside
@@ -74,7 +75,15 @@ def _modest_superlative(tok, lex) -> bool:
     if nxt is not None and (nxt.text.startswith("-") or lower(nxt) in lex.words("avoid", "boast_exempt_next")):
         return True
     before = lower(tok.doc[tok.i - 1]) in lex.words("avoid", "modest_before")
-    return before or tok.head.lemma_ in lex.words("avoid", "effort_verbs")
+    return before or tok.head.lemma_ in lex.words("avoid", "effort_verbs") or _most_as_quantity(tok)
+
+
+def _most_as_quantity(tok) -> bool:
+    """'out on the bike most weekends', 'most of the shifts': a quantity; 'the most deals' is a superlative."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if lower(tok) != "most" or nxt is None or (tok.i > 0 and lower(tok.doc[tok.i - 1]) == "the"):
+        return False
+    return lower(nxt) == "of" or (tok.head.i == nxt.i and nxt.tag_ == "NNS")
 
 
 def _superlatives(ctx: Ctx, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -152,9 +161,11 @@ def _self_view(tok, lex) -> bool:
 
 
 def _said_of_self(tok, lex) -> bool:
-    """'where I'm weakest': the word's clause has the speaker as its subject."""
-    subj = subject(governing_verb(tok))
-    return subj is not None and lower(subj) in lex.words("avoid", "self_words")
+    """'where I'm weakest': the word's clause has the speaker as its subject; 'my first amateur bout': the word
+    describes the speaker's own thing."""
+    subj, own = subject(governing_verb(tok)), lex.words("avoid", "self_words")
+    mine = tok.dep_ in ("amod", "compound") and any(c.dep_ == "poss" and lower(c) in own for c in tok.head.children)
+    return mine or (subj is not None and lower(subj) in own)
 
 
 def _insults(ctx: Ctx) -> list[tuple[int, int]]:
@@ -246,14 +257,15 @@ def professional_goal(ctx: Ctx) -> Verdict:
 
     The word lists find hobby words in goals and plans (broadly: "climbing" may be a mountain or a career);
     the sentence classifier then reads each such sentence, and its confident "professional" clears the word.
-    It never flags alone: outside goal sentences about pastimes its "hobby" reading is not reliable.
+    It flags alone only when the answer values the job for the time it leaves ("the job fits round it"), which also
+    keeps it from clearing a word: elsewhere its "hobby" reading of goal sentences is not reliable.
     """
     doc, meaning = ctx.doc, ctx.meaning
-    hits = ctx.hobbies
+    hits, room = ctx.hobbies, makes_room(ctx)  # a job that fits round the goal: the goal is no career
     calls = meaning.judge("hobby", [meaning.sentence(lo) for lo, _ in hits])
     for lo, hi in hits:
         call = inside(lo, calls)
-        if call is not None and call.positive is False:
+        if call is not None and call.positive is False and not room:
             continue
         span = clause_of(doc[lo])
         signal = (MODEL, call.score) if call is not None and call.positive else ()

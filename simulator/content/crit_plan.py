@@ -35,7 +35,7 @@ def _scheduled(ctx: Ctx) -> list:
     times = [t for t in times if not _dates_a_goal(ctx, t)]  # "Director within the next two years" is the goal's date
     times = [t for t in times if not _plans_nothing(ctx, doc[t.verb_i])]  # "I'll figure the rest out after January"
     cues += [t.start for t in times if _not_someone_else(doc[t.verb_i], ctx.lex)]  # not "you'll talk to this week"
-    aside = ctx.set_aside  # "outside of work I'm training for a half in October" plans no career step
+    aside = ctx.set_aside + ctx.taken_back  # "outside of work I'm training for a half in October": no career step
     cues = [i for i in cues if not any(a <= i < b for a, b in aside)]
     return meaning.positive("milestone", [meaning.sentence(i) for i in cues])
 
@@ -134,7 +134,7 @@ def _frames_ahead(ctx: Ctx, t) -> bool:
 @rule("timeline", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL), about_goal=True)
 def timeline(ctx: Ctx) -> Verdict:
     """A time frame attached to an upcoming step or to the goal."""
-    aside = ctx.set_aside  # a pastime's date is no time frame for the career
+    aside = ctx.set_aside + ctx.taken_back  # a pastime's date is no time frame for the career, nor a joke's
     ahead = [t for t in ctx.times if _frames_ahead(ctx, t) and not any(a <= t.start < b for a, b in aside)]
     real = [t for t in ahead if not t.vague and not _hedged_twice(ctx, t)]
     step = ctx.steps[0] if ctx.steps else None

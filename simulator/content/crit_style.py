@@ -87,7 +87,8 @@ def find_specifics(ctx: Ctx) -> list[tuple[int, int]]:
 
 @rule("specificity", kind=DO, outcomes=("met", "few", "generic", "none", OFF_GOAL))
 def specificity(ctx: Ctx) -> Verdict:
-    """Concrete names, numbers and dates rather than generic phrases; one detail in a few words and no goal is none."""
+    """Concrete names, numbers and dates rather than generic phrases; one detail, net of them, is none (labellers
+    read one detail alone as missing in 119 answers and partial in 26)."""
     specifics = find_specifics(ctx)
     generic = ctx.lex.ph("specificity", "generic").find(ctx.doc)
     examples = ", ".join(q(ctx.doc[a:b].text) for a, b in specifics[:MAX_LISTED])
@@ -97,17 +98,17 @@ def specificity(ctx: Ctx) -> Verdict:
     if n == 0:
         return Verdict(MISSING, "none", generic[:3], {"quote": gen_quote}, reason)
     o = ctx.options
-    named = any(not g.generic for g in ctx.goals.goals)  # "getting through the next half hour": a quip names none
-    if n == 1 and not named and ctx.word_count < o.min_words * o.much_shorter:
-        return Verdict(
-            MISSING, "few", specifics, {"examples": examples, "quote": gen_quote}, f"{reason} in a few words"
+    slots = {"examples": examples, "quote": gen_quote}
+    if n < o.specifics_met and n - len(generic) < o.specifics_partial:
+        return (
+            Verdict(MISSING, "generic", generic[:3], slots, reason)
+            if generic
+            else Verdict(MISSING, "few", specifics, slots, reason)
         )
-    if n < o.specifics_met and len(generic) >= max(n, o.generic_drowns):
-        return Verdict(MISSING, "generic", generic[:3], {"examples": examples, "quote": gen_quote}, reason)
     if n < o.specifics_met:
-        return Verdict(PARTIAL, "few", specifics + generic[:2], {"examples": examples, "quote": gen_quote}, reason)
+        return Verdict(PARTIAL, "few", specifics + generic[:2], slots, reason)
     if n - len(generic) < o.specifics_met:  # a generic phrase offsets a detail: 3 beside 1 was met in 2 labels of 8
-        return Verdict(PARTIAL, "generic", generic[:3], {"examples": examples, "quote": gen_quote}, reason)
+        return Verdict(PARTIAL, "generic", generic[:3], slots, reason)
     return Verdict(MET, "met", specifics[:MAX_LISTED], {"examples": examples}, reason)
 
 

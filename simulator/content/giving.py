@@ -158,7 +158,9 @@ def giving(ctx: Ctx) -> tuple[list, list]:
             continue
         if _talks(tok, lex):
             continue
-        if _offers_a_quality(tok, lex) or _adds_value(tok, lex):  # "bring my energy to Kestrel": not the work
+        # "to whichever team I end up in" is general when a job is named; with none, any team is the one
+        anyone = _to_any_employer(tok) and bool(ctx.context.role or ctx.context.company)
+        if _offers_a_quality(tok, lex) or _adds_value(tok, lex) or anyone:  # "bring my energy to Kestrel": not the work
             vague.append(clause_of(tok))
         elif tok.i in strong_hits or _for_employer(ctx, tok) or _helps_with_work(tok):
             met.append(clause_of(tok))
@@ -167,6 +169,12 @@ def giving(ctx: Ctx) -> tuple[list, list]:
         elif _unnamed_good(tok, lex):
             vague.append(clause_of(tok))
     return met, vague
+
+
+def _to_any_employer(verb) -> bool:
+    """'I'd bring that view to whichever team I end up in': given to any employer, so to this one only in general."""
+    doc, dets, preps = verb.doc, ("whichever", "whatever", "any"), ("to", "for", "into")
+    return any(lower(t) in dets and t.i > 0 and lower(doc[t.i - 1]) in preps for t in verb.subtree)
 
 
 def carried_over(ctx: Ctx) -> list:

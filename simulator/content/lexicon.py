@@ -26,7 +26,7 @@ _KEYS = {
         "partitives others_possessives toward seen_as number_words few_quantifiers list_nouns empty_lemmas "
         "impact_verbs impact_objects growth_verbs own_complement_subjects model_cues holding_verbs for_now ordinals "
         "vague_lemmas drift moves continuing_verbs early_units rising_verbs destination_preps plan_nouns undecided "
-        "no_direction"
+        "no_direction take_backs"
     ),
     "steps": (
         "nouns verbs vague_objects vague_tails commit_verbs vague_determiners vague_modifiers topic_preps "
@@ -68,8 +68,9 @@ _KEYS = {
     "avoid": (
         "boast_words comparatives than_targets boast_exempt_next self_verbs measuring_superlatives "
         "modest_before effort_verbs aspiration_modals self_words boast_phrases aspiration_heads others "
-        "insults money titles money_exempt work_times belief_verbs aside_markers goal_framing ranks other_payers "
-        "unflattering_superlatives feeling_superlatives credentials money_tasks title_verbs shown_status"
+        "insults money titles money_exempt work_times belief_verbs aside_markers makes_room room_objects goal_framing "
+        "ranks other_payers unflattering_superlatives feeling_superlatives credentials money_tasks title_verbs "
+        "shown_status"
     ),
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "

@@ -8,9 +8,11 @@ the speaker is speaking plainly ("I'll be straight with you, because …").
 
 from __future__ import annotations
 
-from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated
+from simulator.content.ling import governing_verb, is_first_person, is_past, lower, negated, subject
 
 REASON_WINDOW = 18  # tokens after a marker that belong to its reason
+NOT_BENEFICIARIES = ("it", "that", "this", "there")  # "so it's a good fit" concludes; it serves no one
+VERDICT_VERBS = ("be", "make", "seem", "sound", "look", "mean", "feel")  # "so coordinator here makes sense": a verdict
 
 
 def marked_reasons(doc, markers: list[tuple[int, int]], back=()) -> list[tuple[int, int, int]]:
@@ -131,3 +133,21 @@ def describes_speaker(toks) -> bool:
         return is_first_person(t) and (said or is_past(t) or any(lower(c) == "so" for c in t.children))
 
     return bool(heads) and any(t.lemma_ == "be" for t in heads) and all(about_speaker(t) for t in heads)
+
+
+def purposes_for_others(doc, wants) -> list[tuple[int, int]]:
+    """'I want to own it, so the nurses get a response in two minutes': after the speaker's want, a 'so' that opens
+    someone else's present (what they will get) gives its purpose; "so I know the ward" would be a result."""
+    out = []
+    for tok in doc:
+        if lower(tok) != "so" or tok.i == 0 or doc[tok.i - 1].text != ",":
+            continue
+        wanted = any(t.lemma_.lower() in wants and is_first_person(t) for t in doc[tok.sent.start : tok.i])
+        verb = next((t for t in doc[tok.i + 1 : tok.sent.end] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or doc[tok.i + 1].tag_ in ("WRB", "IN") or verb.lemma_.lower() in VERDICT_VERBS:
+            continue  # "so when my kids tell people what I do …" hangs on a time, not a purpose
+        subj = subject(verb)
+        theirs = subj is not None and subj.i > tok.i and lower(subj) not in NOT_BENEFICIARIES
+        if wanted and theirs and not is_first_person(verb) and verb.tag_ in ("VBP", "VBZ", "MD"):
+            out.append((tok.i + 1, reason_end(doc, tok.i + 1)))
+    return out

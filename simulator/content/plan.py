@@ -264,7 +264,25 @@ def find_steps(ctx) -> list[Step]:
             steps[verb.i] = step
     _add_steps_without_a_step_word(ctx, steps, skip)
     kept = [s for s in steps.values() if not drifts(ctx, s.span) and not asks_listener(ctx.doc[s.span[0]].sent)]
+    kept = [s for s in kept if not any(a <= s.span[0] < b for a, b in ctx.taken_back)]
     return sorted(kept, key=lambda s: s.span[0])
+
+
+def taken_back(ctx) -> list[tuple[int, int]]:
+    """'To find that one bag that went to Malaga. Ha. No, look, I'm here for the job': the sentences a "no, …" or a
+    "joking aside" takes back were jokes (or slips), and plan nothing."""
+    out, sents = [], list(ctx.doc.sents)
+    phrases = ctx.lex.ph("goal", "take_backs")
+    for k, sent in enumerate(sents):
+        opening = len(sent) > 1 and lower(sent[0]) == "no" and sent[1].text == ","
+        found = [lo for lo, _ in phrases.find(sent)]
+        if found and not opening and found[0] > sent.start + 1:  # "to find that bag, only joking": this one
+            out.append((sent.start, sent.end))
+            continue
+        before = [s for s in sents[:k] if sum(not t.is_punct for t in s) >= 3]  # past a "Ha."
+        if (opening or found) and before:
+            out.append((before[-1].start, before[-1].end))
+    return out
 
 
 def asks_listener(sent) -> bool:

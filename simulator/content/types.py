@@ -71,7 +71,7 @@ class ContentOptions:
     hedges_partial: int = 3  # at most this many per window is "partial"; more is "missing"
     hedge_window_words: int = 150  # words; longer answers are allowed proportionally more
     specifics_met: int = 3  # distinct names/numbers/dates needed for "met", net of the generic phrases
-    generic_drowns: int = 2  # generic phrases that, matching or outnumbering fewer details than that, make it "missing"
+    specifics_partial: int = 2  # distinct details needed for "partial", net of the generic phrases
     goals_partial: int = 3  # distinct goals: fewer is "met" (one goal, maybe two), this many or more "partial"
     posting_terms_partial: int = 2  # job-posting terms echoed for partial role alignment
     repeat_uses: int = 3  # a content word said this many times or more is a repeat

@@ -22,7 +22,14 @@ from simulator.content.ling import (
     subject,
     verb_time,
 )
-from simulator.content.markers import describes_speaker, for_candour, marked_reasons, reason_end, skill_allows
+from simulator.content.markers import (
+    describes_speaker,
+    for_candour,
+    marked_reasons,
+    purposes_for_others,
+    reason_end,
+    skill_allows,
+)
 from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
 from simulator.content.status import noticed
@@ -292,6 +299,9 @@ def find_why(ctx) -> WhyFindings:
         out.reasons.append(Reason(min(lo, hi), max(end, lo + 1), kind))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)
+    out.reasons += [
+        Reason(lo, end, _classify(ctx, lo, end)) for lo, end in purposes_for_others(doc, lex.words("goal", "verbs"))
+    ]
     out.values = _values(ctx, status_values)
     out.reasons += status_values
     for lo, hi in lex.ph("why", "impact").find(doc):

@@ -803,7 +803,9 @@ CASES = [
         "met",
         "I completed Google's UX certificate in 2023 and I'm applying to Figma's design residency in April.",
     ),
-    ("specificity", "partial", "I want to work in finance and get my CFA one day."),
+    # one detail alone is none; two are a few
+    ("specificity", "missing", "I want to work in finance and get my CFA one day."),
+    ("specificity", "partial", "I want to work in finance and get my CFA by 2027."),
     # one or two details beside as many stock phrases read as generic
     ("specificity", "missing", "I want to keep growing and take my career to the next level at Acme."),
     ("specificity", "missing", "I want to keep growing, work hard and take things to the next level."),
@@ -1653,7 +1655,8 @@ RULE_CASES = [
         "My goal is to register as a biomedical scientist, because a result a clinician acts on should be right. I'm aiming to have the training portfolio signed off within twelve to eighteen months.",
         AnswerContext(role="Trainee Biomedical Scientist"),
     ),
-    # one detail in a quip of a few words is no detail; one in an answer of normal length is a few
+    # one detail is none, in a quip or in an answer of normal length (labellers: missing in 119 answers, partial in
+    # 26); two details are a few
     (
         "specificity",
         "missing",
@@ -1662,8 +1665,14 @@ RULE_CASES = [
     ),
     (
         "specificity",
-        "partial",
+        "missing",
         "My goal is to become a site supervisor, because I like seeing a job come together and I want to be the one who keeps a crew safe. I've been labouring at Kier and I know how a site runs, so I'd be useful to the team. Longer term I'd want to do a course of some kind and learn the paperwork side of things properly.",
+        AnswerContext(role="Site Supervisor"),
+    ),
+    (
+        "specificity",
+        "partial",
+        "My goal is to become a site supervisor, because I like seeing a job come together and I want to be the one who keeps a crew safe. I've been labouring at Kier for two years and I know how a site runs, so I'd be useful to the team. Longer term I'd want to do a course of some kind and learn the paperwork side of things properly.",
         AnswerContext(role="Site Supervisor"),
     ),
     # a liking beside a generic goal is a thin reason
@@ -2347,6 +2356,110 @@ RULE_CASES = [
         "missing",
         "My goal is to run a private client team. I'd bring about forty probate matters' worth of experience to your team.",
         AnswerContext(role="Associate"),
+    ),
+    # a job valued for the time it leaves ("fits round it", "evenings free") makes its goal a pastime, unless what it
+    # makes room for is named and is work ("fits round my studies")
+    (
+        "professional_goal",
+        "flagged",
+        "What I'm really working towards is ringing my first full peal at the cathedral by Easter. The job fits round it, since the late shifts keep my evenings free for practice.",
+        AnswerContext(role="Stock Controller"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to lead the night team by next year. The job fits round my studies, because I'm doing the Level 3 in the evenings.",
+        AnswerContext(role="Support Worker"),
+    ),
+    # a goal noun after "but" sets the pastime against the goal; guests heading off on holiday is theirs
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to become a duty manager at Harbour Leisure within two years. Outside work I sing in the St Anne's church choir and run the parish quiz on Thursdays, which keeps me sane, but the goal here is the duty manager post.",
+        AnswerContext(role="Leisure Assistant"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "I love the buzz of a hotel lobby, guests heading off on holiday, and long term I'd like to work my way up in front office.",
+        AnswerContext(),
+    ),
+    # a line taken back ("No, seriously, …") plans nothing
+    (
+        "milestones",
+        "missing",
+        "My career goal? To survive a week of double shifts in March. No, seriously, I haven't got a plan.",
+        AnswerContext(role="Kitchen Porter"),
+    ),
+    (
+        "timeline",
+        "missing",
+        "My career goal? To survive a week of double shifts in March. No, seriously, I haven't got a plan.",
+        AnswerContext(role="Kitchen Porter"),
+    ),
+    # "most weekends" is a quantity, and "my first amateur bout" runs no one down
+    (
+        "no_boasting",
+        "clear",
+        "My goal is to become a shift supervisor next year. Outside work I'm out on the hills most weekends, but that's my own time.",
+        AnswerContext(role="Warehouse Operative"),
+    ),
+    (
+        "no_boasting",
+        "clear",
+        "My goal is to run the discharge desk by spring. Outside work I box at the Westside ABC and I've got my first amateur bout in June, but that's my own time.",
+        AnswerContext(role="Ward Clerk"),
+    ),
+    # a name on the office door is status; a purpose for others after "so" is a real reason beside the pay
+    (
+        "motivation_not_money",
+        "flagged",
+        "I want to be the transport manager. What I want is my name on the office door, and the drivers knowing I'm in charge.",
+        AnswerContext(role="Transport Supervisor"),
+    ),
+    (
+        "motivation_not_money",
+        "clear",
+        "My goal is to be the night site supervisor. I'll be honest, the extra pay matters with a family. But I want to run nights properly, so the wards get a porter in five minutes, not twenty.",
+        AnswerContext(role="Hospital Porter"),
+    ),
+    # vague timing, a stock aspiration and a non-answer
+    (
+        "timeline",
+        "partial",
+        "My goal is to keep learning as a carer and take on more responsibility as time goes on.",
+        AnswerContext(role="Care Assistant"),
+    ),
+    (
+        "single_focus",
+        "partial",
+        "My goal is to be the best support worker I can be.",
+        AnswerContext(role="Support Worker"),
+    ),
+    (
+        "single_focus",
+        "missing",
+        "Honestly, I don't know. Getting through this interview is the goal right now, to be fair.",
+        AnswerContext(role="Cleaner"),
+    ),
+    # a clean record kept is a result; an offer to whichever team is only general
+    (
+        "past_accomplishment",
+        "met",
+        "My goal is to become a fuelling supervisor within two years. I've had zero spills in four years on the apron.",
+        AnswerContext(role="Refueller"),
+    ),
+    (
+        "contribution",
+        "partial",
+        "My goal is to become a deputy manager. I'd bring my rota experience to whichever team I end up in.",
+        AnswerContext(role="Care Assistant"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to lead the night team by next year. My evenings are free for the Level 3 course, and the job fits round my studies.",
+        AnswerContext(role="Support Worker"),
     ),
 ]
 

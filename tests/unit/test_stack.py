@@ -22,9 +22,10 @@ from simulator.questions import get_question
 
 ROOT = Path(__file__).resolve().parents[2]
 GOALS = get_question("career-goals")
-# Written for this test, in no labelled set: a goal in stock words, an offer of effort, and little else.
+# Written for this test, in no labelled set: a goal in stock words no word list holds, an offer of effort, and little
+# else ("the best pharmacist I can be" is listed as generic, so the rules alone would find no goal there).
 THIN = (
-    "Honestly I just want to keep learning and be the best pharmacist I can be. I like helping people and I think "
+    "Honestly I just want to keep learning and be a really good pharmacist. I like helping people and I think "
     "this job would be a good place to do that. I'm a hard worker and I get on with everyone, so I'd fit in well with "
     "the team here and I'd give it my all."
 )
