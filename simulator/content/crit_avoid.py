@@ -162,9 +162,10 @@ def _self_view(tok, lex) -> bool:
 
 def _said_of_self(tok, lex) -> bool:
     """'where I'm weakest': the word's clause has the speaker as its subject; 'my first amateur bout': the word
-    describes the speaker's own thing."""
+    describes the speaker's own thing (not 'my lazy coworkers', who are people)."""
     subj, own = subject(governing_verb(tok)), lex.words("avoid", "self_words")
-    mine = tok.dep_ in ("amod", "compound") and any(c.dep_ == "poss" and lower(c) in own for c in tok.head.children)
+    thing = tok.dep_ in ("amod", "compound") and not lex.ph("avoid", "others").has(tok.head)
+    mine = thing and any(c.dep_ == "poss" and lower(c) in own for c in tok.head.children)
     return mine or (subj is not None and lower(subj) in own)
 
 

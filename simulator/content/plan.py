@@ -269,15 +269,16 @@ def find_steps(ctx) -> list[Step]:
 
 
 def taken_back(ctx) -> list[tuple[int, int]]:
-    """'To find that one bag that went to Malaga. Ha. No, look, I'm here for the job': the sentences a "no, …" or a
-    "joking aside" takes back were jokes (or slips), and plan nothing."""
+    """'To find that one bag that went to Malaga. Ha. No, look, I'm here for the job': the sentence a "no, …" or a
+    "joking aside" takes back was a joke (or a slip), and plans nothing; within a sentence ("run the place by
+    Friday, only joking, but …") what comes before the phrase."""
     out, sents = [], list(ctx.doc.sents)
     phrases = ctx.lex.ph("goal", "take_backs")
     for k, sent in enumerate(sents):
         opening = len(sent) > 1 and lower(sent[0]) == "no" and sent[1].text == ","
         found = [lo for lo, _ in phrases.find(sent)]
-        if found and not opening and found[0] > sent.start + 1:  # "to find that bag, only joking": this one
-            out.append((sent.start, sent.end))
+        if found and not opening and found[0] > sent.start + 1:
+            out.append((sent.start, found[0]))
             continue
         before = [s for s in sents[:k] if sum(not t.is_punct for t in s) >= 3]  # past a "Ha."
         if (opening or found) and before:

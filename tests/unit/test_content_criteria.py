@@ -2423,6 +2423,12 @@ RULE_CASES = [
         "My goal is to be the night site supervisor. I'll be honest, the extra pay matters with a family. But I want to run nights properly, so the wards get a porter in five minutes, not twenty.",
         AnswerContext(role="Hospital Porter"),
     ),
+    (
+        "timeline",
+        "met",
+        "I'd love to run the place by Friday, only joking, but I do want to lead the night team by 2027.",
+        AnswerContext(role="Care Assistant"),
+    ),
     # vague timing, a stock aspiration and a non-answer
     (
         "timeline",
