@@ -282,11 +282,18 @@ def _back_reasons(ctx) -> list[Reason]:
     return [Reason(b.start, b.end, _classify(ctx, b.start, b.end)) for b in _pointers(ctx).values()]
 
 
+def _markers(ctx) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Every reason marker in order, longest first at each start, and those among them that point back."""
+    back = ctx.lex.ph("why", "back_pointing").find(ctx.doc)
+    found = ctx.lex.ph("why", "reason_markers").find(ctx.doc) + back
+    return sorted(found, key=lambda m: (m[0], -m[1])), set(back)
+
+
 def find_why(ctx) -> WhyFindings:
     doc, lex = ctx.doc, ctx.lex
     out = WhyFindings()
-    back = set(lex.ph("why", "back_pointing").find(doc))
-    for lo, hi, end in marked_reasons(doc, lex.ph("why", "reason_markers").find(doc), back=back):
+    markers, back = _markers(ctx)
+    for lo, hi, end in marked_reasons(doc, markers, back=back):
         if for_candour(doc[lo], lex):
             continue
         if skill_allows(doc, lo, lex):
@@ -394,7 +401,7 @@ def _motives(ctx, phrases) -> list[tuple[int, int]]:
     doc, lex = ctx.doc, ctx.lex
     exempt = ctx.not_pay
     wants = lex.words("goal", "verbs") | lex.words("why", "motive_heads")
-    markers = [(lo, reason_end(doc, hi)) for lo, hi in lex.ph("why", "reason_markers").find(doc)]
+    markers = [(lo, reason_end(doc, hi)) for lo, hi in _markers(ctx)[0]]
     out = []
     hits = list(phrases.find(doc))
     if phrases is lex.ph("avoid", "money"):  # amounts the NER model tags as money: "half a million a year"
