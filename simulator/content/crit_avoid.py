@@ -117,6 +117,18 @@ def _comparisons(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+def _outdone_together(ctx: Ctx) -> list[tuple[int, int]]:
+    """'I listed more than the next two people put together': outdoing several others at once is a boast whoever
+    they are, and no reading clears it (labellers flagged all four such answers; the classifier cleared two)."""
+    doc, out = ctx.doc, []
+    for i, j in ctx.lex.ph("avoid", "all_together").find(doc):
+        than = [t for t in doc[max(doc[i].sent.start, i - COMPARISON_REACH) : i] if lower(t) == "than"]
+        comp = [t for t in doc[max(doc[i].sent.start, i - 2 * COMPARISON_REACH) : i] if t.tag_ in ("JJR", "RBR")]
+        if than and comp and is_first_person(governing_verb(comp[-1])) and not negated(comp[-1]):
+            out.append((comp[-1].i, j))
+    return out
+
+
 def _speaker_in(tok, lex) -> bool:
     """Self-praise names the speaker in its clause: "nobody can find them" (the records) praises no one."""
     head = governing_verb(tok)
@@ -237,7 +249,7 @@ def no_boasting(ctx: Ctx) -> Verdict:
     ("lazy", "faster than anyone", "proudest"), flags those the rules missed and clears boasts it reads as neutral,
     except a phrase that is a boast on its own ("I'm the best …", which it once read as neutral).
     """
-    sure = _boast_phrases(ctx)
+    sure = _boast_phrases(ctx) + _outdone_together(ctx)
     rule_boasts, rule_downs = _boasts(ctx, sure), _put_downs(ctx)
     boasts, downs, missed, calls = _read_bragging(ctx, rule_boasts, rule_downs, sure=set(sure))
     changed = bool(missed) or len(boasts) + len(downs) < len(rule_boasts) + len(rule_downs)

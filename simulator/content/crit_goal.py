@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from simulator.content.base import Ctx, Verdict, q
 from simulator.content.goal_count import MANY
-from simulator.content.ling import negated
+from simulator.content.ling import lower, negated
 from simulator.content.meaning import MODEL
 from simulator.content.rules import OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
@@ -16,8 +16,14 @@ def _goal_list(goals) -> str:
 
 
 def _no_direction(ctx: Ctx) -> list[tuple[int, int]]:
-    """'I'm open to anything', 'keeping my options open' (not negated): the speaker says no goal is picked."""
-    return [(lo, hi) for lo, hi in ctx.lex.ph("goal", "no_direction").find(ctx.doc) if not negated(ctx.doc[lo])]
+    """'I'm open to anything', 'keeping my options open' (not negated, unless the phrase is a negation: 'not fussy'):
+    the speaker says no goal is picked."""
+    doc = ctx.doc
+    return [
+        (lo, hi)
+        for lo, hi in ctx.lex.ph("goal", "no_direction").find(doc)
+        if lower(doc[lo]) == "not" or not negated(doc[lo])
+    ]
 
 
 @rule(

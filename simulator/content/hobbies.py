@@ -123,11 +123,11 @@ def _others(noun, lex) -> bool:
 
 
 def _not_the_speakers(tok, verb, lex) -> bool:
-    """'your recipes' is the employer's, 'people heading off on holiday' theirs; 'because a good itinerary is the
-    difference between a holiday and a memory' gives a reason about others' pastimes, not a pastime of the speaker's
-    own."""
+    """'your recipes' is the employer's, 'the night team leader's holidays' and 'people heading off on holiday'
+    theirs; 'because a good itinerary is the difference between a holiday and a memory' gives a reason about others'
+    pastimes, not a pastime of the speaker's own."""
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if owner is not None and lower(owner) in lex.words("steps", "employer_possessives"):
+    if owner is not None and lower(owner) not in lex.words("grammar", "own_possessives"):
         return True
     if verb.dep_ == "acl" and (lower(verb.head) in lex.words("grammar", "other_people") or _others(verb.head, lex)):
         return True  # "the buzz of the terminal, people heading off on holiday": theirs (a participle's noun)
@@ -178,11 +178,34 @@ def hobby_words(ctx) -> list[tuple[int, int]]:
 
 def makes_room(ctx) -> bool:
     """The speaker values the job for the time it leaves ("the ramp job fits around it", "the shift pattern leaves my
-    weekends free"): the goal it makes room for is outside the job."""
+    weekends free") or keeps it as a means to something else ("while I build up the brewing side"): the goal it makes
+    room for is outside the job."""
     doc, lex = ctx.doc, ctx.lex
-    return any(
+    room = any(
         not negated(doc[lo]) and _room_for_a_pastime(doc, hi, lex) for lo, hi in lex.ph("avoid", "makes_room").find(doc)
     )
+    return room or any(
+        not negated(doc[lo]) and not _work_named(doc, hi, lex) for lo, hi in lex.ph("avoid", "stopgap").find(doc)
+    )
+
+
+_JOINS = ("CCONJ", "SCONJ")
+
+
+def _work_named(doc, hi: int, lex) -> bool:
+    """What the job is kept for is work or study when named so ("while I build up my inspection hours"), and may be
+    when only a pronoun names it ("while I build it"); not when it is a venture ("the brewing side") or left unsaid
+    ("handy for it", "on my own account")."""
+    words = list(doc[hi : hi + 5])
+    ends = [k for k, t in enumerate(words) if t.is_punct or t.pos_ in _JOINS]  # up to the clause's end
+    words = words[: ends[0]] if ends else words
+    after = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("poss", "det", "nsubj")]
+    if not after:
+        return False
+    head = after[0]
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ == "PRON" or lower(head) in lex.words("avoid", "stopgap_work")
 
 
 def _room_for_a_pastime(doc, hi: int, lex) -> bool:

@@ -151,3 +151,8 @@ def purposes_for_others(doc, wants) -> list[tuple[int, int]]:
         if wanted and theirs and not is_first_person(verb) and verb.tag_ in ("VBP", "VBZ", "MD"):
             out.append((tok.i + 1, reason_end(doc, tok.i + 1)))
     return out
+
+
+def done_now(verb, lo: int, in_goal: bool) -> bool:
+    """'I mentor our student nurses': what the speaker does now, told as a plain present, is evidence, not a reason."""
+    return verb.i == lo and verb.tag_ == "VBP" and verb.dep_ in ("ROOT", "conj") and not in_goal

@@ -65,3 +65,15 @@ def noticed(ctx, toks) -> bool:
         and any(c.dep_ == "dobj" and (lower(c) in me or lower(c) == "what") for c in t.children)
         for t in toks
     )
+
+
+def pay_valued(ctx, tok) -> bool:
+    """'uncapped commission is the only scoreboard I've ever cared about': a value word in a relative clause on a noun
+    whose own clause names pay values the pay, not something beyond it."""
+    rel = next((a for a in (tok, *tok.ancestors) if a.dep_ == "relcl"), None)
+    if rel is None:
+        return False
+    verb = rel.head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(verb.left_edge.i <= p <= verb.right_edge.i for p, _ in ctx.money_hits)

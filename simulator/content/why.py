@@ -24,6 +24,7 @@ from simulator.content.ling import (
 )
 from simulator.content.markers import (
     describes_speaker,
+    done_now,
     for_candour,
     marked_reasons,
     purposes_for_others,
@@ -32,7 +33,7 @@ from simulator.content.markers import (
 )
 from simulator.content.meaning import inside
 from simulator.content.segment import clause_of
-from simulator.content.status import noticed
+from simulator.content.status import noticed, pay_valued
 
 SUBSTANTIVE_LEMMAS = 3  # content words beyond the goal and filler that make a reason substantive
 NOUN_MODIFIERS = ("compound", "nummod", "amod", "det", "poss")  # children that make a word a noun: "probate matters"
@@ -90,7 +91,7 @@ def _is_step(ctx, toks) -> bool:
 def _classify(ctx, lo: int, hi: int) -> str:
     lex, toks = ctx.lex, ctx.doc[lo:hi]
     money = any(lo <= p < hi for p, _ in ctx.money_hits)  # "four dollars more"; not "clean power on the grid"
-    valued = _value_hits(ctx, toks)
+    valued = [h for h in _value_hits(ctx, toks) if not pay_valued(ctx, ctx.doc[h[0]])]
     impact = lex.ph("why", "impact").find(toks)
     if (money or noticed(ctx, toks)) and not valued and not impact:  # "with two kids that adds up fast" is still
         return MONEY  # the pay; "so the people at the Met see it" is status
@@ -177,7 +178,7 @@ def _values(ctx, money_values: list) -> list[tuple[int, int, bool]]:
         if valued is not None:  # what is valued, and the sentence it sums up, as for "what I love about it is …"
             said = doc[min(span[0], valued.left_edge.i) : span[1]]
             span = (doc[lo].sent.start, span[1])
-        if any(said.start <= p < said.end for p, _ in paid):
+        if any(said.start <= p < said.end for p, _ in paid) or pay_valued(ctx, doc[lo]):
             money_values.append(Reason(span[0], span[1], MONEY))  # "titles matter in this industry"
             continue
         stock = lex.ph("why", "stock_motives").find(doc[lo].sent)  # "I'm passionate about retail and I love people"
@@ -314,6 +315,7 @@ def find_why(ctx) -> WhyFindings:
     for lo, hi in lex.ph("why", "impact").find(doc):
         verb = governing_verb(doc[lo])
         own = is_first_person(verb) or ctx.in_goal(lo) or _own_relative(doc[lo])
+        own = own and not done_now(verb, lo, ctx.in_goal(lo))  # "I mentor our students" is evidence
         if negated(doc[lo]) or is_past(verb) or not own or _self_change(ctx, doc[lo]):
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]

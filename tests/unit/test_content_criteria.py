@@ -2467,6 +2467,92 @@ RULE_CASES = [
         "My goal is to lead the night team by next year. My evenings are free for the Level 3 course, and the job fits round my studies.",
         AnswerContext(role="Support Worker"),
     ),
+    # a job kept as a means to a venture; another's holidays; outdoing several people at once; pay valued
+    # as what one cares about; what one does now is evidence, not a reason; no direction picked
+    (
+        "professional_goal",
+        "flagged",
+        "The big plan is my own van conversion business, getting it to ten builds a year by 2028. A stores role here would be handy for it, because I'd learn how parts are ordered.",
+        AnswerContext(role="Stores Assistant"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "What I'm really working towards is my own range of scented candles, stocked in ten shops by 2028. The clinic job suits me well for now, and it keeps me organised while I build up the candle side.",
+        AnswerContext(role="Dental Receptionist"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to qualify as a tree inspector by 2027. I'd keep your paths safe while I build up my inspection hours.",
+        AnswerContext(role="Groundsperson"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to lead multi-day trips by 2027. This job is where I'd get the river mileage, and I'd run the gear checks for your crews while I build it.",
+        AnswerContext(role="Raft Guide"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to run a packaging shift within a year. Next I'm covering the night supervisor's holidays from March.",
+        AnswerContext(role="Packaging Operator"),
+    ),
+    (
+        "no_boasting",
+        "flagged",
+        "My goal is to lead the inside sales team. Last quarter I booked more demos than the other three reps combined.",
+        AnswerContext(role="Sales Development Representative"),
+    ),
+    (
+        "no_boasting",
+        "clear",
+        "My goal is to lead the inside sales team. Last quarter our team booked more demos than the other two teams combined.",
+        AnswerContext(role="Sales Development Representative"),
+    ),
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is to be a senior account manager by 2027. Why? Because commission is the only scoreboard I've ever cared about.",
+        AnswerContext(role="Account Manager"),
+    ),
+    (
+        "motivation_not_money",
+        "clear",
+        "My goal is to be a senior account manager by 2027. Why? Because a renewal saved is the only scoreboard I've ever cared about.",
+        AnswerContext(role="Account Manager"),
+    ),
+    (
+        "motivation_not_money",
+        "flagged",
+        "What I'm after is the senior nurse title. People listen differently when it's on your badge. I mentor our student nurses and I run the morning huddle.",
+        AnswerContext(role="Senior Nurse"),
+    ),
+    (
+        "single_focus",
+        "missing",
+        "My goal is to keep progressing in quality. I'm not fussy about exactly where, as long as I'm learning.",
+        AnswerContext(role="QA Associate"),
+    ),
+    (
+        "single_focus",
+        "missing",
+        "Long term I'd like to reach the next level, and I'm open to wherever that takes me, QA or something else.",
+        AnswerContext(role="QA Associate"),
+    ),
+    (
+        "professional_goal",
+        "flagged",
+        "The big thing for me this year is getting my pigeons placed in the Barcelona international in July. The site job would give me steady hours so I can get to the lofts.",
+        AnswerContext(role="Site Supervisor"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to lead the night team by 2027. The job gives me steady hours so I can finish my degree.",
+        AnswerContext(role="Support Worker"),
+    ),
 ]
 
 
