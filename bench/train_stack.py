@@ -86,12 +86,21 @@ def fit(x, y):
     return LogisticRegression(C=C, max_iter=5000).fit(x, y)
 
 
-def moved(row: dict, cid: str, wanted: str) -> str:
+def moved(row: dict, cid: str, wanted: str, prob: float) -> str:
     from simulator.content import stack
 
     if cid in row["kept"] or row["words"] < stack.MIN_WORDS:
         return row["rule"][cid]
-    return stack.allowed(row["rule"][cid], wanted, quoted=row["quoted"][cid])
+    return stack.allowed(row["rule"][cid], wanted, quoted=row["quoted"][cid], from_missing=raise_ok(row, cid, prob))
+
+
+def raise_ok(row: dict, cid: str, prob: float) -> bool:
+    """What ``stack.reweigh`` asks before raising a missing status: as there, from the row's features."""
+    from simulator.content import stack
+
+    money = stack.INPUTS.index("motivation_not_money")
+    flagged = row["x"][2 * money - len([c for c in stack.INPUTS[:money] if c in stack.AVOID_INPUTS])]
+    return cid in stack.FROM_MISSING and prob >= stack.RAISE_PROB and not flagged
 
 
 def leave_one_set_out(data: list[dict]) -> None:
@@ -107,9 +116,11 @@ def leave_one_set_out(data: list[dict]) -> None:
         counts = np.zeros((2, 2), int)  # [all, blind] x [rules, re-weighed]
         for name in sorted(set(sets)):
             test = sets == name
-            wanted = fit(x[~test], y[~test]).predict(x[test])
-            for r, w in zip([r for r, t in zip(part, test) if t], wanted):
-                hits = [r["rule"][cid] == r["labels"][cid], moved(r, cid, w) == r["labels"][cid]]
+            model = fit(x[~test], y[~test])
+            probs = model.predict_proba(x[test])
+            wanted = model.classes_[probs.argmax(axis=1)]
+            for r, w, p in zip([r for r, t in zip(part, test) if t], wanted, probs.max(axis=1)):
+                hits = [r["rule"][cid] == r["labels"][cid], moved(r, cid, w, p) == r["labels"][cid]]
                 counts += np.array([hits, hits if "blind" in name else [0, 0]])
         n, nb = len(part), sum("blind" in r["set"] for r in part)
         (a, b), (c, d) = counts

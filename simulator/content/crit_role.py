@@ -67,7 +67,7 @@ def _real_refs(ctx: Ctx, refs: list[int]) -> list[int]:
 @rule(
     "role_alignment",
     kind=DO,
-    outcomes=("met", "field", "income", "own_field", "weighed", "missing", OFF_GOAL),
+    outcomes=("met", "field", "income", "own_field", "weighed", "implied", "missing", OFF_GOAL),
     about_goal=True,
 )
 def role_alignment(ctx: Ctx) -> Verdict:

@@ -9,7 +9,8 @@ docs/content.md). The link to the role is also told how the answer points at the
 without that it gained nothing.
 
 It moves a status by one step at most, and up only from a partial status whose words the rules quoted, so every
-tip still quotes the answer's own words.
+tip still quotes the answer's own words; the link to the role may also rise from missing to partial, with a tip that
+quotes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ from simulator.errors import ModelError
 WEIGHTS_PATH = Path(__file__).with_name("stack_weights.json")
 STACKED = ("single_focus", "milestones", "contribution", "role_alignment")
 WITH_REF_KINDS = ("role_alignment",)  # these models also read how the answer refers to the job
+# A link the rules found nowhere that the model reads as there, with a probability of RAISE_PROB or more, may rise
+# to partial with a tip that quotes nothing, unless the answer is flagged as driven by money (the job as income).
+# Held out one set at a time this gained 17 of 1669 answers on role_alignment; on the other three it lost up to 3.
+FROM_MISSING = ("role_alignment",)
+RAISE_PROB = 0.65  # chosen so the issue's one-shared-word answer (0.64) stays missing; 0.5 gains 1 more held out
+IMPLIED = "implied"  # the tip outcome of a status the model raised from missing
 # Partial outcomes never read up to met: a quote that takes the job only as income, or three goals the speaker
 # counted aloud ("I've got three things I'm working toward").
 NOT_RAISED = ("income", "stated")
@@ -71,9 +78,12 @@ def model_inputs(cid: str, x: list[float], kinds: frozenset[str]) -> list[float]
     return x + [float(k in kinds) for k in REF_KINDS] if cid in WITH_REF_KINDS else x
 
 
-def allowed(rule_status: str, model_status: str, *, quoted: bool) -> str:
-    """The status the criterion takes: one step toward the model's, and up only from a quoted partial status."""
+def allowed(rule_status: str, model_status: str, *, quoted: bool, from_missing: bool = False) -> str:
+    """The status the criterion takes: one step toward the model's, and up only from a quoted partial status (or,
+    with ``from_missing``, from missing to partial)."""
     step = _RANK[model_status] - _RANK[rule_status]
+    if step < 0 and rule_status == MISSING and from_missing:
+        return PARTIAL
     if step == 0 or (step < 0 and (rule_status == MISSING or not quoted)):
         return rule_status
     return [MET, PARTIAL, MISSING][_RANK[rule_status] + (1 if step > 0 else -1)]
@@ -126,6 +136,8 @@ def _moved(cid: str, rule, status: str, prob: float):
 
     if status == MISSING:
         return Verdict(MISSING, MISSING_OUTCOME.get(cid, "missing"), [], {}, _REASON[status], MODEL, prob)
+    if rule.status == MISSING:  # nothing was quoted: the tip asks for the link the rest of the answer implies
+        return Verdict(status, IMPLIED, [], rule.slots, _REASON[status], MODEL, prob)
     outcome = "met" if status == MET else WEIGHED
     return Verdict(status, outcome, rule.spans, rule.slots, _REASON[status], MODEL, prob)
 
@@ -145,6 +157,8 @@ def reweigh(ctx, verdicts: dict, *, keep=frozenset()) -> None:
         if cid in keep:
             continue
         wanted, prob = judge(cid, model_inputs(cid, x, kinds))
-        status = allowed(rule.status, wanted, quoted=bool(rule.spans) and rule.outcome not in NOT_RAISED)
+        quoted = bool(rule.spans) and rule.outcome not in NOT_RAISED
+        raise_ok = cid in FROM_MISSING and prob >= RAISE_PROB and verdicts["motivation_not_money"].status != FLAGGED
+        status = allowed(rule.status, wanted, quoted=quoted, from_missing=raise_ok)
         if status != rule.status:
             verdicts[cid] = _moved(cid, rule, status, prob)

@@ -40,20 +40,24 @@ FULL = (
 
 
 @pytest.mark.parametrize(
-    ("rule", "model", "quoted", "expected"),
+    ("rule", "model", "quoted", "from_missing", "expected"),
     [
-        ("met", "met", True, "met"),  # agreement: the rules' verdict stands
-        ("met", "partial", True, "partial"),
-        ("met", "missing", True, "partial"),  # one step at most
-        ("partial", "missing", False, "missing"),  # down needs nothing to quote
-        ("partial", "met", True, "met"),
-        ("partial", "met", False, "partial"),  # up only with the rules' words to quote
-        ("missing", "partial", False, "missing"),  # nothing found stays nothing found
-        ("missing", "met", True, "missing"),
+        ("met", "met", True, False, "met"),  # agreement: the rules' verdict stands
+        ("met", "partial", True, False, "partial"),
+        ("met", "missing", True, False, "partial"),  # one step at most
+        ("partial", "missing", False, False, "missing"),  # down needs nothing to quote
+        ("partial", "met", True, False, "met"),
+        ("partial", "met", False, False, "partial"),  # up only with the rules' words to quote
+        ("missing", "partial", False, False, "missing"),  # nothing found stays nothing found
+        ("missing", "met", True, False, "missing"),
+        ("missing", "partial", False, True, "partial"),  # the role's link may rise from missing
+        ("missing", "met", False, True, "partial"),  # by one step
+        ("missing", "missing", False, True, "missing"),
+        ("partial", "met", False, True, "partial"),  # a partial still needs its quote
     ],
 )
-def test_a_status_moves_one_step_and_up_only_with_a_quote(rule, model, quoted, expected):
-    assert allowed(rule, model, quoted=quoted) == expected
+def test_a_status_moves_one_step_and_up_only_with_a_quote(rule, model, quoted, from_missing, expected):
+    assert allowed(rule, model, quoted=quoted, from_missing=from_missing) == expected
 
 
 # The job named only in the goal's own words, in an answer of stock phrases: a thin link to this role.
