@@ -29,7 +29,7 @@ WITH_REF_KINDS = ("role_alignment",)  # these models also read how the answer re
 # to partial with a tip that quotes nothing, unless the answer is flagged as driven by money (the job as income).
 # Held out one set at a time this gained 17 of 1669 answers on role_alignment; on the other three it lost up to 3.
 FROM_MISSING = ("role_alignment",)
-RAISE_PROB = 0.65  # chosen so the one-shared-word answer (0.64) stays missing; 0.5 gains 1 more held out
+RAISE_PROB = 0.65  # set so the one-shared-word answer (0.64) stays missing; with no floor, 1 more held out
 IMPLIED = "implied"  # the tip outcome of a status the model raised from missing
 # Partial outcomes never read up to met: a quote that takes the job only as income, or three goals the speaker
 # counted aloud ("I've got three things I'm working toward").
