@@ -42,6 +42,7 @@ def rows() -> list[dict]:
     from simulator.content.job_refs import ref_kinds
     from simulator.content.rubric import load_rubric
     from simulator.content.rules import OFF_GOAL
+    from simulator.content.types import FLAGGED
     from simulator.model.analysis import AnswerContext
     from simulator.model.transcript import Transcript
 
@@ -65,6 +66,7 @@ def rows() -> list[dict]:
                     },
                     "kept": tainted | {cid for cid, v in verdicts.items() if v.outcome == OFF_GOAL},
                     "words": ctx.word_count,
+                    "paid": verdicts["motivation_not_money"].status == FLAGGED,
                     "x": stack.features({cid: v.status for cid, v in verdicts.items()}, ctx.word_count),
                     "kinds": ref_kinds(ctx, ctx.role_refs),
                 }
@@ -91,16 +93,8 @@ def moved(row: dict, cid: str, wanted: str, prob: float) -> str:
 
     if cid in row["kept"] or row["words"] < stack.MIN_WORDS:
         return row["rule"][cid]
-    return stack.allowed(row["rule"][cid], wanted, quoted=row["quoted"][cid], from_missing=raise_ok(row, cid, prob))
-
-
-def raise_ok(row: dict, cid: str, prob: float) -> bool:
-    """What ``stack.reweigh`` asks before raising a missing status: as there, from the row's features."""
-    from simulator.content import stack
-
-    money = stack.INPUTS.index("motivation_not_money")
-    flagged = row["x"][2 * money - len([c for c in stack.INPUTS[:money] if c in stack.AVOID_INPUTS])]
-    return cid in stack.FROM_MISSING and prob >= stack.RAISE_PROB and not flagged
+    up = stack.may_rise(cid, prob, paid=row["paid"])
+    return stack.allowed(row["rule"][cid], wanted, quoted=row["quoted"][cid], from_missing=up)
 
 
 def leave_one_set_out(data: list[dict]) -> None:

@@ -78,6 +78,11 @@ def model_inputs(cid: str, x: list[float], kinds: frozenset[str]) -> list[float]
     return x + [float(k in kinds) for k in REF_KINDS] if cid in WITH_REF_KINDS else x
 
 
+def may_rise(cid: str, prob: float, *, paid: bool) -> bool:
+    """Whether ``cid`` may rise from missing: see ``FROM_MISSING`` (``paid``: the answer is flagged money-driven)."""
+    return cid in FROM_MISSING and prob >= RAISE_PROB and not paid
+
+
 def allowed(rule_status: str, model_status: str, *, quoted: bool, from_missing: bool = False) -> str:
     """The status the criterion takes: one step toward the model's, and up only from a quoted partial status (or,
     with ``from_missing``, from missing to partial)."""
@@ -158,7 +163,7 @@ def reweigh(ctx, verdicts: dict, *, keep=frozenset()) -> None:
             continue
         wanted, prob = judge(cid, model_inputs(cid, x, kinds))
         quoted = bool(rule.spans) and rule.outcome not in NOT_RAISED
-        raise_ok = cid in FROM_MISSING and prob >= RAISE_PROB and verdicts["motivation_not_money"].status != FLAGGED
-        status = allowed(rule.status, wanted, quoted=quoted, from_missing=raise_ok)
+        up = may_rise(cid, prob, paid=verdicts["motivation_not_money"].status == FLAGGED)
+        status = allowed(rule.status, wanted, quoted=quoted, from_missing=up)
         if status != rule.status:
             verdicts[cid] = _moved(cid, rule, status, prob)
