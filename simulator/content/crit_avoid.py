@@ -129,6 +129,21 @@ def _outdone_together(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+def _none_better(ctx: Ctx) -> list[tuple[int, int]]:
+    """'Nobody in this county knows the software better than I do': a comparison that no one else wins against the
+    speaker is a boast on its own, whatever is compared."""
+    doc, lex, out = ctx.doc, ctx.lex, []
+    selves = lex.words("avoid", "self_words")
+    for than in (t for t in doc if lower(t) == "than" and t.i + 1 < len(doc) and lower(doc[t.i + 1]) in selves):
+        start = than.sent.start
+        comp = [t for t in doc[max(start, than.i - 2) : than.i] if t.tag_ in ("JJR", "RBR")]
+        nobody = [i for i, _ in lex.ph("avoid", "no_one").find(doc[start : than.i])]
+        keen = bool(comp) and governing_verb(comp[-1]).lemma_.lower() in lex.words("grammar", "wish_verbs")
+        if comp and nobody and not keen and not negated(comp[-1]):  # "nobody wants it more than I do" is keenness
+            out.append((nobody[0], than.i + 2))
+    return out
+
+
 def _speaker_in(tok, lex) -> bool:
     """Self-praise names the speaker in its clause: "nobody can find them" (the records) praises no one."""
     head = governing_verb(tok)
@@ -249,7 +264,7 @@ def no_boasting(ctx: Ctx) -> Verdict:
     ("lazy", "faster than anyone", "proudest"), flags those the rules missed and clears boasts it reads as neutral,
     except a phrase that is a boast on its own ("I'm the best …", which it once read as neutral).
     """
-    sure = _boast_phrases(ctx) + _outdone_together(ctx)
+    sure = _boast_phrases(ctx) + _outdone_together(ctx) + _none_better(ctx)
     rule_boasts, rule_downs = _boasts(ctx, sure), _put_downs(ctx)
     boasts, downs, missed, calls = _read_bragging(ctx, rule_boasts, rule_downs, sure=set(sure))
     changed = bool(missed) or len(boasts) + len(downs) < len(rule_boasts) + len(rule_downs)

@@ -225,11 +225,8 @@ def listener_receives(ctx: Ctx) -> list:
         parts = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
         got = [
             c
-            for c in parts
-            if c.dep_ == "dobj"
-            and (
-                c.lemma_.lower() in lex.words("contribution", "received") or any(r.dep_ == "relcl" for r in c.children)
-            )
+            for c in _received(verb, parts)
+            if c.lemma_.lower() in lex.words("contribution", "received") or any(r.dep_ == "relcl" for r in c.children)
         ]
         from_me = [c for c in parts if lower(c) == "from" and any(lower(g) == "me" for g in c.children)]
         if got or from_me:
@@ -237,6 +234,18 @@ def listener_receives(ctx: Ctx) -> list:
         elif _heads_a_list(verb, parts):  # "What you get: tight costings across your three sites"
             out.append((verb.sent.start, verb.sent.end))
     return out
+
+
+def _received(verb, parts) -> list:
+    """What the listener gets: the object, or after "what you get is" the person it is ("a driver who …"; not
+    "experience, which is what I need")."""
+    objects = [c for c in parts if c.dep_ == "dobj"]
+    if verb.dep_ == "csubj" and any(lower(c) == "what" for c in objects):
+        attrs = [c for c in verb.head.children if c.dep_ == "attr"]
+        return [
+            a for a in attrs for r in a.children if r.dep_ == "relcl" and any(lower(w) == "who" for w in r.children)
+        ]
+    return objects
 
 
 def _heads_a_list(verb, parts) -> bool:

@@ -40,6 +40,7 @@ from simulator.content.segment import clause_span
 MAX_GOAL_WORDS = 14
 SAME_GOAL_OVERLAP = 0.5  # share of content words two goal phrases share to be the same goal
 STEM = 5  # characters compared when matching goal words: "pharmacist" ~ "pharmacy"
+ANNOUNCING_WORDS = 3  # tokens of a sentence that only announces the goal to come ("Goal's simple.", "My goal?")
 OPENING_WORDS = 6  # words of an opening sentence that only counts the goals to come ("There's a few things, really.")
 
 
@@ -348,18 +349,44 @@ def add_goal_read_by_model(ctx, found: GoalFindings) -> GoalFindings:
         return found
     cues = ctx.lex.ph("goal", "model_cues")
     cued = [ctx.meaning.sentence(lo) for lo, _ in cues.find(ctx.doc)]  # "I like working with samples" is no goal
-    cued = [s for s in cued if ctx.doc[s[1] - 1].text != "?"]  # "Career goals?" asks, it states nothing
     drift = ctx.lex.ph("goal", "drift")  # "my goal honestly I just take it week by week" plans nothing
     cued = [s for s in cued if not drift.find(ctx.doc[s[0] : s[1]])]
+    announced = _announced(ctx, cued)
+    cued = [s for s in cued + announced if ctx.doc[s[1] - 1].text != "?"]  # "Career goals?" asks, states nothing
+    cued = [s for s in cued if not drift.find(ctx.doc[s[0] : s[1]])]
     calls = ctx.meaning.positive("goal", cued)
-    if not calls:
+    named = [s for s in announced if s in cued and _names_a_goal(ctx.doc[s[0] : s[1]], ctx.lex)]
+    named = [s for s in named if not any(a <= s[0] < b for a, b in ctx.taken_back)]  # "Your job. Ha. No, joking."
+    if not calls and not named:
         return found
-    best = max(calls, key=lambda c: c.score)
-    root = ctx.doc[best.span[0] : best.span[1]].root
+    best = max(calls, key=lambda c: c.score) if calls else None
+    span = best.span if best else named[0]  # the classifier reads few verbless goals: "Head driver by June."
+    root = ctx.doc[span[0] : span[1]].root
     goal = _goal_from(ctx.parsed, root, root, ctx.lex)
-    found.mentions, found.goals, found.model_score = [goal], [goal], best.score
+    found.mentions, found.goals, found.model_score = [goal], [goal], best.score if best else None
     found.heads |= {root.i}
     return found
+
+
+def _announced(ctx, cued: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Goal's simple. Head driver on your crew within two seasons.': a cued sentence of ``ANNOUNCING_WORDS`` or
+    fewer announces the goal, so the sentence after it is read too; one that opens by pointing back ("Team leader.
+    That's the goal, inside eighteen months.") names the goal in the sentence before it."""
+    doc, out = ctx.doc, []
+    pointers = ctx.lex.words("grammar", "pointers")
+    for lo, hi in cued:
+        if sum(not t.is_punct for t in doc[lo:hi]) <= ANNOUNCING_WORDS and hi < len(doc):
+            out.append(ctx.meaning.sentence(hi))
+        elif lower(doc[lo]) in pointers and lo > 0 and doc[lo].head.lemma_ == "be":
+            out.append(ctx.meaning.sentence(lo - 1))
+    return out
+
+
+def _names_a_goal(span, lex) -> bool:
+    """'Head driver on your crew within two seasons.': a short verbless phrase, not negated, names the goal."""
+    words = sum(t.is_alpha for t in span)
+    negated = any(t.dep_ == "neg" or t.lower_ in lex.words("grammar", "negators") for t in span)
+    return span.root.pos_ in ("NOUN", "PROPN") and words <= MAX_GOAL_WORDS and not negated
 
 
 def _list_items(trigger, comp) -> list:

@@ -66,7 +66,7 @@ _KEYS = {
         " experience_objects intention_objects"
     ),
     "avoid": (
-        "boast_words comparatives than_targets all_together boast_exempt_next self_verbs measuring_superlatives "
+        "boast_words comparatives than_targets all_together no_one boast_exempt_next self_verbs measuring_superlatives "
         "modest_before effort_verbs aspiration_modals self_words boast_phrases aspiration_heads others "
         "insults money titles money_exempt work_times belief_verbs aside_markers makes_room room_objects goal_framing "
         "stopgap stopgap_work ranks other_payers unflattering_superlatives feeling_superlatives credentials "

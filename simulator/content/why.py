@@ -69,9 +69,12 @@ class WhyFindings:
 
 
 def _explains_step(ctx, marker) -> bool:
-    """'I'm taking the ABR course next month because buyer's agents close faster': a reason for a step, not the goal."""
+    """'I'm taking the ABR course next month because buyer's agents close faster': a reason for a step the speaker
+    takes, not the goal (not "the thing I keep coming back to is starting a strings program, because …")."""
     clause = marker.head
-    return clause.dep_ == "advcl" and _is_step(ctx, [c for c in clause.head.children if c.dep_ == "dobj"])
+    if clause.dep_ != "advcl" or not is_first_person(clause.head):
+        return False
+    return _is_step(ctx, [c for c in clause.head.children if c.dep_ == "dobj"])
 
 
 def _substance(ctx, toks) -> int:
@@ -303,7 +306,7 @@ def find_why(ctx) -> WhyFindings:
             kind = MONEY
         else:
             kind = _classify(ctx, hi, end)
-            kind = STEP if kind == SUBSTANTIVE and _explains_step(ctx, doc[lo]) else kind
+            kind = STEP if kind in (STRONG, SUBSTANTIVE) and _explains_step(ctx, doc[lo]) else kind
         out.reasons.append(Reason(min(lo, hi), max(end, lo + 1), kind))
     status_values: list[Reason] = []
     out.reasons += _so_reasons(ctx) + _back_reasons(ctx)

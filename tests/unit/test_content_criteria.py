@@ -2553,6 +2553,110 @@ RULE_CASES = [
         "My goal is to lead the night team by 2027. The job gives me steady hours so I can finish my degree.",
         AnswerContext(role="Support Worker"),
     ),
+    # a short sentence that only announces the goal ("Goal's simple.") heads the verbless goal after it
+    (
+        "single_focus",
+        "met",
+        "Goal's simple. Charge nurse on the stroke unit within two years. I passed my IV competency in May, and I've "
+        "booked the band six leadership course for October.",
+        AnswerContext(role="Staff Nurse"),
+    ),
+    # but not a negated one
+    (
+        "single_focus",
+        "missing",
+        "Goal? No idea, honestly. I just come in and do my shifts.",
+        AnswerContext(role="Staff Nurse"),
+    ),
+    # a comparison no one else wins against the speaker is a boast on its own
+    (
+        "no_boasting",
+        "flagged",
+        "Nobody on the ward knows the infusion pumps better than I do. My goal is to become a charge nurse by 2027.",
+        AnswerContext(role="Staff Nurse"),
+    ),
+    # wanting it more than anyone is keenness, not a boast
+    (
+        "no_boasting",
+        "clear",
+        "Nobody wants this job more than I do. My goal is to become a charge nurse by 2027.",
+        AnswerContext(role="Staff Nurse"),
+    ),
+    # "in a different league", "years ahead of": set phrases of self-praise
+    (
+        "no_boasting",
+        "flagged",
+        "To be fair I'm in a different league from the other apprentices. My goal is to qualify as an electrician "
+        "by 2026.",
+        AnswerContext(role="Apprentice Electrician"),
+    ),
+    # a job valued for the days it leaves free makes room for a pastime
+    (
+        "professional_goal",
+        "flagged",
+        "The rota leaves me most Sundays, because I race. My target this year is a podium at the national cyclocross "
+        "championships in January.",
+        AnswerContext(role="Warehouse Operative"),
+    ),
+    (
+        "professional_goal",
+        "clear",
+        "My goal is to become a shift manager by next summer. The rota leaves me most Sundays, which suits my family.",
+        AnswerContext(role="Warehouse Operative"),
+    ),
+    # "what you get is a planner who …": the listener receives the speaker
+    (
+        "contribution",
+        "met",
+        "Goal's simple. Night shift lead at a depot like this one by 2027. What you get is a planner who does his own "
+        "checks, and rings in a fault before it turns into a breakdown.",
+        AnswerContext(role="Transport Planner"),
+    ),
+    # but not when what "you get" is a thing for the speaker
+    (
+        "contribution",
+        "missing",
+        "My goal is to run a night shift at a depot by 2027. What you get in this job is experience, which is what "
+        "I need.",
+        AnswerContext(role="Transport Planner"),
+    ),  # an announced goal taken back as a joke is no goal
+    (
+        "single_focus",
+        "missing",
+        "Career goal? The manager's chair, ideally. Ha. No, sorry, only joking. I'll see where it goes.",
+        AnswerContext(role="Sous Chef"),
+    ),
+    # a verbless goal that the next sentence points back to ("That's the goal") is the goal
+    (
+        "single_focus",
+        "met",
+        "Shift lead. That's the goal, on your nights team, inside a year. Why? The nights that run well all have a "
+        "lead who knows the pick faces. I got my reach truck licence last year.",
+        AnswerContext(role="Staff Nurse"),
+    ),
+    # but not when that sentence only drifts
+    (
+        "single_focus",
+        "missing",
+        "Dunno. That's my plan, really, just see what happens.",
+        AnswerContext(role="Staff Nurse"),
+    ),
+    # a reason given for a step (the exam) is no reason for the goal: the title is the only driver
+    (
+        "motivation_not_money",
+        "flagged",
+        "My goal is to make area manager within two years. I'm sitting the CIPS exam in May, because you can't buy for "
+        "the region without it. Honestly, it's the title I'm after: I want people to see Area Manager on my badge.",
+        AnswerContext(role="Assistant Buyer"),
+    ),
+    # with a reason of its own, the title is fine
+    (
+        "motivation_not_money",
+        "clear",
+        "My goal is to make area manager within two years, because I want to fix how the region plans its stock. "
+        "I'm sitting the CIPS exam in May, because you can't buy for the region without it. The title helps too.",
+        AnswerContext(role="Assistant Buyer"),
+    ),
 ]
 
 
