@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fit the re-weighing of four criteria (simulator/content/stack.py) on every labelled career-goals answer.
+"""Fit the re-weighing of five criteria (simulator/content/stack.py) on every labelled career-goals answer.
 
     python bench/train_stack.py            # leave-one-set-out table, then writes simulator/content/stack_weights.json
     python bench/train_stack.py --check    # exit 1 if the committed weights differ from a refit
@@ -67,7 +67,11 @@ def rows() -> list[dict]:
                     "kept": tainted | {cid for cid, v in verdicts.items() if v.outcome == OFF_GOAL},
                     "words": ctx.word_count,
                     "paid": verdicts["motivation_not_money"].status == FLAGGED,
-                    "x": stack.features({cid: v.status for cid, v in verdicts.items()}, ctx.word_count),
+                    "x": stack.features(
+                        {cid: v.status for cid, v in verdicts.items()},
+                        {cid: v.outcome for cid, v in verdicts.items()},
+                        ctx.word_count,
+                    ),
                     "kinds": ref_kinds(ctx, ctx.role_refs),
                 }
             )
@@ -139,7 +143,8 @@ def weights_json(data: list[dict]) -> dict:
             "bias": [r(v) for v in m.intercept_],
             "answers": len(part),
         }
-    return {"inputs": list(stack.INPUTS), "models": models, "C": C, "train_sha256": digest()}
+    outcomes = [list(pair) for pair in stack.outcome_inputs()]
+    return {"inputs": list(stack.INPUTS), "outcomes": outcomes, "models": models, "C": C, "train_sha256": digest()}
 
 
 def main() -> int:

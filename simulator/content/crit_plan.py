@@ -100,7 +100,7 @@ def _clause_with_cue(ctx: Ctx, sentence: tuple[int, int]) -> tuple[int, int]:
     return clause_of(ctx.doc[cue])
 
 
-@rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "missing", OFF_GOAL))
+@rule("past_accomplishment", kind=DO, outcomes=("met", "vague", "weighed", "missing", OFF_GOAL))
 def past_accomplishment(ctx: Ctx) -> Verdict:
     """A goal already reached, offered as evidence, or what was learned from it; a pastime's is only general."""
     found = ctx.accomplishments

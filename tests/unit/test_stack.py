@@ -1,5 +1,6 @@
-"""The re-weighing of single focus, milestones, contribution and the link to the role from all thirteen verdicts: how
-far it may move a status, a real answer through the committed weights, and the weights file checked on load."""
+"""The re-weighing of single focus, milestones, contribution, past evidence and the link to the role from all
+thirteen verdicts: how far it may move a status, a real answer through the committed weights, and the weights file
+checked on load."""
 
 from __future__ import annotations
 
@@ -13,7 +14,16 @@ from simulator.content import check_content
 from simulator.content.check import answer_context
 from simulator.content.job_refs import REF_KINDS, ref_kinds
 from simulator.content.rubric import load_rubric
-from simulator.content.stack import INPUTS, STACKED, WEIGHTS_PATH, _read, allowed, features, model_inputs
+from simulator.content.stack import (
+    INPUTS,
+    STACKED,
+    WEIGHTS_PATH,
+    _read,
+    allowed,
+    features,
+    model_inputs,
+    outcome_inputs,
+)
 from simulator.content.types import ContentOptions
 from simulator.errors import ModelError
 from simulator.model.analysis import AnswerContext
@@ -98,9 +108,29 @@ def test_thin_answers_are_weighed_down_and_full_ones_stand(text, reweigh, expect
 
 def test_features_follow_the_inputs_in_order():
     statuses = dict.fromkeys(INPUTS, "met") | {"professional_goal": "flagged", "milestones": "partial"}
-    x = features(statuses, 150)
-    assert len(x) == 2 * (len(INPUTS) - 3) + 3 + 1 and x[-1] == 1.5
+    outcomes = dict.fromkeys(INPUTS, "met") | {"professional_goal": "hobby", "succinct": "rambles"}
+    x = features(statuses, outcomes, 150)
+    width = 2 * (len(INPUTS) - 3) + 3
+    assert len(x) == width + 1 + len(outcome_inputs()) and x[width] == 1.5
     assert x[INPUTS.index("milestones") * 2 : INPUTS.index("milestones") * 2 + 2] == [0.0, 1.0]
+    on = [pair for pair, v in zip(outcome_inputs(), x[width + 1 :]) if v]
+    assert on == [("succinct", "rambles"), ("professional_goal", "hobby")]
+
+
+@pytest.mark.parametrize(
+    ("cid", "outcome", "read"),
+    [
+        ("single_focus", "generic", True),
+        ("role_alignment", "income", True),
+        ("motivation_not_money", "title", True),
+        ("single_focus", "met", False),  # the status indicators say it already
+        ("no_boasting", "clear", False),
+        ("role_alignment", "weighed", False),  # only the re-weighing gives it
+        ("role_alignment", "implied", False),
+    ],
+)
+def test_outcomes_read_are_those_the_rules_give_and_no_status_says(cid, outcome, read):
+    assert ((cid, outcome) in outcome_inputs()) is read
 
 
 @pytest.mark.parametrize(
@@ -120,7 +150,7 @@ def test_ref_kinds_say_how_the_answer_points_at_the_job(text, company, kinds):
 
 
 def test_only_the_role_model_reads_the_ref_kinds():
-    x = features(dict.fromkeys(INPUTS, "met"), 100)
+    x = features(dict.fromkeys(INPUTS, "met"), dict.fromkeys(INPUTS, "met"), 100)
     assert model_inputs("single_focus", x, frozenset({"this"})) == x
     extra = model_inputs("role_alignment", x, frozenset({"this", "role"}))[len(x) :]
     assert extra == [float(k in {"this", "role"}) for k in REF_KINDS]
@@ -149,6 +179,10 @@ def _other_inputs(data: dict) -> dict:
     return {**data, "inputs": data["inputs"][:-1]}
 
 
+def _other_outcomes(data: dict) -> dict:
+    return {**data, "outcomes": data["outcomes"][1:]}
+
+
 def _reshaped(data: dict) -> dict:
     models = {cid: {**m, "weights": [row[:-1] for row in m["weights"]]} for cid, m in data["models"].items()}
     return {**data, "models": models}
@@ -163,6 +197,7 @@ def _one_model_short(data: dict) -> dict:
     [
         (None, None),
         (_other_inputs, "other criteria"),
+        (_other_outcomes, "other criteria or outcomes"),
         (_one_model_short, "other criteria"),
         (_reshaped, "weights of shape"),
         ("not json", "missing or damaged"),
