@@ -78,6 +78,13 @@ NAMED_ONLY = (
 )
 
 
+# A course passed, in an answer of stock aims and traits: thin evidence once the rest is weighed.
+THIN_PAST = (
+    "I want to keep growing and learning, and see where it takes me. I completed a customer service course last "
+    "year. I like people, I am reliable and I work hard, so I think I could do well on your team."
+)
+
+
 def _check(text: str, reweigh: bool):
     options = ContentOptions(reweigh=reweigh)
     return check_content(Transcript.from_text(text), GOALS, AnswerContext(role="Pharmacist"), options=options)
@@ -104,6 +111,21 @@ def test_thin_answers_are_weighed_down_and_full_ones_stand(text, reweigh, expect
         assert _check(text, False).score > report.score, "a thinner reading lowers the score"
         focus = report.get("single_focus")
         assert "little else in the answer builds on it" in focus.tip and "too general" not in focus.tip
+
+
+@pytest.mark.parametrize(
+    ("reweigh", "status", "signal", "tip"),
+    [(False, "met", "rule", "shows you follow through"), (True, "partial", "model", "reads as thin beside")],
+)
+def test_past_evidence_is_weighed_with_its_own_tip(reweigh, status, signal, tip):
+    result = check_content(
+        Transcript.from_text(THIN_PAST),
+        GOALS,
+        AnswerContext(role="Administrator"),
+        options=ContentOptions(reweigh=reweigh),
+    ).get("past_accomplishment")
+    assert (result.status, result.signal) == (status, signal)
+    assert tip in result.tip and "customer service course" in result.tip  # the rule's quote is kept either way
 
 
 def test_features_follow_the_inputs_in_order():
