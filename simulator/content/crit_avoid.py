@@ -13,6 +13,7 @@ from simulator.content.types import AVOID, CLEAR, FLAGGED
 
 ASPIRATION_HEADS = 5  # heads above a superlative searched for "want", "hope", …
 ASPIRATION_AFTER = 6  # words after a superlative searched for "can"/"could": "the best nurse I can be"
+THAN_GAP = 2  # words from a comparative to its "than" when the speaker is the one compared: "knows it better than I do"
 COMPARISON_REACH = 8  # words after a comparative searched for "than": "better on a schedule of loss than half the …"
 
 
@@ -117,13 +118,18 @@ def _comparisons(ctx: Ctx) -> list[tuple[int, int]]:
     return out
 
 
+def _comparatives_before(doc, i: int, reach: int) -> list:
+    """Comparatives ("better", "more") in the ``reach`` words before token ``i``, within its sentence."""
+    return [t for t in doc[max(doc[i].sent.start, i - reach) : i] if t.tag_ in ("JJR", "RBR")]
+
+
 def _outdone_together(ctx: Ctx) -> list[tuple[int, int]]:
     """'I listed more than the next two people put together': outdoing several others at once is a boast whoever
     they are, and no reading clears it (labellers flagged all four such answers; the classifier cleared two)."""
     doc, out = ctx.doc, []
     for i, j in ctx.lex.ph("avoid", "all_together").find(doc):
         than = [t for t in doc[max(doc[i].sent.start, i - COMPARISON_REACH) : i] if lower(t) == "than"]
-        comp = [t for t in doc[max(doc[i].sent.start, i - 2 * COMPARISON_REACH) : i] if t.tag_ in ("JJR", "RBR")]
+        comp = _comparatives_before(doc, i, 2 * COMPARISON_REACH)
         if than and comp and is_first_person(governing_verb(comp[-1])) and not negated(comp[-1]):
             out.append((comp[-1].i, j))
     return out
@@ -135,9 +141,8 @@ def _none_better(ctx: Ctx) -> list[tuple[int, int]]:
     doc, lex, out = ctx.doc, ctx.lex, []
     selves = lex.words("avoid", "self_words")
     for than in (t for t in doc if lower(t) == "than" and t.i + 1 < len(doc) and lower(doc[t.i + 1]) in selves):
-        start = than.sent.start
-        comp = [t for t in doc[max(start, than.i - 2) : than.i] if t.tag_ in ("JJR", "RBR")]
-        nobody = [i for i, _ in lex.ph("avoid", "no_one").find(doc[start : than.i])]
+        comp = _comparatives_before(doc, than.i, THAN_GAP)
+        nobody = [i for i, _ in lex.ph("avoid", "no_one").find(doc[than.sent.start : than.i])]
         keen = bool(comp) and governing_verb(comp[-1]).lemma_.lower() in lex.words("grammar", "wish_verbs")
         if comp and nobody and not keen and not negated(comp[-1]):  # "nobody wants it more than I do" is keenness
             out.append((nobody[0], than.i + 2))

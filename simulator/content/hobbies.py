@@ -190,13 +190,14 @@ def makes_room(ctx) -> bool:
 
 
 _JOINS = ("CCONJ", "SCONJ")
+STOPGAP_OBJECT_WORDS = 5  # words after "while I build" read for what the job is kept for
 
 
 def _work_named(doc, hi: int, lex) -> bool:
     """What the job is kept for is work or study when named so ("while I build up my inspection hours"), and may be
     when only a pronoun names it ("while I build it"); not when it is a venture ("the brewing side") or left unsaid
     ("handy for it", "on my own account")."""
-    words = list(doc[hi : hi + 5])
+    words = list(doc[hi : hi + STOPGAP_OBJECT_WORDS])
     ends = [k for k, t in enumerate(words) if t.is_punct or t.pos_ in _JOINS]  # up to the clause's end
     words = words[: ends[0]] if ends else words
     after = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("poss", "det", "nsubj")]

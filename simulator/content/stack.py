@@ -18,6 +18,7 @@ quotes nothing.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from simulator.content.types import CLEAR, FLAGGED, MET, MISSING, PARTIAL
@@ -65,6 +66,7 @@ _REASON = {
 }
 
 
+@cache  # the rules' declarations are fixed once imported; read them once, not for every answer
 def outcome_inputs() -> tuple[tuple[str, str], ...]:
     """The (criterion, tip outcome) pairs read as indicators: every outcome the ``INPUTS`` rules declare, except
     those a status already says ("met", "missing", "clear") and those only the re-weighing gives."""

@@ -317,8 +317,8 @@ def find_why(ctx) -> WhyFindings:
     out.reasons += status_values
     for lo, hi in lex.ph("why", "impact").find(doc):
         verb = governing_verb(doc[lo])
-        own = is_first_person(verb) or ctx.in_goal(lo) or _own_relative(doc[lo])
-        own = own and not done_now(verb, lo, ctx.in_goal(lo))  # "I mentor our students" is evidence
+        in_goal = ctx.in_goal(lo)
+        own = (is_first_person(verb) or in_goal or _own_relative(doc[lo])) and not done_now(verb, lo, in_goal)
         if negated(doc[lo]) or is_past(verb) or not own or _self_change(ctx, doc[lo]):
             continue
         clause = [t for t in verb.subtree if abs(t.i - lo) <= 8]
