@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.content import stack
+from simulator.content import avoid_model, stack
 from simulator.content.base import Ctx, Verdict
 from simulator.content.crit_role import role_ref
 from simulator.content.kinds import KindRubric
@@ -198,11 +198,12 @@ def answer_context(transcript, context, *, rubric: Rubric, options: ContentOptio
 
 
 def rule_verdicts(ctx: Ctx, ids: tuple[str, ...]) -> tuple[dict[str, Verdict], bool, set[str]]:
-    """Each criterion's verdict by its rule (also what bench/train_stack.py fits on), whether the stated goal is
-    the flagged point, and the criteria whose words are."""
+    """Each criterion's verdict by its rule, with the flags the answer-level avoid model adds (also what
+    bench/train_stack.py fits on), whether the stated goal is the flagged point, and the criteria whose words are."""
     rules = implemented_rules()
     _prefetch(ctx, ids)
     verdicts = {cid: rules[cid].check(ctx) for cid in ids}
+    avoid_model.raise_flags(ctx, verdicts)
     goal_flagged, tainted = _redirect(ctx, verdicts)
     _no_career_goal(ctx, verdicts)
     _no_goal_at_all(verdicts)
