@@ -74,12 +74,19 @@ def leave_one_set_out(data, x, cid: str) -> None:
     for name in sorted(set(sets)):
         test = sets == name
         p[test] = fit(xs[~test], y[~test]).predict_proba(xs[test])[:, 1]
+    blind = np.array(["blind" in name for name in sets])
     print(f"{cid}: {int(y.sum())} flagged of {len(y)}; the rules agree on {int((rule == y).sum())}")
+    print(
+        f"  (blind sets: {int(y[blind].sum())} of {int(blind.sum())}; the rules agree on {int((rule == y)[blind].sum())})"
+    )
     for floor in FLOORS:
         raised = ~rule & asked & (p >= floor)
         caught, false = int((raised & y).sum()), int((raised & ~y).sum())
+        on_blind = int((raised & y)[blind].sum()), int((raised & ~y)[blind].sum())
         agree = int((rule == y).sum()) + caught - false
-        print(f"  floor {floor:.2f}: +{caught} caught, {false} false flags -> {agree}")
+        print(
+            f"  floor {floor:.2f}: +{caught} caught, {false} false flags -> {agree} (blind sets: +{on_blind[0]}, {on_blind[1]})"
+        )
 
 
 def weights_json(data, x) -> dict:

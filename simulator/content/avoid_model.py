@@ -24,6 +24,9 @@ from simulator.errors import ModelError
 MODELLED = ("professional_goal", "motivation_not_money")
 RAISE_PROB = 0.7  # probability of "flagged" at or above which a clear verdict is flagged: held out, no false flag
 MIN_WORDS = 40  # below this the rules decide alone, as for why_model: the fit is on whole answers
+# Asked only where goal_why is checked (career goals): its held-out gains were measured there, and it reuses the
+# opening's embedding; on a STAR story's opening it would be unmeasured and cost about 60 ms more.
+ASKED_WITH = "goal_why"
 WEIGHTS_PATH = Path(__file__).with_name("avoid_weights.json")
 _REASON = {
     "professional_goal": "the opening reads as a pastime goal",
@@ -84,7 +87,7 @@ def _evidence(ctx, cid: str) -> tuple[str, tuple[int, int]]:
 def raise_flags(ctx, verdicts: dict[str, Verdict]) -> None:
     """Flag the modelled criteria the rules cleared when the model is sure; the verdict says the model decided."""
     todo = [cid for cid in MODELLED if cid in verdicts and verdicts[cid].status == CLEAR]
-    if not todo or not ctx.options.semantic or ctx.word_count < MIN_WORDS:
+    if not todo or ASKED_WITH not in verdicts or not ctx.options.semantic or ctx.word_count < MIN_WORDS:
         return
     probs = probabilities(ctx.doc.text)
     for cid in todo:

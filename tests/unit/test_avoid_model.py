@@ -80,6 +80,14 @@ def test_model_adds_the_flags_the_rules_miss(text, semantic, flagged, signal, ou
             assert result.signal_score >= RAISE_PROB
 
 
+@pytest.mark.parametrize("question", ["career-goals", "tell-me-about-yourself", "five-years"])
+def test_model_is_asked_only_where_goal_why_is_checked(question):
+    """It was measured on career-goals answers; on other kinds the rules decide alone."""
+    report = check_content(Transcript.from_text(RACE), get_question(question), JOB)
+    flagged_by_model = report.get("professional_goal").signal == "model"
+    assert flagged_by_model == (question == "career-goals")
+
+
 def test_probabilities_separate_the_written_examples():
     probs = {name: probabilities(text) for name, text in {"race": RACE, "rank": RANK, "career": CAREER}.items()}
     assert probs["race"]["professional_goal"] >= RAISE_PROB > probs["career"]["professional_goal"]
