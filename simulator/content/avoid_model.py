@@ -1,13 +1,13 @@
 """Pastime goals and pay-or-title motives read from the answer's opening as a whole, beside the rules.
 
 The rules flag a pastime or a pay motive by its words ("marathon", "salary") and grammar, and on sets they were
-not tuned on they missed about half of both: an extreme triathlon named only by its race, "follow the day rate",
-a surveyor who wants "my name on the plans". A logistic regression over the e5 embedding of the answer's opening
-(the same text and embedding ``why_model`` reads), fitted on the labelled answers by ``bench/train_avoid.py``,
-caught such answers when held out one set at a time; it only adds a flag the rules did not give, and only when
-it is sure (``RAISE_PROB``), since a false flag caps a strong answer's score. Boasts and put-downs are left to
-the rules: they sit anywhere in an answer, and read from the opening the model flagged more clear answers than
-it caught.
+not tuned on they missed half the pastimes and most pay or title motives: an extreme triathlon named only by its
+race, "follow the day rate", a surveyor who wants "my name on the plans". A logistic regression over the e5
+embedding of the answer's opening (the same text and embedding ``why_model`` reads), fitted on the labelled
+answers by ``bench/train_avoid.py``, caught such answers when held out one set at a time; it only adds a flag the
+rules did not give, and only when it is sure (``RAISE_PROB``), since a false flag caps a strong answer's score.
+Boasts and put-downs are left to the rules: they sit anywhere in an answer, and read from the opening the model
+flagged more clear answers than it caught.
 """
 
 from __future__ import annotations
