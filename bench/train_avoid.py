@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from train_goal_why import DIGITS, labelled_sets, training_digest  # noqa: E402
 
-C = 100.0  # inverse L2 strength: of 10, 30, 100 and 300, the most flags caught held out for one false flag each
+C = 100.0  # inverse L2 strength: of 10, 30, 100 and 300, the most flags caught held out at 0.7 for at most one false each
 FLOORS = (0.6, 0.7, 0.75, 0.8, 0.9)
 
 
