@@ -347,8 +347,24 @@ def offered_by_reading(ctx: Ctx) -> list:
     own = lex.words("grammar", "own_possessives")
     # "join a team like yours" compares, it names no one receiving
     offers = [t.i for t in doc if lower(t) in you and lower(t.head) != "like" and not _filler_you(t, lex)]
-    offers = [i for i in offers if _speakers_offer(doc[i], own, lex)]
+    offers = [i for i in offers if _speakers_offer(doc[i], own, lex) or _yours_offered(doc[i], lex)]
     return meaning.positive("contribution", [meaning.sentence(i) for i in offers])
+
+
+def _yours_offered(tok, lex) -> bool:
+    """For "your": a clause of the speaker's with a modal anywhere in the sentence ("Give me your new starters and
+    I'll have them trained"; "so I could take that load off your team", which the tense reader takes for reported
+    speech after a past clause), or something got "from me" ("your newcomers would get it from me"). A bare "you" is
+    left to the stricter reading: it is often anyone ("once you're settled")."""
+    if lower(tok) == "you":
+        return False
+    modal = lex.words("grammar", "future_aux") | lex.words("grammar", "offer_modals")
+    for v in tok.sent:
+        said = any(c.dep_ == "aux" and lower(c) in modal for c in v.children)
+        from_me = any(lower(p) == "from" and any(lower(m) == "me" for m in p.children) for p in v.children)
+        if (said and is_first_person(v)) or (from_me and (said or v.tag_ not in ("VBD", "VBN"))):
+            return True
+    return False
 
 
 def _speakers_offer(tok, own: frozenset[str], lex) -> bool:

@@ -74,8 +74,8 @@ _KEYS = {
     ),
     "grammar": (
         "first_person own_subjects own_possessives self_objects speaker reflexive_first pointers would "
-        "future_aux modal_aux negators negation_exempt_next negation_raising prospective ready same_past_form "
-        "past_only_form other_people other_subjects past_modals past_markers wish_verbs causatives"
+        "future_aux offer_modals modal_aux negators negation_exempt_next negation_raising prospective ready "
+        "same_past_form past_only_form other_people other_subjects past_modals past_markers wish_verbs causatives"
     ),
     "story": (
         "me us groups group_determiners employment_verbs employment_preps habits story_openers question_words "

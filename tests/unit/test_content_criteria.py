@@ -579,6 +579,37 @@ CASES = [
         "I want to be a consultant geriatrician. I'll audit the ward again in the first four months so your team can "
         "present it at the meeting.",
     ),
+    # an offer in another clause of a sentence naming the employer's people, or what they get "from me"; a modal
+    # after a past clause is still the speaker's offer. Others' words about the employer offer nothing.
+    (
+        "contribution",
+        "met",
+        "I want to run the production floor of a bakery. Hand me your new bakers and I'll have them shaping loaves on "
+        "their own within a month.",
+    ),
+    (
+        "contribution",
+        "met",
+        "My goal is to become a head gardener. You told me twenty volunteers start each spring, so your volunteers "
+        "would get proper pruning training from me in their first season.",
+    ),
+    (
+        "contribution",
+        "met",
+        "My goal is to become a head gardener. I pruned the roses at Kew, so I could take the rose beds off your head "
+        "gardener's list.",
+    ),
+    (
+        "contribution",
+        "missing",
+        "My goal is to become a head gardener. Your volunteers told me the garden would get a new glasshouse.",
+    ),
+    (
+        "contribution",
+        "missing",
+        "My goal is to become a head gardener. I think careers sort themselves out once you're settled, so I'll just "
+        "take it as it comes.",
+    ),
     ("contribution", "missing", "I want to be a UX designer, and maybe I'll take the UX certification here."),
     ("contribution", "missing", "I just need a job right now, so whatever you got works for me."),
     # a trait offered, however it is put, is a vague offer; a skill named beside it is work
