@@ -144,7 +144,7 @@ def weights_json(data: list[dict]) -> dict:
             "weights": [[r(v) for v in w] for w in m.coef_],
             "bias": [r(v) for v in m.intercept_],
             "answers": len(part),
-            "C": C_BY_CRITERION.get(cid, C),
+            "C": m.C,
         }
     outcomes = [list(pair) for pair in stack.outcome_inputs()]
     return {"inputs": list(stack.INPUTS), "outcomes": outcomes, "models": models, "C": C, "train_sha256": digest()}
