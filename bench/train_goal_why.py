@@ -6,9 +6,9 @@
 
 Each answer's features are the e5 embedding of its opening plus the rules' evidence counts (why_model.FEATURES);
 the label is its hand label for goal_why. The table holds out one labelled set at a time, fits on the others and
-compares the model (asked only where the rules found a reason, a value or an impact, as at run time) with the rules
-alone on the held-out set: each set was written by another writer or round, so this is the estimate for answers
-written by others. The fit is deterministic (lbfgs, weights rounded to 6 significant digits).
+compares the model (as at run time: weighing what the rules found, or raising a missing reason to partial at
+why_model.RAISE_PROB; the "weighed" column without that raise) with the rules alone on the held-out set: each set
+was written by another writer or round, so this is the estimate for answers written by others. The fit is deterministic (lbfgs, weights rounded to 6 significant digits).
 """
 
 from __future__ import annotations
@@ -44,12 +44,13 @@ def training_digest() -> str:
     return h.hexdigest()
 
 
-def rows() -> list[tuple[str, str, str, bool, list[float], str]]:
-    """(set, label, rules' status, whether the model is asked, evidence features, opening) per labelled answer."""
+def rows() -> list[tuple[str, str, str, str, list[float], str]]:
+    """(set, label, rules' status, how the model is asked, evidence features, opening) per labelled answer: "weigh"
+    where the rules found evidence, "raise" where they found none, "" where the rules decide alone."""
     from simulator.content.check import answer_context
     from simulator.content.crit_goal import goal_why_by_rules
     from simulator.content.rubric import load_rubric
-    from simulator.content.why_model import asked, evidence_features, opening
+    from simulator.content.why_model import asked, evidence_features, opening, raisable
     from simulator.model.analysis import AnswerContext
     from simulator.model.transcript import Transcript
 
@@ -63,7 +64,8 @@ def rows() -> list[tuple[str, str, str, bool, list[float], str]]:
             ctx = answer_context(Transcript.from_text(ans["text"]), context, rubric=rubric)
             verdict = goal_why_by_rules(ctx)
             feats = evidence_features(ctx, verdict.status)
-            out.append((path.stem, label, verdict.status, asked(ctx, verdict), feats, opening(ctx.doc.text)))
+            how = "weigh" if asked(ctx, verdict) else "raise" if raisable(ctx, verdict) else ""
+            out.append((path.stem, label, verdict.status, how, feats, opening(ctx.doc.text)))
     return out
 
 
@@ -88,16 +90,31 @@ def leave_one_set_out(data, x) -> None:
     sets = np.array([r[0] for r in data])
     y = np.array([r[1] for r in data])
     rule = np.array([r[2] for r in data])
-    asked = np.array([r[3] for r in data])
-    print(f"{'held-out set':28} {'rules':>7} {'model':>7}")
-    totals = [0, 0, 0]
+    how = np.array([r[3] for r in data])
+    print(f"{'held-out set':28} {'rules':>7} {'weighed':>7} {'model':>7}")
+    totals = np.zeros(4, int)  # rules, weighed only, weighed and raised, answers
     for name in sorted(set(sets)):
         test = sets == name
-        pred = np.where(asked[test], fit(x[~test], y[~test]).predict(x[test]), rule[test])
-        a_rule, a_model, n = int((rule[test] == y[test]).sum()), int((pred == y[test]).sum()), int(test.sum())
-        totals = [totals[0] + a_rule, totals[1] + a_model, totals[2] + n]
-        print(f"{name:28} {a_rule:3}/{n:<3} {a_model:3}/{n:<3}")
-    print(f"{'all':28} {totals[0]:3}/{totals[2]:<3} {totals[1]:3}/{totals[2]:<3}")
+        model = fit(x[~test], y[~test])
+        weighed = _predicted(model, x[test], np.where(how[test] == "raise", "", how[test]), rule[test])
+        pred = _predicted(model, x[test], how[test], rule[test])
+        row = np.array([(p == y[test]).sum() for p in (rule[test], weighed, pred)] + [int(test.sum())])
+        totals += row
+        print(f"{name:28} {row[0]:3}/{row[3]:<3} {row[1]:3}/{row[3]:<3} {row[2]:3}/{row[3]:<3}")
+    print(f"{'all':28} {totals[0]:3}/{totals[3]:<3} {totals[1]:3}/{totals[3]:<3} {totals[2]:3}/{totals[3]:<3}")
+
+
+def _predicted(model, x, how, rule):
+    """The run-time status: the model's where it weighs, partial where it raises surely enough, else the rules'."""
+    import numpy as np
+
+    from simulator.content.types import PARTIAL
+    from simulator.content.why_model import RAISE_PROB
+
+    probs = model.predict_proba(x)
+    best = model.classes_[probs.argmax(1)]
+    raised = (how == "raise") & (best == PARTIAL) & (probs.max(1) >= RAISE_PROB)
+    return np.where(how == "weigh", best, np.where(raised, PARTIAL, rule))
 
 
 def weights_json(model) -> dict:

@@ -4,11 +4,11 @@
     python bench/train_stack.py            # leave-one-set-out table, then writes simulator/content/stack_weights.json
     python bench/train_stack.py --check    # exit 1 if the committed weights differ from a refit
 
-Each answer's features are the rules' verdicts on the thirteen career-goals criteria and its length; the label is
-the hand label of each criterion in stack.STACKED. The table holds out one labelled set at a time, fits on the
-others and compares the re-weighed status (moved as at run time: one step, up only with a quote) with the rules
-alone on the held-out set, each set having been written by another writer or round. The fit is deterministic
-(lbfgs, weights rounded to 6 significant digits).
+Each answer's features are the rules' verdicts on the thirteen career-goals criteria, its length and the embedding
+of its opening (stack.opening_embedding); the label is the hand label of each criterion in stack.STACKED. The table
+holds out one labelled set at a time, fits on the others and compares the re-weighed status (moved as at run time:
+one step, up only with a quote) with the rules alone on the held-out set, each set having been written by another
+writer or round. The fit is deterministic (lbfgs, weights rounded to 6 significant digits).
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ def rows() -> list[dict]:
                         ctx.word_count,
                     ),
                     "kinds": ref_kinds(ctx, ctx.role_refs),
+                    "opening": stack.opening_embedding(ctx.doc.text),
                 }
             )
     return out
@@ -85,7 +86,7 @@ def inputs(cid: str, part: list[dict]):
 
     from simulator.content import stack
 
-    return np.array([stack.model_inputs(cid, r["x"], r["kinds"]) for r in part])
+    return np.array([stack.model_inputs(cid, r["x"], r["kinds"], r["opening"]) for r in part])
 
 
 def fit(x, y, cid: str):
@@ -131,6 +132,7 @@ def weights_json(data: list[dict]) -> dict:
     import numpy as np
 
     from simulator.content import stack
+    from simulator.content.semantic import EMBEDDER, EMBEDDER_VERSION, MODEL_VARIANT
 
     def r(v: float) -> float:
         return float(f"{v:.{DIGITS}g}")
@@ -147,7 +149,16 @@ def weights_json(data: list[dict]) -> dict:
             "C": m.C,
         }
     outcomes = [list(pair) for pair in stack.outcome_inputs()]
-    return {"inputs": list(stack.INPUTS), "outcomes": outcomes, "models": models, "C": C, "train_sha256": digest()}
+    dim = len(data[0]["opening"])
+    embedder = {"package": EMBEDDER, "version": EMBEDDER_VERSION, "variant": MODEL_VARIANT, "dim": dim}
+    return {
+        "embedder": embedder,
+        "inputs": list(stack.INPUTS),
+        "outcomes": outcomes,
+        "models": models,
+        "C": C,
+        "train_sha256": digest(),
+    }
 
 
 def main() -> int:

@@ -6,7 +6,7 @@ from simulator.content.base import Ctx, Verdict, q
 from simulator.content.goal_count import MANY
 from simulator.content.ling import lower, negated
 from simulator.content.meaning import MODEL
-from simulator.content.rules import OFF_GOAL, rule
+from simulator.content.rules import IMPLIED, OFF_GOAL, rule
 from simulator.content.types import DO, MET, MISSING, PARTIAL
 from simulator.content.why import MONEY, STRONG, SUBSTANTIVE, THIN
 
@@ -82,13 +82,20 @@ def single_focus(ctx: Ctx) -> Verdict:
     return Verdict(MET, "met", said, {}, f"{n} goal(s) stated", *by_model)
 
 
-@rule("goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", "missing", OFF_GOAL), about_goal=True)
+@rule(
+    "goal_why", kind=DO, outcomes=("met", "thin", "impact_only", "money", IMPLIED, "missing", OFF_GOAL), about_goal=True
+)
 def goal_why(ctx: Ctx) -> Verdict:
     """Why the goal matters, and what success or impact looks like: the rules find the evidence, and the answer-level
-    model (why_model.py) weighs it when they found any."""
+    model (why_model.py) weighs it when they found any, or reads a reason they missed as partial when it is sure."""
     from simulator.content import why_model
 
     verdict = goal_why_by_rules(ctx)
+    if why_model.raisable(ctx, verdict):
+        status, score = why_model.judge(ctx, verdict.status)
+        if status == PARTIAL and score >= why_model.RAISE_PROB:
+            return Verdict(PARTIAL, IMPLIED, [], {}, "a reason the whole answer implies but never states", MODEL, score)
+        return verdict
     if not why_model.asked(ctx, verdict):
         return verdict
     status, score = why_model.judge(ctx, verdict.status)

@@ -24,6 +24,8 @@ KINDS = (DO, AVOID)
 # The outcome the check gives a rule about the goal when the goal itself is flagged (a hobby, money as the
 # goal), or when the rule's own evidence is the flagged point: its tip points away from that goal.
 OFF_GOAL = "off_goal"
+# The outcome of a partial that a fitted model read in the whole answer where the rules found nothing to quote.
+IMPLIED = "implied"
 
 # Placeholders a tip template may use; the check fills all of them (maybe with "").
 PLACEHOLDERS = frozenset(

@@ -8,7 +8,10 @@ alone on these five; on the other eight it gained nothing clear, so it is not as
 docs/content.md). Each model reads every verdict's status and its tip outcome ("generic", "income", "rambles"): held
 out, the outcomes gained 20 answers on the four criteria re-weighed before and made past evidence worth re-weighing
 (+32 against +20 without them). The link to the role is also told how the answer points at the job
-(``job_refs.REF_KINDS``): without that it gained nothing.
+(``job_refs.REF_KINDS``): without that it gained nothing. Every model also reads the embedding of the answer's
+opening, the one goal_why and the avoid model read (so it costs nothing more): held out it gained most on milestones
+(+12), where a vague answer and a planned one read apart. Without the embedder (``semantic`` off) nothing is
+re-weighed.
 
 It moves a status by one step at most, and up only from a partial status whose words the rules quoted, so every
 tip still quotes the answer's own words; the link to the role may also rise from missing to partial, with a tip that
@@ -21,6 +24,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from simulator.content.rules import IMPLIED
 from simulator.content.types import CLEAR, FLAGGED, MET, MISSING, PARTIAL
 from simulator.content.why_model import MIN_WORDS  # a sentence or two is left to the rules here too
 from simulator.errors import ModelError
@@ -33,7 +37,6 @@ WITH_REF_KINDS = ("role_alignment",)  # these models also read how the answer re
 # Held out one set at a time this gained 13 of 1765 answers on role_alignment; on the other four it lost up to 3.
 FROM_MISSING = ("role_alignment",)
 RAISE_PROB = 0.8  # the issue's one-shared-word answer reads 0.74 and stays missing; with no floor, 11 more held out
-IMPLIED = "implied"  # the tip outcome of a status the model raised from missing
 # Partial outcomes never read up to met: a quote that takes the job only as income, or three goals the speaker
 # counted aloud ("I've got three things I'm working toward").
 NOT_RAISED = ("income", "stated")
@@ -87,11 +90,21 @@ def features(statuses: dict[str, str], outcomes: dict[str, str], word_count: int
     return out + [word_count / 100] + [float(outcomes[cid] == o) for cid, o in outcome_inputs()]
 
 
-def model_inputs(cid: str, x: list[float], kinds: frozenset[str]) -> list[float]:
-    """``x`` from ``features``, then for ``WITH_REF_KINDS`` one indicator per ``job_refs.REF_KINDS``."""
+def model_inputs(cid: str, x: list[float], kinds: frozenset[str], opening: list[float]) -> list[float]:
+    """``x`` from ``features``, then for ``WITH_REF_KINDS`` one indicator per ``job_refs.REF_KINDS``, then the
+    embedding of the answer's opening (``opening_embedding``)."""
     from simulator.content.job_refs import REF_KINDS
 
-    return x + [float(k in kinds) for k in REF_KINDS] if cid in WITH_REF_KINDS else x
+    refs = [float(k in kinds) for k in REF_KINDS] if cid in WITH_REF_KINDS else []
+    return x + refs + opening
+
+
+def opening_embedding(text: str) -> list[float]:
+    """The e5 embedding of the answer's opening, as goal_why and the avoid model read it (``embed`` caches it)."""
+    from simulator.content.semantic import embed
+    from simulator.content.why_model import opening
+
+    return [float(v) for v in embed([opening(text)])[0]]
 
 
 def may_rise(cid: str, prob: float, *, paid: bool) -> bool:
@@ -113,8 +126,13 @@ def allowed(rule_status: str, model_status: str, *, quoted: bool, from_missing: 
 def _read(path: Path) -> dict:
     import numpy as np
 
+    from simulator.content.semantic import EMBEDDER, EMBEDDER_VERSION, MODEL_VARIANT
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        embedder = data["embedder"]
+        found = (embedder["package"], embedder["version"], embedder["variant"])
+        dim = int(embedder["dim"])
         models = {
             cid: (tuple(m["labels"]), np.asarray(m["weights"], float), np.asarray(m["bias"], float))
             for cid, m in data["models"].items()
@@ -125,8 +143,10 @@ def _read(path: Path) -> dict:
     base = features(dict.fromkeys(INPUTS, MET), dict.fromkeys(INPUTS, MET), 0)
     if inputs != (INPUTS, outcome_inputs()) or set(models) != set(STACKED):
         raise ModelError(f"{path.name} was fitted on other criteria or outcomes; rerun bench/train_stack.py.")
+    if found != (EMBEDDER, EMBEDDER_VERSION, MODEL_VARIANT):
+        raise ModelError(f"{path.name} was fitted on other embeddings; rerun bench/train_stack.py.")
     for cid, (labels, weights, _) in models.items():
-        width = len(model_inputs(cid, base, frozenset()))
+        width = len(model_inputs(cid, base, frozenset(), [0.0] * dim))
         if set(labels) != {MET, PARTIAL, MISSING} or weights.shape != (3, width):
             raise ModelError(f"{path.name} has weights of shape {weights.shape}; rerun bench/train_stack.py.")
     return models
@@ -167,19 +187,19 @@ def reweigh(ctx, verdicts: dict, *, keep=frozenset()) -> None:
     """Re-weigh the ``STACKED`` criteria in place from the verdicts on all ``INPUTS`` in an answer of ``MIN_WORDS``
     or more; criteria in ``keep`` (whose words are a flagged point, or whose tip already points away from it) keep
     the rules' verdict."""
-    if not set(INPUTS) <= set(verdicts) or ctx.word_count < MIN_WORDS:
+    if not set(INPUTS) <= set(verdicts) or ctx.word_count < MIN_WORDS or not ctx.options.semantic:
         return
     from simulator.content.job_refs import ref_kinds
 
     x = features(
         {c: v.status for c, v in verdicts.items()}, {c: v.outcome for c, v in verdicts.items()}, ctx.word_count
     )
-    kinds = ref_kinds(ctx, ctx.role_refs)
+    kinds, opening = ref_kinds(ctx, ctx.role_refs), opening_embedding(ctx.doc.text)
     for cid in STACKED:
         rule = verdicts[cid]
         if cid in keep:
             continue
-        wanted, prob = judge(cid, model_inputs(cid, x, kinds))
+        wanted, prob = judge(cid, model_inputs(cid, x, kinds, opening))
         quoted = bool(rule.spans) and rule.outcome not in NOT_RAISED
         up = may_rise(cid, prob, paid=verdicts["motivation_not_money"].status == FLAGGED)
         status = allowed(rule.status, wanted, quoted=quoted, from_missing=up)

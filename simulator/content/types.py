@@ -81,7 +81,7 @@ class ContentOptions:
     many_goals: int = 4  # distinct goals named that make an answer wander
     semantic: bool = True  # judge meaning with the sentence classifiers (simulator.content.semantic) beside the rules
     semantic_margin: float = 1.0  # log-odds the sentence classifier needs, either way, before its call counts
-    reweigh: bool = True  # re-weigh five criteria (stack.STACKED) with every criterion's verdict and tip outcome
+    reweigh: bool = True  # re-weigh five criteria (stack.STACKED) with every verdict, its tip outcome and the opening
     unsure_probability: float = 0.4  # recogniser word probability under which a word may have been misheard
     horizon_years_met: float = 3.0  # years ahead an answer to "where in five years" must reach for horizon "met"
     star_steps_met: int = 2  # concrete steps of the candidate's own ("I called…, I rebuilt…") for star_action "met"

@@ -4,8 +4,9 @@ The rules find reasons, values and impacts, but weigh them unlike people who nev
 buzzword or a "because" for a step reads as a real reason to the rules and as a thin one to a recruiter. Weighing
 the evidence with the answer's own words, fitted on the labelled career-goals answers by
 ``bench/train_goal_why.py``, agreed with labellers of sets it had not seen clearly more often than the rules alone
-(leave-one-set-out figures in docs/content.md). It only re-weighs what the rules found: with no reason, value or
-impact found it is not asked, so a met or partial status still quotes the answer's own words.
+(leave-one-set-out figures in docs/content.md). It re-weighs what the rules found, so a met or partial status
+still quotes the answer's own words; where they found nothing it may only raise missing to partial, and the tip
+then says the reason is implied rather than quoting one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from simulator.errors import ModelError
 
 OPENING_WORDS = 60  # words of the answer embedded: the goal and its reason come first, and embedding costs ~1 ms a word
 MIN_WORDS = 40  # below this the rules decide alone: the model was fitted on whole answers, not a sentence or two
+# A reason the rules missed is raised to partial only this surely: held out, 0.5 raised 45 answers (28 right, 16
+# wrong) and 0.6 raised 36 (24 right, 12 wrong), the same gain with fewer wrong.
+RAISE_PROB = 0.6
 WEIGHTS_PATH = Path(__file__).with_name("goal_why_weights.json")
 FEATURES = (
     "strong_reasons",
@@ -105,6 +109,11 @@ def _model() -> dict:
 def asked(ctx, verdict) -> bool:
     """Whether the model weighs this answer: a whole answer in which the rules found a reason, value or impact."""
     return ctx.options.semantic and bool(verdict.spans) and ctx.word_count >= MIN_WORDS
+
+
+def raisable(ctx, verdict) -> bool:
+    """Whether the model may raise a missing reason to partial: a whole answer in which the rules found nothing."""
+    return ctx.options.semantic and verdict.status == MISSING and ctx.word_count >= MIN_WORDS
 
 
 def judge(ctx, rule_status: str) -> tuple[str, float]:

@@ -171,11 +171,21 @@ def test_ref_kinds_say_how_the_answer_points_at_the_job(text, company, kinds):
     assert ref_kinds(ctx, ctx.role_refs) == kinds
 
 
-def test_only_the_role_model_reads_the_ref_kinds():
+def test_only_the_role_model_reads_the_ref_kinds_and_every_model_the_opening():
     x = features(dict.fromkeys(INPUTS, "met"), dict.fromkeys(INPUTS, "met"), 100)
-    assert model_inputs("single_focus", x, frozenset({"this"})) == x
-    extra = model_inputs("role_alignment", x, frozenset({"this", "role"}))[len(x) :]
-    assert extra == [float(k in {"this", "role"}) for k in REF_KINDS]
+    opening = [0.25, -0.5]
+    assert model_inputs("single_focus", x, frozenset({"this"}), opening) == x + opening
+    extra = model_inputs("role_alignment", x, frozenset({"this", "role"}), opening)[len(x) :]
+    assert extra == [float(k in {"this", "role"}) for k in REF_KINDS] + opening
+
+
+def test_nothing_is_re_weighed_without_the_embedder():
+    on, off = (
+        check_content(Transcript.from_text(THIN), GOALS, AnswerContext(role="Pharmacist"), options=options)
+        for options in (ContentOptions(), ContentOptions(semantic=False))
+    )
+    assert any(c.signal == "model" and c.id in STACKED for c in on.criteria), "THIN is re-weighed with the embedder"
+    assert not any(c.signal == "model" and c.id in STACKED for c in off.criteria)
 
 
 def test_a_job_taken_only_as_income_is_never_read_up_to_met():
@@ -210,6 +220,10 @@ def _reshaped(data: dict) -> dict:
     return {**data, "models": models}
 
 
+def _other_embedder(data: dict) -> dict:
+    return {**data, "embedder": {**data["embedder"], "version": "0.0.1"}}
+
+
 def _one_model_short(data: dict) -> dict:
     return {**data, "models": {cid: m for cid, m in data["models"].items() if cid != STACKED[0]}}
 
@@ -222,6 +236,7 @@ def _one_model_short(data: dict) -> dict:
         (_other_outcomes, "other criteria or outcomes"),
         (_one_model_short, "other criteria"),
         (_reshaped, "weights of shape"),
+        (_other_embedder, "other embeddings"),
         ("not json", "missing or damaged"),
     ],
 )

@@ -11,7 +11,7 @@ import pytest
 
 from simulator.content import check_content
 from simulator.content.types import ContentOptions
-from simulator.content.why_model import FEATURES, MIN_WORDS, WEIGHTS_PATH, _read
+from simulator.content.why_model import FEATURES, MIN_WORDS, RAISE_PROB, WEIGHTS_PATH, _read
 from simulator.errors import ModelError
 from simulator.model.analysis import AnswerContext
 from simulator.model.transcript import Transcript
@@ -52,6 +52,38 @@ def test_model_weighs_the_rules_evidence(text, semantic, status, signal):
     assert (result.status, result.signal) == (status, signal)
     assert (result.signal_score is not None) == (signal == "model")
     assert result.evidence, "every status the model gives still quotes the answer"
+
+
+# Written for this test, in no labelled set: a liking no reason phrase holds, in a vague answer (read as a thin reason),
+# and a vague answer with nothing that reads as a reason.
+LIKING = (
+    "I'm open to most things really, I just want to get my foot in the door in social care and see where it takes "
+    "me. Maybe residential, maybe supported living, I'd rather keep my options open for now. I'm a patient person and "
+    "I love looking after people, so yeah, that's me."
+)
+NO_REASON = (
+    "I just want to keep learning and see where things go really. I'd like to do well in this job and maybe move up "
+    "at some point, whatever comes along. I work hard and I'm reliable, and I get on with most people, so I think I'd "
+    "fit in here fine and the rest will sort itself out over time."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "semantic", "status", "signal"),
+    [
+        (LIKING, True, "partial", "model"),  # the rules found no reason; the model reads a thin one
+        (LIKING, False, "missing", "rule"),
+        (NO_REASON, True, "missing", "rule"),  # asked, but it reads no reason either
+        (" ".join(LIKING.split()[: MIN_WORDS - 1]), True, "missing", "rule"),  # too short to be weighed
+    ],
+)
+def test_model_raises_a_reason_the_rules_missed_only_to_partial(text, semantic, status, signal):
+    result = _goal_why(text, semantic)
+    assert (result.status, result.signal) == (status, signal)
+    assert result.evidence == [], "nothing was found to quote, so nothing is quoted"
+    if signal == "model":
+        assert result.signal_score >= RAISE_PROB
+        assert "hints at why" in result.tip
 
 
 def test_short_answers_are_left_to_the_rules():
