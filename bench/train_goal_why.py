@@ -8,7 +8,8 @@ Each answer's features are the e5 embedding of its opening plus the rules' evide
 the label is its hand label for goal_why. The table holds out one labelled set at a time, fits on the others and
 compares the model (as at run time: weighing what the rules found, or raising a missing reason to partial at
 why_model.RAISE_PROB; the "weighed" column without that raise) with the rules alone on the held-out set: each set
-was written by another writer or round, so this is the estimate for answers written by others. The fit is deterministic (lbfgs, weights rounded to 6 significant digits).
+was written by another writer or round, so this is the estimate for answers written by others. The fit is
+deterministic (lbfgs, weights rounded to 6 significant digits).
 """
 
 from __future__ import annotations

@@ -5,10 +5,10 @@
     python bench/train_stack.py --check    # exit 1 if the committed weights differ from a refit
 
 Each answer's features are the rules' verdicts on the thirteen career-goals criteria, its length and the embedding
-of its opening (stack.opening_embedding); the label is the hand label of each criterion in stack.STACKED. The table
-holds out one labelled set at a time, fits on the others and compares the re-weighed status (moved as at run time:
-one step, up only with a quote) with the rules alone on the held-out set, each set having been written by another
-writer or round. The fit is deterministic (lbfgs, weights rounded to 6 significant digits).
+of its opening (why_model.opening_embedding); the label is the hand label of each criterion in stack.STACKED. The
+table holds out one labelled set at a time, fits on the others and compares the re-weighed status (moved as at run
+time: one step, up only with a quote) with the rules alone on the held-out set, each set having been written by
+another writer or round. The fit is deterministic (lbfgs, weights rounded to 6 significant digits).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def rows() -> list[dict]:
     from simulator.content.rubric import load_rubric
     from simulator.content.rules import OFF_GOAL
     from simulator.content.types import FLAGGED
+    from simulator.content.why_model import opening_embedding
     from simulator.model.analysis import AnswerContext
     from simulator.model.transcript import Transcript
 
@@ -75,7 +76,7 @@ def rows() -> list[dict]:
                         ctx.word_count,
                     ),
                     "kinds": ref_kinds(ctx, ctx.role_refs),
-                    "opening": stack.opening_embedding(ctx.doc.text),
+                    "opening": opening_embedding(ctx.doc.text).tolist(),
                 }
             )
     return out

@@ -65,10 +65,9 @@ def probabilities(text: str) -> dict[str, float]:
     """Each modelled criterion's probability of "flagged" for an answer's text (its opening is what is read)."""
     import numpy as np
 
-    from simulator.content.semantic import embed
-    from simulator.content.why_model import opening
+    from simulator.content.why_model import opening_embedding
 
-    x = embed([opening(text)])[0].astype(np.float64)
+    x = opening_embedding(text)
     return {cid: round(float(1 / (1 + np.exp(-(w @ x + b)))), 4) for cid, (w, b) in _models().items()}
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from simulator.content.rules import IMPLIED
 from simulator.content.types import CLEAR, FLAGGED, MET, MISSING, PARTIAL
-from simulator.content.why_model import MIN_WORDS  # a sentence or two is left to the rules here too
+from simulator.content.why_model import MIN_WORDS, opening_embedding  # MIN_WORDS: a sentence or two is left alone
 from simulator.errors import ModelError
 
 WEIGHTS_PATH = Path(__file__).with_name("stack_weights.json")
@@ -92,19 +92,11 @@ def features(statuses: dict[str, str], outcomes: dict[str, str], word_count: int
 
 def model_inputs(cid: str, x: list[float], kinds: frozenset[str], opening: list[float]) -> list[float]:
     """``x`` from ``features``, then for ``WITH_REF_KINDS`` one indicator per ``job_refs.REF_KINDS``, then the
-    embedding of the answer's opening (``opening_embedding``)."""
+    embedding of the answer's opening (``why_model.opening_embedding``)."""
     from simulator.content.job_refs import REF_KINDS
 
     refs = [float(k in kinds) for k in REF_KINDS] if cid in WITH_REF_KINDS else []
     return x + refs + opening
-
-
-def opening_embedding(text: str) -> list[float]:
-    """The e5 embedding of the answer's opening, as goal_why and the avoid model read it (``embed`` caches it)."""
-    from simulator.content.semantic import embed
-    from simulator.content.why_model import opening
-
-    return [float(v) for v in embed([opening(text)])[0]]
 
 
 def may_rise(cid: str, prob: float, *, paid: bool) -> bool:
@@ -194,7 +186,7 @@ def reweigh(ctx, verdicts: dict, *, keep=frozenset()) -> None:
     x = features(
         {c: v.status for c, v in verdicts.items()}, {c: v.outcome for c, v in verdicts.items()}, ctx.word_count
     )
-    kinds, opening = ref_kinds(ctx, ctx.role_refs), opening_embedding(ctx.doc.text)
+    kinds, opening = ref_kinds(ctx, ctx.role_refs), opening_embedding(ctx.doc.text).tolist()
     for cid in STACKED:
         rule = verdicts[cid]
         if cid in keep:

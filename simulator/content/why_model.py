@@ -50,6 +50,16 @@ def opening(text: str) -> str:
     return " ".join(text.split()[:OPENING_WORDS])
 
 
+def opening_embedding(text: str):
+    """The e5 embedding of the answer's opening as float64: the one vector the goal_why, avoid and re-weighing
+    models read (``embed`` caches it, so the answer is embedded once)."""
+    import numpy as np
+
+    from simulator.content.semantic import embed
+
+    return embed([opening(text)])[0].astype(np.float64)
+
+
 def evidence_features(ctx, rule_status: str) -> list[float]:
     """The rules' evidence for goal_why as counts, in the order of ``FEATURES``."""
     from simulator.content import why
@@ -120,10 +130,8 @@ def judge(ctx, rule_status: str) -> tuple[str, float]:
     """The status the model gives goal_why and its probability."""
     import numpy as np
 
-    from simulator.content.semantic import embed
-
     model = _model()
-    x = np.concatenate([embed([opening(ctx.doc.text)])[0].astype(np.float64), evidence_features(ctx, rule_status)])
+    x = np.concatenate([opening_embedding(ctx.doc.text), evidence_features(ctx, rule_status)])
     logits = model["weights"] @ x + model["bias"]
     probs = np.exp(logits - logits.max())
     probs /= probs.sum()
